@@ -1,0 +1,30 @@
+package org.brainfx.app;
+
+import org.brainfx.app.cli.BrainfxCommand;
+import org.brainfx.app.workbench.WorkbenchApp;
+
+/**
+ * Entry point of the {@code brainfx} executable: no arguments open the workbench window, any
+ * arguments run the command line.
+ *
+ * <p>This class deliberately does not extend {@code javafx.application.Application}: launched from
+ * a plain classpath, such a main class fails with "JavaFX runtime components are missing". It also
+ * keeps JavaFX out of the command-line path, so {@code brainfx <command>} runs on a headless machine.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Opens the workbench or runs a command, and exits with the command's exit code.
+     *
+     * @param args command-line arguments; none for the workbench
+     */
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.exit(WorkbenchApp.launchWorkbench());
+        }
+        System.exit(BrainfxCommand.newCommandLine().execute(args));
+    }
+}

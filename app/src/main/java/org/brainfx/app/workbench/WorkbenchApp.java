@@ -1,0 +1,72 @@
+package org.brainfx.app.workbench;
+
+import java.net.URL;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The BrainFX workbench window: creates the stage, applies the theme and shows the
+ * {@link WorkbenchView}.
+ *
+ * <p>The theme is {@code light} unless the system property {@code brainfx.theme} says {@code dark}.
+ */
+public final class WorkbenchApp extends Application {
+
+    /** Resource bundle with the workbench's user-visible strings. */
+    public static final String MESSAGES = "org.brainfx.ui.messages";
+
+    /**
+     * JavaFX's own logger, held strongly so its filter survives garbage collection. BrainFX runs
+     * JavaFX from the classpath on purpose (one plain launcher), so JavaFX's warning about that
+     * configuration is noise; every other JavaFX message still gets through.
+     */
+    private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
+
+    private static final double WIDTH = 1100;
+    private static final double HEIGHT = 700;
+
+    /**
+     * Launches the workbench and returns once its last window closes.
+     *
+     * @return 0 after a normal close, 1 when no window can be opened (e.g. no display)
+     */
+    public static int launchWorkbench() {
+        JAVAFX_LOGGER.setFilter(entry -> entry.getMessage() == null
+                || !entry.getMessage().startsWith("Unsupported JavaFX configuration"));
+        try {
+            Application.launch(WorkbenchApp.class);
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("brainfx: cannot open the workbench window (" + e.getMessage()
+                    + "); on a machine without a display use the command line: brainfx --help");
+            return 1;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        ResourceBundle messages = ResourceBundle.getBundle(MESSAGES);
+        WorkbenchView view = new WorkbenchView(messages, stage);
+        Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
+        scene.getStylesheets().add(themeStylesheet());
+        stage.setTitle(messages.getString("app.title"));
+        stage.setMinWidth(640);
+        stage.setMinHeight(420);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static String themeStylesheet() {
+        String theme = System.getProperty("brainfx.theme", "light").toLowerCase(Locale.ROOT);
+        String name = "dark".equals(theme) ? "dark.css" : "light.css";
+        URL css = WorkbenchApp.class.getResource("/org/brainfx/ui/" + name);
+        if (css == null) {
+            throw new IllegalStateException("Theme " + name + " not found: brainfx-ui-resources is missing from the classpath");
+        }
+        return css.toExternalForm();
+    }
+}

@@ -1,0 +1,147 @@
+package org.brainfx.app.workbench;
+
+import java.io.File;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.brainfx.app.BrainfxVersion;
+
+/**
+ * The workbench's main layout: menu bar, project pane on the left, welcome page in the center
+ * and a status bar.
+ */
+final class WorkbenchView {
+
+    private final ResourceBundle messages;
+    private final Window owner;
+    private final Label status = new Label();
+    private final BorderPane root = new BorderPane();
+
+    WorkbenchView(ResourceBundle messages, Window owner) {
+        this.messages = messages;
+        this.owner = owner;
+        root.setTop(menuBar());
+        root.setLeft(projectPane());
+        root.setCenter(welcomePane());
+        root.setBottom(statusBar());
+        status.setText(text("status.ready"));
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem(text("menu.file.open"));
+        open.setId("menu-open");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> openProject());
+        MenuItem quit = new MenuItem(text("menu.file.quit"));
+        quit.setId("menu-quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu(text("menu.file"), null, open, new SeparatorMenuItem(), quit);
+
+        MenuItem about = new MenuItem(text("menu.help.about"));
+        about.setId("menu-about");
+        about.setOnAction(e -> showAbout());
+        Menu help = new Menu(text("menu.help"), null, about);
+
+        MenuBar bar = new MenuBar(file, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private VBox projectPane() {
+        Label title = new Label(text("project.title").toUpperCase(Locale.ROOT));
+        title.getStyleClass().add("pane-title");
+        Label empty = new Label(text("project.empty"));
+        empty.getStyleClass().add("placeholder-text");
+        VBox pane = new VBox(title, empty);
+        pane.setId("project-pane");
+        pane.getStyleClass().add("project-pane");
+        pane.setPrefWidth(230);
+        pane.setMinWidth(180);
+        return pane;
+    }
+
+    private StackPane welcomePane() {
+        Label heading = new Label(text("welcome.heading"));
+        heading.setId("welcome-heading");
+        heading.getStyleClass().add("welcome-heading");
+        Region rule = new Region();
+        rule.getStyleClass().add("accent-rule");
+        Label body = new Label(text("welcome.body"));
+        body.setId("welcome-label");
+        body.getStyleClass().add("welcome-body");
+        body.setWrapText(true);
+        Label coming = new Label(text("welcome.coming"));
+        coming.getStyleClass().add("welcome-note");
+        coming.setWrapText(true);
+        Label command = new Label(text("welcome.command"));
+        command.getStyleClass().add("command-text");
+        VBox card = new VBox(heading, rule, body, coming, command);
+        card.getStyleClass().add("welcome-card");
+        card.setAlignment(Pos.TOP_LEFT);
+        card.setFillWidth(true);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane pane = new StackPane(card);
+        pane.getStyleClass().add("welcome-pane");
+        StackPane.setAlignment(card, Pos.CENTER);
+        return pane;
+    }
+
+    private HBox statusBar() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label version = new Label(MessageFormat.format(text("app.version"), BrainfxVersion.version()));
+        status.setId("status");
+        HBox bar = new HBox(status, spacer, version);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void openProject() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text("open.title"));
+        chooser.getExtensionFilters().add(
+                new FileChooser.ExtensionFilter(text("open.filter"), "*.brainfx.json"));
+        File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            status.setText(MessageFormat.format(text("open.notYet"), file.getName()));
+        }
+    }
+
+    private void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.setTitle(text("about.title"));
+        alert.setHeaderText(MessageFormat.format(text("about.header"), BrainfxVersion.version()));
+        alert.setContentText(MessageFormat.format(text("about.body"),
+                System.getProperty("java.version"), System.getProperty("javafx.runtime.version")));
+        alert.showAndWait();
+    }
+
+    private String text(String key) {
+        return messages.getString(key);
+    }
+}

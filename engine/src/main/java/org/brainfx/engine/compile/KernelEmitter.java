@@ -1,0 +1,176 @@
+package org.brainfx.engine.compile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders graph outputs as the Java source of a {@link StepKernel}: one loop over lanes per
+ * method, one local per graph node in topological order (so shared subexpressions are computed
+ * once), leaves loaded from the lane's slots, no allocation and no calls but {@link Math} and
+ * {@link KernelMath}.
+ */
+final class KernelEmitter {
+
+    /**
+     * Where an output node goes: {@code target[l] = node} (or {@code +=}), {@code target} being a
+     * lane array such as {@code next[2]} or {@code spike}.
+     */
+    record Store(String target, Node node, boolean accumulate) {
+        String local() {
+            return "o_" + target.replace("[", "_").replace("]", "");
+        }
+    }
+
+    private final int stateCount;
+
+    KernelEmitter(int stateCount) {
+        this.stateCount = stateCount;
+    }
+
+    String emitClass(String className, List<Store> forward, List<Store> backward) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("public final class ").append(className).append(" extends ")
+                .append(StepKernel.class.getName()).append(" {\n");
+        sb.append("  public void forward(double[][] s, double[][] p, double[][] in, double dt, double[][] next, double[] spike, int from, int to) {\n");
+        emitBody(sb, forward);
+        sb.append("  }\n");
+        sb.append("  public void backward(double[][] s, double[][] p, double[][] in, double dt, double[][] adjNext, double[] adjSpike, double[][] adjPrev, double[][] gradP, double[][] gradIn, int from, int to) {\n");
+        emitBody(sb, backward);
+        sb.append("  }\n}\n");
+        return sb.toString();
+    }
+
+    private void emitBody(StringBuilder sb, List<Store> stores) {
+        TreeMap<Integer, Node> needed = new TreeMap<>();
+        for (Store st : stores) {
+            collect(st.node(), needed);
+        }
+        // Hoist the lane arrays out of the loop.
+        Map<String, String> arrays = new TreeMap<>();
+        for (Node n : needed.values()) {
+            if (n.op().isLeaf() && !n.isConst() && n.op() != Op.DT) {
+                arrays.put(leafLocal(n), leafArray(n));
+            }
+        }
+        for (Store st : stores) {
+            arrays.put(st.local(), st.target());
+        }
+        for (Map.Entry<String, String> e : arrays.entrySet()) {
+            sb.append("    final double[] ").append(e.getKey()).append(" = ").append(e.getValue()).append(";\n");
+        }
+        sb.append("    for (int l = from; l < to; l++) {\n");
+        for (Node n : needed.values()) {
+            if (n.isConst() || n.op() == Op.DT) {
+                continue;
+            }
+            sb.append("      final double v").append(n.id()).append(" = ").append(expression(n)).append(";\n");
+        }
+        for (Store st : stores) {
+            sb.append("      ").append(st.local()).append("[l] ")
+                    .append(st.accumulate() ? "+= " : "= ").append(ref(st.node())).append(";\n");
+        }
+        sb.append("    }\n");
+    }
+
+    private static void collect(Node n, Map<Integer, Node> seen) {
+        if (seen.containsKey(n.id())) {
+            return;
+        }
+        seen.put(n.id(), n);
+        for (int i = 0; i < n.argCount(); i++) {
+            collect(n.arg(i), seen);
+        }
+    }
+
+    private String leafArray(Node n) {
+        return switch (n.op()) {
+            case STATE -> "s[" + n.index() + "]";
+            case PARAM -> "p[" + n.index() + "]";
+            case INPUT -> "in[" + n.index() + "]";
+            case ADJOINT -> n.index() == stateCount ? "adjSpike" : "adjNext[" + n.index() + "]";
+            default -> throw new IllegalStateException("leaf " + n + " has no lane array");
+        };
+    }
+
+    private static String leafLocal(Node n) {
+        return switch (n.op()) {
+            case STATE -> "s_" + n.index();
+            case PARAM -> "p_" + n.index();
+            case INPUT -> "in_" + n.index();
+            case ADJOINT -> "adj_" + n.index();
+            default -> throw new IllegalStateException("leaf " + n + " has no lane array");
+        };
+    }
+
+    private static String ref(Node n) {
+        if (n.isConst()) {
+            return literal(n.value());
+        }
+        if (n.op() == Op.DT) {
+            return "dt";
+        }
+        return "v" + n.id();
+    }
+
+    private static String literal(double v) {
+        if (Double.isNaN(v)) {
+            return "Double.NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+        }
+        String s = Double.toString(v);
+        return v < 0 ? "(" + s + ")" : s;
+    }
+
+    private String expression(Node n) {
+        String a = n.argCount() > 0 ? ref(n.arg(0)) : null;
+        String b = n.argCount() > 1 ? ref(n.arg(1)) : null;
+        String km = KernelMath.class.getName();
+        return switch (n.op()) {
+            case STATE, PARAM, INPUT, ADJOINT -> leafLocal(n) + "[l]";
+            case ADD -> a + " + " + b;
+            case SUB -> a + " - " + b;
+            case MUL -> a + " * " + b;
+            case DIV -> a + " / " + b;
+            case NEG -> "-" + a;
+            case POWI -> powi(a, (int) n.value());
+            case POW -> "Math.pow(" + a + ", " + b + ")";
+            case EXP -> "Math.exp(" + a + ")";
+            case LOG -> "Math.log(" + a + ")";
+            case SQRT -> "Math.sqrt(" + a + ")";
+            case ABS -> "Math.abs(" + a + ")";
+            case SIGN -> "(" + a + " >= 0.0 ? 1.0 : -1.0)";
+            case TANH -> "Math.tanh(" + a + ")";
+            case SIGMOID -> km + ".sigmoid(" + a + ")";
+            case EXPREL -> km + ".exprel(" + a + ")";
+            case EXPREL_D1 -> km + ".exprelPrime(" + a + ")";
+            case EXPREL_D2 -> km + ".exprelSecond(" + a + ")";
+            case MIN -> "Math.min(" + a + ", " + b + ")";
+            case MAX -> "Math.max(" + a + ", " + b + ")";
+            case WHERE -> "(" + a + " != 0.0 ? " + b + " : " + ref(n.arg(2)) + ")";
+            case LT -> "(" + a + " < " + b + " ? 1.0 : 0.0)";
+            case LE -> "(" + a + " <= " + b + " ? 1.0 : 0.0)";
+            case GT -> "(" + a + " > " + b + " ? 1.0 : 0.0)";
+            case GE -> "(" + a + " >= " + b + " ? 1.0 : 0.0)";
+            case EQ -> "(" + a + " == " + b + " ? 1.0 : 0.0)";
+            case NE -> "(" + a + " != " + b + " ? 1.0 : 0.0)";
+            case HEAVISIDE -> "(" + a + " >= 0.0 ? 1.0 : 0.0)";
+            case STOP_GRADIENT -> a;
+            default -> throw new IllegalStateException("cannot emit " + n);
+        };
+    }
+
+    private static String powi(String a, int n) {
+        if (n < 0) {
+            return "1.0 / (" + powi(a, -n) + ")";
+        }
+        return switch (n) {
+            case 2 -> a + " * " + a;
+            case 3 -> a + " * " + a + " * " + a;
+            case 4 -> "(" + a + " * " + a + ") * (" + a + " * " + a + ")";
+            default -> "Math.pow(" + a + ", " + n + ")";
+        };
+    }
+}
