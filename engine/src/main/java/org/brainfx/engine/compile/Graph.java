@@ -144,6 +144,10 @@ public final class Graph {
         if (a == b) {
             return constant(1);
         }
+        if (b.isConst() && b.value() != 0 && Double.isFinite(1 / b.value())) {
+            // A multiply costs a fraction of a divide; the reciprocal adds at most one rounding.
+            return mul(a, constant(1 / b.value()));
+        }
         if (a.op() == Op.NEG) {
             return neg(div(a.arg(0), b));
         }

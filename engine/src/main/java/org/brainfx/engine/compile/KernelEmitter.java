@@ -42,9 +42,11 @@ final class KernelEmitter {
     }
 
     private void emitBody(StringBuilder sb, List<Store> stores) {
-        TreeMap<Integer, Node> needed = new TreeMap<>();
-        for (Store st : stores) {
-            collect(st.node(), needed);
+        // Post-order from each output in turn: a value is computed just before its first use,
+        // which keeps live ranges short (fewer spills) in kernels with many intermediates.
+        Map<Integer, Node> needed = new java.util.LinkedHashMap<>();
+        for (int i = stores.size() - 1; i >= 0; i--) {
+            collect(stores.get(i).node(), needed);
         }
         // Hoist the lane arrays out of the loop.
         Map<String, String> arrays = new TreeMap<>();
@@ -77,10 +79,10 @@ final class KernelEmitter {
         if (seen.containsKey(n.id())) {
             return;
         }
-        seen.put(n.id(), n);
         for (int i = 0; i < n.argCount(); i++) {
             collect(n.arg(i), seen);
         }
+        seen.put(n.id(), n);
     }
 
     private String leafArray(Node n) {

@@ -45,7 +45,7 @@ public final class Bptt {
         int n = lanes.lanes();
         double[] out = new double[n];
         loss.begin(n, steps);
-        LaneChunks.run(n, (from, to) -> {
+        LaneChunks.run(n, steps, (from, to) -> {
             Chunk c = new Chunk(lanes, input, from, to, dt);
             double[][] cur = c.initial();
             double[][] next = new double[model.stateCount()][c.m];
@@ -75,7 +75,7 @@ public final class Bptt {
         boolean storeAll = storeAllBytes <= memoryBudget;
         int k = storeAll ? steps : (int) Math.ceil(Math.sqrt(steps));
         loss.begin(n, steps);
-        LaneChunks.run(n, (from, to) -> {
+        LaneChunks.run(n, steps, (from, to) -> {
             Chunk c = new Chunk(lanes, input, from, to, dt);
             int m = c.m;
             int segments = (steps + k - 1) / k;

@@ -10,8 +10,8 @@ import java.util.concurrent.ForkJoinTask;
  * chunk runs its entire time loop alone: no per-step synchronization.
  */
 public final class LaneChunks {
-    /** Below this many lanes per core a second thread costs more than it gains. */
-    static final int MIN_LANES_PER_CHUNK = 32;
+    /** Below this many lane-steps per thread, starting a second thread costs more than it gains (~tens of µs). */
+    static final long MIN_LANE_STEPS_PER_CHUNK = 2048;
 
     private LaneChunks() {
     }
@@ -23,10 +23,14 @@ public final class LaneChunks {
         void run(int from, int to);
     }
 
-    /** Runs {@code task} over {@code [0, lanes)}, in parallel chunks when there are enough lanes. */
-    public static void run(int lanes, RangeTask task) {
+    /**
+     * Runs {@code task} over {@code [0, lanes)}, in parallel chunks when the work ({@code lanes ×
+     * steps}) is large enough to pay for a thread.
+     */
+    public static void run(int lanes, long steps, RangeTask task) {
         int cores = Runtime.getRuntime().availableProcessors();
-        int chunks = Math.max(1, Math.min(cores, lanes / MIN_LANES_PER_CHUNK));
+        long byWork = lanes * Math.max(1, steps) / MIN_LANE_STEPS_PER_CHUNK;
+        int chunks = (int) Math.max(1, Math.min(Math.min(cores, lanes), byWork));
         if (chunks == 1) {
             task.run(0, lanes);
             return;

@@ -28,7 +28,7 @@ public final class Simulator {
         int[][] spikeSteps = new int[n][];
         double[][] finalState = new double[model.stateCount()][n];
         List<String> names = model.stateNames();
-        LaneChunks.run(n, (from, to) -> {
+        LaneChunks.run(n, steps, (from, to) -> {
             StepKernel k = model.kernel();
             double[][] p = lanes.parameters();
             double[][] s = new double[model.stateCount()][n];
