@@ -28,8 +28,19 @@ public final class Bptt {
 
     private final CompiledModel model;
     private long memoryBudget = DEFAULT_MEMORY_BUDGET;
+    private boolean lenient;
+    // Stored-state buffers kept between passes, per chunk: a fit calls this thousands of
+    // times with the same shapes, and reallocating megabytes each time made the GC dominate.
+    private final java.util.Map<Integer, Storage> storage = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Gradients of one compiled model. */
+    /** Reusable stored states and spikes of one chunk. */
+    private record Storage(double[][][] states, double[][] spikes) {
+        boolean fits(int len, int ns, int m) {
+            return states.length >= len && states[0].length == ns && states[0][0].length == m;
+        }
+    }
+
+    /** Gradients of one compiled model; an instance reuses its buffers, so keep one per problem (not thread-safe across concurrent passes). */
     public Bptt(CompiledModel model) {
         this.model = model;
     }
@@ -40,7 +51,18 @@ public final class Bptt {
         return this;
     }
 
-    /** The loss per lane without gradients (forward pass only, nothing stored). */
+    /**
+     * Lenient passes survive divergence: a lane whose state or adjoint becomes NaN or infinite
+     * is held at its last finite state, gets loss NaN and gradient 0, and the other lanes go on
+     * (what a fit over many candidates needs). Strict passes (the default) throw
+     * {@link org.brainfx.engine.sim.NonFiniteStateException} naming step, lane and parameters.
+     */
+    public Bptt lenient(boolean value) {
+        this.lenient = value;
+        return this;
+    }
+
+    /** The loss per lane without gradients (forward pass only, nothing stored); NaN for diverged lanes when lenient. */
     public double[] loss(LaneValues lanes, InputSource input, int steps, double dt, TrajectoryLoss loss) {
         int n = lanes.lanes();
         double[] out = new double[n];
@@ -58,6 +80,7 @@ public final class Bptt {
                 cur = next;
                 next = swap;
             }
+            c.markDiverged(lossOut);
             System.arraycopy(lossOut, 0, out, from, c.m);
         });
         return out;
@@ -80,8 +103,14 @@ public final class Bptt {
             int m = c.m;
             int segments = (steps + k - 1) / k;
             double[][][] checkpoints = new double[segments][][];
-            double[][][] seg = new double[Math.min(k, steps)][ns][m];
-            double[][] segSpike = new double[Math.min(k, steps)][m];
+            int len = Math.min(k, steps);
+            Storage st = storage.get(from);
+            if (st == null || !st.fits(len, ns, m)) {
+                st = new Storage(new double[len][ns][m], new double[len][m]);
+                storage.put(from, st);
+            }
+            double[][][] seg = st.states();
+            double[][] segSpike = st.spikes();
             double[] lossOut = new double[m];
             double[][] cur = c.initial();
             double[][] spare = new double[ns][m];
@@ -125,12 +154,19 @@ public final class Bptt {
                     loss.backward(t, post, segSpike[t - start], adjNext, adjSpike, m, from);
                     c.input(t);
                     kernel.backward(pre, c.p, c.in, dt, adjNext, adjSpike, adjPrev, gp, gradIn, 0, m);
-                    FiniteCheck.check(model, adjPrev, adjNames, "", t, c.p, 0, m, from);
+                    if (lenient) {
+                        c.quarantineAdjoint(adjPrev, gp);
+                    } else {
+                        FiniteCheck.check(model, adjPrev, adjNames, "", t, c.p, 0, m, from);
+                    }
                     double[][] swap = adjNext;
                     adjNext = adjPrev;
                     adjPrev = swap;
                 }
             }
+            c.markDiverged(lossOut);
+            c.zeroDiverged(gp);
+            c.zeroDiverged(adjNext);
             System.arraycopy(lossOut, 0, lossAll, from, m);
             for (int i = 0; i < gp.length; i++) {
                 System.arraycopy(gp[i], 0, gradP[i], from, m);
@@ -160,6 +196,7 @@ public final class Bptt {
         final double[][] inFull;
         final LaneValues lanes;
         final InputSource source;
+        final boolean[] diverged;
 
         Chunk(LaneValues lanes, InputSource source, int from, int to, double dt) {
             this.lanes = lanes;
@@ -174,6 +211,7 @@ public final class Bptt {
             }
             in = new double[model.inputCount()][m];
             inFull = new double[model.inputCount()][lanes.lanes()];
+            diverged = new boolean[m];
         }
 
         double[][] initial() {
@@ -194,7 +232,57 @@ public final class Bptt {
         void step(int t, double[][] cur, double[][] next, double[] spike) {
             input(t);
             model.kernel().forward(cur, p, in, dt, next, spike, 0, m);
-            FiniteCheck.check(model, next, model.stateNames(), "", t, p, 0, m, from);
+            if (!lenient) {
+                FiniteCheck.check(model, next, model.stateNames(), "", t, p, 0, m, from);
+                return;
+            }
+            for (double[] row : next) {
+                for (int j = 0; j < m; j++) {
+                    if (row[j] - row[j] != 0) {
+                        diverged[j] = true;
+                    }
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                if (diverged[j]) {
+                    // Hold the lane at its last finite state so its NaN cannot spread to losses or adjoints.
+                    for (int i = 0; i < next.length; i++) {
+                        next[i][j] = cur[i][j];
+                    }
+                    spike[j] = 0;
+                }
+            }
+        }
+
+        /** Zeroes the adjoints of lanes that diverged or whose adjoint just became non-finite. */
+        void quarantineAdjoint(double[][] adj, double[][] gp) {
+            for (double[] row : adj) {
+                for (int j = 0; j < m; j++) {
+                    if (row[j] - row[j] != 0) {
+                        diverged[j] = true;
+                    }
+                }
+            }
+            zeroDiverged(adj);
+            zeroDiverged(gp);
+        }
+
+        void zeroDiverged(double[][] rows) {
+            for (double[] row : rows) {
+                for (int j = 0; j < m; j++) {
+                    if (diverged[j]) {
+                        row[j] = 0;
+                    }
+                }
+            }
+        }
+
+        void markDiverged(double[] lossOut) {
+            for (int j = 0; j < m; j++) {
+                if (diverged[j] || lossOut[j] - lossOut[j] != 0) {
+                    lossOut[j] = Double.NaN;
+                }
+            }
         }
     }
 }

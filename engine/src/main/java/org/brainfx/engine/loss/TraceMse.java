@@ -24,6 +24,11 @@ public final class TraceMse implements TrajectoryLoss {
      * @param steps       number of simulated steps (the samples used are those below it)
      */
     public TraceMse(int state, double[][] targets, int[] sweepOfLane, int every, int steps) {
+        this(state, targets, sweepOfLane, every, steps, 1.0);
+    }
+
+    /** As above, with the whole term multiplied by {@code scale}. */
+    public TraceMse(int state, double[][] targets, int[] sweepOfLane, int every, int steps, double scale) {
         if (every < 1) {
             throw new IllegalArgumentException("sampling interval must be at least 1 step, got " + every);
         }
@@ -38,7 +43,7 @@ public final class TraceMse implements TrajectoryLoss {
         this.sweepOfLane = sweepOfLane.clone();
         this.every = every;
         this.steps = steps;
-        this.weight = 1.0 / ((steps + every - 1) / every);
+        this.weight = scale / ((steps + every - 1) / every);
     }
 
     @Override

@@ -1,0 +1,128 @@
+package org.brainfx.engine.job;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.brainfx.engine.model.CheckedModel;
+import org.brainfx.engine.model.ParameterSpec;
+import org.brainfx.engine.model.unit.Units;
+import org.brainfx.engine.project.FitSettings;
+import org.brainfx.engine.project.ProjectException;
+import org.brainfx.engine.project.ResolvedProject;
+
+/**
+ * Everything a fit needs, with defaults filled in: the resolved project, free parameters,
+ * loss terms, optimizer and its settings, budgets and seed.
+ *
+ * @param starts         starts (gradient methods) or population size (gradient-free methods)
+ * @param maxEvaluations 0 for no evaluation budget
+ * @param budgetSeconds  0 for no wall-time budget
+ * @param targetLoss     stop once the best loss is at or below this (0: never)
+ */
+public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<FitSettings.LossTerm> losses,
+                        String optimizer, int starts, int maxIterations, long maxEvaluations, double budgetSeconds,
+                        long seed, double targetLoss) {
+
+    /** Known optimizer names. */
+    public static final List<String> OPTIMIZERS = List.of("lbfgsb", "adam", "de", "pso", "cmaes", "random");
+
+    /** Validates the configuration. */
+    public FitConfig {
+        if (free.isEmpty()) {
+            throw new ProjectException(project.file() + ": nothing to fit: every parameter of model '"
+                    + project.spec().name() + "' is fixed; list parameters under \"fit.free\" with bounds, e.g. "
+                    + "\"free\": {\"" + project.spec().parameters().get(0).name() + "\": [lower, upper]}");
+        }
+        if (!OPTIMIZERS.contains(optimizer)) {
+            throw new ProjectException("unknown optimizer '" + optimizer + "'; choose one of " + OPTIMIZERS);
+        }
+        if (starts < 1 || maxIterations < 1) {
+            throw new ProjectException("starts and max iterations must be at least 1 (got " + starts + ", "
+                    + maxIterations + ")");
+        }
+        if (project.target() == null) {
+            throw new ProjectException(project.file() + ": a fit needs a \"target\" (recorded traces or synthetic parameters)");
+        }
+        losses = List.copyOf(losses);
+        free = List.copyOf(free);
+    }
+
+    /** The project's own fit settings with defaults for anything missing. */
+    public static FitConfig of(ResolvedProject project) {
+        FitSettings fs = project.project().fit();
+        if (fs == null) {
+            fs = new FitSettings(null, null, null, null, null, null, null, null, null);
+        }
+        List<FitSettings.LossTerm> losses = fs.losses() == null || fs.losses().isEmpty()
+                ? List.of(new FitSettings.LossTerm("mse", 1.0, null, null, null)) : fs.losses();
+        for (FitSettings.LossTerm t : losses) {
+            if (!List.of("mse", "spike_count", "van_rossum", "gamma").contains(t.kind())) {
+                throw new ProjectException(project.file() + ": \"fit.losses\": unknown loss kind '" + t.kind()
+                        + "'; use mse, spike_count, van_rossum or gamma");
+            }
+        }
+        return new FitConfig(project, freeParameters(project, fs.free()), losses,
+                fs.optimizer() == null ? "lbfgsb" : fs.optimizer(),
+                fs.starts() == null ? 20 : fs.starts(),
+                fs.maxIterations() == null ? 200 : fs.maxIterations(),
+                fs.maxEvaluations() == null ? 0 : fs.maxEvaluations(),
+                fs.budgetSeconds() == null ? 0 : fs.budgetSeconds(),
+                fs.seed() == null ? 1 : fs.seed(),
+                fs.targetLoss() == null ? 0 : fs.targetLoss());
+    }
+
+    /** This configuration with another optimizer, starts, budgets or seed (null keeps the current value). */
+    public FitConfig with(String newOptimizer, Integer newStarts, Integer newMaxIterations, Long newMaxEvaluations,
+                          Double newBudgetSeconds, Long newSeed, Double newTargetLoss) {
+        return new FitConfig(project, free, losses, newOptimizer == null ? optimizer : newOptimizer,
+                newStarts == null ? starts : newStarts, newMaxIterations == null ? maxIterations : newMaxIterations,
+                newMaxEvaluations == null ? maxEvaluations : newMaxEvaluations,
+                newBudgetSeconds == null ? budgetSeconds : newBudgetSeconds, newSeed == null ? seed : newSeed,
+                newTargetLoss == null ? targetLoss : newTargetLoss);
+    }
+
+    /** True for optimizers that use gradients. */
+    public boolean gradientBased() {
+        return "lbfgsb".equals(optimizer) || "adam".equals(optimizer);
+    }
+
+    private static List<FreeParameter> freeParameters(ResolvedProject project, Map<String, List<Double>> given) {
+        CheckedModel checked = project.model().checked();
+        List<FreeParameter> out = new ArrayList<>();
+        Map<String, List<Double>> chosen = new LinkedHashMap<>();
+        if (given == null) {
+            for (ParameterSpec p : project.spec().parameters()) {
+                if (p.trainable()) {
+                    if (p.lower() == null || p.upper() == null) {
+                        throw new ProjectException(project.file() + ": trainable parameter '" + p.name()
+                                + "' has no bounds; give them in the model or under \"fit.free\"");
+                    }
+                    chosen.put(p.name(), List.of(p.lower(), p.upper()));
+                }
+            }
+        } else {
+            chosen.putAll(given);
+        }
+        for (Map.Entry<String, List<Double>> e : chosen.entrySet()) {
+            int index = checked.parameterIndex(e.getKey());
+            if (index < 0) {
+                throw new ProjectException(project.file() + ": \"fit.free\": model '" + project.spec().name()
+                        + "' has no parameter '" + e.getKey() + "'; parameters: " + project.model().parameterNames());
+            }
+            List<Double> b = e.getValue();
+            if (b == null || b.size() != 2) {
+                throw new ProjectException(project.file() + ": \"fit.free\".\"" + e.getKey()
+                        + "\" must be [lower, upper] in the parameter's unit");
+            }
+            String unit = project.spec().parameters().get(index).unit();
+            double factor = Units.parse(unit == null ? "1" : unit).toInternalFactor();
+            try {
+                out.add(new FreeParameter(e.getKey(), index, b.get(0), b.get(1), unit, factor));
+            } catch (IllegalArgumentException ex) {
+                throw new ProjectException(project.file() + ": \"fit.free\": " + ex.getMessage(), ex);
+            }
+        }
+        return out;
+    }
+}

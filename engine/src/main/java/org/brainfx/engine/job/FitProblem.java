@@ -1,0 +1,155 @@
+package org.brainfx.engine.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.brainfx.engine.compile.CompiledModel;
+import org.brainfx.engine.grad.Bptt;
+import org.brainfx.engine.grad.GradientResult;
+import org.brainfx.engine.grad.TrajectoryLoss;
+import org.brainfx.engine.loss.GammaLoss;
+import org.brainfx.engine.loss.SpikeCountLoss;
+import org.brainfx.engine.loss.TraceMse;
+import org.brainfx.engine.loss.VanRossumLoss;
+import org.brainfx.engine.loss.WeightedLoss;
+import org.brainfx.engine.project.FitSettings;
+import org.brainfx.engine.project.ResolvedProject;
+import org.brainfx.engine.sim.LaneValues;
+import org.brainfx.engine.sim.SimulationResult;
+import org.brainfx.engine.sim.Simulator;
+import org.brainfx.engine.sim.SweepInput;
+
+/**
+ * The objective of a fit: candidate parameter vectors (in the free parameters' own units) →
+ * loss, and gradient. All candidates of a batch and all sweeps run as lanes of one pass
+ * (lane = candidate × sweeps + sweep). A candidate's loss is the sum over sweeps of its terms:
+ * the voltage MSE averaged over sampled points and sweeps (the reference's "potential" loss),
+ * spike-count, van Rossum and gamma terms summed over sweeps (the gamma term as the reference does).
+ */
+public final class FitProblem {
+    private final FitConfig config;
+    private final ResolvedProject project;
+    private final CompiledModel model;
+    private final int sweeps;
+    private final int steps;
+    private final Bptt bptt;
+
+    /** The objective of a configured fit. */
+    public FitProblem(FitConfig config) {
+        this.config = config;
+        this.project = config.project();
+        this.model = project.model();
+        this.sweeps = project.sweeps();
+        this.steps = project.steps();
+        this.bptt = new Bptt(model).lenient(true);
+    }
+
+    /** Number of free parameters. */
+    public int dimension() {
+        return config.free().size();
+    }
+
+    /** Lower bounds of the free parameters, model units. */
+    public double[] lower() {
+        return config.free().stream().mapToDouble(FreeParameter::lower).toArray();
+    }
+
+    /** Upper bounds of the free parameters, model units. */
+    public double[] upper() {
+        return config.free().stream().mapToDouble(FreeParameter::upper).toArray();
+    }
+
+    /**
+     * Loss of each candidate (NaN where its simulation diverged), and into {@code gradient}
+     * (if not null) the loss's gradient with respect to each free parameter in its own unit.
+     */
+    public double[] evaluate(double[][] x, double[][] gradient) {
+        int c = x.length;
+        if (c == 0) {
+            return new double[0];
+        }
+        LaneValues lanes = lanesFor(x);
+        TrajectoryLoss loss = loss(c * sweeps);
+        SweepInput input = SweepInput.tiled(project.stimulus(), c, project.input());
+        double[] laneLoss;
+        if (gradient == null) {
+            laneLoss = bptt.loss(lanes, input, steps, project.dt(), loss);
+        } else {
+            GradientResult g = bptt.gradient(lanes, input, steps, project.dt(), loss);
+            laneLoss = g.loss();
+            for (int k = 0; k < c; k++) {
+                for (int d = 0; d < dimension(); d++) {
+                    FreeParameter fp = config.free().get(d);
+                    double sum = 0;
+                    for (int s = 0; s < sweeps; s++) {
+                        sum += g.gradParameters()[fp.index()][k * sweeps + s];
+                    }
+                    gradient[k][d] = sum * fp.toInternal();
+                }
+            }
+        }
+        double[] out = new double[c];
+        for (int k = 0; k < c; k++) {
+            double sum = 0;
+            for (int s = 0; s < sweeps; s++) {
+                sum += laneLoss[k * sweeps + s];
+            }
+            out[k] = sum;
+        }
+        return out;
+    }
+
+    /** The loss of one point, per sweep. */
+    public double[] perSweep(double[] x) {
+        LaneValues lanes = lanesFor(new double[][] {x});
+        return bptt.loss(lanes, SweepInput.tiled(project.stimulus(), 1, project.input()), steps,
+                project.dt(), loss(sweeps));
+    }
+
+    /** Simulates every sweep at one point, recording the target state (or the project's recorded states). */
+    public SimulationResult simulate(double[] x) {
+        List<String> record = project.targetState() == null ? project.record() : List.of(project.targetState());
+        return new Simulator(model).run(lanesFor(new double[][] {x}), SweepInput.tiled(project.stimulus(), 1,
+                project.input()), steps, project.dt(), record);
+    }
+
+    private LaneValues lanesFor(double[][] x) {
+        LaneValues lanes = LaneValues.defaults(model, x.length * sweeps);
+        for (int k = 0; k < x.length; k++) {
+            for (int d = 0; d < dimension(); d++) {
+                FreeParameter fp = config.free().get(d);
+                double v = x[k][d] * fp.toInternal();
+                for (int s = 0; s < sweeps; s++) {
+                    lanes.setParameter(fp.index(), k * sweeps + s, v);
+                }
+            }
+        }
+        return lanes;
+    }
+
+    private TrajectoryLoss loss(int laneCount) {
+        int[] sweepOfLane = new int[laneCount];
+        for (int l = 0; l < laneCount; l++) {
+            sweepOfLane[l] = l % sweeps;
+        }
+        int state = model.stateIndex(project.targetState());
+        List<TrajectoryLoss> terms = new ArrayList<>();
+        for (FitSettings.LossTerm t : config.losses()) {
+            double w = t.weight() == null ? 1 : t.weight();
+            switch (t.kind()) {
+                case "mse" -> {
+                    int every = t.every() != null ? t.every()
+                            : t.divisions() != null ? Math.max(1, steps / t.divisions()) : 1;
+                    terms.add(new TraceMse(state, project.target(), sweepOfLane, every, steps, w / sweeps));
+                }
+                case "spike_count" -> terms.add(new SpikeCountLoss(
+                        java.util.Arrays.stream(project.targetSpikes()).mapToInt(a -> a.length).toArray(), sweepOfLane,
+                        steps, w));
+                case "van_rossum" -> terms.add(new VanRossumLoss(project.targetSpikes(), sweepOfLane, steps, project.dt(),
+                        t.tau() == null ? 10 : t.tau(), w));
+                case "gamma" -> terms.add(new GammaLoss(project.targetSpikes(), sweepOfLane, steps, project.dt(), 0.01, w));
+                default -> throw new IllegalStateException("loss kind " + t.kind());
+            }
+        }
+        return new WeightedLoss(terms);
+    }
+}

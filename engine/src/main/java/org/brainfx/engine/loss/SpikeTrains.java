@@ -1,0 +1,27 @@
+package org.brainfx.engine.loss;
+
+/** Spike-train helpers: threshold-crossing detection on voltage traces. */
+public final class SpikeTrains {
+    private SpikeTrains() {
+    }
+
+    /**
+     * Steps at which {@code v} crosses {@code threshold} upwards (a sample at or above it whose
+     * predecessor was below), at most one per {@code refractorySteps}.
+     */
+    public static int[] crossings(double[] v, double threshold, int refractorySteps) {
+        int[] out = new int[8];
+        int n = 0;
+        int last = Integer.MIN_VALUE / 2;
+        for (int t = 1; t < v.length; t++) {
+            if (v[t] >= threshold && v[t - 1] < threshold && t - last >= refractorySteps) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = t;
+                last = t;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+}

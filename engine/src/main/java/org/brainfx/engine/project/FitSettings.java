@@ -1,0 +1,34 @@
+package org.brainfx.engine.project;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a project is fitted. Missing values take defaults when the fit is configured.
+ *
+ * @param free          free parameters and their bounds [lower, upper] in model units; null
+ *                      means every trainable parameter with its model bounds
+ * @param losses        weighted loss terms
+ * @param optimizer     {@code lbfgsb}, {@code adam}, {@code de}, {@code pso}, {@code cmaes} or {@code random}
+ * @param starts        starts (gradient methods) or population size (gradient-free)
+ * @param maxIterations iteration budget
+ * @param maxEvaluations evaluation budget (0: none)
+ * @param budgetSeconds wall-time budget (0: none)
+ * @param seed          random seed; the same seed gives the same fit
+ * @param targetLoss    a loss considered good enough (stops early; 0: none)
+ */
+public record FitSettings(Map<String, List<Double>> free, List<LossTerm> losses, String optimizer, Integer starts,
+                          Integer maxIterations, Long maxEvaluations, Double budgetSeconds, Long seed,
+                          Double targetLoss) {
+
+    /**
+     * One weighted loss term.
+     *
+     * @param kind   {@code mse} (voltage MSE), {@code spike_count}, {@code van_rossum}, {@code gamma}
+     * @param every     sample every k-th step (mse); null and no divisions: every step
+     * @param divisions alternatively, sample every {@code T // divisions} steps, as the reference
+     *                  does (10 for its HH fit, 100 for GIF)
+     * @param tau       time constant in ms (van Rossum)
+     */
+    public record LossTerm(String kind, Double weight, Integer every, Integer divisions, Double tau) { }
+}

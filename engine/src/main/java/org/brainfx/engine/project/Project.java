@@ -1,0 +1,48 @@
+package org.brainfx.engine.project;
+
+import java.util.List;
+import java.util.Map;
+import org.brainfx.engine.model.ModelSpec;
+
+/**
+ * A BrainFX project ({@code *.brainfx.json}): a model, the stimulus that drives it, what to
+ * record, and optionally a target to fit and the fit's settings. Paths are relative to the
+ * project file's folder.
+ *
+ * @param schemaVersion version of this file format ({@link ProjectFiles#SCHEMA_VERSION})
+ * @param parameters    parameter values overriding the model's, in the model's declared units
+ * @param record        states to record (default: the first state)
+ * @param target        what a fit matches, or null
+ * @param fit           fit settings, or null
+ */
+public record Project(int schemaVersion, String name, String description, ModelRef model,
+                      Map<String, Double> parameters, Stimulus stimulus, List<String> record, Target target,
+                      FitSettings fit) {
+
+    /** Where the model comes from: exactly one of a built-in name, a {@code .model} text file, or an inline spec. */
+    public record ModelRef(String builtin, String file, ModelSpec spec) { }
+
+    /**
+     * The input of every sweep: either a trace file or step protocols ({@code steps}: one list
+     * per sweep of alternating amplitude and duration-in-ms values), sampled at {@code dt} ms.
+     *
+     * @param input model input the stimulus drives (default: the model's first input)
+     * @param unit  unit of the step amplitudes (default nA)
+     */
+    public record Stimulus(double dt, String input, TraceFile traces, List<List<Double>> steps, String unit) { }
+
+    /**
+     * Traces in a CSV file.
+     *
+     * @param layout      {@code rows} (one trace per row) — the only layout read here so far
+     * @param indexColumn true when each row starts with a row index
+     * @param unit        unit of the values (e.g. {@code A}, {@code mV})
+     */
+    public record TraceFile(String file, String layout, boolean indexColumn, String unit) { }
+
+    /**
+     * What a fit matches: recorded traces of {@code state}, or a synthetic target simulated
+     * from the model with {@code syntheticParameters} (model units) on the same stimulus.
+     */
+    public record Target(String state, TraceFile traces, Map<String, Double> syntheticParameters) { }
+}

@@ -1,0 +1,124 @@
+package org.brainfx.engine.project;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads and writes {@code *.brainfx.json} project files; saves are atomic and keep the previous copy. */
+public final class ProjectFiles {
+    /** The project file format version this build writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+    /** File name suffix of project files. */
+    public static final String SUFFIX = ".brainfx.json";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping().create();
+
+    private ProjectFiles() {
+    }
+
+    /** The shared Gson instance for project and result JSON. */
+    public static Gson gson() {
+        return GSON;
+    }
+
+    /**
+     * The project file a path names: the file itself, or the single {@code *.brainfx.json} in a folder.
+     */
+    public static Path locate(Path path) {
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> s = Files.list(path)) {
+                List<Path> found = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+                if (found.size() != 1) {
+                    throw new ProjectException(path + ": expected exactly one *" + SUFFIX + " file in the folder, found "
+                            + found.size() + (found.isEmpty() ? "" : " " + found) + "; name the project file instead");
+                }
+                return found.get(0);
+            } catch (IOException e) {
+                throw new ProjectException(path + ": cannot list the folder (" + e.getMessage() + ")", e);
+            }
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ProjectException(path + ": no such project file or folder");
+        }
+        return path;
+    }
+
+    /** Reads a project; fails naming the file, the place in it, and what is wrong. */
+    public static Project read(Path path) {
+        Path file = locate(path);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProjectException(file + ": cannot read the project (" + e.getMessage() + ")", e);
+        }
+        Project p;
+        try {
+            p = GSON.fromJson(text, Project.class);
+        } catch (JsonParseException e) {
+            throw new ProjectException(file + ": not a valid project file: " + rootMessage(e)
+                    + "; fix the JSON at that place", e);
+        }
+        if (p == null) {
+            throw new ProjectException(file + ": the file is empty; expected a JSON project object");
+        }
+        if (p.schemaVersion() > SCHEMA_VERSION) {
+            throw new ProjectException(file + ": schemaVersion " + p.schemaVersion() + " was written by a newer BrainFX; "
+                    + "this one reads up to " + SCHEMA_VERSION + " — update BrainFX to open it");
+        }
+        if (p.schemaVersion() < 1) {
+            throw new ProjectException(file + ": missing or invalid \"schemaVersion\" (got " + p.schemaVersion()
+                    + "); add \"schemaVersion\": " + SCHEMA_VERSION);
+        }
+        return p;
+    }
+
+    /**
+     * Writes a project atomically: to a temporary file in the same folder, then renamed over the
+     * target; the previous version is kept as {@code FILE.bak}.
+     */
+    public static void write(Project project, Path file) {
+        String json = GSON.toJson(project);
+        writeAtomically(file, json);
+    }
+
+    /** Writes text atomically, keeping the previous version as {@code FILE.bak}. */
+    public static void writeAtomically(Path file, String text) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                if (Files.exists(file)) {
+                    Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
+                }
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new ProjectException(file + ": cannot save (" + e.getMessage() + "); the previous file is unchanged", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,148 @@
+package org.brainfx.engine.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.brainfx.engine.project.FitSettings;
+import org.brainfx.engine.project.Project;
+import org.brainfx.engine.project.ProjectException;
+import org.brainfx.engine.project.ProjectFiles;
+import org.brainfx.engine.project.ResolvedProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fit jobs: batching, gradients in model units, budgets, pause/resume, cancel, divergence, refusal. */
+class FitJobTest {
+    static final Path HH_SYNTHETIC = Path.of("..", "sample-projects", "hh-synthetic");
+
+    static FitConfig hh(String optimizer, int starts, int iterations) {
+        return FitConfig.of(ResolvedProject.load(HH_SYNTHETIC)).with(optimizer, starts, iterations, null, null, 7L, null);
+    }
+
+    @Test
+    void batchedCandidatesGiveTheSameLossesAndGradientsAsSingleOnes() {
+        FitProblem p = new FitProblem(hh("lbfgsb", 3, 1));
+        double[][] x = {{0.01, 20, 6, -58}, {0.005, 30, 4, -55}, {0.02, 10, 8, -62}};
+        double[][] g = new double[3][4];
+        double[] all = p.evaluate(x, g);
+        for (int k = 0; k < 3; k++) {
+            double[][] g1 = new double[1][4];
+            double[] one = p.evaluate(new double[][] {x[k]}, g1);
+            assertEquals(one[0], all[k], 0.0);
+            assertArrayEquals(g1[0], g[k], 0.0);
+        }
+    }
+
+    @Test
+    void gradientInModelUnitsMatchesFiniteDifferences() {
+        FitProblem p = new FitProblem(hh("lbfgsb", 1, 1));
+        double[] x = {0.01, 20, 6, -58};
+        double[][] g = new double[1][4];
+        p.evaluate(new double[][] {x}, g);
+        for (int d = 0; d < 4; d++) {
+            double h = 1e-6 * Math.abs(x[d]);
+            double[] up = x.clone();
+            double[] down = x.clone();
+            up[d] += h;
+            down[d] -= h;
+            double fd = (p.evaluate(new double[][] {up}, null)[0] - p.evaluate(new double[][] {down}, null)[0]) / (2 * h);
+            assertEquals(fd, g[0][d], 1e-5 * Math.abs(fd) + 1e-9, "d loss / d " + p.dimension() + "[" + d + "]");
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameFit() {
+        FitResult a = new FitJob(hh("lbfgsb", 4, 15)).run(null);
+        FitResult b = new FitJob(hh("lbfgsb", 4, 15)).run(null);
+        assertEquals(a.loss(), b.loss(), 0.0);
+        assertEquals(a.params(), b.params());
+        assertTrue(a.history().get(a.history().size() - 1).bestLoss() < a.history().get(0).bestLoss());
+    }
+
+    @Test
+    void pauseAndResumeContinueExactlyAsAnUninterruptedFit() throws Exception {
+        FitResult plain = new FitJob(hh("lbfgsb", 4, 25)).run(null);
+        FitJob job = new FitJob(hh("lbfgsb", 4, 25));
+        List<String> states = new ArrayList<>();
+        AtomicInteger seen = new AtomicInteger();
+        CompletableFuture<FitResult> f = job.start(p -> {
+            states.add(p.state());
+            if (seen.incrementAndGet() == 2) {
+                job.pause();
+            }
+        });
+        for (int i = 0; i < 200 && (job.latest() == null || !"paused".equals(job.latest().state())); i++) {
+            Thread.sleep(20);
+        }
+        assertEquals("paused", job.latest().state(), "the job reports that it is paused");
+        int pausedAt = job.latest().iteration();
+        Thread.sleep(100);
+        assertEquals(pausedAt, job.latest().iteration(), "no work while paused");
+        job.resume();
+        FitResult resumed = f.get(60, TimeUnit.SECONDS);
+        assertEquals(plain.loss(), resumed.loss(), 0.0);
+        assertEquals(plain.params(), resumed.params());
+        assertEquals(plain.evaluations(), resumed.evaluations());
+    }
+
+    @Test
+    void cancelReturnsTheBestPointSoFar() throws Exception {
+        FitJob job = new FitJob(hh("lbfgsb", 8, 100000));
+        CompletableFuture<FitResult> f = job.start(p -> {
+            if (p.iteration() >= 3) {
+                job.cancel();
+            }
+        });
+        FitResult r = f.get(60, TimeUnit.SECONDS);
+        assertEquals("cancelled", r.stopReason());
+        assertTrue(Double.isFinite(r.loss()));
+        assertEquals(4, r.params().size());
+        assertEquals(5, r.perSweepLoss().length);
+    }
+
+    @Test
+    void divergingCandidatesAreRejectedAndCounted(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("runaway.model"), String.join("\n",
+                "model runaway",
+                "state x = 1 mV",
+                "param k = -0.1 /ms in [-1, 40]",
+                "input I : nA",
+                "const R = 1 MOhm",
+                "dx/dt = k*x + I*R/(1 ms)",
+                "integrator euler"));
+        Project p = new Project(1, "runaway", "", new Project.ModelRef(null, "runaway.model", null), null,
+                new Project.Stimulus(0.1, null, null, List.of(List.of(0.5, 100.0)), "nA"), List.of("x"),
+                new Project.Target("x", null, Map.of("k", -0.2)),
+                new FitSettings(null, null, "de", 16, 15, null, null, 3L, null));
+        Path file = dir.resolve("runaway" + ProjectFiles.SUFFIX);
+        ProjectFiles.write(p, file);
+        FitResult r = new FitJob(FitConfig.of(ResolvedProject.load(file))).run(null);
+        assertTrue(r.divergedEvaluations() > 0, "some candidates diverge");
+        assertTrue(Double.isFinite(r.loss()), "the fit survives them");
+        assertTrue(r.params().get("k") < 1, "and ends in the stable region: " + r.params());
+    }
+
+    @Test
+    void fitWithEveryParameterFixedIsRefused(@TempDir Path dir) {
+        Project p = new Project(1, "fixed", "", new Project.ModelRef("gif", null, null), null,
+                new Project.Stimulus(0.1, null, null, List.of(List.of(1.0, 50.0)), "nA"), null,
+                new Project.Target("V", null, Map.of("a", 0.005)),
+                new FitSettings(Map.of(), null, null, null, null, null, null, null, null));
+        Path file = dir.resolve("fixed" + ProjectFiles.SUFFIX);
+        ProjectFiles.write(p, file);
+        ProjectException e = assertThrows(ProjectException.class, () -> FitConfig.of(ResolvedProject.load(file)));
+        assertTrue(e.getMessage().contains("nothing to fit"), e.getMessage());
+        assertNotNull(e.getMessage());
+    }
+}
