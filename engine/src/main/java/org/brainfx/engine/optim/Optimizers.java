@@ -1,0 +1,46 @@
+package org.brainfx.engine.optim;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Creates optimizers by their short names; every one is deterministic given its seed. */
+public final class Optimizers {
+
+    /** The names {@link #create} accepts, gradient methods first. */
+    public static final List<String> NAMES = List.of("lbfgsb", "adam", "de", "pso", "cmaes", "random");
+
+    private Optimizers() {
+    }
+
+    /**
+     * A fresh optimizer.
+     *
+     * @param name     one of {@link #NAMES}
+     * @param bounds   the box the parameters must stay in
+     * @param settings the knobs (only the ones concerning this method are read)
+     * @param seed     seeds every random choice (start points, populations, mutations)
+     */
+    public static Optimizer create(String name, Bounds bounds, OptimizerSettings settings, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        switch (name) {
+            case "lbfgsb":
+                return new MultiStartOptimizer(name, bounds, settings, rng,
+                        start -> new LbfgsbSearch(start, settings.memory(), settings.lossTolerance(),
+                                settings.gradientTolerance()));
+            case "adam":
+                return new MultiStartOptimizer(name, bounds, settings, rng,
+                        start -> new AdamSearch(start, settings.learningRate(), settings.adamBounds(),
+                                settings.lossTolerance(), settings.gradientTolerance()));
+            case "de":
+                return new DifferentialEvolution(bounds, settings, rng);
+            case "pso":
+                return new ParticleSwarm(bounds, settings, rng);
+            case "cmaes":
+                return new CmaEs(bounds, settings, rng);
+            case "random":
+                return new RandomSearch(bounds, settings, rng);
+            default:
+                throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of " + NAMES);
+        }
+    }
+}
