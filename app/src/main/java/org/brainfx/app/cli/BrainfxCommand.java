@@ -28,6 +28,11 @@ import picocli.CommandLine.Spec;
         description = "Differentiable neuron and network modeling. Without arguments, opens the workbench.",
         subcommands = {
                 ModelsCommand.class,
+                SimulateCommand.class,
+                GradcheckCommand.class,
+                BenchCommand.class,
+                FitCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BrainfxCommand implements Runnable {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.brainfx.engine.compile.CompiledModel;
 import org.brainfx.engine.compile.ModelCompiler;
+import org.brainfx.engine.compile.StepKernel;
 import org.brainfx.engine.grad.Bptt;
 import org.brainfx.engine.grad.TrajectoryLoss;
 import org.brainfx.engine.loss.TraceMse;
@@ -69,8 +70,10 @@ public final class KernelBenchmark {
         List<BenchReport.HandWritten> hand = new ArrayList<>();
         for (int lanes : laneCounts) {
             double rate = handWrittenRate(lanes);
-            hand.add(new BenchReport.HandWritten(lanes, rate));
-            progress.report(String.format("hand-written HH %6d lanes  forward %8.2f M lane-steps/s", lanes, rate / 1e6));
+            double compiled = compiledSingleThreadRate(lanes);
+            hand.add(new BenchReport.HandWritten(lanes, rate, compiled));
+            progress.report(String.format("HH on one thread %6d lanes  hand-written %8.2f, compiled %8.2f M lane-steps/s",
+                    lanes, rate / 1e6, compiled / 1e6));
         }
         double fiveTrace = fiveTraceMillis(hhInputNa);
         progress.report(String.format("HH, five reference traces (5 × %d steps): %.3f ms", hhInputNa[0].length, fiveTrace));
@@ -127,6 +130,32 @@ public final class KernelBenchmark {
             }
             if (Double.isNaN(v[0])) {
                 throw new IllegalStateException("hand-written HH diverged");
+            }
+        });
+        return (double) lanes * steps / (ms / 1e3);
+    }
+
+    private double compiledSingleThreadRate(int lanes) {
+        int steps = stepsFor(lanes);
+        CompiledModel m = ModelCompiler.compile(ModelLibrary.get("hh"));
+        StepKernel k = m.kernel();
+        LaneValues lv = LaneValues.defaults(m, lanes);
+        double[][] in = new double[1][lanes];
+        Arrays.fill(in[0], 0.5);
+        double[][] inv = new double[k.invariantCount()][lanes];
+        k.prepare(lv.parameters(), DT, inv, 0, lanes);
+        double[] spike = new double[lanes];
+        double ms = median(i -> {
+            double[][] s = lv.copy().initial();
+            double[][] next = new double[s.length][lanes];
+            for (int t = 0; t < steps; t++) {
+                k.forward(s, lv.parameters(), inv, in, DT, next, spike, 0, lanes);
+                double[][] swap = s;
+                s = next;
+                next = swap;
+            }
+            if (Double.isNaN(s[0][0])) {
+                throw new IllegalStateException("compiled HH diverged");
             }
         });
         return (double) lanes * steps / (ms / 1e3);

@@ -23,25 +23,42 @@ final class KernelEmitter {
     }
 
     private final int stateCount;
+    private boolean finishSeeds;
 
     KernelEmitter(int stateCount) {
         this.stateCount = stateCount;
     }
 
-    String emitClass(String className, List<Store> forward, List<Store> backward) {
+    /** The parts of a kernel class: one list of stores per method. */
+    record Methods(List<Store> prepare, List<Store> forward, List<Store> backward, List<Store> finish,
+                   int invariantCount) { }
+
+    String emitClass(String className, Methods m) {
         StringBuilder sb = new StringBuilder();
         sb.append("public final class ").append(className).append(" extends ")
                 .append(StepKernel.class.getName()).append(" {\n");
-        sb.append("  public void forward(double[][] s, double[][] p, double[][] in, double dt, double[][] next, double[] spike, int from, int to) {\n");
-        emitBody(sb, forward);
+        sb.append("  public int invariantCount() {\n    return ").append(m.invariantCount()).append(";\n  }\n");
+        sb.append("  public void prepare(double[][] p, double dt, double[][] inv, int from, int to) {\n");
+        emitBody(sb, m.prepare(), false);
         sb.append("  }\n");
-        sb.append("  public void backward(double[][] s, double[][] p, double[][] in, double dt, double[][] adjNext, double[] adjSpike, double[][] adjPrev, double[][] gradP, double[][] gradIn, int from, int to) {\n");
-        emitBody(sb, backward);
+        sb.append("  public void forward(double[][] s, double[][] p, double[][] inv, double[][] in, double dt, double[][] next, double[] spike, int from, int to) {\n");
+        emitBody(sb, m.forward(), false);
+        sb.append("  }\n");
+        sb.append("  public void backward(double[][] s, double[][] p, double[][] inv, double[][] in, double dt, double[][] adjNext, double[] adjSpike, double[][] adjPrev, double[][] gradP, double[][] gradInv, double[][] gradIn, int from, int to) {\n");
+        emitBody(sb, m.backward(), false);
+        sb.append("  }\n");
+        sb.append("  public void finish(double[][] p, double dt, double[][] gradInv, double[][] gradP, int from, int to) {\n");
+        emitBody(sb, m.finish(), true);
         sb.append("  }\n}\n");
         return sb.toString();
     }
 
-    private void emitBody(StringBuilder sb, List<Store> stores) {
+    /**
+     * One method body: hoisted lane arrays, then the loop. In the {@code finish} method the
+     * adjoint seeds are the accumulated invariant gradients rather than the step's adjoints.
+     */
+    private void emitBody(StringBuilder sb, List<Store> stores, boolean seedsAreInvariantGradients) {
+        this.finishSeeds = seedsAreInvariantGradients;
         // Post-order from each output in turn: a value is computed just before its first use,
         // which keeps live ranges short (fewer spills) in kernels with many intermediates.
         Map<Integer, Node> needed = new java.util.LinkedHashMap<>();
@@ -61,16 +78,25 @@ final class KernelEmitter {
         for (Map.Entry<String, String> e : arrays.entrySet()) {
             sb.append("    final double[] ").append(e.getKey()).append(" = ").append(e.getValue()).append(";\n");
         }
-        sb.append("    for (int l = from; l < to; l++) {\n");
+        // Two lanes per iteration, statements interleaved: one lane's step is a long chain of
+        // dependent operations (exp, divide) that leaves the core idle while it waits; two
+        // independent chains side by side nearly halve the time per lane. An odd last lane is
+        // computed twice and its second copy's accumulations are multiplied by 0.
+        sb.append("    for (int l = from; l < to; l += 2) {\n");
+        sb.append("      final int lb = l + 1 < to ? l + 1 : l;\n");
+        sb.append("      final double mb = l + 1 < to ? 1.0 : 0.0;\n");
         for (Node n : needed.values()) {
             if (n.isConst() || n.op() == Op.DT) {
                 continue;
             }
-            sb.append("      final double v").append(n.id()).append(" = ").append(expression(n)).append(";\n");
+            sb.append("      final double v").append(n.id()).append(" = ").append(expression(n, "l", "")).append(";\n");
+            sb.append("      final double v").append(n.id()).append("b = ").append(expression(n, "lb", "b")).append(";\n");
         }
         for (Store st : stores) {
-            sb.append("      ").append(st.local()).append("[l] ")
-                    .append(st.accumulate() ? "+= " : "= ").append(ref(st.node())).append(";\n");
+            sb.append("      ").append(st.local()).append("[lb] ").append(st.accumulate() ? "+= mb * " : "= ")
+                    .append(ref(st.node(), "b")).append(";\n");
+            sb.append("      ").append(st.local()).append("[l] ").append(st.accumulate() ? "+= " : "= ")
+                    .append(ref(st.node(), "")).append(";\n");
         }
         sb.append("    }\n");
     }
@@ -90,7 +116,9 @@ final class KernelEmitter {
             case STATE -> "s[" + n.index() + "]";
             case PARAM -> "p[" + n.index() + "]";
             case INPUT -> "in[" + n.index() + "]";
-            case ADJOINT -> n.index() == stateCount ? "adjSpike" : "adjNext[" + n.index() + "]";
+            case ADJOINT -> finishSeeds ? "gradInv[" + n.index() + "]"
+                    : n.index() == stateCount ? "adjSpike" : "adjNext[" + n.index() + "]";
+            case INVARIANT -> "inv[" + n.index() + "]";
             default -> throw new IllegalStateException("leaf " + n + " has no lane array");
         };
     }
@@ -101,18 +129,19 @@ final class KernelEmitter {
             case PARAM -> "p_" + n.index();
             case INPUT -> "in_" + n.index();
             case ADJOINT -> "adj_" + n.index();
+            case INVARIANT -> "inv_" + n.index();
             default -> throw new IllegalStateException("leaf " + n + " has no lane array");
         };
     }
 
-    private static String ref(Node n) {
+    private static String ref(Node n, String suffix) {
         if (n.isConst()) {
             return literal(n.value());
         }
         if (n.op() == Op.DT) {
             return "dt";
         }
-        return "v" + n.id();
+        return "v" + n.id() + suffix;
     }
 
     private static String literal(double v) {
@@ -126,12 +155,13 @@ final class KernelEmitter {
         return v < 0 ? "(" + s + ")" : s;
     }
 
-    private String expression(Node n) {
-        String a = n.argCount() > 0 ? ref(n.arg(0)) : null;
-        String b = n.argCount() > 1 ? ref(n.arg(1)) : null;
+    /** The expression of node {@code n} for the lane index variable {@code lane}, locals suffixed {@code sfx}. */
+    private String expression(Node n, String lane, String sfx) {
+        String a = n.argCount() > 0 ? ref(n.arg(0), sfx) : null;
+        String b = n.argCount() > 1 ? ref(n.arg(1), sfx) : null;
         String km = KernelMath.class.getName();
         return switch (n.op()) {
-            case STATE, PARAM, INPUT, ADJOINT -> leafLocal(n) + "[l]";
+            case STATE, PARAM, INPUT, ADJOINT, INVARIANT -> leafLocal(n) + "[" + lane + "]";
             case ADD -> a + " + " + b;
             case SUB -> a + " - " + b;
             case MUL -> a + " * " + b;
@@ -151,7 +181,7 @@ final class KernelEmitter {
             case EXPREL_D2 -> km + ".exprelSecond(" + a + ")";
             case MIN -> "Math.min(" + a + ", " + b + ")";
             case MAX -> "Math.max(" + a + ", " + b + ")";
-            case WHERE -> "(" + a + " != 0.0 ? " + b + " : " + ref(n.arg(2)) + ")";
+            case WHERE -> "(" + a + " != 0.0 ? " + b + " : " + ref(n.arg(2), sfx) + ")";
             case LT -> "(" + a + " < " + b + " ? 1.0 : 0.0)";
             case LE -> "(" + a + " <= " + b + " ? 1.0 : 0.0)";
             case GT -> "(" + a + " > " + b + " ? 1.0 : 0.0)";

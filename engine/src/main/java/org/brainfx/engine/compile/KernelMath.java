@@ -46,12 +46,11 @@ public final class KernelMath {
         return (Math.exp(z) * (z * z - 2 * z + 2) - 2) / (z * z * z);
     }
 
-    /** The logistic function {@code 1/(1 + e^−x)}, without overflow for large |x|. */
+    /**
+     * The logistic function {@code 1/(1 + e^−x)}; branch-free, and exact in the limits since
+     * {@code e^−x} overflowing to infinity gives 0.
+     */
     public static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
+        return 1 / (1 + Math.exp(-x));
     }
 }

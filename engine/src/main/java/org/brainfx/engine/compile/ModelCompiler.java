@@ -28,33 +28,55 @@ public final class ModelCompiler {
     /** Compiles a checked model. */
     public static CompiledModel compile(CheckedModel checked) {
         long t0 = System.nanoTime();
-        StepGraph step = new StepBuilder(checked).build();
+        StepGraph built = new StepBuilder(checked).build();
+        Graph g = built.graph();
+        InvariantHoisting.Hoisted hoisted = new InvariantHoisting(g).hoist(built);
+        StepGraph step = hoisted.step();
+        List<Node> invariants = hoisted.invariants();
         int n = checked.states().size();
+        int np = checked.parameters().size();
+        List<KernelEmitter.Store> prepare = new ArrayList<>();
+        for (int k = 0; k < invariants.size(); k++) {
+            prepare.add(new KernelEmitter.Store("inv[" + k + "]", invariants.get(k), false));
+        }
         List<KernelEmitter.Store> forward = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             forward.add(new KernelEmitter.Store("next[" + i + "]", step.nextState()[i], false));
         }
         forward.add(new KernelEmitter.Store("spike", step.spike(), false));
-        int forwardNodes = step.graph().size();
-        ReverseBuilder.Adjoints adj = new ReverseBuilder(step.graph())
-                .build(step, checked.parameters().size(), checked.inputs().size());
+        int forwardNodes = g.size();
+        ReverseBuilder reverse = new ReverseBuilder(g);
+        ReverseBuilder.Adjoints adj = reverse.build(step, np, checked.inputs().size(), invariants.size());
         List<KernelEmitter.Store> backward = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             backward.add(new KernelEmitter.Store("adjPrev[" + i + "]", adj.states()[i], false));
         }
-        for (int i = 0; i < adj.parameters().length; i++) {
-            if (!adj.parameters()[i].isConst(0)) {
-                backward.add(new KernelEmitter.Store("gradP[" + i + "]", adj.parameters()[i], true));
-            }
-        }
+        addAccumulating(backward, "gradP", adj.parameters());
+        addAccumulating(backward, "gradInv", adj.invariants());
         for (int i = 0; i < adj.inputs().length; i++) {
             backward.add(new KernelEmitter.Store("gradIn[" + i + "]", adj.inputs()[i], false));
         }
+        Node[] seeds = new Node[invariants.size()];
+        for (int k = 0; k < seeds.length; k++) {
+            seeds[k] = g.leaf(Op.ADJOINT, k);
+        }
+        java.util.Map<Node, Node> finishAdj = reverse.adjoints(invariants.toArray(new Node[0]), seeds);
+        List<KernelEmitter.Store> finish = new ArrayList<>();
+        addAccumulating(finish, "gradP", reverse.leaves(finishAdj, Op.PARAM, np));
         String className = "Kernel_" + sanitize(checked.spec().name()) + "_" + COUNTER.incrementAndGet();
-        String source = new KernelEmitter(n).emitClass(className, forward, backward);
+        String source = new KernelEmitter(n).emitClass(className,
+                new KernelEmitter.Methods(prepare, forward, backward, finish, invariants.size()));
         StepKernel kernel = load(className, source, checked.spec().name());
         double ms = (System.nanoTime() - t0) / 1e6;
-        return new CompiledModel(checked, kernel, source, ms, forwardNodes, step.graph().size() - forwardNodes);
+        return new CompiledModel(checked, kernel, source, ms, forwardNodes, g.size() - forwardNodes);
+    }
+
+    private static void addAccumulating(List<KernelEmitter.Store> stores, String array, Node[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!values[i].isConst(0)) {
+                stores.add(new KernelEmitter.Store(array + "[" + i + "]", values[i], true));
+            }
+        }
     }
 
     private static StepKernel load(String className, String source, String modelName) {

@@ -107,7 +107,7 @@ public final class Node {
     public String toString() {
         return switch (op) {
             case CONST -> Double.toString(value);
-            case STATE, PARAM, INPUT, PLACEHOLDER, ADJOINT -> op.name().toLowerCase() + index;
+            case STATE, PARAM, INPUT, PLACEHOLDER, ADJOINT, INVARIANT -> op.name().toLowerCase() + index;
             case DT -> "dt";
             default -> op.name().toLowerCase() + Arrays.toString(Arrays.stream(args).map(a -> "#" + a.id).toArray());
         };

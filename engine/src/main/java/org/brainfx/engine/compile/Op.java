@@ -2,7 +2,7 @@ package org.brainfx.engine.compile;
 
 /** The operations of the kernel compiler's expression graph. */
 public enum Op {
-    CONST(0), STATE(0), PARAM(0), INPUT(0), DT(0), PLACEHOLDER(0), ADJOINT(0),
+    CONST(0), STATE(0), PARAM(0), INPUT(0), DT(0), PLACEHOLDER(0), ADJOINT(0), INVARIANT(0),
     ADD(2), SUB(2), MUL(2), DIV(2), NEG(1), POWI(1), POW(2),
     EXP(1), LOG(1), SQRT(1), ABS(1), SIGN(1), TANH(1), SIGMOID(1),
     EXPREL(1), EXPREL_D1(1), EXPREL_D2(1),

@@ -21,24 +21,44 @@ final class ReverseBuilder {
     }
 
     /** Adjoint nodes of the step's leaves. */
-    record Adjoints(Node[] states, Node[] parameters, Node[] inputs) { }
+    record Adjoints(Node[] states, Node[] parameters, Node[] inputs, Node[] invariants) { }
 
-    Adjoints build(StepGraph step, int nParams, int nInputs) {
+    Adjoints build(StepGraph step, int nParams, int nInputs, int nInvariants) {
         int n = step.nextState().length;
-        Map<Node, Node> adj = new HashMap<>();
+        Node[] outputs = new Node[n + 1];
+        Node[] seeds = new Node[n + 1];
         for (int i = 0; i < n; i++) {
-            accumulate(adj, step.nextState()[i], g.leaf(Op.ADJOINT, i));
+            outputs[i] = step.nextState()[i];
+            seeds[i] = g.leaf(Op.ADJOINT, i);
         }
-        accumulate(adj, step.spike(), g.leaf(Op.ADJOINT, n));
-        List<Node> order = new ArrayList<>(adj.keySet());
+        outputs[n] = step.spike();
+        seeds[n] = g.leaf(Op.ADJOINT, n);
+        Map<Node, Node> adj = adjoints(outputs, seeds);
+        return new Adjoints(leaves(adj, Op.STATE, n), leaves(adj, Op.PARAM, nParams), leaves(adj, Op.INPUT, nInputs),
+                leaves(adj, Op.INVARIANT, nInvariants));
+    }
+
+    /** The adjoint of leaf {@code op i} for i below {@code count} (constant 0 where none flows). */
+    Node[] leaves(Map<Node, Node> adj, Op op, int count) {
+        Node[] out = new Node[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = adj.getOrDefault(g.leaf(op, i), g.constant(0));
+        }
+        return out;
+    }
+
+    /** Adjoint of every node reachable from {@code outputs}, with {@code seeds[i]} flowing into {@code outputs[i]}. */
+    Map<Node, Node> adjoints(Node[] outputs, Node[] seeds) {
+        Map<Node, Node> adj = new HashMap<>();
+        for (int i = 0; i < outputs.length; i++) {
+            accumulate(adj, outputs[i], seeds[i]);
+        }
         // Walk every forward node reachable from the outputs, latest first; ids are topological.
         Map<Integer, Node> reachable = new HashMap<>();
-        for (Node out : step.nextState()) {
+        for (Node out : outputs) {
             collect(out, reachable);
         }
-        collect(step.spike(), reachable);
-        order.clear();
-        order.addAll(reachable.values());
+        List<Node> order = new ArrayList<>(reachable.values());
         order.sort((a, b) -> Integer.compare(b.id(), a.id()));
         for (Node node : order) {
             Node a = adj.get(node);
@@ -56,19 +76,7 @@ final class ReverseBuilder {
                 }
             }
         }
-        Node[] states = new Node[n];
-        for (int i = 0; i < n; i++) {
-            states[i] = adj.getOrDefault(g.leaf(Op.STATE, i), g.constant(0));
-        }
-        Node[] params = new Node[nParams];
-        for (int i = 0; i < nParams; i++) {
-            params[i] = adj.getOrDefault(g.leaf(Op.PARAM, i), g.constant(0));
-        }
-        Node[] inputs = new Node[nInputs];
-        for (int i = 0; i < nInputs; i++) {
-            inputs[i] = adj.getOrDefault(g.leaf(Op.INPUT, i), g.constant(0));
-        }
-        return new Adjoints(states, params, inputs);
+        return adj;
     }
 
     private void accumulate(Map<Node, Node> adj, Node target, Node contribution) {

@@ -2,24 +2,39 @@ package org.brainfx.engine.compile;
 
 /**
  * A compiled simulation step over a range of lanes, generated per model. Arrays are
- * structure-of-arrays: {@code s[state][lane]}, {@code p[parameter][lane]}, {@code in[input][lane]}.
- * Implementations loop over lanes without allocating.
+ * structure-of-arrays: {@code s[state][lane]}, {@code p[parameter][lane]}, {@code in[input][lane]},
+ * {@code inv[invariant][lane]}. Implementations loop over lanes without allocating.
+ *
+ * <p>A run calls {@link #prepare} once (the per-lane values that depend only on parameters and
+ * {@code dt}), then {@link #forward} every step; a gradient pass then calls {@link #backward}
+ * every step in reverse and {@link #finish} once to pass the invariants' gradients on to the
+ * parameters.
  */
 public abstract class StepKernel {
 
+    /** Number of hoisted invariants (rows of {@code inv}). */
+    public abstract int invariantCount();
+
+    /** Computes the invariants of lanes {@code from..to-1} from their parameters. */
+    public abstract void prepare(double[][] p, double dt, double[][] inv, int from, int to);
+
     /**
      * One step forward: reads states {@code s}, writes the next states into {@code next} and the
-     * output spike (0 or 1) into {@code spike}, for lanes {@code from} (inclusive) to {@code to}.
+     * output spike (0 or 1) into {@code spike}.
      */
-    public abstract void forward(double[][] s, double[][] p, double[][] in, double dt,
+    public abstract void forward(double[][] s, double[][] p, double[][] inv, double[][] in, double dt,
                                  double[][] next, double[] spike, int from, int to);
 
     /**
      * The step's vector–Jacobian product: given {@code adjNext} (dL/d next state) and
      * {@code adjSpike} (dL/d output spike) writes dL/d previous state into {@code adjPrev} and
-     * dL/d input into {@code gradIn}, and adds dL/d parameter into {@code gradP}.
+     * dL/d input into {@code gradIn}, and adds dL/d parameter into {@code gradP} and dL/d
+     * invariant into {@code gradInv}.
      */
-    public abstract void backward(double[][] s, double[][] p, double[][] in, double dt,
-                                  double[][] adjNext, double[] adjSpike,
-                                  double[][] adjPrev, double[][] gradP, double[][] gradIn, int from, int to);
+    public abstract void backward(double[][] s, double[][] p, double[][] inv, double[][] in, double dt,
+                                  double[][] adjNext, double[] adjSpike, double[][] adjPrev, double[][] gradP,
+                                  double[][] gradInv, double[][] gradIn, int from, int to);
+
+    /** Adds the parameters' share of the accumulated invariant gradients {@code gradInv} into {@code gradP}. */
+    public abstract void finish(double[][] p, double dt, double[][] gradInv, double[][] gradP, int from, int to);
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * What a simulation recorded: {@code traces[recorded state][lane][step]} (the value after each
  * step, internal units), the spike count per lane, and the final states {@code [state][lane]}.
  *
- * @param spikeSteps per lane, the steps after which an output spike was emitted
+ * @param spikeSteps per lane, the steps at which an output spike began (consecutive spike steps count once)
  */
 public record SimulationResult(int steps, double dt, List<String> recorded, double[][][] traces, int[][] spikeSteps,
                                double[][] finalState, double wallMillis) {

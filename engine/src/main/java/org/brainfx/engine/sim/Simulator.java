@@ -37,14 +37,17 @@ public final class Simulator {
                 System.arraycopy(lanes.initial()[i], from, s[i], from, to - from);
             }
             double[][] in = new double[model.inputCount()][n];
+            double[][] inv = new double[k.invariantCount()][n];
+            k.prepare(p, dt, inv, from, to);
             double[] spike = new double[n];
+            double[] previousSpike = new double[n];
             IntList[] spikes = new IntList[n];
             for (int l = from; l < to; l++) {
                 spikes[l] = new IntList();
             }
             for (int t = 0; t < steps; t++) {
                 input.fill(t, in, from, to);
-                k.forward(s, p, in, dt, next, spike, from, to);
+                k.forward(s, p, inv, in, dt, next, spike, from, to);
                 FiniteCheck.check(model, next, names, "", t, p, from, to);
                 for (int r = 0; r < recIdx.length; r++) {
                     double[] src = next[recIdx[r]];
@@ -54,9 +57,12 @@ public final class Simulator {
                     }
                 }
                 for (int l = from; l < to; l++) {
-                    if (spike[l] != 0) {
+                    // A spike is an event: only its first step counts (a model without a reset,
+                    // like HH, stays above threshold for a whole action potential).
+                    if (spike[l] != 0 && previousSpike[l] == 0) {
                         spikes[l].add(t);
                     }
+                    previousSpike[l] = spike[l];
                 }
                 double[][] swap = s;
                 s = next;

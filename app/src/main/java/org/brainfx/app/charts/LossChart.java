@@ -1,0 +1,74 @@
+package org.brainfx.app.charts;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.brainfx.engine.job.FitResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * The chart of a fit's progress: the best loss so far against iteration (left) and against wall
+ * time (right), sharing one logarithmic loss axis.
+ */
+public final class LossChart {
+    /** Width in pixels that gives both panels room. */
+    public static final int WIDTH = 1200;
+    /** Height in pixels. */
+    public static final int HEIGHT = 520;
+    private static final Color LINE = ResultChartStyle.PALETTE[0];
+    private static final float LINE_WIDTH = 2f;
+
+    private LossChart() {
+    }
+
+    /**
+     * Builds the chart; rounds whose best loss is not yet finite (every candidate diverged) are left out.
+     *
+     * @param history  the best loss after each round of the fit
+     * @param title    the chart's title
+     * @param subtitle a line under the title, e.g. the optimizer and the stop reason
+     */
+    public static JFreeChart create(List<FitResult.HistoryPoint> history, String title, String subtitle) {
+        List<FitResult.HistoryPoint> drawn = history.stream().filter(h -> Double.isFinite(h.bestLoss())).toList();
+        double[][] byIteration = new double[2][drawn.size()];
+        double[][] bySeconds = new double[2][drawn.size()];
+        List<Double> losses = new ArrayList<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            FitResult.HistoryPoint h = drawn.get(i);
+            double loss = Math.max(h.bestLoss(), ResultChartStyle.LOSS_FLOOR);
+            byIteration[0][i] = h.iteration();
+            byIteration[1][i] = loss;
+            bySeconds[0][i] = h.seconds();
+            bySeconds[1][i] = loss;
+            losses.add(loss);
+        }
+        LogAxis lossAxis = ResultChartStyle.logAxis("Best loss", losses);
+        CombinedRangeXYPlot plot = new CombinedRangeXYPlot(lossAxis);
+        plot.setGap(24);
+        NumberAxis iterations = ResultChartStyle.axis("Iteration");
+        iterations.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        iterations.setAutoRangeIncludesZero(true);
+        plot.add(panel(byIteration, iterations), 1);
+        NumberAxis seconds = ResultChartStyle.axis("Wall time (s)");
+        seconds.setAutoRangeIncludesZero(true);
+        plot.add(panel(bySeconds, seconds), 1);
+        return ResultChartStyle.chart(plot, title, subtitle, null);
+    }
+
+    private static XYPlot panel(double[][] series, NumberAxis domain) {
+        DefaultXYDataset data = new DefaultXYDataset();
+        data.addSeries("best loss", series);
+        XYStepRenderer renderer = new XYStepRenderer();
+        renderer.setSeriesPaint(0, LINE);
+        renderer.setSeriesStroke(0, ResultChartStyle.line(LINE_WIDTH));
+        XYPlot p = new XYPlot(data, domain, null, renderer);
+        ResultChartStyle.stylePanel(p);
+        return p;
+    }
+}

@@ -1,0 +1,158 @@
+package org.brainfx.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code brainfx simulate} on projects, built-in models and model files, and its errors. */
+class SimulateCommandTest {
+    private static final String SAMPLE = "../sample-projects/hh-synthetic";
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleProjectWritesOneColumnPerSweepAndAChart() throws IOException {
+        CommandRun run = CommandRun.of("simulate", SAMPLE, "--out", dir.toString());
+
+        assertEquals(0, run.exitCode(), run.both());
+        List<String> lines = Files.readAllLines(dir.resolve("traces.csv"), StandardCharsets.UTF_8);
+        assertEquals("t_ms,V[0],V[1],V[2],V[3],V[4]", lines.get(0));
+        assertEquals(1497 + 1, lines.size());
+        assertTrue(lines.stream().allMatch(l -> l.split(",").length == 6), "6 columns in every row");
+        assertTrue(lines.get(1).startsWith("0.01,"), "the first sample is the state after one step: " + lines.get(1));
+        assertTrue(lines.get(1497).startsWith("14.97,"), lines.get(1497));
+        assertPng(dir.resolve("traces.png"));
+        assertTrue(run.out().contains("model      hh"), run.out());
+        assertTrue(run.out().contains("5 × 1497 steps of 0.01 ms"), run.out());
+        assertTrue(run.out().contains("traces.png"), run.out());
+    }
+
+    @Test
+    void builtInModelGetsAStepCurrentAndRecordsTheChosenStatesInDeclaredUnits() throws IOException {
+        CommandRun run = CommandRun.of("simulate", "hh", "--duration", "50", "--record", "V,m", "--out", dir.toString());
+
+        assertEquals(0, run.exitCode(), run.both());
+        List<String> lines = Files.readAllLines(dir.resolve("traces.csv"), StandardCharsets.UTF_8);
+        assertEquals("t_ms,V[0],m[0]", lines.get(0));
+        assertEquals(50 / 0.025 + 1, lines.size());
+        double v0 = Double.parseDouble(lines.get(1).split(",")[1]);
+        assertEquals(-65, v0, 0.5, "V in mV, at rest before the step");
+        assertTrue(run.out().contains("spikes     "), run.out());
+        assertPng(dir.resolve("traces.png"));
+    }
+
+    @Test
+    void modelFileIsSimulatedAndNamesTheDefaultOutputFolder() throws IOException {
+        Path model = dir.resolve("leaky.model");
+        Files.writeString(model, String.join("\n",
+                "state V = -70 mV",
+                "param tau = 20 ms",
+                "param R = 100 MOhm fixed",
+                "input I : nA",
+                "dV/dt = (-(V + 70 mV) + R*I)/tau",
+                ""));
+        Path out = dir.resolve("out");
+
+        CommandRun run = CommandRun.of("simulate", model.toString(), "--amplitude", "0.05", "--duration", "10",
+                "--dt", "0.1", "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.both());
+        List<String> lines = Files.readAllLines(out.resolve("traces.csv"), StandardCharsets.UTF_8);
+        assertEquals(100 + 1, lines.size());
+        double last = Double.parseDouble(lines.get(100).split(",")[1]);
+        assertTrue(last > -70 && last < -65, "depolarized towards -65 mV: " + last);
+    }
+
+    @Test
+    void projectWithAnUnknownParameterFailsNamingTheFileAndTheParameter() throws IOException {
+        Path project = dir.resolve("bad.brainfx.json");
+        Files.writeString(project, """
+                {
+                  "schemaVersion": 1,
+                  "name": "bad",
+                  "model": { "builtin": "hh" },
+                  "parameters": { "gNaa": 20.0 },
+                  "stimulus": { "dt": 0.025, "steps": [[0, 5, 1, 20]] }
+                }
+                """);
+
+        CommandRun run = CommandRun.of("simulate", project.toString(), "--out", dir.resolve("out").toString());
+
+        assertEquals(1, run.exitCode(), run.both());
+        String message = run.err().strip();
+        assertTrue(message.startsWith("brainfx simulate: "), message);
+        assertTrue(message.contains("bad.brainfx.json"), message);
+        assertTrue(message.contains("'gNaa'"), message);
+        assertFalse(message.contains("\n"), "one line: " + message);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written for a bad project");
+    }
+
+    @Test
+    void modelFileWithAnErrorFailsNamingTheFileAndLine() throws IOException {
+        Path model = dir.resolve("broken.model");
+        Files.writeString(model, "state V = -70 mV\ninput I : nA\ndV/dt = (I - ) / ms\n");
+
+        CommandRun run = CommandRun.of("simulate", model.toString(), "--out", dir.resolve("out").toString());
+
+        assertEquals(1, run.exitCode(), run.both());
+        assertTrue(run.err().contains("broken.model: "), run.err());
+        assertTrue(run.err().contains("3"), "names line 3: " + run.err());
+    }
+
+    @Test
+    void unknownModelIsAUsageErrorListingTheBuiltIns() {
+        CommandRun run = CommandRun.of("simulate", "hodgkin");
+
+        assertEquals(2, run.exitCode(), run.both());
+        assertTrue(run.err().contains("'hodgkin'"), run.err());
+        assertTrue(run.err().contains("lif, gif, adex, izhikevich, hh"), run.err());
+    }
+
+    @Test
+    void unknownRecordedStateIsAUsageErrorListingTheStates() {
+        CommandRun run = CommandRun.of("simulate", "hh", "--record", "V,q", "--out", dir.toString());
+
+        assertEquals(2, run.exitCode(), run.both());
+        assertTrue(run.err().contains("no state 'q'; states: V, m, h, n"), run.err());
+    }
+
+    @Test
+    void stepOptionsDoNotApplyToAProject() {
+        CommandRun run = CommandRun.of("simulate", SAMPLE, "--amplitude", "2", "--out", dir.toString());
+
+        assertEquals(2, run.exitCode(), run.both());
+        assertTrue(run.err().contains("apply to a model"), run.err());
+    }
+
+    @Test
+    void nonPositiveTimeStepIsAUsageError() {
+        CommandRun run = CommandRun.of("simulate", "lif", "--dt", "0", "--out", dir.toString());
+
+        assertEquals(2, run.exitCode(), run.both());
+        assertTrue(run.err().contains("--dt must be a positive number"), run.err());
+    }
+
+    @Test
+    void spikesAreCountedOncePerRunOfSpikeSteps() {
+        assertEquals(0, SimulateCommand.spikeCount(new int[0]));
+        assertEquals(3, SimulateCommand.spikeCount(new int[] {4, 10, 11, 12, 30}));
+    }
+
+    private static void assertPng(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        assertTrue(bytes.length > 10_000, "a drawn chart, not an empty image: " + bytes.length + " bytes");
+        assertArrayEquals(PNG_MAGIC, Arrays.copyOf(bytes, 4));
+    }
+}
