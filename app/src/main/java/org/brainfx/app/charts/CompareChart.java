@@ -92,6 +92,7 @@ public final class CompareChart {
         marker.setLabel("target " + compact(target));
         marker.setLabelFont(ResultChartStyle.TICK_FONT);
         marker.setLabelPaint(TARGET);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         return marker;

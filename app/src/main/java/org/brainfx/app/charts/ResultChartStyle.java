@@ -98,9 +98,9 @@ final class ResultChartStyle {
                 upper = lower + 1;
             }
             a.setRange(Math.pow(10, lower), Math.pow(10, upper));
-            // A decade per tick up to ~8 decades; beyond that every other decade keeps labels apart.
+            // A label per decade up to 10 decades; beyond that, one every few decades keeps them apart.
             double decades = upper - lower;
-            double perTick = decades > 8 ? Math.ceil(decades / 8) : 1;
+            double perTick = decades > 10 ? Math.ceil(decades / 10) : 1;
             // Minor ticks split the span between labels linearly: 2·10ᵏ … 9·10ᵏ when a label marks
             // every decade; across several decades they would fall at meaningless values, so none.
             a.setTickUnit(new NumberTickUnit(perTick,

@@ -46,7 +46,7 @@ final class ProgressBar {
         return System.console() != null;
     }
 
-    /** Starts a new fit, named {@code label} on each line (e.g. the optimizer). */
+    /** Starts a new fit, named {@code newLabel} on each line (e.g. the optimizer). */
     synchronized void start(String newLabel) {
         label = newLabel;
         lastDrawn = System.nanoTime();
@@ -60,12 +60,12 @@ final class ProgressBar {
         }
         lastDrawn = now;
         if (terminal) {
-            String line = bar(fraction(p)) + "  " + status(p);
+            String line = command + ": " + label + "  " + bar(fraction(p)) + "  " + counts(p);
             // Pad over the remains of a longer previous line instead of relying on ANSI erase codes.
             err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
             drawnWidth = line.length();
         } else {
-            err.println(command + ": " + status(p));
+            err.println(command + ": " + label + "  " + counts(p));
         }
         err.flush();
     }
@@ -82,10 +82,9 @@ final class ProgressBar {
         err.flush();
     }
 
-    private String status(FitProgress p) {
-        return String.format(Locale.ROOT, "%s%siteration %d/%d  %d evaluations  %s  best loss %s", label,
-                label.isEmpty() ? "" : "  ", p.iteration(), p.maxIterations(), p.evaluations(),
-                elapsed(p.elapsedSeconds()), loss(p.bestLoss()));
+    private static String counts(FitProgress p) {
+        return String.format(Locale.ROOT, "iteration %d/%d  %d evaluations  %s  best loss %s", p.iteration(),
+                p.maxIterations(), p.evaluations(), elapsed(p.elapsedSeconds()), loss(p.bestLoss()));
     }
 
     /** How far along the fit is by whichever budget is closest to running out. */

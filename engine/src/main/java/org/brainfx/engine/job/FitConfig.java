@@ -19,10 +19,13 @@ import org.brainfx.engine.project.ResolvedProject;
  * @param maxEvaluations 0 for no evaluation budget
  * @param budgetSeconds  0 for no wall-time budget
  * @param targetLoss     stop once the best loss is at or below this (0: never)
+ * @param learningRate   Adam's step size in the unit cube
+ * @param pruneEvery     successive halving of gradient starts every this many rounds (0: off)
+ * @param keepStarts     starts pruning keeps at least
  */
 public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<FitSettings.LossTerm> losses,
                         String optimizer, int starts, int maxIterations, long maxEvaluations, double budgetSeconds,
-                        long seed, double targetLoss) {
+                        long seed, double targetLoss, double learningRate, int pruneEvery, int keepStarts) {
 
     /** Known optimizer names. */
     public static final List<String> OPTIMIZERS = List.of("lbfgsb", "adam", "de", "pso", "cmaes", "random");
@@ -69,7 +72,10 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                 fs.maxEvaluations() == null ? 0 : fs.maxEvaluations(),
                 fs.budgetSeconds() == null ? 0 : fs.budgetSeconds(),
                 fs.seed() == null ? 1 : fs.seed(),
-                fs.targetLoss() == null ? 0 : fs.targetLoss());
+                fs.targetLoss() == null ? 0 : fs.targetLoss(),
+                fs.learningRate() == null ? 0.01 : fs.learningRate(),
+                fs.pruneEvery() == null ? 0 : fs.pruneEvery(),
+                fs.keepStarts() == null ? 1 : fs.keepStarts());
     }
 
     /** This configuration with another optimizer, starts, budgets or seed (null keeps the current value). */
@@ -79,7 +85,7 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                 newStarts == null ? starts : newStarts, newMaxIterations == null ? maxIterations : newMaxIterations,
                 newMaxEvaluations == null ? maxEvaluations : newMaxEvaluations,
                 newBudgetSeconds == null ? budgetSeconds : newBudgetSeconds, newSeed == null ? seed : newSeed,
-                newTargetLoss == null ? targetLoss : newTargetLoss);
+                newTargetLoss == null ? targetLoss : newTargetLoss, learningRate, pruneEvery, keepStarts);
     }
 
     /** True for optimizers that use gradients. */

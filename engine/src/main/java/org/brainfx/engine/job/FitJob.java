@@ -103,7 +103,8 @@ public final class FitJob {
         long t0 = System.nanoTime();
         Bounds bounds = new Bounds(problem.lower(), problem.upper());
         OptimizerSettings settings = OptimizerSettings.defaults().withStarts(config.starts())
-                .withPopulation(config.starts());
+                .withPopulation(config.starts()).withLearningRate(config.learningRate())
+                .withPruning(config.pruneEvery(), config.keepStarts());
         Optimizer opt = Optimizers.create(config.optimizer(), bounds, settings, config.seed());
         history.clear();
         List<String> names = config.free().stream().map(FreeParameter::name).toList();

@@ -88,6 +88,12 @@ public record ModelSpec(
                 equations, spike, resets, after, newSurrogate, integrator, update, detachReset);
     }
 
+    /** This model with the gradient through the reset's spike stopped, or not. */
+    public ModelSpec withDetachReset(boolean detach) {
+        return new ModelSpec(name, description, states, parameters, constants, inputs, definitions, equations, spike,
+                resets, after, surrogate, integrator, update, detach);
+    }
+
     /** The parameter of that name, or null. */
     public ParameterSpec parameter(String parameterName) {
         return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst().orElse(null);

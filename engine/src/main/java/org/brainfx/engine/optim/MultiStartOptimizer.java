@@ -9,7 +9,9 @@ import java.util.function.Function;
  * A gradient method run from many starts at once: every running start contributes its next trial
  * point to one batch, so a start in a line search sends only that trial and a finished start drops
  * out. Starts never interact, so start k of a many-start run follows exactly the path of a
- * one-start run from the same point.
+ * one-start run from the same point. Optionally (successive halving, {@code pruneEvery > 0})
+ * the worse half of the running starts is dropped every {@code pruneEvery} rounds, so the
+ * evaluations go to the starts in the most promising basins; the survivors' paths are unchanged.
  */
 final class MultiStartOptimizer implements Optimizer {
 
@@ -19,6 +21,10 @@ final class MultiStartOptimizer implements Optimizer {
     private final EvaluationTally tally;
     private double[][] pending;
     private int[] pendingStarts;
+    private final boolean[] pruned;
+    private final int pruneEvery;
+    private final int keepStarts;
+    private int rounds;
 
     MultiStartOptimizer(String name, Bounds bounds, OptimizerSettings settings, SplittableRandom rng,
                         Function<double[], LocalSearch> startFactory) {
@@ -29,6 +35,36 @@ final class MultiStartOptimizer implements Optimizer {
         for (double[] start : InitialPoints.of(bounds, settings.initialPoints(), settings.starts(), settings.startSampling(), rng)) {
             starts.add(startFactory.apply(start));
         }
+        this.pruned = new boolean[starts.size()];
+        this.pruneEvery = settings.pruneEvery();
+        this.keepStarts = settings.keepStarts();
+    }
+
+    private boolean running(int k) {
+        return !pruned[k] && !starts.get(k).finished();
+    }
+
+    /** Drops the worse half of the running starts (by current loss; diverged ones first). */
+    private void prune() {
+        List<Integer> active = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            if (running(k)) {
+                active.add(k);
+            }
+        }
+        int keep = Math.max(keepStarts, (active.size() + 1) / 2);
+        if (active.size() <= keep) {
+            return;
+        }
+        active.sort((i, j) -> Double.compare(lossOrWorst(i), lossOrWorst(j)));
+        for (int r = keep; r < active.size(); r++) {
+            pruned[active.get(r)] = true;
+        }
+    }
+
+    private double lossOrWorst(int k) {
+        double l = starts.get(k).currentLoss();
+        return Double.isNaN(l) ? Double.POSITIVE_INFINITY : l;
     }
 
     @Override
@@ -47,7 +83,7 @@ final class MultiStartOptimizer implements Optimizer {
             List<double[]> points = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
             for (int k = 0; k < starts.size(); k++) {
-                if (!starts.get(k).finished()) {
+                if (running(k)) {
                     points.add(bounds.fromUnit(starts.get(k).trialPoint()));
                     owners.add(k);
                 }
@@ -69,20 +105,30 @@ final class MultiStartOptimizer implements Optimizer {
         }
         pending = null;
         pendingStarts = null;
+        rounds++;
+        if (pruneEvery > 0 && rounds % pruneEvery == 0) {
+            prune();
+        }
     }
 
     @Override
     public boolean finished() {
-        return starts.stream().allMatch(LocalSearch::finished);
+        for (int k = 0; k < starts.size(); k++) {
+            if (running(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int iteration() {
         int slowestRunning = Integer.MAX_VALUE;
         int most = 0;
-        for (LocalSearch s : starts) {
+        for (int k = 0; k < starts.size(); k++) {
+            LocalSearch s = starts.get(k);
             most = Math.max(most, s.iterations());
-            if (!s.finished()) {
+            if (running(k)) {
                 slowestRunning = Math.min(slowestRunning, s.iterations());
             }
         }

@@ -25,12 +25,15 @@ import java.util.Objects;
  * @param recombination     DE's crossover probability CR
  * @param inertia           PSO's inertia weight
  * @param acceleration      PSO's cognitive and social coefficients (c1 = c2)
+ * @param pruneEvery        multi-start gradient methods: every this many rounds the worse half of
+ *                          the running starts is dropped (successive halving); 0 keeps every start
+ * @param keepStarts        pruning never leaves fewer running starts than this
  */
 public record OptimizerSettings(int starts, int population, double learningRate, double lossTolerance,
                                 double gradientTolerance, int memory, StartSampling startSampling,
                                 AdamBoundHandling adamBounds, double[][] initialPoints, double sigma0,
                                 double mutationMin, double mutationMax, double recombination,
-                                double inertia, double acceleration) {
+                                double inertia, double acceleration, int pruneEvery, int keepStarts) {
 
     /** Validates every knob and copies the initial points. */
     public OptimizerSettings {
@@ -50,6 +53,8 @@ public record OptimizerSettings(int starts, int population, double learningRate,
             throw new IllegalArgumentException("recombination must lie in [0, 1], got " + recombination);
         }
         requireNonNegative("inertia", inertia);
+        requireAtLeast("pruneEvery", pruneEvery, 0);
+        requireAtLeast("keepStarts", keepStarts, 1);
         requireNonNegative("acceleration", acceleration);
         Objects.requireNonNull(startSampling, "startSampling");
         Objects.requireNonNull(adamBounds, "adamBounds");
@@ -59,7 +64,7 @@ public record OptimizerSettings(int starts, int population, double learningRate,
     /** 20 starts, the methods' own population, Adam rate 0.01, tolerances 1e-12 (loss) and 1e-9 (gradient), memory 10. */
     public static OptimizerSettings defaults() {
         return new OptimizerSettings(20, 0, 0.01, 1e-12, 1e-9, 10, StartSampling.UNIFORM,
-                AdamBoundHandling.PROJECTION, new double[0][], 0.3, 0.5, 1.0, 0.7, 0.7298, 1.49618);
+                AdamBoundHandling.PROJECTION, new double[0][], 0.3, 0.5, 1.0, 0.7, 0.7298, 1.49618, 0, 1);
     }
 
     /** The population to use when {@link #population()} is 0. */
@@ -77,77 +82,84 @@ public record OptimizerSettings(int starts, int population, double learningRate,
     public OptimizerSettings withStarts(int starts) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with a population of {@code population} (0: the method's default). */
     public OptimizerSettings withPopulation(int population) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with Adam learning rate {@code learningRate}. */
     public OptimizerSettings withLearningRate(double learningRate) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with the given relative loss and projected-gradient tolerances. */
     public OptimizerSettings withTolerances(double lossTolerance, double gradientTolerance) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with an L-BFGS-B memory of {@code memory} pairs. */
     public OptimizerSettings withMemory(int memory) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with start sampling {@code startSampling}. */
     public OptimizerSettings withStartSampling(StartSampling startSampling) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with Adam bound handling {@code adamBounds}. */
     public OptimizerSettings withAdamBounds(AdamBoundHandling adamBounds) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with explicit initial points; {@code starts} is raised to their number if it was lower. */
     public OptimizerSettings withInitialPoints(double[]... initialPoints) {
         return new OptimizerSettings(Math.max(starts, initialPoints.length), population, learningRate, lossTolerance,
                 gradientTolerance, memory, startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax,
-                recombination, inertia, acceleration);
+                recombination, inertia, acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with CMA-ES initial step size {@code sigma0}. */
     public OptimizerSettings withSigma0(double sigma0) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with DE's mutation range and crossover probability. */
     public OptimizerSettings withDifferentialEvolution(double mutationMin, double mutationMax, double recombination) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     /** These settings with PSO's inertia and acceleration coefficients. */
+    /** These settings with successive halving of multi-start gradient runs (0 turns it off). */
+    public OptimizerSettings withPruning(int newPruneEvery, int newKeepStarts) {
+        return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
+                startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
+                acceleration, newPruneEvery, newKeepStarts);
+    }
+
     public OptimizerSettings withSwarm(double inertia, double acceleration) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration);
+                acceleration, pruneEvery, keepStarts);
     }
 
     private static double[][] deepCopy(double[][] points) {

@@ -16,10 +16,21 @@ import java.util.Map;
  * @param budgetSeconds wall-time budget (0: none)
  * @param seed          random seed; the same seed gives the same fit
  * @param targetLoss    a loss considered good enough (stops early; 0: none)
+ * @param learningRate  Adam's step size in the unit cube of the bounds (default 0.01)
+ * @param pruneEvery    gradient multi-start: drop the worse half of the running starts every this
+ *                      many rounds (successive halving; default 0, off)
+ * @param keepStarts    pruning keeps at least this many starts (default 1)
  */
 public record FitSettings(Map<String, List<Double>> free, List<LossTerm> losses, String optimizer, Integer starts,
                           Integer maxIterations, Long maxEvaluations, Double budgetSeconds, Long seed,
-                          Double targetLoss) {
+                          Double targetLoss, Double learningRate, Integer pruneEvery, Integer keepStarts) {
+
+    /** Settings without the optional optimizer knobs. */
+    public FitSettings(Map<String, List<Double>> free, List<LossTerm> losses, String optimizer, Integer starts,
+                       Integer maxIterations, Long maxEvaluations, Double budgetSeconds, Long seed, Double targetLoss) {
+        this(free, losses, optimizer, starts, maxIterations, maxEvaluations, budgetSeconds, seed, targetLoss, null,
+                null, null);
+    }
 
     /**
      * One weighted loss term.

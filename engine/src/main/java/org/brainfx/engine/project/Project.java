@@ -19,8 +19,17 @@ public record Project(int schemaVersion, String name, String description, ModelR
                       Map<String, Double> parameters, Stimulus stimulus, List<String> record, Target target,
                       FitSettings fit) {
 
-    /** Where the model comes from: exactly one of a built-in name, a {@code .model} text file, or an inline spec. */
-    public record ModelRef(String builtin, String file, ModelSpec spec) { }
+    /**
+     * Where the model comes from: exactly one of a built-in name, a {@code .model} text file, or
+     * an inline spec; optionally with the reset detached and another surrogate (null keeps the model's).
+     */
+    public record ModelRef(String builtin, String file, ModelSpec spec, Boolean detachReset,
+                           org.brainfx.engine.model.SurrogateSpec surrogate) {
+        /** A reference without overrides. */
+        public ModelRef(String builtin, String file, ModelSpec spec) {
+            this(builtin, file, spec, null, null);
+        }
+    }
 
     /**
      * The input of every sweep: either a trace file or step protocols ({@code steps}: one list

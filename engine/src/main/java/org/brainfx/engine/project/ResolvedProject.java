@@ -115,6 +115,17 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
         if (given != 1) {
             throw new ProjectException(where + ": \"model\" must have exactly one of \"builtin\", \"file\" or \"spec\"");
         }
+        ModelSpec spec = baseModel(ref, dir, where);
+        if (ref.surrogate() != null) {
+            spec = spec.withSurrogate(ref.surrogate());
+        }
+        if (ref.detachReset() != null) {
+            spec = spec.withDetachReset(ref.detachReset());
+        }
+        return spec;
+    }
+
+    private static ModelSpec baseModel(Project.ModelRef ref, Path dir, String where) {
         try {
             if (ref.builtin() != null) {
                 return ModelLibrary.get(ref.builtin());
