@@ -95,7 +95,7 @@ public final class FitCommand implements Callable<Integer> {
         double[] best = config.free().stream().mapToDouble(p -> result.params().get(p.name())).toArray();
         SimulationResult fitted = job.problem().simulate(best);
         Unit unit = resolved.model().checked().states().get(resolved.model().stateIndex(resolved.targetState())).unit();
-        double rmse = rmse(resolved, fitted) / unit.toInternalFactor();
+        double rmse = job.problem().rmse(fitted) / unit.toInternalFactor();
 
         String name = FitOptions.projectName(resolved);
         Path dir = out != null ? out : Path.of("out", name);
@@ -132,26 +132,6 @@ public final class FitCommand implements Callable<Integer> {
                 config.optimizer(), result.stopReason(), result.iterations(),
                 ProgressBar.elapsed(result.wallSeconds()), ProgressBar.loss(result.loss())));
         return result;
-    }
-
-    /**
-     * Root-mean-square difference between the fitted and the target traces over every sample of
-     * every sweep, in internal units: a loss-independent measure of how close the fit is, comparable
-     * across loss settings (sub-sampling, weights, spike terms).
-     */
-    static double rmse(ResolvedProject resolved, SimulationResult fitted) {
-        double sum = 0;
-        long count = 0;
-        for (int s = 0; s < resolved.sweeps(); s++) {
-            double[] fit = fitted.trace(resolved.targetState(), s);
-            double[] target = resolved.target()[s];
-            for (int k = 0; k < fitted.steps(); k++) {
-                double d = fit[k] - target[k];
-                sum += d * d;
-            }
-            count += fitted.steps();
-        }
-        return Math.sqrt(sum / count);
     }
 
     private void printSummary(ResolvedProject resolved, FitConfig config, FitResult result, double rmse, Unit unit,

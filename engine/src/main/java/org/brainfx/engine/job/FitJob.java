@@ -18,13 +18,16 @@ import org.brainfx.engine.optim.Optimizers;
  * (between evaluation rounds) keeping the best point so far. Progress goes to a listener as
  * coalesced immutable snapshots (≤ 30 a second). The same config and seed give the same result.
  *
- * <p>Besides the budgets, a gradient fit stops when its best loss has not improved by more than
+ * <p>Besides the budgets, an L-BFGS-B fit stops when its best loss has not improved by more than
  * one part in 10⁹ for {@value #STALL_ROUNDS} rounds: by then the start holding the best point has
  * converged and the remaining starts sit in worse basins, so running them to their own
  * convergence would cost time without changing the answer.
  */
 public final class FitJob {
-    /** Rounds without improvement after which a gradient fit stops. */
+    /**
+     * Rounds without improvement after which an L-BFGS-B fit stops (Adam is exempt: on the
+     * plateaus of a spike-timing loss it keeps moving while the loss stands still).
+     */
     public static final int STALL_ROUNDS = 10;
     private final FitConfig config;
     private final FitProblem problem;
@@ -165,7 +168,7 @@ public final class FitJob {
         if (config.targetLoss() > 0 && opt.bestLoss() <= config.targetLoss()) {
             return "target loss reached";
         }
-        if (config.gradientBased() && stalled()) {
+        if ("lbfgsb".equals(config.optimizer()) && stalled()) {
             return "converged (best loss unchanged for " + STALL_ROUNDS + " rounds)";
         }
         return null;

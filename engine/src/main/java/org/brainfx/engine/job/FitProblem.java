@@ -112,6 +112,26 @@ public final class FitProblem {
                 project.input()), steps, project.dt(), record);
     }
 
+    /**
+     * Root-mean-square difference between a simulation of this problem (from {@link #simulate})
+     * and the target over every sample of every sweep, internal units: a loss-independent measure
+     * of how close a fit is, comparable across loss settings (sub-sampling, weights, spike terms).
+     */
+    public double rmse(SimulationResult fitted) {
+        double sum = 0;
+        long count = 0;
+        for (int s = 0; s < sweeps; s++) {
+            double[] fit = fitted.trace(project.targetState(), s);
+            double[] target = project.target()[s];
+            for (int k = 0; k < fitted.steps(); k++) {
+                double d = fit[k] - target[k];
+                sum += d * d;
+            }
+            count += fitted.steps();
+        }
+        return Math.sqrt(sum / count);
+    }
+
     private LaneValues lanesFor(double[][] x) {
         LaneValues lanes = LaneValues.defaults(model, x.length * sweeps);
         for (int k = 0; k < x.length; k++) {

@@ -6,19 +6,24 @@ package org.brainfx.engine.optim;
  * ({@code u = sigmoid(v)}, gradients through {@code du/dv = u(1 − u)}).
  *
  * <p>A diverged trial rejects the step: the start returns to its last good point and retries the
- * same update with half its learning rate, which it keeps from then on. Stops when the projected
- * gradient is below the gradient tolerance, when the loss changed by less than the relative loss
- * tolerance over the last {@value #WINDOW} steps, when the start point itself diverged, or when
- * halving has shrunk the learning rate by a factor 1e12.
+ * same update with half its learning rate, which it keeps from then on. When the start's best
+ * loss has not improved (by more than the relative loss tolerance) for {@value #WINDOW} steps
+ * the learning rate is halved (reduce-on-plateau): Adam's steps then settle into the minimum
+ * instead of circling it, and on the piecewise-constant losses of spiking models a plateau does
+ * not end the search while the surrogate gradient still points somewhere. Stops when the
+ * projected gradient is below the gradient tolerance, when plateaus have shrunk the learning
+ * rate to {@value #FINAL_RATE_FRACTION} of its start, when the start point itself diverged, or
+ * when divergence halving has shrunk it by a factor 1e12.
  */
 final class AdamSearch implements LocalSearch {
 
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
-    // Steps over which the loss change is judged: single Adam steps oscillate, a window averages that out.
+    // Steps without improvement after which the learning rate is halved: single Adam steps oscillate.
     private static final int WINDOW = 20;
     private static final double SMALLEST_RATE_FRACTION = 1e-12;
+    private static final double FINAL_RATE_FRACTION = 1e-3;
     // A start exactly on a bound has no finite logit; begin this close to it instead.
     private static final double LOGIT_MARGIN = 1e-9;
 
@@ -28,7 +33,9 @@ final class AdamSearch implements LocalSearch {
     private final double smallestRate;
     private final double[] firstMoment;
     private final double[] secondMoment;
-    private final double[] recentLosses = new double[WINDOW + 1];
+    private final double finalRate;
+    private double bestOwnLoss = Double.NaN;
+    private int sinceImprovement;
 
     private double rate;
     private double[] accepted;
@@ -44,6 +51,7 @@ final class AdamSearch implements LocalSearch {
         this.reparametrized = bounds == AdamBoundHandling.REPARAMETRIZATION;
         this.rate = learningRate;
         this.smallestRate = learningRate * SMALLEST_RATE_FRACTION;
+        this.finalRate = learningRate * FINAL_RATE_FRACTION;
         this.lossTolerance = lossTolerance;
         this.gradientTolerance = gradientTolerance;
         this.firstMoment = new double[start.length];
@@ -80,7 +88,6 @@ final class AdamSearch implements LocalSearch {
         started = true;
         accepted = trial.clone();
         f = loss;
-        recentLosses[moments % recentLosses.length] = loss;
         double[] internalGradient = internalGradient(gradient);
         moments++;
         if (converged(gradient, internalGradient)) {
@@ -132,11 +139,16 @@ final class AdamSearch implements LocalSearch {
         if (gradientNorm <= gradientTolerance) {
             return true;
         }
-        if (moments <= WINDOW) {
+        if (Double.isNaN(bestOwnLoss) || f < bestOwnLoss - lossTolerance * Math.abs(bestOwnLoss)) {
+            bestOwnLoss = f;
+            sinceImprovement = 0;
             return false;
         }
-        double windowAgo = recentLosses[(moments - 1 - WINDOW) % recentLosses.length];
-        return LocalSearch.relativeChangeBelow(windowAgo, f, lossTolerance);
+        if (++sinceImprovement >= WINDOW) {
+            rate /= 2;
+            sinceImprovement = 0;
+        }
+        return rate < finalRate;
     }
 
     private double[] internalGradient(double[] unitGradient) {
