@@ -15,16 +15,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 
@@ -44,8 +39,6 @@ public final class TraceChart {
     private static final int MAX_LEGEND_SWEEPS = PALETTE.length;
     private static final Color GRID = new Color(0xE3E3E3);
     private static final Color TEXT = new Color(0x303030);
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 17);
-    private static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final int STATE_PANEL_WEIGHT = 3;
@@ -85,30 +78,8 @@ public final class TraceChart {
         NumberAxis driveAxis = axis(label(in.name(), in.unit()));
         driveAxis.setAutoRangeIncludesZero(true);
         plot.add(panel(drive, driveAxis, new XYStepRenderer()), STIMULUS_PANEL_WEIGHT);
-        if (sweeps > 1 && sweeps <= MAX_LEGEND_SWEEPS) {
-            plot.setFixedLegendItems(sweepLegend(sweeps));
-        }
-
-        JFreeChart chart = new JFreeChart(null, TITLE_FONT, plot, sweeps > 1 && sweeps <= MAX_LEGEND_SWEEPS);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(new RectangleInsets(10, 10, 10, 20));
-        TextTitle main = new TextTitle(title, TITLE_FONT);
-        main.setPaint(TEXT);
-        main.setHorizontalAlignment(HorizontalAlignment.LEFT);
-        chart.setTitle(main);
-        TextTitle sub = new TextTitle(subtitle(model, result, sweeps), SUBTITLE_FONT);
-        sub.setPaint(Color.GRAY);
-        sub.setHorizontalAlignment(HorizontalAlignment.LEFT);
-        sub.setPadding(new RectangleInsets(2, 0, 8, 0));
-        chart.addSubtitle(sub);
-        LegendTitle legend = chart.getLegend();
-        if (legend != null) {
-            legend.setPosition(RectangleEdge.TOP);
-            legend.setHorizontalAlignment(HorizontalAlignment.RIGHT);
-            legend.setFrame(BlockBorder.NONE);
-            legend.setItemFont(TICK_FONT);
-            legend.setItemPaint(TEXT);
-        }
+        LegendItemCollection legend = sweeps > 1 && sweeps <= MAX_LEGEND_SWEEPS ? sweepLegend(sweeps) : null;
+        JFreeChart chart = ResultChartStyle.chart(plot, title, subtitle(model, result, sweeps), legend);
         return chart;
     }
 
