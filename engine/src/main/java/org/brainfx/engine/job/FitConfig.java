@@ -7,6 +7,8 @@ import java.util.Map;
 import org.brainfx.engine.model.CheckedModel;
 import org.brainfx.engine.model.ParameterSpec;
 import org.brainfx.engine.model.unit.Units;
+import org.brainfx.engine.optim.AdamBoundHandling;
+import org.brainfx.engine.optim.StartSampling;
 import org.brainfx.engine.project.FitSettings;
 import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ResolvedProject;
@@ -22,10 +24,13 @@ import org.brainfx.engine.project.ResolvedProject;
  * @param learningRate   Adam's step size in the unit cube
  * @param pruneEvery     successive halving of gradient starts every this many rounds (0: off)
  * @param keepStarts     starts pruning keeps at least
+ * @param startSampling  how start points are drawn
+ * @param adamBounds     how Adam keeps inside the bounds
  */
 public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<FitSettings.LossTerm> losses,
                         String optimizer, int starts, int maxIterations, long maxEvaluations, double budgetSeconds,
-                        long seed, double targetLoss, double learningRate, int pruneEvery, int keepStarts) {
+                        long seed, double targetLoss, double learningRate, int pruneEvery, int keepStarts,
+                        StartSampling startSampling, AdamBoundHandling adamBounds) {
 
     /** Known optimizer names. */
     public static final List<String> OPTIMIZERS = List.of("lbfgsb", "adam", "de", "pso", "cmaes", "random");
@@ -59,11 +64,25 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
         }
         List<FitSettings.LossTerm> losses = fs.losses() == null || fs.losses().isEmpty()
                 ? List.of(new FitSettings.LossTerm("mse", 1.0, null, null, null)) : fs.losses();
+        List<String> kinds = new java.util.ArrayList<>(List.of("mse", "spike_count", "van_rossum", "gamma"));
+        kinds.addAll(org.brainfx.engine.loss.Feature.keys());
         for (FitSettings.LossTerm t : losses) {
-            if (!List.of("mse", "spike_count", "van_rossum", "gamma").contains(t.kind())) {
+            if (!kinds.contains(t.kind())) {
                 throw new ProjectException(project.file() + ": \"fit.losses\": unknown loss kind '" + t.kind()
-                        + "'; use mse, spike_count, van_rossum or gamma");
+                        + "'; use one of " + kinds);
             }
+            if ("input_resistance".equals(t.kind()) && (t.baseline() == null || t.window() == null)) {
+                throw new ProjectException(project.file() + ": \"fit.losses\": input_resistance needs \"window\" and "
+                        + "\"baseline\" as [start, end] in ms (a step and the rest before it)");
+            }
+        }
+        StartSampling sampling;
+        AdamBoundHandling adamBounds;
+        try {
+            sampling = StartSampling.fromKey(fs.startSampling() == null ? "uniform" : fs.startSampling());
+            adamBounds = AdamBoundHandling.fromKey(fs.adamBounds() == null ? "projection" : fs.adamBounds());
+        } catch (IllegalArgumentException e) {
+            throw new ProjectException(project.file() + ": \"fit\": " + e.getMessage(), e);
         }
         return new FitConfig(project, freeParameters(project, fs.free()), losses,
                 fs.optimizer() == null ? "lbfgsb" : fs.optimizer(),
@@ -75,7 +94,7 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                 fs.targetLoss() == null ? 0 : fs.targetLoss(),
                 fs.learningRate() == null ? 0.01 : fs.learningRate(),
                 fs.pruneEvery() == null ? 0 : fs.pruneEvery(),
-                fs.keepStarts() == null ? 1 : fs.keepStarts());
+                fs.keepStarts() == null ? 1 : fs.keepStarts(), sampling, adamBounds);
     }
 
     /** This configuration with another optimizer, starts, budgets or seed (null keeps the current value). */
@@ -85,7 +104,8 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                 newStarts == null ? starts : newStarts, newMaxIterations == null ? maxIterations : newMaxIterations,
                 newMaxEvaluations == null ? maxEvaluations : newMaxEvaluations,
                 newBudgetSeconds == null ? budgetSeconds : newBudgetSeconds, newSeed == null ? seed : newSeed,
-                newTargetLoss == null ? targetLoss : newTargetLoss, learningRate, pruneEvery, keepStarts);
+                newTargetLoss == null ? targetLoss : newTargetLoss, learningRate, pruneEvery, keepStarts, startSampling,
+                adamBounds);
     }
 
     /** True for optimizers that use gradients. */

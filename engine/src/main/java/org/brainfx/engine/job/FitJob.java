@@ -107,7 +107,8 @@ public final class FitJob {
         Bounds bounds = new Bounds(problem.lower(), problem.upper());
         OptimizerSettings settings = OptimizerSettings.defaults().withStarts(config.starts())
                 .withPopulation(config.starts()).withLearningRate(config.learningRate())
-                .withPruning(config.pruneEvery(), config.keepStarts());
+                .withPruning(config.pruneEvery(), config.keepStarts()).withStartSampling(config.startSampling())
+                .withAdamBounds(config.adamBounds());
         Optimizer opt = Optimizers.create(config.optimizer(), bounds, settings, config.seed());
         history.clear();
         List<String> names = config.free().stream().map(FreeParameter::name).toList();
@@ -146,7 +147,8 @@ public final class FitJob {
         double[] perSweep = best == null ? new double[0] : problem.perSweep(best);
         return new FitResult(config.project().project().name(), config.optimizer(), config.seed(), EngineVersion.get(),
                 opt.bestLoss(), params, perSweep, List.copyOf(history), opt.evaluations(), opt.divergedEvaluations(),
-                opt.iteration(), seconds, opt.currentLosses().clone(), stop);
+                opt.iteration(), seconds, opt.currentLosses().clone(), stop,
+                best == null ? Map.of() : problem.termLosses(best));
     }
 
     private String stopReason(Optimizer opt, long t0) {

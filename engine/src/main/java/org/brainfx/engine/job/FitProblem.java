@@ -6,6 +6,8 @@ import org.brainfx.engine.compile.CompiledModel;
 import org.brainfx.engine.grad.Bptt;
 import org.brainfx.engine.grad.GradientResult;
 import org.brainfx.engine.grad.TrajectoryLoss;
+import org.brainfx.engine.loss.Feature;
+import org.brainfx.engine.loss.FeatureLoss;
 import org.brainfx.engine.loss.GammaLoss;
 import org.brainfx.engine.loss.SpikeCountLoss;
 import org.brainfx.engine.loss.TraceMse;
@@ -132,6 +134,16 @@ public final class FitProblem {
         return Math.sqrt(sum / count);
     }
 
+    /** A window given as [start, end] ms, in steps clipped to the run; the default when null. */
+    private int[] steps(List<Double> windowMs, int defaultFrom, int defaultTo) {
+        if (windowMs == null) {
+            return new int[] {defaultFrom, defaultTo};
+        }
+        int from = (int) Math.max(0, Math.min(steps, Math.round(windowMs.get(0) / project.dt())));
+        int to = (int) Math.max(from, Math.min(steps, Math.round(windowMs.get(1) / project.dt())));
+        return new int[] {from, to};
+    }
+
     private LaneValues lanesFor(double[][] x) {
         LaneValues lanes = LaneValues.defaults(model, x.length * sweeps);
         for (int k = 0; k < x.length; k++) {
@@ -146,14 +158,34 @@ public final class FitProblem {
         return lanes;
     }
 
+    /**
+     * Each loss term's value on each sweep at one point, in the order of the fit's terms (keys
+     * like {@code mse} or {@code ap_peak#2} when a kind repeats).
+     */
+    public java.util.Map<String, double[]> termLosses(double[] x) {
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        LaneValues lanes = lanesFor(new double[][] {x});
+        SweepInput input = SweepInput.tiled(project.stimulus(), 1, project.input());
+        for (int i = 0; i < config.losses().size(); i++) {
+            FitSettings.LossTerm t = config.losses().get(i);
+            String key = out.containsKey(t.kind()) ? t.kind() + "#" + (i + 1) : t.kind();
+            out.put(key, bptt.loss(lanes, input, steps, project.dt(), loss(sweeps, List.of(t))));
+        }
+        return out;
+    }
+
     private TrajectoryLoss loss(int laneCount) {
+        return loss(laneCount, config.losses());
+    }
+
+    private TrajectoryLoss loss(int laneCount, List<FitSettings.LossTerm> termSettings) {
         int[] sweepOfLane = new int[laneCount];
         for (int l = 0; l < laneCount; l++) {
             sweepOfLane[l] = l % sweeps;
         }
         int state = model.stateIndex(project.targetState());
         List<TrajectoryLoss> terms = new ArrayList<>();
-        for (FitSettings.LossTerm t : config.losses()) {
+        for (FitSettings.LossTerm t : termSettings) {
             double w = t.weight() == null ? 1 : t.weight();
             switch (t.kind()) {
                 case "mse" -> {
@@ -167,7 +199,9 @@ public final class FitProblem {
                 case "van_rossum" -> terms.add(new VanRossumLoss(project.targetSpikes(), sweepOfLane, steps, project.dt(),
                         t.tau() == null ? 10 : t.tau(), w));
                 case "gamma" -> terms.add(new GammaLoss(project.targetSpikes(), sweepOfLane, steps, project.dt(), 0.01, w));
-                default -> throw new IllegalStateException("loss kind " + t.kind());
+                default -> terms.add(new FeatureLoss(Feature.of(t.kind()), state, project.target(), project.targetSpikes(),
+                        project.stimulus(), sweepOfLane, steps(t.window(), 0, steps), steps(t.baseline(), 0, 0),
+                        project.dt(), steps, w));
             }
         }
         return new WeightedLoss(terms);

@@ -10,11 +10,12 @@ import java.util.Map;
  * @param perSweepLoss   the best point's loss on each sweep
  * @param startLosses    every start's (or population member's) final loss
  * @param stopReason     why the fit stopped (converged, iteration budget, time budget, cancelled …)
+ * @param termLosses     the best point's loss per term and sweep
  */
 public record FitResult(String project, String optimizer, long seed, String version, double loss,
                         Map<String, Double> params, double[] perSweepLoss, List<HistoryPoint> history,
                         long evaluations, long divergedEvaluations, int iterations, double wallSeconds,
-                        double[] startLosses, String stopReason) {
+                        double[] startLosses, String stopReason, Map<String, double[]> termLosses) {
 
     /** The best loss after a round of evaluations. */
     public record HistoryPoint(int iteration, long evaluations, double seconds, double bestLoss) { }

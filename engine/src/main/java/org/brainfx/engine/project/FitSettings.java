@@ -20,16 +20,19 @@ import java.util.Map;
  * @param pruneEvery    gradient multi-start: drop the worse half of the running starts every this
  *                      many rounds (successive halving; default 0, off)
  * @param keepStarts    pruning keeps at least this many starts (default 1)
+ * @param startSampling {@code uniform} (default) or {@code lhs} (Latin hypercube) start points
+ * @param adamBounds    {@code projection} (default) or {@code reparametrize} (logistic transform)
  */
 public record FitSettings(Map<String, List<Double>> free, List<LossTerm> losses, String optimizer, Integer starts,
                           Integer maxIterations, Long maxEvaluations, Double budgetSeconds, Long seed,
-                          Double targetLoss, Double learningRate, Integer pruneEvery, Integer keepStarts) {
+                          Double targetLoss, Double learningRate, Integer pruneEvery, Integer keepStarts,
+                          String startSampling, String adamBounds) {
 
     /** Settings without the optional optimizer knobs. */
     public FitSettings(Map<String, List<Double>> free, List<LossTerm> losses, String optimizer, Integer starts,
                        Integer maxIterations, Long maxEvaluations, Double budgetSeconds, Long seed, Double targetLoss) {
         this(free, losses, optimizer, starts, maxIterations, maxEvaluations, budgetSeconds, seed, targetLoss, null,
-                null, null);
+                null, null, null, null);
     }
 
     /**
@@ -40,6 +43,14 @@ public record FitSettings(Map<String, List<Double>> free, List<LossTerm> losses,
      * @param divisions alternatively, sample every {@code T // divisions} steps, as the reference
      *                  does (10 for its HH fit, 100 for GIF)
      * @param tau       time constant in ms (van Rossum)
+     * @param window    [start, end] in ms that a feature looks at (default: the whole sweep)
+     * @param baseline  [start, end] in ms of the baseline for {@code input_resistance}
      */
-    public record LossTerm(String kind, Double weight, Integer every, Integer divisions, Double tau) { }
+    public record LossTerm(String kind, Double weight, Integer every, Integer divisions, Double tau, List<Double> window,
+                           List<Double> baseline) {
+        /** A term without feature windows. */
+        public LossTerm(String kind, Double weight, Integer every, Integer divisions, Double tau) {
+            this(kind, weight, every, divisions, tau, null, null);
+        }
+    }
 }
