@@ -71,6 +71,10 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                 throw new ProjectException(project.file() + ": \"fit.losses\": unknown loss kind '" + t.kind()
                         + "'; use one of " + kinds);
             }
+            if (t.sweepWeights() != null && t.sweepWeights().size() != project.sweeps()) {
+                throw new ProjectException(project.file() + ": \"fit.losses\": " + t.kind() + " has "
+                        + t.sweepWeights().size() + " sweepWeights but the project has " + project.sweeps() + " sweeps");
+            }
             if ("input_resistance".equals(t.kind()) && (t.baseline() == null || t.window() == null)) {
                 throw new ProjectException(project.file() + ": \"fit.losses\": input_resistance needs \"window\" and "
                         + "\"baseline\" as [start, end] in ms (a step and the rest before it)");

@@ -191,7 +191,10 @@ public final class FitProblem {
                 case "mse" -> {
                     int every = t.every() != null ? t.every()
                             : t.divisions() != null ? Math.max(1, steps / t.divisions()) : 1;
-                    terms.add(new TraceMse(state, project.target(), sweepOfLane, every, steps, w / sweeps));
+                    double[] sweepWeights = t.sweepWeights() == null ? null
+                            : t.sweepWeights().stream().mapToDouble(Double::doubleValue).toArray();
+                    terms.add(new TraceMse(state, project.target(), sweepOfLane, every, steps, w / sweeps,
+                            steps(t.window(), 0, steps), sweepWeights));
                 }
                 case "spike_count" -> terms.add(new SpikeCountLoss(
                         java.util.Arrays.stream(project.targetSpikes()).mapToInt(a -> a.length).toArray(), sweepOfLane,

@@ -43,14 +43,21 @@ public record FitSettings(Map<String, List<Double>> free, List<LossTerm> losses,
      * @param divisions alternatively, sample every {@code T // divisions} steps, as the reference
      *                  does (10 for its HH fit, 100 for GIF)
      * @param tau       time constant in ms (van Rossum)
-     * @param window    [start, end] in ms that a feature looks at (default: the whole sweep)
+     * @param window    [start, end] in ms that the term looks at (mse and features; default: the whole sweep)
      * @param baseline  [start, end] in ms of the baseline for {@code input_resistance}
+     * @param sweepWeights one weight per sweep (mse; default all 1)
      */
     public record LossTerm(String kind, Double weight, Integer every, Integer divisions, Double tau, List<Double> window,
-                           List<Double> baseline) {
-        /** A term without feature windows. */
+                           List<Double> baseline, List<Double> sweepWeights) {
+        /** A term without windows or sweep weights. */
         public LossTerm(String kind, Double weight, Integer every, Integer divisions, Double tau) {
-            this(kind, weight, every, divisions, tau, null, null);
+            this(kind, weight, every, divisions, tau, null, null, null);
+        }
+
+        /** A term with windows but no sweep weights. */
+        public LossTerm(String kind, Double weight, Integer every, Integer divisions, Double tau, List<Double> window,
+                        List<Double> baseline) {
+            this(kind, weight, every, divisions, tau, window, baseline, null);
         }
     }
 }

@@ -51,6 +51,22 @@ class BpttTest {
         }
     }
 
+    /** The memory bar: 10 000 steps × 1 000 lanes × 4 states run inside the test JVM's 2 GB heap. */
+    @Test
+    void longManyLaneGradientFitsInTwoGigabytes() {
+        assertTrue(Runtime.getRuntime().maxMemory() <= (2L << 30) + (64L << 20), "the test JVM runs with -Xmx2g");
+        CompiledModel m = ModelCompiler.compile(ModelLibrary.get("gif"));
+        int steps = 10_000;
+        int lanes = 1_000;
+        double[] target = new double[steps];
+        java.util.Arrays.fill(target, -60);
+        InputSource in = (t, arr, from, to) -> java.util.Arrays.fill(arr[0], from, to, t < 1000 ? 0 : 1.8);
+        GradientResult g = new Bptt(m).gradient(LaneValues.defaults(m, lanes), in, steps, 0.1,
+                new TraceMse(0, new double[][] {target}, new int[lanes], 1, steps));
+        assertTrue(g.checkpointed(), "states are checkpointed rather than all stored");
+        assertTrue(Double.isFinite(g.gradParameters()[m.parameterIndex("a")][lanes - 1]));
+    }
+
     @Test
     void lanesAreIndependentAndParallelChunksAgreeWithSingleLanes() {
         CompiledModel m = ModelCompiler.compile(ModelLibrary.get("hh"));

@@ -41,9 +41,11 @@ class FitLossesTest {
     }
 
     @Test
-    void differentiableFeatureGradientsMatchFiniteDifferences(@TempDir Path dir) {
-        for (String kind : List.of("resting_potential", "input_resistance", "ap_peak")) {
-            List<FitSettings.LossTerm> one = featureTerms().stream().filter(t -> t.kind().equals(kind)).toList();
+    void differentiableTermGradientsMatchFiniteDifferences(@TempDir Path dir) {
+        List<FitSettings.LossTerm> terms = new java.util.ArrayList<>(featureTerms());
+        terms.add(new FitSettings.LossTerm("mse", 1.0, 3, null, null, List.of(20.0, 80.0), null, List.of(2.0, 0.5)));
+        for (String kind : List.of("resting_potential", "input_resistance", "ap_peak", "mse")) {
+            List<FitSettings.LossTerm> one = terms.stream().filter(t -> t.kind().equals(kind)).toList();
             FitProblem p = new FitProblem(FitConfig.of(adex(dir, one, "lbfgsb")));
             double[] x = {27, 3.5};
             double[][] g = new double[1][2];
@@ -58,6 +60,26 @@ class FitLossesTest {
                 assertEquals(fd, g[0][d], 1e-5 * Math.abs(fd) + 1e-9, kind + " d/d" + (d == 0 ? "gL" : "a"));
             }
         }
+    }
+
+    @Test
+    void windowedMseCountsOnlyItsWindowAndWeightsSweeps(@TempDir Path dir) {
+        ResolvedProject r = adex(dir, List.of(new FitSettings.LossTerm("mse", 1.0, null, null, null)), "lbfgsb");
+        double[] x = {27, 3.5};
+        double[] whole = new FitProblem(FitConfig.of(r)).perSweep(x);
+        ResolvedProject early = adex(dir, List.of(new FitSettings.LossTerm("mse", 1.0, null, null, null,
+                List.of(0.0, 19.0), null, null)), "lbfgsb");
+        double[] before = new FitProblem(FitConfig.of(early)).perSweep(x);
+        assertTrue(before[0] < 1e-6 * whole[0], "before the stimulus model and target nearly agree: " + before[0]
+                + " vs " + whole[0] + " over the whole sweep");
+        ResolvedProject weighted = adex(dir, List.of(new FitSettings.LossTerm("mse", 1.0, null, null, null,
+                List.of(20.0, 80.0), null, List.of(3.0, 0.5))), "lbfgsb");
+        ResolvedProject plain = adex(dir, List.of(new FitSettings.LossTerm("mse", 1.0, null, null, null,
+                List.of(20.0, 80.0), null, null)), "lbfgsb");
+        double[] w = new FitProblem(FitConfig.of(weighted)).perSweep(x);
+        double[] p = new FitProblem(FitConfig.of(plain)).perSweep(x);
+        assertEquals(3 * p[0], w[0], 1e-12 * w[0]);
+        assertEquals(0.5 * p[1], w[1], 1e-12 * w[1]);
     }
 
     @Test
