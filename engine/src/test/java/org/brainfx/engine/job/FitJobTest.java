@@ -97,6 +97,23 @@ class FitJobTest {
     }
 
     @Test
+    void aSlowListenerGetsCoalescedSnapshotsAndEndsWithTheFinalOne() {
+        List<FitProgress> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        FitResult r = new FitJob(hh("lbfgsb", 4, 40)).run(p -> {
+            seen.add(p);
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(r.history().size() > seen.size(), "fewer deliveries (" + seen.size() + ") than rounds ("
+                + r.history().size() + ")");
+        assertEquals("finished", seen.get(seen.size() - 1).state(), "the last delivery is the final snapshot");
+        assertEquals(r.loss(), seen.get(seen.size() - 1).bestLoss(), 0.0);
+    }
+
+    @Test
     void cancelReturnsTheBestPointSoFar() throws Exception {
         FitJob job = new FitJob(hh("lbfgsb", 8, 100000));
         CompletableFuture<FitResult> f = job.start(p -> {
