@@ -17,6 +17,7 @@ public final class GammaLoss implements TrajectoryLoss {
     private final double weight;
     private int[][] spikes;
     private int[] counts;
+    private double[] lastSpike;
 
     /**
      * @param targetSpikeSteps target spike steps per sweep
@@ -35,13 +36,18 @@ public final class GammaLoss implements TrajectoryLoss {
     public void begin(int lanes, int steps) {
         spikes = new int[lanes][4];
         counts = new int[lanes];
+        lastSpike = new double[lanes];
     }
 
     @Override
     public void forward(int step, double[][] state, double[] spike, double[] lossOut, int count, int firstLane) {
         for (int j = 0; j < count; j++) {
-            if (spike[j] != 0) {
-                int lane = firstLane + j;
+            int onsetLane = firstLane + j;
+            boolean onset = spike[j] != 0 && lastSpike[onsetLane] == 0;
+            lastSpike[onsetLane] = spike[j];
+            // A spike is an event: a model without a reset stays above threshold for several steps.
+            if (onset) {
+                int lane = onsetLane;
                 if (counts[lane] == spikes[lane].length) {
                     spikes[lane] = Arrays.copyOf(spikes[lane], counts[lane] * 2);
                 }

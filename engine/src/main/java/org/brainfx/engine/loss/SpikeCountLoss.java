@@ -4,7 +4,9 @@ import org.brainfx.engine.grad.TrajectoryLoss;
 
 /**
  * Squared error of the spike count, {@code w·(Σ_t z_t − n_target)²}, differentiable through the
- * output spikes' surrogate gradient.
+ * output spikes' surrogate gradient. It counts spike outputs, which for models with a reset are
+ * single steps; for a model without one (HH) it counts the steps spent above threshold, so use
+ * the gamma or feature terms there.
  */
 public final class SpikeCountLoss implements TrajectoryLoss {
     private final int[] targetCount;
