@@ -188,7 +188,7 @@ public final class CompareCommand implements Callable<Integer> {
                     err.printf(Locale.ROOT, "%s: %s after %d evaluations, %s; best loss %s%n",
                             runLabel(name, r, repeats), run.stopReason(), run.evaluations() == null ? 0
                                     : run.evaluations(), ProgressBar.elapsed(run.wallSeconds()),
-                            ProgressBar.loss(run.finalLoss()));
+                            ProgressBar.loss(run.loss()));
                     err.flush();
                 }
             }
@@ -201,7 +201,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** A peer's row, summarized as {@link Comparison} summarizes an optimizer. */
     static Comparison.OptimizerSummary peerSummary(String name, List<ScipyPeer.Run> runs, double target) {
-        double[] loss = runs.stream().mapToDouble(ScipyPeer.Run::finalLoss).toArray();
+        double[] loss = runs.stream().mapToDouble(ScipyPeer.Run::loss).toArray();
         double[] wall = runs.stream().mapToDouble(ScipyPeer.Run::wallSeconds).toArray();
         List<Double> toTarget = new ArrayList<>();
         List<List<FitResult.HistoryPoint>> histories = new ArrayList<>();

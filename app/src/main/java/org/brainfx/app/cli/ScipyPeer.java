@@ -43,8 +43,13 @@ final class ScipyPeer {
     private static final long GRACE_SECONDS = 120;
 
     /** One peer run as the script reports it; {@code secondsToTarget} is null when the target was never reached. */
-    record Run(String peer, String method, double finalLoss, double wallSeconds, Double secondsToTarget,
+    record Run(String peer, String method, Double finalLoss, double wallSeconds, Double secondsToTarget,
                List<List<Double>> history, Map<String, Double> params, Long evaluations, String stopReason) {
+
+        /** The best loss; infinite when no evaluation was finite (the script writes null). */
+        double loss() {
+            return finalLoss == null ? Double.POSITIVE_INFINITY : finalLoss;
+        }
 
         /** The history as BrainFX history points (iteration = index, evaluations unknown). */
         List<FitResult.HistoryPoint> historyPoints() {

@@ -11,7 +11,8 @@ Loss: MSE of V at steps 0, T//10, 2*(T//10), ... (V after each step, as BrainFX 
 averaged over the sampled steps and the traces.
 
 Modes:
-  de         scipy.optimize.differential_evolution, SciPy defaults (popsize 15 -> 60 members)
+  de         scipy.optimize.differential_evolution, SciPy defaults (popsize 15 -> 60 members;
+             --popsize changes it)
              except vectorized=True, updating='deferred', tol=0, polish=False (a polish would
              run past the budget), the given seed; stops at the budget or the target loss.
   lbfgsb-fd  scipy.optimize.minimize(method='L-BFGS-B') with finite-difference gradients (SciPy
@@ -127,18 +128,18 @@ class Recorder:
         return self.stop_reason is not None
 
 
-def run_de(rec, bounds, seed):
+def run_de(rec, bounds, seed, popsize):
     def func(x):  # vectorized: x is [4, S]
         return rec.losses(x)
 
     def callback(xk, convergence=None):
         return rec.should_stop()
 
-    res = differential_evolution(func, bounds, seed=seed, tol=0, polish=False, vectorized=True,
+    res = differential_evolution(func, bounds, seed=seed, popsize=popsize, tol=0, polish=False, vectorized=True,
                                  updating="deferred", callback=callback)
     if rec.stop_reason is None:
         rec.stop_reason = "maxiter" if res.nit >= 1000 else "converged"
-    return {"generations": int(res.nit), "population": 15 * len(bounds)}
+    return {"generations": int(res.nit), "population": popsize * len(bounds)}
 
 
 def run_lbfgsb_fd(rec, bounds, seed, starts):
@@ -174,6 +175,8 @@ def main(argv):
     ap.add_argument("--target", type=float, default=0.0, help="stop at this loss (0: none)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--starts", type=int, default=20, help="lbfgsb-fd: random starts")
+    ap.add_argument("--popsize", type=int, default=15,
+                    help="de: population = popsize x 4 parameters (SciPy's default 15 -> 60)")
     ap.add_argument("--truth", default=",".join(repr(v) for v in TRUTH), help="gL,gNa,gK,Vth of the target")
     ap.add_argument("--bounds", default=",".join(repr(v) for b in BOUNDS for v in b),
                     help="lo,hi for gL, gNa, gK, Vth")
@@ -190,11 +193,13 @@ def main(argv):
     target = simulate(truth, current, every)[0]
     rec = Recorder(current, target, every, a.budget, a.target)
     if a.mode == "de":
-        extra = run_de(rec, bounds, a.seed)
+        extra = run_de(rec, bounds, a.seed, a.popsize)
     else:
         extra = run_lbfgsb_fd(rec, bounds, a.seed, a.starts)
     wall = rec.elapsed()
-    out = {"peer": "scipy", "method": a.mode, "finalLoss": rec.best, "wallSeconds": wall,
+    if rec.history and rec.history[-1][0] < wall:
+        rec.history.append([wall, rec.best])  # the curve runs to the end of the run
+    out = {"peer": "scipy", "method": a.mode, "finalLoss": rec.best if math.isfinite(rec.best) else None, "wallSeconds": wall,
            "secondsToTarget": rec.seconds_to_target, "history": rec.history,
            "params": None if rec.best_x is None else dict(zip(NAMES, map(float, rec.best_x))),
            "evaluations": rec.evaluations, "stopReason": rec.stop_reason, "seed": a.seed,
