@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 BenchCommand.class,
                 FitCommand.class,
                 CompareCommand.class,
+                InspectCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BrainfxCommand implements Runnable {

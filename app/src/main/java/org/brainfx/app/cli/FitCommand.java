@@ -116,7 +116,24 @@ public final class FitCommand implements Callable<Integer> {
             all.add(json);
         }
         printSummary(resolved, config, result, rmse, unit, all);
+        printSweeps(resolved, job, result, fitted, unit);
         return 0;
+    }
+
+    /** Per sweep: loss, target and fitted spike counts, RMSE — what a user checks a fit of a recording by. */
+    private void printSweeps(ResolvedProject resolved, FitJob job, FitResult result, SimulationResult fitted, Unit unit) {
+        PrintWriter o = spec.commandLine().getOut();
+        double[] rmse = job.problem().rmsePerSweep(fitted);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"sweep", "loss", "target spikes", "fitted spikes", "RMSE (" + unit.symbol() + ")"});
+        for (int s = 0; s < resolved.sweeps(); s++) {
+            rows.add(new String[] {Integer.toString(s), ProgressBar.loss(result.perSweepLoss()[s]),
+                    Integer.toString(resolved.targetSpikes()[s].length), Integer.toString(fitted.spikeCount(s)),
+                    significant(rmse[s] / unit.toInternalFactor())});
+        }
+        o.println();
+        TextTable.print(o, rows, 1);
+        o.flush();
     }
 
     private FitResult run(FitJob job, PrintWriter err) {

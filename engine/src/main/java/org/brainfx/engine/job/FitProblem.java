@@ -121,17 +121,26 @@ public final class FitProblem {
      */
     public double rmse(SimulationResult fitted) {
         double sum = 0;
-        long count = 0;
+        for (double r : rmsePerSweep(fitted)) {
+            sum += r * r;
+        }
+        return Math.sqrt(sum / sweeps);
+    }
+
+    /** The root-mean-square difference from the target on each sweep, internal units. */
+    public double[] rmsePerSweep(SimulationResult fitted) {
+        double[] out = new double[sweeps];
         for (int s = 0; s < sweeps; s++) {
             double[] fit = fitted.trace(project.targetState(), s);
             double[] target = project.target()[s];
+            double sum = 0;
             for (int k = 0; k < fitted.steps(); k++) {
                 double d = fit[k] - target[k];
                 sum += d * d;
             }
-            count += fitted.steps();
+            out[s] = Math.sqrt(sum / fitted.steps());
         }
-        return Math.sqrt(sum / count);
+        return out;
     }
 
     /** A window given as [start, end] ms, in steps clipped to the run; the default when null. */
@@ -145,7 +154,7 @@ public final class FitProblem {
     }
 
     private LaneValues lanesFor(double[][] x) {
-        LaneValues lanes = LaneValues.defaults(model, x.length * sweeps);
+        LaneValues lanes = project.initialLanes(x.length);
         for (int k = 0; k < x.length; k++) {
             for (int d = 0; d < dimension(); d++) {
                 FreeParameter fp = config.free().get(d);

@@ -14,10 +14,28 @@ import org.brainfx.engine.model.ModelSpec;
  * @param record        states to record (default: the first state)
  * @param target        what a fit matches, or null
  * @param fit           fit settings, or null
+ * @param recording     a recording (ABF, NWB, CSV) that gives both the stimulus and the target, or null
  */
 public record Project(int schemaVersion, String name, String description, ModelRef model,
                       Map<String, Double> parameters, Stimulus stimulus, List<String> record, Target target,
-                      FitSettings fit) {
+                      FitSettings fit, RecordingRef recording) {
+
+    /** A project without a recording. */
+    public Project(int schemaVersion, String name, String description, ModelRef model, Map<String, Double> parameters,
+                   Stimulus stimulus, List<String> record, Target target, FitSettings fit) {
+        this(schemaVersion, name, description, model, parameters, stimulus, record, target, fit, null);
+    }
+
+    /**
+     * A recording file whose sweeps drive the model (their stimulus) and are its target (their
+     * response): the file, which sweeps, a time window and time step, and a voltage offset.
+     *
+     * @param sweeps   sweep indices (null: all)
+     * @param window   [start, end] ms (null: whole sweeps)
+     * @param dt       time step to resample to, ms (null: the file's)
+     * @param offsetMv subtracted from the recorded voltage (e.g. a liquid-junction potential; null: 0)
+     */
+    public record RecordingRef(String file, List<Integer> sweeps, List<Double> window, Double dt, Double offsetMv) { }
 
     /**
      * Where the model comes from: exactly one of a built-in name, a {@code .model} text file, or

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.brainfx.engine.compile.CompiledModel;
 import org.brainfx.engine.compile.ModelCompiler;
+import org.brainfx.engine.data.Recording;
+import org.brainfx.engine.data.RecordingException;
+import org.brainfx.engine.data.Recordings;
 import org.brainfx.engine.data.RowTraceCsv;
+import org.brainfx.engine.data.SweepSelection;
 import org.brainfx.engine.loss.SpikeTrains;
 import org.brainfx.engine.model.ModelException;
 import org.brainfx.engine.model.ModelSpec;
@@ -31,10 +35,13 @@ import org.brainfx.engine.sim.SweepInput;
  * @param target       {@code [sweep][step]} target values of {@link #targetState}, or null without a target
  * @param targetSpikes target spike steps per sweep: the simulation's spikes for a synthetic
  *                     target, upward crossings of {@link #RECORDED_SPIKE_THRESHOLD_MV} for recorded traces
+ * @param startFromTarget true when each sweep's simulation starts with the target state at the
+ *                        recording's first sample (recordings), so the model does not spend the
+ *                        sweep's first tens of milliseconds relaxing from its default initial value
  */
 public record ResolvedProject(Project project, Path file, ModelSpec spec, CompiledModel model, double dt, int input,
                               double[][] stimulus, List<String> record, String targetState, double[][] target,
-                              int[][] targetSpikes) {
+                              int[][] targetSpikes, boolean startFromTarget) {
     /** Voltage at which spikes of recorded target traces are detected, mV. */
     public static final double RECORDED_SPIKE_THRESHOLD_MV = -20;
 
@@ -56,16 +63,80 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
         } catch (ModelException e) {
             throw new ProjectException(where + ": model '" + spec.name() + "': " + e.getMessage(), e);
         }
+        if (p.recording() != null) {
+            return fromRecording(p, file, spec, model, dir, where);
+        }
         Project.Stimulus st = p.stimulus();
         if (st == null || !(st.dt() > 0)) {
-            throw new ProjectException(where + ": \"stimulus\" with a positive \"dt\" (ms) is required");
+            throw new ProjectException(where + ": \"stimulus\" with a positive \"dt\" (ms) is required (or a \"recording\")");
         }
-        int input = st.input() == null ? 0 : model.checked().inputs().stream().map(s -> s.name()).toList().indexOf(st.input());
+        int input = inputIndex(st.input(), model, spec, where);
+        double[][] stimulus = loadStimulus(st, dir, where);
+        List<String> record = recordedStates(p, model, spec, where);
+        String targetState = null;
+        double[][] target = null;
+        int[][] targetSpikes = null;
+        if (p.target() != null) {
+            targetState = targetState(p, model, spec, where);
+            TargetData loaded = loadTarget(p.target(), spec, targetState, stimulus, st.dt(), input, dir, where);
+            target = loaded.traces();
+            targetSpikes = loaded.spikes();
+        }
+        return new ResolvedProject(p, file, spec, model, st.dt(), input, stimulus, List.copyOf(record), targetState,
+                target, targetSpikes, false);
+    }
+
+    /** A project whose stimulus and target are the selected sweeps of a recording file. */
+    private static ResolvedProject fromRecording(Project p, Path file, ModelSpec spec, CompiledModel model, Path dir,
+                                                 String where) {
+        Project.RecordingRef ref = p.recording();
+        if (p.stimulus() != null && (p.stimulus().traces() != null || p.stimulus().steps() != null)) {
+            throw new ProjectException(where + ": give either \"recording\" or \"stimulus\" traces/steps, not both");
+        }
+        if (p.target() != null && (p.target().traces() != null || p.target().syntheticParameters() != null)) {
+            throw new ProjectException(where + ": with a \"recording\" the target is its response; remove"
+                    + " \"target.traces\" and \"target.syntheticParameters\"");
+        }
+        if (ref.file() == null) {
+            throw new ProjectException(where + ": \"recording.file\" is required");
+        }
+        Path recordingFile = dir.resolve(ref.file());
+        Recording rec;
+        SweepSelection.Traces traces;
+        try {
+            rec = Recordings.read(recordingFile);
+            if (rec.clampMode() != Recording.ClampMode.CURRENT) {
+                throw new ProjectException(recordingFile + ": the recording is " + rec.clampMode().name().toLowerCase()
+                        + " clamp; BrainFX fits current-clamp recordings (the model's input is an injected current)");
+            }
+            traces = new SweepSelection(ref.sweeps(), ref.window(), ref.dt(), ref.offsetMv() == null ? 0 : ref.offsetMv())
+                    .apply(rec);
+        } catch (RecordingException e) {
+            throw new ProjectException(where + ": \"recording\": " + e.getMessage(), e);
+        }
+        int input = inputIndex(p.stimulus() == null ? null : p.stimulus().input(), model, spec, where);
+        List<String> record = recordedStates(p, model, spec, where);
+        String targetState = targetState(p, model, spec, where);
+        int[][] spikes = new int[traces.response().length][];
+        for (int i = 0; i < spikes.length; i++) {
+            spikes[i] = SpikeTrains.crossings(traces.response()[i], RECORDED_SPIKE_THRESHOLD_MV,
+                    (int) Math.ceil(1 / traces.dtMs()));
+        }
+        return new ResolvedProject(p, file, spec, model, traces.dtMs(), input, traces.stimulus(), List.copyOf(record),
+                targetState, traces.response(), spikes, true);
+    }
+
+    private static int inputIndex(String name, CompiledModel model, ModelSpec spec, String where) {
+        List<String> inputs = model.checked().inputs().stream().map(s -> s.name()).toList();
+        int input = name == null ? 0 : inputs.indexOf(name);
         if (input < 0 || input >= model.inputCount()) {
             throw new ProjectException(where + ": \"stimulus.input\": model '" + spec.name() + "' has no input '"
-                    + st.input() + "'; inputs: " + model.checked().inputs().stream().map(s -> s.name()).toList());
+                    + name + "'; inputs: " + inputs);
         }
-        double[][] stimulus = loadStimulus(st, dir, where);
+        return input;
+    }
+
+    private static List<String> recordedStates(Project p, CompiledModel model, ModelSpec spec, String where) {
         List<String> record = p.record() == null || p.record().isEmpty() ? List.of(model.stateNames().get(0)) : p.record();
         for (String r : record) {
             if (!model.stateNames().contains(r)) {
@@ -73,21 +144,15 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
                         + "'; states: " + model.stateNames());
             }
         }
-        String targetState = null;
-        double[][] target = null;
-        int[][] targetSpikes = null;
-        if (p.target() != null) {
-            targetState = p.target().state() == null ? model.stateNames().get(0) : p.target().state();
-            if (!model.stateNames().contains(targetState)) {
-                throw new ProjectException(where + ": \"target.state\": no state '" + targetState + "' in model '"
-                        + spec.name() + "'");
-            }
-            TargetData loaded = loadTarget(p.target(), spec, targetState, stimulus, st.dt(), input, dir, where);
-            target = loaded.traces();
-            targetSpikes = loaded.spikes();
+        return record;
+    }
+
+    private static String targetState(Project p, CompiledModel model, ModelSpec spec, String where) {
+        String state = p.target() == null || p.target().state() == null ? model.stateNames().get(0) : p.target().state();
+        if (!model.stateNames().contains(state)) {
+            throw new ProjectException(where + ": \"target.state\": no state '" + state + "' in model '" + spec.name() + "'");
         }
-        return new ResolvedProject(p, file, spec, model, st.dt(), input, stimulus, List.copyOf(record), targetState,
-                target, targetSpikes);
+        return state;
     }
 
     /** Number of sweeps. */
@@ -102,8 +167,23 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
 
     /** Simulates every sweep once with the project's parameters. */
     public SimulationResult simulate() {
-        return new Simulator(model).run(LaneValues.defaults(model, sweeps()), SweepInput.tiled(stimulus, 1, input),
-                steps(), dt, record);
+        return new Simulator(model).run(initialLanes(1), SweepInput.tiled(stimulus, 1, input), steps(), dt, record);
+    }
+
+    /**
+     * The model's default lane values for {@code repeats} × the sweeps (lane = repeat × sweeps +
+     * sweep), with the target state starting at each sweep's first recorded sample when
+     * {@link #startFromTarget()}.
+     */
+    public LaneValues initialLanes(int repeats) {
+        LaneValues lanes = LaneValues.defaults(model, repeats * sweeps());
+        if (startFromTarget && target != null) {
+            int state = model.stateIndex(targetState);
+            for (int l = 0; l < repeats * sweeps(); l++) {
+                lanes.initial()[state][l] = target[l % sweeps()][0];
+            }
+        }
+        return lanes;
     }
 
     private static ModelSpec loadModel(Project.ModelRef ref, Path dir, String where) {

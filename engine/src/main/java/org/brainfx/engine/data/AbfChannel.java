@@ -1,0 +1,13 @@
+package org.brainfx.engine.data;
+
+/**
+ * One recorded ADC channel of an ABF file with its conversion from stored integers to the file's units:
+ * {@code value = raw × gain + offset}.
+ *
+ * @param name   the ADC name as the file gives it (e.g. {@code IN 0})
+ * @param units  the units as the file gives them (e.g. {@code mV}, {@code pA})
+ * @param gain   user units per ADC count, from range, resolution and the amplifier gains
+ * @param offset user units added after scaling (instrument offset minus signal-conditioner offset)
+ */
+record AbfChannel(String name, String units, double gain, double offset) {
+}

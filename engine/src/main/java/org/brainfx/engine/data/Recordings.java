@@ -1,0 +1,54 @@
+package org.brainfx.engine.data;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Reads a recording of any supported format, chosen by the file's extension (.abf, .nwb, .csv). */
+public final class Recordings {
+
+    private Recordings() {
+    }
+
+    /**
+     * How to read a file.
+     *
+     * @param currentClampOnly fail on a file without current-clamp sweeps (a neuron fit needs them)
+     * @param csv              what a CSV file does not say about itself; ignored for other formats
+     */
+    public record Options(boolean currentClampOnly, CsvOptions csv) {
+        /** Any clamp mode; CSV facts from the file. */
+        public static final Options DEFAULT = new Options(false, CsvOptions.DEFAULT);
+
+        /** Null CSV options mean {@link CsvOptions#DEFAULT}. */
+        public Options {
+            csv = csv == null ? CsvOptions.DEFAULT : csv;
+        }
+    }
+
+    /** Reads {@code file} with {@link Options#DEFAULT}. */
+    public static Recording read(Path file) throws RecordingException {
+        return read(file, Options.DEFAULT);
+    }
+
+    /** Reads {@code file} as its extension says; fails naming the file and what is wrong with it. */
+    public static Recording read(Path file, Options options) throws RecordingException {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Recording recording;
+        if (name.endsWith(".nwb")) {
+            recording = NwbReader.read(file, options.currentClampOnly());
+        } else if (name.endsWith(".abf")) {
+            recording = AbfReader.read(file);
+        } else if (name.endsWith(".csv")) {
+            recording = CsvReader.read(file, options.csv());
+        } else {
+            throw new RecordingException(file + ": unknown recording format; BrainFX reads .abf (Axon), .nwb"
+                    + " (Neurodata Without Borders) and .csv files");
+        }
+        if (options.currentClampOnly() && recording.clampMode() != Recording.ClampMode.CURRENT) {
+            throw new RecordingException(file + ": the sweeps were recorded in "
+                    + recording.clampMode().name().toLowerCase(Locale.ROOT) + " clamp mode, not current clamp;"
+                    + " a neuron model is fitted to the voltage response to an injected current");
+        }
+        return recording;
+    }
+}
