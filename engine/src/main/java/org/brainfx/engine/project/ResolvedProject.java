@@ -44,6 +44,8 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
                               int[][] targetSpikes, boolean startFromTarget) {
     /** Voltage at which spikes of recorded target traces are detected, mV. */
     public static final double RECORDED_SPIKE_THRESHOLD_MV = -20;
+    /** A recorded spike must stay above the threshold this long (ms), so one-sample artifacts are not counted. */
+    public static final double MIN_SPIKE_WIDTH_MS = 0.15;
 
 
     /** Loads and checks a project and everything it references. */
@@ -119,8 +121,8 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
         String targetState = targetState(p, model, spec, where);
         int[][] spikes = new int[traces.response().length][];
         for (int i = 0; i < spikes.length; i++) {
-            spikes[i] = SpikeTrains.crossings(traces.response()[i], RECORDED_SPIKE_THRESHOLD_MV,
-                    (int) Math.ceil(1 / traces.dtMs()));
+            spikes[i] = SpikeTrains.detect(traces.response()[i], traces.dtMs(), RECORDED_SPIKE_THRESHOLD_MV,
+                    MIN_SPIKE_WIDTH_MS, 1);
         }
         return new ResolvedProject(p, file, spec, model, traces.dtMs(), input, traces.stimulus(), List.copyOf(record),
                 targetState, traces.response(), spikes, true);
@@ -309,7 +311,7 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
             target = readTraces(t.traces(), dir, where + ": \"target.traces\"");
             spikes = new int[target.length][];
             for (int i = 0; i < target.length; i++) {
-                spikes[i] = SpikeTrains.crossings(target[i], RECORDED_SPIKE_THRESHOLD_MV, (int) Math.ceil(1 / dt));
+                spikes[i] = SpikeTrains.detect(target[i], dt, RECORDED_SPIKE_THRESHOLD_MV, MIN_SPIKE_WIDTH_MS, 1);
             }
         } else {
             ModelSpec truth = withParameters(spec, t.syntheticParameters(), where + ": \"target.syntheticParameters\"");

@@ -36,6 +36,18 @@ class RecordingProjectTest {
     }
 
     @Test
+    void nwbStepsSampleSubtractsTheDcOffsetAndCountsRealSpikesOnly() {
+        ResolvedProject p = ResolvedProject.load(Path.of("..", "sample-projects", "nwb-steps"));
+        assertEquals(10, p.sweeps());
+        assertEquals(7168, p.steps());
+        double rest = Arrays.stream(p.target()[4], 0, 250).average().orElseThrow();
+        assertTrue(rest > -85 && rest < -70, "rest after the 63 mV offset: " + rest);
+        assertEquals(0.0, p.stimulus()[4][2000], 1e-6, "file sweep 10 has a 0 nA step (float32 in the file)");
+        assertEquals(0, p.targetSpikes()[4].length, "its one-sample artifact at 345 ms is not a spike");
+        assertTrue(p.targetSpikes()[9].length > 20, "the +1 nA sweep fires tonically");
+    }
+
+    @Test
     void voltageClampRecordingIsRefusedForAFit(@TempDir Path dir) throws Exception {
         Files.copy(Path.of("src", "test", "resources", "data", "abf", "17o05024_vc_steps.abf"), dir.resolve("vc.abf"));
         Project p = new Project(1, "vc", "", new Project.ModelRef("lif", null, null), null, null, null, null, null,
