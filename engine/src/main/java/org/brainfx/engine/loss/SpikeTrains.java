@@ -5,13 +5,19 @@ public final class SpikeTrains {
     private SpikeTrains() {
     }
 
+    /** The rate of rise an action potential reaches around its threshold crossing, at least; mV/ms. */
+    public static final double MIN_RISE_MV_PER_MS = 10;
+
     /**
      * Spikes of a recorded voltage trace: upward crossings of {@code thresholdMv} after which the
      * voltage stays above it for at least {@code minWidthMs} (a single-sample artifact is not an
-     * action potential), at most one per {@code refractoryMs}.
+     * action potential) and that rise at {@link #MIN_RISE_MV_PER_MS} or faster within 1 ms before
+     * the crossing (a slow depolarization past the threshold is not one either), at most one per
+     * {@code refractoryMs}.
      */
     public static int[] detect(double[] v, double dt, double thresholdMv, double minWidthMs, double refractoryMs) {
         int minAbove = Math.max(1, (int) Math.ceil(minWidthMs / dt));
+        int look = Math.max(1, (int) Math.round(1 / dt));
         int[] candidates = crossings(v, thresholdMv, Math.max(1, (int) Math.ceil(refractoryMs / dt)));
         return java.util.Arrays.stream(candidates).filter(t -> {
             for (int k = 0; k < minAbove; k++) {
@@ -19,7 +25,11 @@ public final class SpikeTrains {
                     return false;
                 }
             }
-            return true;
+            double fastest = 0;
+            for (int k = Math.max(1, t - look); k <= t; k++) {
+                fastest = Math.max(fastest, (v[k] - v[k - 1]) / dt);
+            }
+            return fastest >= MIN_RISE_MV_PER_MS;
         }).toArray();
     }
 

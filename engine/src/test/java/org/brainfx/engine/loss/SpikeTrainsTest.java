@@ -25,4 +25,13 @@ class SpikeTrainsTest {
                 "the artifact at 10 is one sample wide; the bump at 41 falls within 2 ms of the spike at 30");
         assertArrayEquals(new int[] {10, 30, 41, 70}, SpikeTrains.crossings(v, -20, 1));
     }
+
+    @Test
+    void aSlowDepolarizationPastThresholdIsNotASpike() {
+        double[] v = new double[200];
+        for (int t = 0; t < v.length; t++) {
+            v[t] = -70 + 0.5 * t;
+        }
+        assertArrayEquals(new int[0], SpikeTrains.detect(v, 0.1, -20, 0.15, 2), "5 mV/ms is no action potential");
+    }
 }
