@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -39,11 +38,8 @@ final class Brian2Peer {
             dir = Files.createTempDirectory("brainfx-brian2");
             Path script = dir.resolve("brian2_hh.py");
             Path stderr = dir.resolve("stderr.txt");
-            try (InputStream in = Brian2Peer.class.getResourceAsStream(SCRIPT)) {
-                if (in == null) {
-                    return new Outcome(null, "the engine jar lacks " + SCRIPT);
-                }
-                Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            if (!PeerScript.extract(SCRIPT, script)) {
+                return new Outcome(null, "the engine jar lacks " + SCRIPT);
             }
             Process process = new ProcessBuilder(PYTHON.toString(), script.toString(),
                     inputCsv.toAbsolutePath().toString(), Integer.toString(repeats))

@@ -213,7 +213,8 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         Double tt = toTarget.isEmpty() ? null : toTarget.stream().mapToDouble(d -> d).average().orElse(0);
-        return new Comparison.OptimizerSummary(name, mean(loss), sd(loss), mean(wall), sd(wall), tt, toTarget.size(),
+        return new Comparison.OptimizerSummary(name, Comparison.mean(loss), Comparison.sd(loss), Comparison.mean(wall),
+                Comparison.sd(wall), tt, toTarget.size(),
                 runs.size(), histories);
     }
 
@@ -223,25 +224,7 @@ public final class CompareCommand implements Callable<Integer> {
         return new Comparison.Result(all, ours.target());
     }
 
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
 
-    private static double sd(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
-    }
 
     /**
      * Ratio lines: BrainFX lbfgsb (and de, against scipy de) time to target against each peer's,

@@ -2,11 +2,9 @@ package org.brainfx.app.cli;
 
 import com.google.gson.JsonParseException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -159,11 +157,8 @@ final class ScipyPeer {
             Path script = dir.resolve("scipy_hh_fit.py");
             Path stdout = dir.resolve("stdout.txt");
             Path stderr = dir.resolve("stderr.txt");
-            try (InputStream in = ScipyPeer.class.getResourceAsStream(SCRIPT)) {
-                if (in == null) {
-                    return new Outcome(null, "the engine jar lacks " + SCRIPT);
-                }
-                Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            if (!PeerScript.extract(SCRIPT, script)) {
+                return new Outcome(null, "the engine jar lacks " + SCRIPT);
             }
             List<String> command = List.of(PYTHON.toString(), script.toString(), MODES.get(peer),
                     problem.inputCsv().toString(), "--budget", num(budgetSeconds), "--target", num(targetLoss),

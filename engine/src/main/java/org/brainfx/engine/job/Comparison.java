@@ -63,7 +63,8 @@ public final class Comparison {
         return new Result(out, targetLoss > 0 ? targetLoss : null);
     }
 
-    static double mean(double[] v) {
+    /** The arithmetic mean. */
+    public static double mean(double[] v) {
         double s = 0;
         for (double x : v) {
             s += x;
@@ -71,7 +72,8 @@ public final class Comparison {
         return s / v.length;
     }
 
-    static double sd(double[] v) {
+    /** The sample standard deviation (0 for fewer than two values). */
+    public static double sd(double[] v) {
         if (v.length < 2) {
             return 0;
         }
