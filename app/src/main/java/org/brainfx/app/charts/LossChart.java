@@ -11,6 +11,9 @@ import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The chart of a fit's progress: the best loss so far against iteration (left) and against wall
@@ -61,9 +64,38 @@ public final class LossChart {
         return ResultChartStyle.chart(plot, title, subtitle, null);
     }
 
+    /**
+     * Builds a single-panel chart of the best loss against iteration that redraws whenever
+     * {@code bestLoss} changes, for watching a fit live; its log axis follows the data.
+     *
+     * @param bestLoss points (iteration, best loss), each loss already positive and finite
+     * @param title    the chart's title
+     */
+    public static JFreeChart live(XYSeries bestLoss, String title) {
+        NumberAxis iterations = ResultChartStyle.axis("Iteration");
+        iterations.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        iterations.setAutoRangeIncludesZero(true);
+        XYPlot plot = panel(new XYSeriesCollection(bestLoss), iterations);
+        // No values yet: the axis keeps auto-ranging, which a live curve needs; integer units in
+        // log space put ticks on whole decades only, 1, 2, 5 … decades apart as the range grows.
+        LogAxis loss = ResultChartStyle.logAxis("Best loss", List.of());
+        loss.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot.setRangeAxis(loss);
+        return ResultChartStyle.chart(plot, title, null, null);
+    }
+
+    /** Clamps a loss to the smallest value a log loss axis draws, so a zero loss stays on the chart. */
+    public static double drawable(double loss) {
+        return Math.max(loss, ResultChartStyle.LOSS_FLOOR);
+    }
+
     private static XYPlot panel(double[][] series, NumberAxis domain) {
         DefaultXYDataset data = new DefaultXYDataset();
         data.addSeries("best loss", series);
+        return panel(data, domain);
+    }
+
+    private static XYPlot panel(XYDataset data, NumberAxis domain) {
         XYStepRenderer renderer = new XYStepRenderer();
         renderer.setSeriesPaint(0, LINE);
         renderer.setSeriesStroke(0, ResultChartStyle.line(LINE_WIDTH));

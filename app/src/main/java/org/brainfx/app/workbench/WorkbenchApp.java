@@ -1,6 +1,7 @@
 package org.brainfx.app.workbench;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
@@ -13,6 +14,7 @@ import javafx.stage.Stage;
  * {@link WorkbenchView}.
  *
  * <p>The theme is {@code light} unless the system property {@code brainfx.theme} says {@code dark}.
+ * The system property {@code brainfx.open}, if set, names a project to open at start.
  */
 public final class WorkbenchApp extends Application {
 
@@ -58,6 +60,10 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(420);
         stage.setScene(scene);
         stage.show();
+        String open = System.getProperty("brainfx.open");
+        if (open != null && !open.isBlank()) {
+            view.openProject(Path.of(open));
+        }
     }
 
     private static String themeStylesheet() {

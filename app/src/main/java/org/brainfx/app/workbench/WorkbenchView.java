@@ -1,10 +1,12 @@
 package org.brainfx.app.workbench;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.application.Platform;
+import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -23,16 +25,24 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.brainfx.app.BrainfxVersion;
+import org.brainfx.app.fit.FitDashboardView;
+import org.brainfx.app.fit.FitDashboardViewModel;
+import org.brainfx.app.jobs.BackgroundTasks;
+import org.brainfx.app.jobs.FitJobRunner;
+import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.engine.job.FitConfig;
+import org.brainfx.engine.project.ResolvedProject;
 
 /**
- * The workbench's main layout: menu bar, project pane on the left, welcome page in the center
- * and a status bar.
+ * The workbench's main layout: menu bar, project pane on the left, the welcome page or an open
+ * project's fit dashboard in the center, and a status bar.
  */
 final class WorkbenchView {
 
     private final ResourceBundle messages;
     private final Window owner;
     private final Label status = new Label();
+    private final Label projectName = new Label();
     private final BorderPane root = new BorderPane();
 
     WorkbenchView(ResourceBundle messages, Window owner) {
@@ -53,7 +63,7 @@ final class WorkbenchView {
         MenuItem open = new MenuItem(text("menu.file.open"));
         open.setId("menu-open");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> openProject());
+        open.setOnAction(e -> chooseProject());
         MenuItem quit = new MenuItem(text("menu.file.quit"));
         quit.setId("menu-quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
@@ -73,9 +83,10 @@ final class WorkbenchView {
     private VBox projectPane() {
         Label title = new Label(text("project.title").toUpperCase(Locale.ROOT));
         title.getStyleClass().add("pane-title");
-        Label empty = new Label(text("project.empty"));
-        empty.getStyleClass().add("placeholder-text");
-        VBox pane = new VBox(title, empty);
+        projectName.setId("project-name");
+        projectName.setText(text("project.empty"));
+        projectName.getStyleClass().add("placeholder-text");
+        VBox pane = new VBox(title, projectName);
         pane.setId("project-pane");
         pane.getStyleClass().add("project-pane");
         pane.setPrefWidth(230);
@@ -120,15 +131,52 @@ final class WorkbenchView {
         return bar;
     }
 
-    private void openProject() {
+    private void chooseProject() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(text("open.title"));
         chooser.getExtensionFilters().add(
                 new FileChooser.ExtensionFilter(text("open.filter"), "*.brainfx.json"));
         File file = chooser.showOpenDialog(owner);
         if (file != null) {
-            status.setText(MessageFormat.format(text("open.notYet"), file.getName()));
+            openProject(file.toPath());
         }
+    }
+
+    /**
+     * Loads the project at {@code file} in the background (it compiles the model and reads the
+     * data, which can take seconds) and then shows its fit dashboard; failures open an alert.
+     * Call on the FX thread.
+     */
+    void openProject(Path file) {
+        String name = file.getFileName().toString();
+        status.setText(MessageFormat.format(text("open.loading"), name));
+        Task<FitConfig> load = new Task<>() {
+            @Override
+            protected FitConfig call() {
+                return FitConfig.of(ResolvedProject.load(file));
+            }
+        };
+        load.setOnSucceeded(e -> showDashboard(load.getValue(), name));
+        load.setOnFailed(e -> showOpenError(file, load.getException()));
+        BackgroundTasks.submit(load);
+    }
+
+    private void showDashboard(FitConfig config, String fileName) {
+        FitDashboardViewModel model = new FitDashboardViewModel(config, new FitJobRunner(UiExecutor.fx()), messages);
+        projectName.setText(model.projectName());
+        projectName.getStyleClass().remove("placeholder-text");
+        status.setText(MessageFormat.format(text("open.done"), fileName));
+        root.setCenter(new FitDashboardView(model, messages, owner).root());
+    }
+
+    private void showOpenError(Path file, Throwable error) {
+        status.setText(text("status.ready"));
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setTitle(text("open.failed.title"));
+        alert.setHeaderText(MessageFormat.format(text("open.failed.header"), file.toAbsolutePath().normalize()));
+        alert.setContentText(error == null ? "" : String.valueOf(error.getMessage()));
+        alert.show();
     }
 
     private void showAbout() {

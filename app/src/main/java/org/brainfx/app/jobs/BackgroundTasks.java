@@ -1,0 +1,30 @@
+package org.brainfx.app.jobs;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.concurrent.Task;
+
+/**
+ * The workbench's one pool for short background {@link Task}s (loading a project, simulating a
+ * candidate), so no view starts threads of its own.
+ */
+public final class BackgroundTasks {
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+    // Daemon threads: an unfinished load must not keep the JVM alive after the last window closes.
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "brainfx-task-" + COUNT.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    private BackgroundTasks() {
+    }
+
+    /** Starts {@code task} on the pool and returns it, for chaining handlers set beforehand. */
+    public static <T> Task<T> submit(Task<T> task) {
+        POOL.execute(task);
+        return task;
+    }
+}
