@@ -6,7 +6,7 @@ import java.util.List;
  * How an ABF recording was clamped and where its stimulus comes from, decided from the units of the
  * recorded channels and of the command DAC.
  *
- * <p>The first channel is the response. Current clamp: the response is a voltage and the command a current;
+ * <p>The chosen channel (the first by default) is the response. Current clamp: the response is a voltage and the command a current;
  * voltage clamp: the response is a current. A later channel in the command's units is a recording of the
  * command itself and is preferred over the protocol, because it shows what the amplifier really delivered.
  *
@@ -19,14 +19,17 @@ import java.util.List;
 record AbfClamp(Recording.ClampMode mode, String responseUnit, double responseScale, Recording.StimulusSource source,
                 String stimulusUnit, int commandChannel, AbfDac dac, double stimulusScale, String note) {
 
-    static AbfClamp decide(AbfHeader header) {
+    static AbfClamp decide(AbfHeader header, int responseChannel) {
         List<AbfChannel> channels = header.channels();
-        String response = channels.get(0).units();
+        String response = channels.get(responseChannel).units();
         AbfDac dac = commandDac(header);
         String command = dac == null ? "" : dac.units();
         boolean voltageClamp = AbfUnits.isCurrent(response);
         int recorded = -1;
-        for (int c = 1; c < channels.size(); c++) {
+        for (int c = 0; c < channels.size(); c++) {
+            if (c == responseChannel) {
+                continue;
+            }
             String u = channels.get(c).units();
             if (voltageClamp ? AbfUnits.isVoltage(u) : AbfUnits.isCurrent(u)) {
                 recorded = c;
@@ -36,7 +39,7 @@ record AbfClamp(Recording.ClampMode mode, String responseUnit, double responseSc
         boolean currentClamp = AbfUnits.isVoltage(response) && (AbfUnits.isCurrent(command) || recorded >= 0);
         if (!voltageClamp && !currentClamp) {
             return new AbfClamp(Recording.ClampMode.UNKNOWN, response, 1, Recording.StimulusSource.NONE, null, -1, null, 1,
-                    "the clamp mode is unknown: the first channel is in '" + response + "' and the command in '" + command
+                    "the clamp mode is unknown: the response channel is in '" + response + "' and the command in '" + command
                             + "' (current clamp needs a voltage response and a current command, voltage clamp a current response)");
         }
         Recording.ClampMode mode = voltageClamp ? Recording.ClampMode.VOLTAGE : Recording.ClampMode.CURRENT;

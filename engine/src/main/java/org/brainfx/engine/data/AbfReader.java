@@ -25,6 +25,11 @@ public final class AbfReader {
      *                            no sweeps, unusable scaling, non-finite samples)
      */
     public static Recording read(Path file) throws RecordingException {
+        return read(file, 0);
+    }
+
+    /** Reads one ABF file taking channel {@code responseChannel} (0-based) as the response. */
+    public static Recording read(Path file, int responseChannel) throws RecordingException {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -34,11 +39,16 @@ public final class AbfReader {
         AbfBytes bytes = new AbfBytes(file, content);
         AbfHeader header = AbfHeader.read(bytes);
         double[][][] samples = AbfSamples.decode(header, bytes);
-        AbfClamp clamp = AbfClamp.decide(header);
+        if (responseChannel < 0 || responseChannel >= header.channels().size()) {
+            throw new RecordingException(file + ": there is no channel " + responseChannel + "; the file has "
+                    + header.channels().size() + " (0.." + (header.channels().size() - 1) + ": "
+                    + header.channels().stream().map(c -> c.name() + " (" + c.units() + ")").toList() + ")");
+        }
+        AbfClamp clamp = AbfClamp.decide(header, responseChannel);
         double dtMs = 1000.0 / header.sampleRateHz();
         List<Recording.Sweep> sweeps = new ArrayList<>();
         for (int s = 0; s < header.sweeps(); s++) {
-            double[] response = samples[0][s];
+            double[] response = samples[responseChannel][s];
             for (int i = 0; i < response.length; i++) {
                 response[i] *= clamp.responseScale();
             }

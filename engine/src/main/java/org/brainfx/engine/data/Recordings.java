@@ -14,14 +14,21 @@ public final class Recordings {
      *
      * @param currentClampOnly fail on a file without current-clamp sweeps (a neuron fit needs them)
      * @param csv              what a CSV file does not say about itself; ignored for other formats
+     * @param responseChannel  the recorded channel (0-based) that is the response; only ABF files hold
+     *                         several, NWB and CSV files only 0
      */
-    public record Options(boolean currentClampOnly, CsvOptions csv) {
-        /** Any clamp mode; CSV facts from the file. */
-        public static final Options DEFAULT = new Options(false, CsvOptions.DEFAULT);
+    public record Options(boolean currentClampOnly, CsvOptions csv, int responseChannel) {
+        /** Any clamp mode; CSV facts from the file; the first channel. */
+        public static final Options DEFAULT = new Options(false, CsvOptions.DEFAULT, 0);
 
         /** Null CSV options mean {@link CsvOptions#DEFAULT}. */
         public Options {
             csv = csv == null ? CsvOptions.DEFAULT : csv;
+        }
+
+        /** Options for the first channel. */
+        public Options(boolean currentClampOnly, CsvOptions csv) {
+            this(currentClampOnly, csv, 0);
         }
     }
 
@@ -34,10 +41,14 @@ public final class Recordings {
     public static Recording read(Path file, Options options) throws RecordingException {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         Recording recording;
+        if (options.responseChannel() != 0 && !name.endsWith(".abf")) {
+            throw new RecordingException(file + ": channel " + options.responseChannel() + " was asked for, but only ABF"
+                    + " files hold several recorded channels; use channel 0 (or leave it out)");
+        }
         if (name.endsWith(".nwb")) {
             recording = NwbReader.read(file, options.currentClampOnly());
         } else if (name.endsWith(".abf")) {
-            recording = AbfReader.read(file);
+            recording = AbfReader.read(file, options.responseChannel());
         } else if (name.endsWith(".csv")) {
             recording = CsvReader.read(file, options.csv());
         } else {

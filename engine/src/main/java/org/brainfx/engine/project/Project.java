@@ -34,8 +34,16 @@ public record Project(int schemaVersion, String name, String description, ModelR
      * @param window   [start, end] ms (null: whole sweeps)
      * @param dt       time step to resample to, ms (null: the file's)
      * @param offsetMv subtracted from the recorded voltage (e.g. a liquid-junction potential; null: 0)
+     * @param channel  the recorded channel that is the response, 0-based (ABF; null: the first)
+     * @param baseline [start, end] ms: align every sweep's baseline mean to their common mean (null: no)
      */
-    public record RecordingRef(String file, List<Integer> sweeps, List<Double> window, Double dt, Double offsetMv) { }
+    public record RecordingRef(String file, List<Integer> sweeps, List<Double> window, Double dt, Double offsetMv,
+                               Integer channel, List<Double> baseline) {
+        /** A reference to the first channel without baseline alignment. */
+        public RecordingRef(String file, List<Integer> sweeps, List<Double> window, Double dt, Double offsetMv) {
+            this(file, sweeps, window, dt, offsetMv, null, null);
+        }
+    }
 
     /**
      * Where the model comes from: exactly one of a built-in name, a {@code .model} text file, or

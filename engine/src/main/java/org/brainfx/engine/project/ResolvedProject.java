@@ -106,13 +106,14 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
         Recording rec;
         SweepSelection.Traces traces;
         try {
-            rec = Recordings.read(recordingFile);
+            rec = Recordings.read(recordingFile, new Recordings.Options(false, null,
+                    ref.channel() == null ? 0 : ref.channel()));
             if (rec.clampMode() != Recording.ClampMode.CURRENT) {
                 throw new ProjectException(recordingFile + ": the recording is " + rec.clampMode().name().toLowerCase()
                         + " clamp; BrainFX fits current-clamp recordings (the model's input is an injected current)");
             }
-            traces = new SweepSelection(ref.sweeps(), ref.window(), ref.dt(), ref.offsetMv() == null ? 0 : ref.offsetMv())
-                    .apply(rec);
+            traces = new SweepSelection(ref.sweeps(), ref.window(), ref.dt(), ref.offsetMv() == null ? 0 : ref.offsetMv(),
+                    ref.baseline()).apply(rec);
         } catch (RecordingException e) {
             throw new ProjectException(where + ": \"recording\": " + e.getMessage(), e);
         }

@@ -62,7 +62,9 @@ class RecordingProjectTest {
     void badSelectionsNameTheFileAndTheFix(@TempDir Path dir) throws Exception {
         Files.copy(ABF_STEPS.resolve("File_axon_5.abf"), dir.resolve("cell.abf"));
         for (Project.RecordingRef bad : List.of(new Project.RecordingRef("cell.abf", List.of(12), null, null, null),
-                new Project.RecordingRef("cell.abf", null, null, 0.07, null),
+                new Project.RecordingRef("cell.abf", null, null, -0.1, null),
+                new Project.RecordingRef("cell.abf", null, null, null, null, 3, null),
+                new Project.RecordingRef("cell.abf", null, null, null, null, null, List.of(-5.0, 10.0)),
                 new Project.RecordingRef("cell.abf", null, List.of(900.0, 1200.0), null, null))) {
             Project p = new Project(1, "bad", "", new Project.ModelRef("lif", null, null), null, null, null, null, null, bad);
             Path file = dir.resolve("bad" + ProjectFiles.SUFFIX);
