@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect",
         description = {
-                "Show what a recording (.abf, .nwb, .csv) holds: clamp mode, channels, sweeps, sampling, stimulus,",
-                "and per sweep the stimulus amplitude (largest deviation from the first sample) and the spike count"
-                        + " (upward crossings of 0 mV, 1 ms apart).",
+                "Summarize a recording (.abf, .nwb, .csv): clamp mode, channels, sweeps, sampling and stimulus.",
+                "Per sweep it shows the stimulus amplitude (largest deviation from the first sample) and the spike"
+                        + " count (upward crossings of 0 mV, 1 ms apart).",
         })
 public final class InspectCommand implements Callable<Integer> {
     private static final int METADATA_WIDTH = 100;
