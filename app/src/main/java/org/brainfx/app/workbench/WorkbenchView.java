@@ -6,6 +6,8 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -20,7 +22,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -30,6 +31,10 @@ import org.brainfx.app.fit.FitDashboardViewModel;
 import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.welcome.RecentProjects;
+import org.brainfx.app.welcome.SampleCatalog;
+import org.brainfx.app.welcome.WelcomeView;
+import org.brainfx.app.welcome.WelcomeViewModel;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.project.ResolvedProject;
 
@@ -44,13 +49,26 @@ final class WorkbenchView {
     private final Label status = new Label();
     private final Label projectName = new Label();
     private final BorderPane root = new BorderPane();
+    private final WelcomeViewModel welcome;
+    private final Parent welcomePage;
+    private final ObjectProperty<Parent> dashboard = new SimpleObjectProperty<>(this, "dashboard");
 
+    /** The workbench with the user's recent projects. */
     WorkbenchView(ResourceBundle messages, Window owner) {
+        this(messages, owner, RecentProjects.forUser());
+    }
+
+    /** The workbench remembering opened projects in {@code recent} (tests pass their own). */
+    WorkbenchView(ResourceBundle messages, Window owner, RecentProjects recent) {
         this.messages = messages;
         this.owner = owner;
+        welcome = new WelcomeViewModel(SampleCatalog.defaultFolder(), recent, UiExecutor.fx(), messages);
+        welcome.setOpener(this::openProject);
+        welcomePage = new WelcomeView(welcome, messages, this::chooseProject).root();
+        welcome.loadSamplesInBackground();
         root.setTop(menuBar());
         root.setLeft(projectPane());
-        root.setCenter(welcomePane());
+        root.setCenter(welcomePage);
         root.setBottom(statusBar());
         status.setText(text("status.ready"));
     }
@@ -70,12 +88,23 @@ final class WorkbenchView {
         quit.setOnAction(e -> Platform.exit());
         Menu file = new Menu(text("menu.file"), null, open, new SeparatorMenuItem(), quit);
 
+        MenuItem home = new MenuItem(text("menu.view.home"));
+        home.setId("menu-home");
+        home.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
+        home.setOnAction(e -> showHome());
+        MenuItem project = new MenuItem(text("menu.view.project"));
+        project.setId("menu-project");
+        project.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+P"));
+        project.disableProperty().bind(dashboard.isNull());
+        project.setOnAction(e -> root.setCenter(dashboard.get()));
+        Menu view = new Menu(text("menu.view"), null, home, project);
+
         MenuItem about = new MenuItem(text("menu.help.about"));
         about.setId("menu-about");
         about.setOnAction(e -> showAbout());
         Menu help = new Menu(text("menu.help"), null, about);
 
-        MenuBar bar = new MenuBar(file, help);
+        MenuBar bar = new MenuBar(file, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -91,32 +120,6 @@ final class WorkbenchView {
         pane.getStyleClass().add("project-pane");
         pane.setPrefWidth(230);
         pane.setMinWidth(180);
-        return pane;
-    }
-
-    private StackPane welcomePane() {
-        Label heading = new Label(text("welcome.heading"));
-        heading.setId("welcome-heading");
-        heading.getStyleClass().add("welcome-heading");
-        Region rule = new Region();
-        rule.getStyleClass().add("accent-rule");
-        Label body = new Label(text("welcome.body"));
-        body.setId("welcome-label");
-        body.getStyleClass().add("welcome-body");
-        body.setWrapText(true);
-        Label coming = new Label(text("welcome.coming"));
-        coming.getStyleClass().add("welcome-note");
-        coming.setWrapText(true);
-        Label command = new Label(text("welcome.command"));
-        command.getStyleClass().add("command-text");
-        VBox card = new VBox(heading, rule, body, coming, command);
-        card.getStyleClass().add("welcome-card");
-        card.setAlignment(Pos.TOP_LEFT);
-        card.setFillWidth(true);
-        card.setMaxHeight(Region.USE_PREF_SIZE);
-        StackPane pane = new StackPane(card);
-        pane.getStyleClass().add("welcome-pane");
-        StackPane.setAlignment(card, Pos.CENTER);
         return pane;
     }
 
@@ -156,17 +159,25 @@ final class WorkbenchView {
                 return FitConfig.of(ResolvedProject.load(file));
             }
         };
-        load.setOnSucceeded(e -> showDashboard(load.getValue(), name));
+        load.setOnSucceeded(e -> showDashboard(load.getValue(), file));
         load.setOnFailed(e -> showOpenError(file, load.getException()));
         BackgroundTasks.submit(load);
     }
 
-    private void showDashboard(FitConfig config, String fileName) {
+    /** Shows the welcome page; an open project's dashboard stays a menu item away (View → Project). */
+    void showHome() {
+        welcome.refreshRecent();
+        root.setCenter(welcomePage);
+    }
+
+    private void showDashboard(FitConfig config, Path file) {
+        welcome.projectOpened(file);
         FitDashboardViewModel model = new FitDashboardViewModel(config, new FitJobRunner(UiExecutor.fx()), messages);
         projectName.setText(model.projectName());
         projectName.getStyleClass().remove("placeholder-text");
-        status.setText(MessageFormat.format(text("open.done"), fileName));
-        root.setCenter(new FitDashboardView(model, messages, owner).root());
+        status.setText(MessageFormat.format(text("open.done"), file.getFileName()));
+        dashboard.set(new FitDashboardView(model, messages, owner).root());
+        root.setCenter(dashboard.get());
     }
 
     private void showOpenError(Path file, Throwable error) {

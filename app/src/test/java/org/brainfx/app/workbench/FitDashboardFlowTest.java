@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -16,7 +19,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.brainfx.app.fit.ParameterRow;
+import org.brainfx.app.welcome.RecentProjects;
 import org.jfree.chart.fx.ChartViewer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,13 +34,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class FitDashboardFlowTest {
 
     private static final Path PROJECT = Path.of("..", "sample-projects", "hh-synthetic", "hh-synthetic.brainfx.json");
+    private final Preferences recent = Preferences.userRoot().node("org/brainfx/test/fit-flow-" + UUID.randomUUID());
     private WorkbenchView view;
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(ResourceBundle.getBundle(WorkbenchApp.MESSAGES), stage);
+        view = new WorkbenchView(ResourceBundle.getBundle(WorkbenchApp.MESSAGES), stage, new RecentProjects(recent));
         stage.setScene(new Scene(view.root(), 1100, 700));
         stage.show();
+    }
+
+    @AfterEach
+    void dropPreferences() throws BackingStoreException {
+        recent.removeNode();
     }
 
     @Test

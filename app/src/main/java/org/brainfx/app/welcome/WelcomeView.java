@@ -1,0 +1,182 @@
+package org.brainfx.app.welcome;
+
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The welcome page: an introduction, an Open button, the sample projects as cards and the
+ * recent projects; all state lives in its {@link WelcomeViewModel}.
+ */
+public final class WelcomeView {
+
+    private static final double CARD_WIDTH = 250;
+
+    private final WelcomeViewModel model;
+    private final ResourceBundle messages;
+    private final TilePane cards = new TilePane();
+    private final VBox recent = new VBox();
+    private final ScrollPane root;
+
+    /**
+     * A view of {@code model}.
+     *
+     * @param chooseProject what the Open… button does (the workbench asks for a project file)
+     */
+    public WelcomeView(WelcomeViewModel model, ResourceBundle messages, Runnable chooseProject) {
+        this.model = model;
+        this.messages = messages;
+        VBox page = new VBox(heading(), intro(), actions(chooseProject),
+                sectionTitle("welcome.recent"), recentList(),
+                sectionTitle("welcome.samples"), samples());
+        page.getStyleClass().add("welcome-page");
+        root = new ScrollPane(page);
+        root.setId("welcome-page");
+        root.setFitToWidth(true);
+        root.getStyleClass().add("welcome-scroll");
+    }
+
+    /** The page's root node. */
+    public Parent root() {
+        return root;
+    }
+
+    private VBox heading() {
+        Label heading = new Label(text("welcome.heading"));
+        heading.setId("welcome-heading");
+        heading.getStyleClass().add("welcome-heading");
+        Region rule = new Region();
+        rule.getStyleClass().add("accent-rule");
+        VBox box = new VBox(6, heading, rule);
+        box.setFillWidth(true);
+        return box;
+    }
+
+    private Label intro() {
+        Label body = new Label(text("welcome.body"));
+        body.setId("welcome-label");
+        body.getStyleClass().add("welcome-body");
+        body.setWrapText(true);
+        body.setMaxWidth(760);
+        return body;
+    }
+
+    private HBox actions(Runnable chooseProject) {
+        Button open = new Button(text("welcome.open"));
+        open.setId("welcome-open");
+        open.getStyleClass().add("primary-button");
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        open.setOnAction(e -> chooseProject.run());
+        Label or = new Label(text("welcome.command.intro"));
+        or.getStyleClass().add("welcome-note");
+        or.setMinWidth(Region.USE_PREF_SIZE);
+        Label command = new Label(text("welcome.command"));
+        command.getStyleClass().add("command-text");
+        command.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(12, open, or, command);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Label sectionTitle(String key) {
+        Label title = new Label(text(key).toUpperCase(Locale.ROOT));
+        title.getStyleClass().addAll("pane-title", "welcome-section");
+        return title;
+    }
+
+    private Node samples() {
+        cards.setId("welcome-samples");
+        cards.getStyleClass().add("sample-cards");
+        cards.setPrefTileWidth(CARD_WIDTH);
+        cards.setTileAlignment(Pos.TOP_LEFT);
+        cards.setPrefColumns(3);
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("placeholder-text");
+        placeholder.textProperty().bind(Bindings.when(model.samplesLoadedProperty())
+                .then(MessageFormat.format(text("welcome.samples.none"), model.samplesFolder().toAbsolutePath().normalize()))
+                .otherwise(text("welcome.samples.loading")));
+        placeholder.visibleProperty().bind(Bindings.isEmpty(model.samples()));
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
+        model.samples().addListener((ListChangeListener<SampleCard>) c -> showCards());
+        showCards();
+        return new VBox(placeholder, cards);
+    }
+
+    private void showCards() {
+        cards.getChildren().setAll(model.samples().stream().map(this::card).toList());
+    }
+
+    private VBox card(SampleCard sample) {
+        Label name = new Label(sample.name());
+        name.getStyleClass().add("sample-name");
+        Label summary = new Label(sample.summary());
+        summary.getStyleClass().add("sample-summary");
+        summary.setWrapText(true);
+        // Long first sentences end in an ellipsis (the style caps the height); the tooltip has them whole.
+        summary.setTooltip(new Tooltip(sample.summary()));
+        summary.getTooltip().setWrapText(true);
+        summary.getTooltip().setMaxWidth(420);
+        Label details = new Label(model.details(sample));
+        details.getStyleClass().add("sample-details");
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Button open = new Button(text("welcome.sample.open"));
+        open.setId("sample-open-" + sample.name());
+        open.setOnAction(e -> model.open(sample.file()));
+        VBox card = new VBox(name, summary, details, spacer, open);
+        card.setId("sample-" + sample.name());
+        card.getStyleClass().add("sample-card");
+        card.setPrefWidth(CARD_WIDTH);
+        return card;
+    }
+
+    private VBox recentList() {
+        recent.setId("welcome-recent");
+        recent.getStyleClass().add("recent-list");
+        model.recentProjects().addListener((ListChangeListener<Path>) c -> showRecent());
+        showRecent();
+        return recent;
+    }
+
+    private void showRecent() {
+        if (model.recentProjects().isEmpty()) {
+            Label none = new Label(text("welcome.recent.none"));
+            none.getStyleClass().add("placeholder-text");
+            recent.getChildren().setAll(none);
+            return;
+        }
+        recent.getChildren().setAll(model.recentProjects().stream().map(this::recentItem).toList());
+    }
+
+    private HBox recentItem(Path file) {
+        Hyperlink link = new Hyperlink(file.getFileName().toString());
+        link.getStyleClass().add("recent-link");
+        link.setMinWidth(Region.USE_PREF_SIZE);
+        link.setOnAction(e -> model.open(file));
+        Label folder = new Label(String.valueOf(file.getParent()));
+        folder.getStyleClass().add("recent-folder");
+        HBox item = new HBox(8, link, folder);
+        item.setAlignment(Pos.BASELINE_LEFT);
+        return item;
+    }
+
+    private String text(String key) {
+        return messages.getString(key);
+    }
+}
