@@ -59,7 +59,7 @@ final class Brian2Peer {
         } catch (IOException e) {
             return new Outcome(null, "cannot run Brian2 (" + e.getMessage() + ")");
         } finally {
-            deleteQuietly(dir);
+            PeerScript.deleteQuietly(dir);
         }
     }
 
@@ -84,19 +84,5 @@ final class Brian2Peer {
         }
         String last = stderr.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("no message");
         return "Brian2 failed: " + last.strip();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // A leftover temporary folder is harmless; the measurement is what matters.
-        }
     }
 }

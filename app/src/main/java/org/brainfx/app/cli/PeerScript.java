@@ -21,4 +21,19 @@ final class PeerScript {
             return true;
         }
     }
+
+    /** Deletes a peer's temporary folder and the files in it; null is ignored. */
+    static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless; the measurement is what matters.
+        }
+    }
 }

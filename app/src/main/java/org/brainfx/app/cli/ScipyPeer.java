@@ -179,7 +179,7 @@ final class ScipyPeer {
         } catch (IOException e) {
             return new Outcome(null, "cannot run SciPy (" + e.getMessage() + ")");
         } finally {
-            deleteQuietly(dir);
+            PeerScript.deleteQuietly(dir);
         }
     }
 
@@ -218,19 +218,5 @@ final class ScipyPeer {
             out.add(num(v));
         }
         return String.join(",", out);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // A leftover temporary folder is harmless; the measurement is what matters.
-        }
     }
 }

@@ -67,15 +67,16 @@ public final class KernelBenchmark {
                         name, lanes, fwd / 1e6, fb / 1e6));
             }
         }
+        CompiledModel hh = ModelCompiler.compile(ModelLibrary.get("hh"));
         List<BenchReport.HandWritten> hand = new ArrayList<>();
         for (int lanes : laneCounts) {
             double rate = handWrittenRate(lanes);
-            double compiled = compiledSingleThreadRate(lanes);
+            double compiled = compiledSingleThreadRate(hh, lanes);
             hand.add(new BenchReport.HandWritten(lanes, rate, compiled));
             progress.report(String.format("HH on one thread %6d lanes  hand-written %8.2f, compiled %8.2f M lane-steps/s",
                     lanes, rate / 1e6, compiled / 1e6));
         }
-        double fiveTrace = fiveTraceMillis(hhInputNa);
+        double fiveTrace = fiveTraceMillis(hh, hhInputNa);
         progress.report(String.format("HH, five reference traces (5 × %d steps): %.3f ms", hhInputNa[0].length, fiveTrace));
         return new BenchReport(results, hand, compileMillis, fiveTrace, null, null);
     }
@@ -135,9 +136,8 @@ public final class KernelBenchmark {
         return (double) lanes * steps / (ms / 1e3);
     }
 
-    private double compiledSingleThreadRate(int lanes) {
+    private double compiledSingleThreadRate(CompiledModel m, int lanes) {
         int steps = stepsFor(lanes);
-        CompiledModel m = ModelCompiler.compile(ModelLibrary.get("hh"));
         StepKernel k = m.kernel();
         LaneValues lv = LaneValues.defaults(m, lanes);
         double[][] in = new double[1][lanes];
@@ -161,8 +161,7 @@ public final class KernelBenchmark {
         return (double) lanes * steps / (ms / 1e3);
     }
 
-    private double fiveTraceMillis(double[][] inputNa) {
-        CompiledModel m = ModelCompiler.compile(ModelLibrary.get("hh"));
+    private double fiveTraceMillis(CompiledModel m, double[][] inputNa) {
         Simulator sim = new Simulator(m);
         LaneValues lv = LaneValues.defaults(m, inputNa.length);
         SweepInput in = SweepInput.tiled(inputNa, 1, 0);

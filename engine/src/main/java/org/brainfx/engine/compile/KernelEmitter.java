@@ -23,7 +23,6 @@ final class KernelEmitter {
     }
 
     private final int stateCount;
-    private boolean finishSeeds;
 
     KernelEmitter(int stateCount) {
         this.stateCount = stateCount;
@@ -58,7 +57,6 @@ final class KernelEmitter {
      * adjoint seeds are the accumulated invariant gradients rather than the step's adjoints.
      */
     private void emitBody(StringBuilder sb, List<Store> stores, boolean seedsAreInvariantGradients) {
-        this.finishSeeds = seedsAreInvariantGradients;
         // Post-order from each output in turn: a value is computed just before its first use,
         // which keeps live ranges short (fewer spills) in kernels with many intermediates.
         Map<Integer, Node> needed = new java.util.LinkedHashMap<>();
@@ -69,7 +67,7 @@ final class KernelEmitter {
         Map<String, String> arrays = new TreeMap<>();
         for (Node n : needed.values()) {
             if (n.op().isLeaf() && !n.isConst() && n.op() != Op.DT) {
-                arrays.put(leafLocal(n), leafArray(n));
+                arrays.put(leafLocal(n), leafArray(n, seedsAreInvariantGradients));
             }
         }
         for (Store st : stores) {
@@ -111,7 +109,7 @@ final class KernelEmitter {
         seen.put(n.id(), n);
     }
 
-    private String leafArray(Node n) {
+    private String leafArray(Node n, boolean finishSeeds) {
         return switch (n.op()) {
             case STATE -> "s[" + n.index() + "]";
             case PARAM -> "p[" + n.index() + "]";
