@@ -22,6 +22,11 @@ public final class BackgroundTasks {
     private BackgroundTasks() {
     }
 
+    /** The pool as a plain executor, for work that reports back through a {@link UiExecutor}. */
+    public static java.util.concurrent.Executor executor() {
+        return POOL;
+    }
+
     /** Starts {@code task} on the pool and returns it, for chaining handlers set beforehand. */
     public static <T> Task<T> submit(Task<T> task) {
         POOL.execute(task);

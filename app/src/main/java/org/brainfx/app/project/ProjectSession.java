@@ -1,0 +1,105 @@
+package org.brainfx.app.project;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.engine.project.Project;
+import org.brainfx.engine.project.ResolvedProject;
+
+/**
+ * An open project together with its resolved form: every time the document's project changes,
+ * the model is compiled and the data read again in the background, and the newest result (or the
+ * error saying why it cannot be resolved) is published on the UI thread.
+ *
+ * <p>Views that need the compiled model or the sweeps observe {@link #resolvedProperty()}; a
+ * resolution that finishes after a newer edit is dropped, so the views never go back in time.
+ */
+public final class ProjectSession {
+
+    private final ProjectDocument document;
+    private final Executor background;
+    private final UiExecutor ui;
+    private final AtomicLong generation = new AtomicLong();
+    private final ReadOnlyObjectWrapper<ResolvedProject> resolved = new ReadOnlyObjectWrapper<>(this, "resolved");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper resolving = new ReadOnlyBooleanWrapper(this, "resolving");
+
+    /**
+     * A session that resolves on {@code background} and publishes through {@code ui}.
+     * Tests pass {@code Runnable::run} and {@link UiExecutor#direct()} to resolve synchronously.
+     */
+    public ProjectSession(ProjectDocument document, Executor background, UiExecutor ui) {
+        this.document = document;
+        this.background = background;
+        this.ui = ui;
+        document.projectProperty().addListener((obs, old, now) -> resolve(now));
+        resolve(document.project());
+    }
+
+    /** A session whose value is already resolved (the workbench resolves on open, before showing views). */
+    public ProjectSession(ProjectDocument document, ResolvedProject first, Executor background, UiExecutor ui) {
+        this.document = document;
+        this.background = background;
+        this.ui = ui;
+        resolved.set(first);
+        document.projectProperty().addListener((obs, old, now) -> resolve(now));
+    }
+
+    /** The document being edited. */
+    public ProjectDocument document() {
+        return document;
+    }
+
+    /** The newest successfully resolved project (null before the first success). */
+    public ReadOnlyObjectProperty<ResolvedProject> resolvedProperty() {
+        return resolved.getReadOnlyProperty();
+    }
+
+    /** The newest successfully resolved project, or null. */
+    public ResolvedProject resolved() {
+        return resolved.get();
+    }
+
+    /** Why the current project cannot be resolved ("" when it can). */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** True while a resolution is running. */
+    public ReadOnlyBooleanProperty resolvingProperty() {
+        return resolving.getReadOnlyProperty();
+    }
+
+    private void resolve(Project project) {
+        long mine = generation.incrementAndGet();
+        resolving.set(true);
+        var file = document.file();
+        background.execute(() -> {
+            ResolvedProject result = null;
+            String failure = "";
+            try {
+                result = ResolvedProject.resolve(project, file);
+            } catch (RuntimeException e) {
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            ResolvedProject r = result;
+            String f = failure;
+            ui.execute(() -> {
+                if (generation.get() != mine) {
+                    return;
+                }
+                resolving.set(false);
+                error.set(f);
+                if (r != null) {
+                    resolved.set(r);
+                }
+            });
+        });
+    }
+}

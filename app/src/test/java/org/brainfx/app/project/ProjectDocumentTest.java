@@ -1,0 +1,107 @@
+package org.brainfx.app.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.engine.project.Project;
+import org.brainfx.engine.project.ProjectFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectDocumentTest {
+
+    @TempDir
+    Path dir;
+
+    private Path copySample() throws Exception {
+        Path source = Path.of("..", "sample-projects", "hh-synthetic", "hh-synthetic.brainfx.json");
+        Project p = ProjectFiles.read(source);
+        // The copy keeps working from the temp folder: stimulus paths point back at the sample's data.
+        Path file = dir.resolve("copy.brainfx.json");
+        ProjectFiles.write(new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(),
+                absolute(p.stimulus(), source), p.record(), p.target(), p.fit(), p.recording()), file);
+        return file;
+    }
+
+    private static Project.Stimulus absolute(Project.Stimulus s, Path source) {
+        Project.TraceFile t = s.traces();
+        Project.TraceFile abs = t == null ? null : new Project.TraceFile(
+                source.toAbsolutePath().getParent().resolve(t.file()).normalize().toString(), t.layout(), t.indexColumn(), t.unit());
+        return new Project.Stimulus(s.dt(), s.input(), abs, s.steps(), s.unit());
+    }
+
+    private static Project withParameter(Project p, String name, double value) {
+        Map<String, Double> params = new HashMap<>(p.parameters() == null ? Map.of() : p.parameters());
+        params.put(name, value);
+        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), params, p.stimulus(), p.record(),
+                p.target(), p.fit(), p.recording());
+    }
+
+    @Test
+    void editsUndoRedoAndDirtyState() throws Exception {
+        ProjectDocument doc = ProjectDocument.open(copySample());
+        Project original = doc.project();
+        assertFalse(doc.isDirty());
+        assertFalse(doc.canUndoProperty().get());
+
+        doc.edit("Change gNa", p -> withParameter(p, "gNa", 100.0));
+        assertTrue(doc.isDirty());
+        assertTrue(doc.titleProperty().get().startsWith("*"));
+        assertEquals("Change gNa", doc.undoDescriptionProperty().get());
+        assertEquals(100.0, doc.project().parameters().get("gNa"));
+
+        doc.undo();
+        assertEquals(original, doc.project());
+        assertFalse(doc.isDirty());
+        assertTrue(doc.canRedoProperty().get());
+        doc.redo();
+        assertEquals(100.0, doc.project().parameters().get("gNa"));
+
+        doc.edit("Nothing", p -> p);
+        assertEquals("Change gNa", doc.undoDescriptionProperty().get(), "a no-op edit is not recorded");
+    }
+
+    @Test
+    void saveRoundTripsAndKeepsBackup() throws Exception {
+        Path file = copySample();
+        ProjectDocument doc = ProjectDocument.open(file);
+        doc.edit("Change gK", p -> withParameter(p, "gK", 25.0));
+        doc.save();
+        assertFalse(doc.isDirty());
+        assertTrue(Files.exists(file.resolveSibling(file.getFileName() + ".bak")));
+        assertEquals(doc.project(), ProjectDocument.open(file).project());
+    }
+
+    @Test
+    void recoveryCopyIsOfferedOnlyWhenItDiffers() throws Exception {
+        Path file = copySample();
+        ProjectDocument doc = ProjectDocument.open(file);
+        assertFalse(doc.writeRecovery(), "a clean document writes no recovery copy");
+        doc.edit("Change gK", p -> withParameter(p, "gK", 31.0));
+        assertTrue(doc.writeRecovery());
+        assertEquals(31.0, ProjectDocument.recovery(file).orElseThrow().parameters().get("gK"));
+        doc.save();
+        assertFalse(Files.exists(ProjectDocument.recoveryFile(file)));
+        assertTrue(ProjectDocument.recovery(file).isEmpty());
+    }
+
+    @Test
+    void sessionResolvesEveryEditAndReportsErrors() throws Exception {
+        ProjectDocument doc = ProjectDocument.open(copySample());
+        ProjectSession session = new ProjectSession(doc, Runnable::run, UiExecutor.direct());
+        assertEquals("", session.errorProperty().get());
+        assertEquals(doc.project(), session.resolved().project());
+
+        doc.edit("Bad parameter", p -> withParameter(p, "noSuchParameter", 1.0));
+        assertTrue(session.errorProperty().get().contains("noSuchParameter"), session.errorProperty().get());
+        doc.undo();
+        assertEquals("", session.errorProperty().get());
+        assertEquals(doc.project(), session.resolved().project());
+    }
+}
