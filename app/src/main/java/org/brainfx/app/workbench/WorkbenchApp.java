@@ -28,8 +28,8 @@ public final class WorkbenchApp extends Application {
      */
     private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
 
-    private static final double WIDTH = 1100;
-    private static final double HEIGHT = 700;
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
 
     /**
      * Launches the workbench and returns once its last window closes.
@@ -55,7 +55,12 @@ public final class WorkbenchApp extends Application {
         WorkbenchView view = new WorkbenchView(messages, stage);
         Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(themeStylesheet());
-        stage.setTitle(messages.getString("app.title"));
+        stage.titleProperty().bind(view.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!view.closeRequested()) {
+                e.consume();
+            }
+        });
         stage.setMinWidth(640);
         stage.setMinHeight(420);
         stage.setScene(scene);

@@ -3,20 +3,39 @@ package org.brainfx.app.workbench;
 import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -25,33 +44,45 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.brainfx.app.BrainfxVersion;
-import org.brainfx.app.fit.FitDashboardView;
-import org.brainfx.app.fit.FitDashboardViewModel;
 import org.brainfx.app.jobs.BackgroundTasks;
-import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.project.ProjectSession;
 import org.brainfx.app.welcome.RecentProjects;
 import org.brainfx.app.welcome.SampleCatalog;
 import org.brainfx.app.welcome.WelcomeView;
 import org.brainfx.app.welcome.WelcomeViewModel;
-import org.brainfx.engine.job.FitConfig;
-import org.brainfx.engine.project.ResolvedProject;
+import org.brainfx.engine.job.FitResult;
+import org.brainfx.engine.project.Project;
+import org.controlsfx.control.PropertySheet;
 
 /**
- * The workbench's main layout: menu bar, project pane on the left, the welcome page or an open
- * project's fit dashboard in the center, and a status bar.
+ * The workbench's main window content: menu and tool bars, the project explorer on the left, the
+ * views as tabs in the center, the selected item's properties on the right, and the jobs and the
+ * message log at the bottom above a status line.
  */
 final class WorkbenchView {
 
+    /** How often unsaved edits are copied to the recovery file. */
+    static final Duration AUTOSAVE_PERIOD = Duration.seconds(30);
+
     private final ResourceBundle messages;
     private final Window owner;
+    private final WorkbenchModel model;
     private final Label status = new Label();
     private final Label projectName = new Label();
     private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab homeTab;
     private final WelcomeViewModel welcome;
-    private final Parent welcomePage;
-    private final ObjectProperty<Parent> dashboard = new SimpleObjectProperty<>(this, "dashboard");
+    private final TreeView<ExplorerItem> explorer = new TreeView<>();
+    private final PropertySheet properties = new PropertySheet();
+    private final ObservableList<FitResult> results = FXCollections.observableArrayList();
+    private final ObjectProperty<ProjectTabs> projectTabs = new SimpleObjectProperty<>(this, "projectTabs");
+    private final StringBinding title;
+    private final javafx.beans.property.BooleanProperty undoAvailable = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty redoAvailable = new javafx.beans.property.SimpleBooleanProperty();
 
     /** The workbench with the user's recent projects. */
     WorkbenchView(ResourceBundle messages, Window owner) {
@@ -62,65 +93,174 @@ final class WorkbenchView {
     WorkbenchView(ResourceBundle messages, Window owner, RecentProjects recent) {
         this.messages = messages;
         this.owner = owner;
+        model = new WorkbenchModel(messages, BackgroundTasks.executor(), UiExecutor.fx(), Clock.systemDefaultZone());
+        model.setRecoveryPrompt(this::askRestore);
+        model.setErrorReporter(this::showError);
         welcome = new WelcomeViewModel(SampleCatalog.defaultFolder(), recent, UiExecutor.fx(), messages);
         welcome.setOpener(this::openProject);
-        welcomePage = new WelcomeView(welcome, messages, this::chooseProject).root();
+        homeTab = new Tab(text("tab.home"), new WelcomeView(welcome, messages, this::chooseProject).root());
+        homeTab.setId("tab-home");
+        homeTab.setClosable(false);
         welcome.loadSamplesInBackground();
-        root.setTop(menuBar());
-        root.setLeft(projectPane());
-        root.setCenter(welcomePage);
+        tabs.getTabs().add(homeTab);
+        tabs.setId("view-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        root.setTop(new VBox(menuBar(), toolBar()));
+        SplitPane sides = new SplitPane(explorerPane(), tabs, propertyPane());
+        sides.setDividerPositions(0.18, 0.80);
+        SplitPane.setResizableWithParent(sides.getItems().get(0), false);
+        SplitPane.setResizableWithParent(sides.getItems().get(2), false);
+        SplitPane main = new SplitPane(sides, bottomPane());
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.84);
+        root.setCenter(main);
         root.setBottom(statusBar());
         status.setText(text("status.ready"));
+        model.log().addListener((javafx.collections.ListChangeListener<LogEntry>) c -> {
+            if (!model.log().isEmpty()) {
+                status.setText(model.log().get(model.log().size() - 1).text());
+            }
+        });
+        title = Bindings.createStringBinding(this::titleText, model.sessionProperty());
+        model.sessionProperty().addListener((obs, old, now) -> {
+            title.invalidate();
+            undoAvailable.unbind();
+            redoAvailable.unbind();
+            if (now != null) {
+                undoAvailable.bind(now.document().canUndoProperty());
+                redoAvailable.bind(now.document().canRedoProperty());
+                now.document().titleProperty().addListener((o, a, b) -> title.invalidate());
+                now.document().projectProperty().addListener((o, a, b) -> refreshExplorer());
+            }
+        });
+        results.addListener((javafx.collections.ListChangeListener<FitResult>) c -> refreshExplorer());
+        Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> model.autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
     }
 
     Parent root() {
         return root;
     }
 
-    private MenuBar menuBar() {
-        MenuItem open = new MenuItem(text("menu.file.open"));
-        open.setId("menu-open");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> chooseProject());
-        MenuItem quit = new MenuItem(text("menu.file.quit"));
-        quit.setId("menu-quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu(text("menu.file"), null, open, new SeparatorMenuItem(), quit);
+    /** The window title: the application name and, with a project open, its name with an asterisk when unsaved. */
+    StringBinding titleProperty() {
+        return title;
+    }
 
-        MenuItem home = new MenuItem(text("menu.view.home"));
-        home.setId("menu-home");
-        home.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
-        home.setOnAction(e -> showHome());
-        MenuItem project = new MenuItem(text("menu.view.project"));
-        project.setId("menu-project");
-        project.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+P"));
-        project.disableProperty().bind(dashboard.isNull());
-        project.setOnAction(e -> root.setCenter(dashboard.get()));
+    /** The workbench's state (tests and the snapshot command read it). */
+    WorkbenchModel model() {
+        return model;
+    }
+
+    /** The open project's views, or null. */
+    ProjectTabs projectTabs() {
+        return projectTabs.get();
+    }
+
+    private String titleText() {
+        ProjectSession s = model.session();
+        return s == null ? text("app.title") : s.document().titleProperty().get() + " \u2014 " + text("app.title");
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("menu-open", "menu.file.open", "Shortcut+O", this::chooseProject);
+        MenuItem save = item("menu-save", "menu.file.save", "Shortcut+S", this::save);
+        MenuItem saveAs = item("menu-save-as", "menu.file.saveAs", "Shortcut+Shift+S", this::saveAs);
+        save.disableProperty().bind(noProject());
+        saveAs.disableProperty().bind(noProject());
+        MenuItem quit = item("menu-quit", "menu.file.quit", "Shortcut+Q", this::quit);
+        Menu file = new Menu(text("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("menu-undo", "menu.edit.undo", "Shortcut+Z", this::undo);
+        MenuItem redo = item("menu-redo", "menu.edit.redo", "Shortcut+Shift+Z", this::redo);
+        undo.disableProperty().bind(historyMissing(true));
+        redo.disableProperty().bind(historyMissing(false));
+        Menu edit = new Menu(text("menu.edit"), null, undo, redo);
+
+        MenuItem home = item("menu-home", "menu.view.home", "Shortcut+Shift+H", this::showHome);
+        MenuItem project = item("menu-project", "menu.view.project", "Shortcut+Shift+P", this::showProject);
+        project.disableProperty().bind(projectTabs.isNull());
         Menu view = new Menu(text("menu.view"), null, home, project);
 
-        MenuItem about = new MenuItem(text("menu.help.about"));
-        about.setId("menu-about");
-        about.setOnAction(e -> showAbout());
+        MenuItem start = item("menu-fit-start", "menu.fit.start", "Shortcut+R", () -> withTabs(ProjectTabs::startFit));
+        MenuItem stop = item("menu-fit-stop", "menu.fit.stop", "Shortcut+Period", () -> withTabs(ProjectTabs::stopFit));
+        start.disableProperty().bind(projectTabs.isNull());
+        stop.disableProperty().bind(projectTabs.isNull());
+        Menu fit = new Menu(text("menu.fit"), null, start, stop);
+
+        MenuItem about = item("menu-about", "menu.help.about", null, this::showAbout);
         Menu help = new Menu(text("menu.help"), null, about);
 
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, edit, view, fit, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
 
-    private VBox projectPane() {
-        Label title = new Label(text("project.title").toUpperCase(Locale.ROOT));
-        title.getStyleClass().add("pane-title");
+    private ToolBar toolBar() {
+        Button open = tool("tool-open", "toolbar.open", "menu.file.open", this::chooseProject);
+        Button save = tool("tool-save", "toolbar.save", "menu.file.save", this::save);
+        save.disableProperty().bind(noProject());
+        Button undo = tool("tool-undo", "toolbar.undo", "menu.edit.undo", this::undo);
+        undo.disableProperty().bind(historyMissing(true));
+        Button redo = tool("tool-redo", "toolbar.redo", "menu.edit.redo", this::redo);
+        redo.disableProperty().bind(historyMissing(false));
+        Button start = tool("tool-fit-start", "toolbar.fit.start", "menu.fit.start", () -> withTabs(ProjectTabs::startFit));
+        start.disableProperty().bind(projectTabs.isNull());
+        Button stop = tool("tool-fit-stop", "toolbar.fit.stop", "menu.fit.stop", () -> withTabs(ProjectTabs::stopFit));
+        stop.disableProperty().bind(projectTabs.isNull());
+        ToolBar bar = new ToolBar(open, save, new javafx.scene.control.Separator(), undo, redo,
+                new javafx.scene.control.Separator(), start, stop);
+        bar.getStyleClass().add("workbench-toolbar");
+        return bar;
+    }
+
+    private VBox explorerPane() {
+        Label heading = new Label(text("project.title").toUpperCase(Locale.ROOT));
+        heading.getStyleClass().add("pane-title");
         projectName.setId("project-name");
         projectName.setText(text("project.empty"));
         projectName.getStyleClass().add("placeholder-text");
-        VBox pane = new VBox(title, projectName);
+        explorer.setId("project-explorer");
+        explorer.setShowRoot(false);
+        explorer.setRoot(new TreeItem<>());
+        explorer.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> select(now));
+        VBox.setVgrow(explorer, Priority.ALWAYS);
+        VBox pane = new VBox(heading, projectName, explorer);
         pane.setId("project-pane");
         pane.getStyleClass().add("project-pane");
-        pane.setPrefWidth(230);
         pane.setMinWidth(180);
         return pane;
+    }
+
+    private VBox propertyPane() {
+        Label heading = new Label(text("props.title").toUpperCase(Locale.ROOT));
+        heading.getStyleClass().add("pane-title");
+        properties.setId("property-sheet");
+        properties.setModeSwitcherVisible(false);
+        properties.setSearchBoxVisible(false);
+        Node empty = placeholder(text("props.none"));
+        empty.visibleProperty().bind(Bindings.isEmpty(properties.getItems()));
+        properties.visibleProperty().bind(empty.visibleProperty().not());
+        javafx.scene.layout.StackPane sheet = new javafx.scene.layout.StackPane(properties, empty);
+        javafx.scene.layout.StackPane.setAlignment(empty, Pos.TOP_LEFT);
+        VBox.setVgrow(sheet, Priority.ALWAYS);
+        VBox pane = new VBox(heading, sheet);
+        pane.getStyleClass().add("property-pane");
+        pane.setMinWidth(200);
+        return pane;
+    }
+
+    private TabPane bottomPane() {
+        Tab jobs = new Tab(text("jobs.title"), new JobsPanel(model.jobs(), messages).root());
+        jobs.setId("tab-jobs");
+        Tab log = new Tab(text("log.title"), new MessageLog(model.log(), messages).root());
+        log.setId("tab-log");
+        TabPane bottom = new TabPane(jobs, log);
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        bottom.getStyleClass().add("bottom-pane");
+        return bottom;
     }
 
     private HBox statusBar() {
@@ -137,8 +277,7 @@ final class WorkbenchView {
     private void chooseProject() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(text("open.title"));
-        chooser.getExtensionFilters().add(
-                new FileChooser.ExtensionFilter(text("open.filter"), "*.brainfx.json"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("open.filter"), "*.brainfx.json"));
         File file = chooser.showOpenDialog(owner);
         if (file != null) {
             openProject(file.toPath());
@@ -146,47 +285,269 @@ final class WorkbenchView {
     }
 
     /**
-     * Loads the project at {@code file} in the background (it compiles the model and reads the
-     * data, which can take seconds) and then shows its fit dashboard; failures open an alert.
-     * Call on the FX thread.
+     * Opens the project at {@code file} in the background and then shows its views; failures are
+     * logged and shown in an alert. Call on the FX thread.
      */
     void openProject(Path file) {
-        String name = file.getFileName().toString();
-        status.setText(MessageFormat.format(text("open.loading"), name));
-        Task<FitConfig> load = new Task<>() {
-            @Override
-            protected FitConfig call() {
-                return FitConfig.of(ResolvedProject.load(file));
-            }
-        };
-        load.setOnSucceeded(e -> showDashboard(load.getValue(), file));
-        load.setOnFailed(e -> showOpenError(file, load.getException()));
-        BackgroundTasks.submit(load);
+        if (!confirmDiscard()) {
+            return;
+        }
+        status.setText(MessageFormat.format(text("open.loading"), file.getFileName()));
+        model.open(file, () -> showProjectOf(file));
     }
 
-    /** Shows the welcome page; an open project's dashboard stays a menu item away (View → Project). */
+    private void showProjectOf(Path file) {
+        ProjectSession session = model.session();
+        welcome.projectOpened(session.document().file());
+        results.clear();
+        ProjectTabs old = projectTabs.get();
+        if (old != null) {
+            tabs.getTabs().removeAll(old.tabs());
+        }
+        ProjectTabs created = new ProjectTabs(session, messages, owner, model, results::add);
+        projectTabs.set(created);
+        tabs.getTabs().addAll(created.tabs());
+        projectName.getStyleClass().remove("placeholder-text");
+        projectName.textProperty().bind(Bindings.createStringBinding(() -> displayName(session.document().project()),
+                session.document().projectProperty()));
+        refreshExplorer();
+        showProject();
+    }
+
+    /** Shows the welcome page; an open project's views stay one tab away. */
     void showHome() {
         welcome.refreshRecent();
-        root.setCenter(welcomePage);
+        tabs.getSelectionModel().select(homeTab);
     }
 
-    private void showDashboard(FitConfig config, Path file) {
-        welcome.projectOpened(file);
-        FitDashboardViewModel model = new FitDashboardViewModel(config, new FitJobRunner(UiExecutor.fx()), messages);
-        projectName.setText(model.projectName());
-        projectName.getStyleClass().remove("placeholder-text");
-        status.setText(MessageFormat.format(text("open.done"), file.getFileName()));
-        dashboard.set(new FitDashboardView(model, messages, owner).root());
-        root.setCenter(dashboard.get());
+    private void showProject() {
+        ProjectTabs t = projectTabs.get();
+        if (t != null) {
+            tabs.getSelectionModel().select(t.first());
+        }
     }
 
-    private void showOpenError(Path file, Throwable error) {
-        status.setText(text("status.ready"));
+    /** Saves the open project; returns whether it did. */
+    boolean save() {
+        return model.save();
+    }
+
+    private void saveAs() {
+        ProjectSession s = model.session();
+        if (s == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text("saveAs.title"));
+        chooser.setInitialDirectory(s.document().folder().toFile());
+        chooser.setInitialFileName(s.document().file().getFileName().toString());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("open.filter"), "*.brainfx.json"));
+        File file = chooser.showSaveDialog(owner);
+        if (file != null) {
+            String name = file.getName().endsWith(".brainfx.json") ? file.getName() : file.getName() + ".brainfx.json";
+            model.saveAs(file.toPath().resolveSibling(name));
+        }
+    }
+
+    private void undo() {
+        ProjectSession s = model.session();
+        if (s != null) {
+            s.document().undo();
+        }
+    }
+
+    private void redo() {
+        ProjectSession s = model.session();
+        if (s != null) {
+            s.document().redo();
+        }
+    }
+
+    /** Called when the window is asked to close: returns false when the user chose to stay. */
+    boolean closeRequested() {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        model.close();
+        return true;
+    }
+
+    private void quit() {
+        if (closeRequested()) {
+            Platform.exit();
+        }
+    }
+
+    /** Asks what to do with unsaved changes; returns true when it is fine to replace or close the project. */
+    private boolean confirmDiscard() {
+        ProjectSession s = model.session();
+        if (s == null || !s.document().isDirty()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType(text("unsaved.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(text("unsaved.discard"), ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(text("unsaved.title"));
+        alert.setHeaderText(MessageFormat.format(text("unsaved.header"), displayName(s.document().project())));
+        alert.setContentText(text("unsaved.body"));
+        ButtonType choice = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (choice == saveButton) {
+            return save();
+        }
+        if (choice == discard) {
+            s.document().discardRecovery();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean askRestore(Path file) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "",
+                new ButtonType(text("recovery.restore"), ButtonBar.ButtonData.YES),
+                new ButtonType(text("recovery.discard"), ButtonBar.ButtonData.NO));
+        alert.initOwner(owner);
+        alert.setTitle(text("recovery.title"));
+        alert.setHeaderText(MessageFormat.format(text("recovery.header"), file.getFileName()));
+        alert.setContentText(text("recovery.body"));
+        return alert.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.YES).orElse(false);
+    }
+
+    private void refreshExplorer() {
+        ProjectSession s = model.session();
+        TreeItem<ExplorerItem> top = new TreeItem<>();
+        if (s != null) {
+            Project p = s.document().project();
+            top.getChildren().add(leaf(ExplorerItem.Kind.PROJECT, displayName(p)));
+            String recording = p.recording() != null ? Path.of(p.recording().file()).getFileName().toString()
+                    : p.stimulus() != null && p.stimulus().traces() != null
+                    ? MessageFormat.format(text("explorer.stimulus"), Path.of(p.stimulus().traces().file()).getFileName())
+                    : text("explorer.steps");
+            top.getChildren().add(group(ExplorerItem.Kind.RECORDINGS, "explorer.recordings",
+                    leaf(ExplorerItem.Kind.RECORDING, recording)));
+            String modelName = p.model().builtin() != null ? p.model().builtin()
+                    : p.model().file() != null ? p.model().file() : text("props.model.inline");
+            top.getChildren().add(group(ExplorerItem.Kind.MODELS, "explorer.models",
+                    leaf(ExplorerItem.Kind.MODEL, modelName)));
+            String optimizer = p.fit() == null || p.fit().optimizer() == null ? "lbfgsb" : p.fit().optimizer();
+            top.getChildren().add(group(ExplorerItem.Kind.FITS, "explorer.fits",
+                    leaf(ExplorerItem.Kind.FIT, MessageFormat.format(text("explorer.fit"), optimizer))));
+            TreeItem<ExplorerItem> res = group(ExplorerItem.Kind.RESULTS, "explorer.results");
+            for (int i = 0; i < results.size(); i++) {
+                FitResult r = results.get(i);
+                res.getChildren().add(new TreeItem<>(new ExplorerItem(ExplorerItem.Kind.RESULT,
+                        MessageFormat.format(text("explorer.result"), i + 1, r.optimizer(),
+                                String.format(Locale.ROOT, "%.3g", r.loss())), r)));
+            }
+            top.getChildren().add(res);
+        }
+        ExplorerItem selected = explorer.getSelectionModel().getSelectedItem() == null ? null
+                : explorer.getSelectionModel().getSelectedItem().getValue();
+        explorer.setRoot(top);
+        if (selected != null) {
+            reselect(top, selected);
+        }
+    }
+
+    private void reselect(TreeItem<ExplorerItem> top, ExplorerItem selected) {
+        for (TreeItem<ExplorerItem> group : top.getChildren()) {
+            if (same(group.getValue(), selected)) {
+                explorer.getSelectionModel().select(group);
+                return;
+            }
+            for (TreeItem<ExplorerItem> child : group.getChildren()) {
+                if (same(child.getValue(), selected)) {
+                    explorer.getSelectionModel().select(child);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean same(ExplorerItem a, ExplorerItem b) {
+        return a.kind() == b.kind() && (a.kind() != ExplorerItem.Kind.RESULT || a.result() == b.result());
+    }
+
+    private void select(TreeItem<ExplorerItem> item) {
+        ProjectSession s = model.session();
+        if (item == null || s == null) {
+            properties.getItems().clear();
+            return;
+        }
+        ProjectProperties props = new ProjectProperties(s.document(), messages,
+                text -> model.log().add(new LogEntry(java.time.LocalTime.now().withNano(0), true, text)));
+        properties.getItems().setAll(props.itemsFor(item.getValue()));
+        ProjectTabs t = projectTabs.get();
+        if (t != null) {
+            t.tabFor(item.getValue().kind()).ifPresent(tab -> tabs.getSelectionModel().select(tab));
+        }
+    }
+
+    private TreeItem<ExplorerItem> leaf(ExplorerItem.Kind kind, String label) {
+        return new TreeItem<>(new ExplorerItem(kind, label, null));
+    }
+
+    @SafeVarargs
+    private TreeItem<ExplorerItem> group(ExplorerItem.Kind kind, String key, TreeItem<ExplorerItem>... children) {
+        TreeItem<ExplorerItem> g = new TreeItem<>(new ExplorerItem(kind, text(key), null));
+        g.getChildren().addAll(children);
+        g.setExpanded(true);
+        return g;
+    }
+
+    private BooleanBinding noProject() {
+        return model.sessionProperty().isNull();
+    }
+
+    /** True while there is nothing to undo ({@code undo}) or redo (otherwise) in the open document. */
+    private BooleanBinding historyMissing(boolean undo) {
+        return (undo ? undoAvailable : redoAvailable).not();
+    }
+
+    private void withTabs(java.util.function.Consumer<ProjectTabs> action) {
+        ProjectTabs t = projectTabs.get();
+        if (t != null) {
+            action.accept(t);
+        }
+    }
+
+    private MenuItem item(String id, String key, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text(key));
+        m.setId(id);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private Button tool(String id, String key, String tooltipKey, Runnable action) {
+        Button b = new Button(text(key));
+        b.setId(id);
+        b.setTooltip(new Tooltip(text(tooltipKey).replace("_", "")));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private Node placeholder(String message) {
+        Label l = new Label(message);
+        l.setWrapText(true);
+        l.getStyleClass().add("placeholder-text");
+        return l;
+    }
+
+    private String displayName(Project p) {
+        return p.name() == null || p.name().isBlank() ? model.session().document().file().getFileName().toString()
+                : p.name();
+    }
+
+    private void showError(String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);
-        alert.setTitle(text("open.failed.title"));
-        alert.setHeaderText(MessageFormat.format(text("open.failed.header"), file.toAbsolutePath().normalize()));
-        alert.setContentText(error == null ? "" : String.valueOf(error.getMessage()));
+        alert.setTitle(text("error.title"));
+        alert.setHeaderText(header);
+        alert.setContentText(message);
         alert.show();
     }
 

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.engine.project.Project;
-import org.brainfx.engine.project.ProjectFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,21 +18,8 @@ class ProjectDocumentTest {
     @TempDir
     Path dir;
 
-    private Path copySample() throws Exception {
-        Path source = Path.of("..", "sample-projects", "hh-synthetic", "hh-synthetic.brainfx.json");
-        Project p = ProjectFiles.read(source);
-        // The copy keeps working from the temp folder: stimulus paths point back at the sample's data.
-        Path file = dir.resolve("copy.brainfx.json");
-        ProjectFiles.write(new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(),
-                absolute(p.stimulus(), source), p.record(), p.target(), p.fit(), p.recording()), file);
-        return file;
-    }
-
-    private static Project.Stimulus absolute(Project.Stimulus s, Path source) {
-        Project.TraceFile t = s.traces();
-        Project.TraceFile abs = t == null ? null : new Project.TraceFile(
-                source.toAbsolutePath().getParent().resolve(t.file()).normalize().toString(), t.layout(), t.indexColumn(), t.unit());
-        return new Project.Stimulus(s.dt(), s.input(), abs, s.steps(), s.unit());
+    private Path copySample() {
+        return SampleCopies.copy("hh-synthetic", dir);
     }
 
     private static Project withParameter(Project p, String name, double value) {

@@ -11,6 +11,7 @@ import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.brainfx.app.welcome.RecentProjects;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ class WelcomePageFlowTest {
     @Start
     void start(Stage stage) {
         view = new WorkbenchView(ResourceBundle.getBundle(WorkbenchApp.MESSAGES), stage, new RecentProjects(node));
-        stage.setScene(new Scene(view.root(), 1100, 700));
+        stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
     }
 
@@ -55,15 +56,18 @@ class WelcomePageFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("hh-synthetic", robot.lookup("#project-name").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#fit-dashboard .welcome-heading").queryAs(Label.class).getText().equals("hh-synthetic"));
-        assertTrue(robot.lookup("#welcome-page").tryQuery().isEmpty(), "the dashboard replaced the welcome page");
+        TabPane tabs = robot.lookup("#view-tabs").queryAs(TabPane.class);
+        assertEquals("tab-fit", tabs.getSelectionModel().getSelectedItem().getId(), "the project's view replaced the welcome page");
 
-        robot.clickOn("View").clickOn("Home");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#welcome-page").tryQuery().isPresent());
+        robot.clickOn("#tab-home .tab-label");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "tab-home".equals(tabs.getSelectionModel().getSelectedItem().getId()));
         WaitForAsyncUtils.waitForFxEvents();
         Hyperlink recent = robot.lookup("#welcome-recent .recent-link").queryAs(Hyperlink.class);
         assertEquals("hh-synthetic.brainfx.json", recent.getText());
 
-        robot.clickOn("View").clickOn("Project");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#fit-dashboard").tryQuery().isPresent());
+        robot.clickOn("#tab-fit .tab-label");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "tab-fit".equals(tabs.getSelectionModel().getSelectedItem().getId()));
     }
 }

@@ -1,0 +1,54 @@
+package org.brainfx.app.project;
+
+import org.brainfx.engine.project.FitSettings;
+import org.brainfx.engine.project.Project;
+
+/** Pure functions that return a project with one part replaced, for {@link ProjectDocument#edit}. */
+public final class ProjectEdits {
+
+    private ProjectEdits() {
+    }
+
+    /** The project with another name and description. */
+    public static Project withNameAndDescription(Project p, String name, String description) {
+        return new Project(p.schemaVersion(), name, description, p.model(), p.parameters(), p.stimulus(), p.record(),
+                p.target(), p.fit(), p.recording());
+    }
+
+    /** The project with other fit settings. */
+    public static Project withFit(Project p, FitSettings fit) {
+        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(), p.stimulus(),
+                p.record(), p.target(), fit, p.recording());
+    }
+
+    /** The project with another model reference. */
+    public static Project withModel(Project p, Project.ModelRef model) {
+        return new Project(p.schemaVersion(), p.name(), p.description(), model, p.parameters(), p.stimulus(),
+                p.record(), p.target(), p.fit(), p.recording());
+    }
+
+    /** The project with another recording reference. */
+    public static Project withRecording(Project p, Project.RecordingRef recording) {
+        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(), p.stimulus(),
+                p.record(), p.target(), p.fit(), recording);
+    }
+
+    /** Fit settings with another optimizer, starts, iteration budget, wall-time budget and seed (null keeps the default). */
+    public static FitSettings withRun(FitSettings f, String optimizer, Integer starts, Integer maxIterations,
+                                      Double budgetSeconds, Long seed) {
+        FitSettings s = f == null ? new FitSettings(null, null, null, null, null, null, null, null, null) : f;
+        return new FitSettings(s.free(), s.losses(), optimizer, starts, maxIterations, s.maxEvaluations(),
+                budgetSeconds, seed, s.targetLoss(), s.learningRate(), s.pruneEvery(), s.keepStarts(),
+                s.startSampling(), s.adamBounds());
+    }
+
+    /** A model reference with the reset detached from the gradient or not (null keeps the model's choice). */
+    public static Project.ModelRef withDetachReset(Project.ModelRef m, Boolean detach) {
+        return new Project.ModelRef(m.builtin(), m.file(), m.spec(), detach, m.surrogate());
+    }
+
+    /** A recording reference with another voltage offset, mV. */
+    public static Project.RecordingRef withOffset(Project.RecordingRef r, Double offsetMv) {
+        return new Project.RecordingRef(r.file(), r.sweeps(), r.window(), r.dt(), offsetMv, r.channel(), r.baseline());
+    }
+}

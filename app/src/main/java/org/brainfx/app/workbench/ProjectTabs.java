@@ -1,0 +1,127 @@
+package org.brainfx.app.workbench;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.stage.Window;
+import org.brainfx.app.fit.FitDashboardView;
+import org.brainfx.app.fit.FitDashboardViewModel;
+import org.brainfx.app.jobs.FitJobRunner;
+import org.brainfx.app.jobs.FitRunningJob;
+import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.project.ProjectSession;
+import org.brainfx.engine.job.FitConfig;
+import org.brainfx.engine.job.FitResult;
+import org.brainfx.engine.project.ProjectException;
+
+/**
+ * The views of one open project, one tab each, and the jobs they run; built when the project
+ * opens and dropped when another replaces it.
+ */
+final class ProjectTabs {
+
+    private final ResourceBundle messages;
+    private final Map<ExplorerItem.Kind, Tab> byKind = new EnumMap<>(ExplorerItem.Kind.class);
+    private final Tab fitTab;
+    private final FitJobRunner fitRunner = new FitJobRunner(UiExecutor.fx());
+    private FitDashboardViewModel fitModel;
+
+    ProjectTabs(ProjectSession session, ResourceBundle messages, Window owner, WorkbenchModel workbench,
+                Consumer<FitResult> results) {
+        this.messages = messages;
+        fitTab = tab("tab-fit", "tab.fit", placeholder("tab.resolving"));
+        byKind.put(ExplorerItem.Kind.FIT, fitTab);
+        byKind.put(ExplorerItem.Kind.FITS, fitTab);
+        byKind.put(ExplorerItem.Kind.RESULT, fitTab);
+        byKind.put(ExplorerItem.Kind.RESULTS, fitTab);
+        workbench.jobs().add(new FitRunningJob(java.text.MessageFormat.format(messages.getString("jobs.fit.title"),
+                session.document().project().name()), fitRunner, messages));
+        fitRunner.resultProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                results.accept(now);
+                workbench.info("log.fit.done", now.optimizer(), String.format(java.util.Locale.ROOT, "%.4g", now.loss()),
+                        now.iterations(), String.format(java.util.Locale.ROOT, "%.2f", now.wallSeconds()));
+            }
+        });
+        Runnable buildFit = () -> {
+            if (fitModel == null && session.resolved() != null) {
+                try {
+                    fitModel = new FitDashboardViewModel(FitConfig.of(session.resolved()), fitRunner, messages);
+                    fitTab.setContent(new FitDashboardView(fitModel, messages, owner).root());
+                } catch (ProjectException e) {
+                    fitTab.setContent(placeholderText(e.getMessage()));
+                }
+            }
+        };
+        session.resolvedProperty().addListener((obs, old, now) -> buildFit.run());
+        session.errorProperty().addListener((obs, old, now) -> {
+            if (fitModel == null && !now.isEmpty()) {
+                fitTab.setContent(placeholderText(now));
+            }
+        });
+        buildFit.run();
+    }
+
+    /** The tabs in display order. */
+    List<Tab> tabs() {
+        return List.of(fitTab);
+    }
+
+    /** The tab to show first when the project opens. */
+    Tab first() {
+        return fitTab;
+    }
+
+    /** The tab that shows the explorer's {@code kind} of item, if any. */
+    Optional<Tab> tabFor(ExplorerItem.Kind kind) {
+        return Optional.ofNullable(byKind.get(kind));
+    }
+
+    /** Starts a fit with the dashboard's settings, if it can start. */
+    void startFit() {
+        if (fitModel != null && fitModel.canStartProperty().get()) {
+            fitModel.start();
+        }
+    }
+
+    /** Stops the running fit, keeping its best point. */
+    void stopFit() {
+        if (fitModel != null) {
+            fitModel.stop();
+        }
+    }
+
+    /** The fit runner (the snapshot command waits on it). */
+    FitJobRunner fitRunner() {
+        return fitRunner;
+    }
+
+    /** The fit dashboard's model once the project has resolved, or null. */
+    FitDashboardViewModel fitModel() {
+        return fitModel;
+    }
+
+    private Tab tab(String id, String key, javafx.scene.Node content) {
+        Tab t = new Tab(messages.getString(key), content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    private Label placeholder(String key) {
+        return placeholderText(messages.getString(key));
+    }
+
+    private static Label placeholderText(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("placeholder-text");
+        l.setPadding(new javafx.geometry.Insets(24));
+        return l;
+    }
+}

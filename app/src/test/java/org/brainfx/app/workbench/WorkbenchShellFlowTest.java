@@ -1,0 +1,106 @@
+package org.brainfx.app.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.brainfx.app.project.ProjectEdits;
+import org.brainfx.app.project.SampleCopies;
+import org.brainfx.app.welcome.RecentProjects;
+import org.controlsfx.control.PropertySheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window around the views: an edit marks the title, undo and redo from the tool bar, save, reopen, properties. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchShellFlowTest {
+
+    @TempDir
+    Path dir;
+
+    private final Preferences recent = Preferences.userRoot().node("org/brainfx/test/shell-" + UUID.randomUUID());
+    private WorkbenchView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new WorkbenchView(ResourceBundle.getBundle(WorkbenchApp.MESSAGES), stage, new RecentProjects(recent));
+        stage.setScene(new Scene(view.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void dropPreferences() throws BackingStoreException {
+        recent.removeNode();
+    }
+
+    private void open(FxRobot robot, Path file) throws Exception {
+        robot.interact(() -> view.openProject(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.model().resolved() != null
+                && view.model().session().document().file().equals(file.toAbsolutePath().normalize()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void editUndoRedoSaveAndReopen(FxRobot robot) throws Exception {
+        Path file = SampleCopies.copy("hh-synthetic", dir);
+        open(robot, file);
+        assertEquals("hh-synthetic \u2014 copy.brainfx.json \u2014 BrainFX", view.titleProperty().get());
+        assertTrue(robot.lookup("#tool-undo").queryAs(Button.class).isDisabled());
+
+        var doc = view.model().session().document();
+        robot.interact(() -> doc.edit("Rename", p -> ProjectEdits.withNameAndDescription(p, "edited", p.description())));
+        assertTrue(view.titleProperty().get().startsWith("*edited"), view.titleProperty().get());
+
+        robot.clickOn("#tool-undo");
+        assertEquals("hh-synthetic", doc.project().name());
+        assertFalse(doc.isDirty());
+        robot.clickOn("#tool-redo");
+        assertEquals("edited", doc.project().name());
+
+        robot.clickOn("#tool-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(doc.isDirty());
+        assertTrue(view.titleProperty().get().startsWith("edited"), view.titleProperty().get());
+
+        open(robot, SampleCopies.copy("gif-synthetic", dir.resolve("other")));
+        open(robot, file);
+        assertEquals("edited", view.model().session().document().project().name(), "the saved edit is read back");
+    }
+
+    @Test
+    void explorerSelectionFillsThePropertySheetAndEditsAreUndoable(FxRobot robot) throws Exception {
+        Path file = SampleCopies.copy("hh-synthetic", dir);
+        open(robot, file);
+        @SuppressWarnings("unchecked")
+        TreeView<ExplorerItem> explorer = robot.lookup("#project-explorer").queryAs(TreeView.class);
+        robot.interact(() -> explorer.getSelectionModel().select(explorer.getRoot().getChildren().get(3).getChildren().get(0)));
+        PropertySheet sheet = robot.lookup("#property-sheet").queryAs(PropertySheet.class);
+        PropertySheet.Item starts = sheet.getItems().stream().filter(i -> i.getName().equals("Starts")).findFirst().orElseThrow();
+        assertEquals(20, starts.getValue());
+        robot.interact(() -> starts.setValue(7));
+        var doc = view.model().session().document();
+        assertEquals(7, doc.project().fit().starts());
+        PropertySheet.Item optimizer = sheet.getItems().stream().filter(i -> i.getName().equals("Optimizer")).findFirst().orElseThrow();
+        robot.interact(() -> optimizer.setValue("newton"));
+        assertEquals("lbfgsb", doc.project().fit().optimizer(), "a refused value leaves the project as it was");
+        assertTrue(view.model().log().get(view.model().log().size() - 1).text().contains("unknown optimizer 'newton'"));
+        robot.clickOn("#tool-undo");
+        assertEquals(20, doc.project().fit().starts());
+    }
+}
