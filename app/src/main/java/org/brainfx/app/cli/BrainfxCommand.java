@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 FitCommand.class,
                 CompareCommand.class,
                 InspectCommand.class,
+                SnapshotCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BrainfxCommand implements Runnable {

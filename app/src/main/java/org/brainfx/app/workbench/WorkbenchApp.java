@@ -37,8 +37,7 @@ public final class WorkbenchApp extends Application {
      * @return 0 after a normal close, 1 when no window can be opened (e.g. no display)
      */
     public static int launchWorkbench() {
-        JAVAFX_LOGGER.setFilter(entry -> entry.getMessage() == null
-                || !entry.getMessage().startsWith("Unsupported JavaFX configuration"));
+        quietJavaFxConfigurationWarning();
         try {
             Application.launch(WorkbenchApp.class);
             return 0;
@@ -47,6 +46,12 @@ public final class WorkbenchApp extends Application {
                     + "); on a machine without a display use the command line: brainfx --help");
             return 1;
         }
+    }
+
+    /** Drops JavaFX's warning about running from the classpath (see {@link #JAVAFX_LOGGER}); other messages pass. */
+    static void quietJavaFxConfigurationWarning() {
+        JAVAFX_LOGGER.setFilter(entry -> entry.getMessage() == null
+                || !entry.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     @Override
@@ -71,7 +76,8 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    private static String themeStylesheet() {
+    /** The stylesheet of the theme {@code brainfx.theme} names (light unless it says dark). */
+    static String themeStylesheet() {
         String theme = System.getProperty("brainfx.theme", "light").toLowerCase(Locale.ROOT);
         String name = "dark".equals(theme) ? "dark.css" : "light.css";
         URL css = WorkbenchApp.class.getResource("/org/brainfx/ui/" + name);

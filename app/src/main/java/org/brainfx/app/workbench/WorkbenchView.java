@@ -108,7 +108,7 @@ final class WorkbenchView {
 
         root.setTop(new VBox(menuBar(), toolBar()));
         SplitPane sides = new SplitPane(explorerPane(), tabs, propertyPane());
-        sides.setDividerPositions(0.18, 0.80);
+        sides.setDividerPositions(0.2, 0.8);
         SplitPane.setResizableWithParent(sides.getItems().get(0), false);
         SplitPane.setResizableWithParent(sides.getItems().get(2), false);
         SplitPane main = new SplitPane(sides, bottomPane());
@@ -318,6 +318,29 @@ final class WorkbenchView {
     void showHome() {
         welcome.refreshRecent();
         tabs.getSelectionModel().select(homeTab);
+    }
+
+    /** True once the welcome page has looked for the sample projects. */
+    boolean welcomeLoaded() {
+        return welcome.samplesLoadedProperty().get();
+    }
+
+    /**
+     * Selects a view by its name ({@code welcome}, {@code fit}, …); returns false when the open
+     * project has no such view.
+     */
+    boolean showView(String name) {
+        if ("welcome".equals(name)) {
+            showHome();
+            return true;
+        }
+        for (Tab t : tabs.getTabs()) {
+            if (("tab-" + name).equals(t.getId())) {
+                tabs.getSelectionModel().select(t);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void showProject() {

@@ -1,0 +1,222 @@
+package org.brainfx.app.workbench;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.brainfx.app.jobs.FitJobRunner;
+import org.brainfx.app.welcome.RecentProjects;
+
+/**
+ * Renders a workbench view off-screen to a PNG: the whole window as a new user would see it, on
+ * Monocle's headless platform, so it works on a machine without a display (tests, CI, the README's
+ * pictures).
+ */
+public final class Snapshots {
+
+    /** The views a snapshot can show. */
+    public static final List<String> VIEWS = List.of("welcome", "recording", "model", "playground", "fit", "compare");
+
+    private static final long WAIT_SECONDS = 120;
+
+    /**
+     * What to render.
+     *
+     * @param project       the project to open (ignored for {@code welcome}; may be null there)
+     * @param view          one of {@link #VIEWS}
+     * @param fitIterations for {@code fit}: run a fit of this many iterations first (0: none)
+     * @param out           the PNG file to write
+     * @param width         window width, px
+     * @param height        window height, px
+     * @param dark          the dark theme instead of the light one
+     */
+    public record Request(Path project, String view, int fitIterations, Path out, int width, int height, boolean dark) { }
+
+    /**
+     * What was rendered.
+     *
+     * @param largestPulseGapMillis the longest the FX thread went without a pulse while the fit ran (NaN without a fit)
+     * @param fitSeconds            how long the fit ran (0 without one)
+     */
+    public record Report(Path out, int width, int height, double largestPulseGapMillis, double fitSeconds) { }
+
+    private Snapshots() {
+    }
+
+    /**
+     * Renders {@code request}; starts the JavaFX toolkit headless unless it already runs (then it
+     * must already be headless or have a display).
+     *
+     * @throws IllegalArgumentException for an unknown view or a view that needs a project without one
+     * @throws IllegalStateException    when the project cannot be opened or the view does not settle in time
+     */
+    public static Report render(Request request) throws IOException {
+        if (!VIEWS.contains(request.view())) {
+            throw new IllegalArgumentException("unknown view '" + request.view() + "'; choose one of " + VIEWS);
+        }
+        if (!"welcome".equals(request.view()) && request.project() == null) {
+            throw new IllegalArgumentException("the " + request.view() + " view shows a project; name one (PROJECT)");
+        }
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", request.width() + "x" + request.height() + "-32");
+        System.setProperty("brainfx.theme", request.dark() ? "dark" : "light");
+        WorkbenchApp.quietJavaFxConfigurationWarning();
+        startToolkit();
+        Preferences recent = Preferences.userRoot().node("org/brainfx/snapshot-" + UUID.randomUUID());
+        try {
+            return renderStarted(request, recent);
+        } finally {
+            try {
+                recent.removeNode();
+            } catch (BackingStoreException e) {
+                System.err.println("brainfx: could not remove temporary preferences " + recent + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Starts JavaFX unless it already runs (as in the GUI tests). It is never shut down here: the
+     * command's process exits when it returns, and a test JVM keeps using the toolkit.
+     */
+    private static void startToolkit() {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            return;
+        }
+        await(started, "the JavaFX toolkit to start");
+    }
+
+    private static Report renderStarted(Request request, Preferences recent) throws IOException {
+        ResourceBundle messages = ResourceBundle.getBundle(WorkbenchApp.MESSAGES);
+        WorkbenchView view = onFx(() -> {
+            Stage stage = new Stage();
+            WorkbenchView v = new WorkbenchView(messages, stage, new RecentProjects(recent));
+            Scene scene = new Scene(v.root(), request.width(), request.height());
+            scene.getStylesheets().add(WorkbenchApp.themeStylesheet());
+            stage.setScene(scene);
+            stage.titleProperty().bind(v.titleProperty());
+            stage.show();
+            return v;
+        });
+        double gap = Double.NaN;
+        double fitSeconds = 0;
+        if ("welcome".equals(request.view())) {
+            waitUntil(() -> view.welcomeLoaded(), "the sample projects to load");
+        } else {
+            onFx(() -> {
+                view.openProject(request.project());
+                return null;
+            });
+            waitUntil(() -> view.model().resolved() != null || view.projectTabs() != null
+                    && !view.model().session().errorProperty().get().isEmpty(), "the project to open");
+            boolean shown = onFx(() -> view.showView(request.view()));
+            if (!shown) {
+                throw new IllegalArgumentException("the " + request.view() + " view is not available for this project");
+            }
+            if ("fit".equals(request.view()) && request.fitIterations() > 0) {
+                PulseMonitor pulses = new PulseMonitor();
+                waitUntil(() -> view.projectTabs().fitModel() != null, "the fit dashboard");
+                long t0 = System.nanoTime();
+                onFx(() -> {
+                    pulses.restart();
+                    view.projectTabs().fitModel().maxIterationsProperty().set(Integer.toString(request.fitIterations()));
+                    view.projectTabs().startFit();
+                    return null;
+                });
+                waitUntil(() -> !view.projectTabs().fitRunner().stateProperty().get().active()
+                        && view.projectTabs().fitRunner().stateProperty().get() != FitJobRunner.State.IDLE, "the fit to end");
+                fitSeconds = (System.nanoTime() - t0) / 1e9;
+                gap = onFx(() -> {
+                    pulses.stop();
+                    return pulses.largestGapMillis();
+                });
+            }
+        }
+        settle();
+        WritableImage image = onFx(() -> {
+            WritableImage shot = view.root().getScene().snapshot(null);
+            view.model().close();
+            view.root().getScene().getWindow().hide();
+            return shot;
+        });
+        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+        Path out = request.out().toAbsolutePath();
+        Files.createDirectories(out.getParent());
+        if (!ImageIO.write(png, "png", out.toFile())) {
+            throw new IOException(out + ": no PNG writer available");
+        }
+        return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds);
+    }
+
+    /** Lets pending background results and layout passes land, so the picture shows the settled view. */
+    private static void settle() {
+        for (int i = 0; i < 10; i++) {
+            onFx(() -> null);
+            sleep(60);
+        }
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!onFx(condition::get)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up after " + WAIT_SECONDS + " s waiting for " + what);
+            }
+            sleep(50);
+        }
+    }
+
+    private static <T> T onFx(Supplier<T> action) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(action.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return await(f, "the JavaFX thread");
+    }
+
+    private static <T> T await(CompletableFuture<T> f, String what) {
+        try {
+            return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for " + what, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("gave up after " + WAIT_SECONDS + " s waiting for " + what, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.brainfx.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code brainfx snapshot} renders views headless (the surefire JVM runs JavaFX on Monocle). */
+class SnapshotCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** The toolkit is started the TestFX way first, as the other GUI tests in this JVM expect. */
+    @org.junit.jupiter.api.BeforeAll
+    static void startToolkit() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void rendersTheFitViewAfterAShortFitAndReportsThePulseGap() throws Exception {
+        Path out = dir.resolve("fit.png");
+        CommandRun run = CommandRun.of("snapshot", "../sample-projects/hh-synthetic", "--view", "fit",
+                "--fit-iterations", "3", "--size", "900x600", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("largest gap between JavaFX pulses"), run.out());
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertEquals(900, image.getWidth());
+        assertEquals(600, image.getHeight());
+        assertTrue(distinctColours(image) > 20, "a rendered window, not a blank image");
+    }
+
+    @Test
+    void refusesAnUnknownViewAndAMissingProject() {
+        CommandRun unknown = CommandRun.of("snapshot", "--view", "raster", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown view 'raster'"), unknown.err());
+        CommandRun missing = CommandRun.of("snapshot", "--view", "fit", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("name its file or folder"), missing.err());
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+}
