@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -15,10 +16,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Polyline;
 
 /**
  * The welcome page: an introduction, an Open button, the sample projects as cards and the
@@ -26,7 +29,9 @@ import javafx.scene.layout.VBox;
  */
 public final class WelcomeView {
 
-    private static final double CARD_WIDTH = 250;
+    private static final double CARD_WIDTH = 226;
+    private static final double PREVIEW_WIDTH = 192;
+    private static final double PREVIEW_HEIGHT = 56;
 
     private final WelcomeViewModel model;
     private final ResourceBundle messages;
@@ -38,11 +43,12 @@ public final class WelcomeView {
      * A view of {@code model}.
      *
      * @param chooseProject what the Open… button does (the workbench asks for a project file)
+     * @param newProject    what the New… button does (the workbench asks what the project holds)
      */
-    public WelcomeView(WelcomeViewModel model, ResourceBundle messages, Runnable chooseProject) {
+    public WelcomeView(WelcomeViewModel model, ResourceBundle messages, Runnable chooseProject, Runnable newProject) {
         this.model = model;
         this.messages = messages;
-        VBox page = new VBox(heading(), intro(), actions(chooseProject),
+        VBox page = new VBox(heading(), intro(), actions(chooseProject, newProject),
                 sectionTitle("welcome.recent"), recentList(),
                 sectionTitle("welcome.samples"), samples());
         page.getStyleClass().add("welcome-page");
@@ -77,19 +83,23 @@ public final class WelcomeView {
         return body;
     }
 
-    private HBox actions(Runnable chooseProject) {
+    private HBox actions(Runnable chooseProject, Runnable newProject) {
         Button open = new Button(text("welcome.open"));
         open.setId("welcome-open");
         open.getStyleClass().add("primary-button");
         open.setMinWidth(Region.USE_PREF_SIZE);
         open.setOnAction(e -> chooseProject.run());
+        Button create = new Button(text("welcome.new"));
+        create.setId("welcome-new");
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        create.setOnAction(e -> newProject.run());
         Label or = new Label(text("welcome.command.intro"));
         or.getStyleClass().add("welcome-note");
         or.setMinWidth(Region.USE_PREF_SIZE);
         Label command = new Label(text("welcome.command"));
         command.getStyleClass().add("command-text");
         command.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(12, open, or, command);
+        HBox box = new HBox(12, open, create, or, command);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -139,11 +149,52 @@ public final class WelcomeView {
         Button open = new Button(text("welcome.sample.open"));
         open.setId("sample-open-" + sample.name());
         open.setOnAction(e -> model.open(sample.file()));
-        VBox card = new VBox(name, summary, details, spacer, open);
+        VBox card = new VBox(name, preview(sample), summary, details, spacer, open);
         card.setId("sample-" + sample.name());
         card.getStyleClass().add("sample-card");
         card.setPrefWidth(CARD_WIDTH);
         return card;
+    }
+
+    /** The card's picture: the sample's voltage trace, drawn when the background work has made it. */
+    private Node preview(SampleCard sample) {
+        Pane box = new Pane();
+        box.getStyleClass().add("sample-preview");
+        box.setPrefSize(PREVIEW_WIDTH, PREVIEW_HEIGHT);
+        box.setMinHeight(PREVIEW_HEIGHT);
+        Runnable draw = () -> {
+            SamplePreview p = model.previews().get(sample.file());
+            if (p != null) {
+                box.getChildren().setAll(trace(p));
+            }
+        };
+        model.previews().addListener((MapChangeListener<Path, SamplePreview>) c -> {
+            if (c.getKey().equals(sample.file())) {
+                draw.run();
+            }
+        });
+        draw.run();
+        return box;
+    }
+
+    private static Polyline trace(SamplePreview p) {
+        double x0 = p.x()[0];
+        double x1 = p.x()[p.x().length - 1];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : p.y()) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double span = hi > lo ? hi - lo : 1;
+        double[] points = new double[2 * p.x().length];
+        for (int i = 0; i < p.x().length; i++) {
+            points[2 * i] = (p.x()[i] - x0) / (x1 > x0 ? x1 - x0 : 1) * (PREVIEW_WIDTH - 4) + 2;
+            points[2 * i + 1] = PREVIEW_HEIGHT - 3 - (p.y()[i] - lo) / span * (PREVIEW_HEIGHT - 6);
+        }
+        Polyline line = new Polyline(points);
+        line.getStyleClass().add("sample-preview-trace");
+        return line;
     }
 
     private VBox recentList() {

@@ -11,9 +11,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.concurrent.Task;
 import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.engine.project.ResolvedProject;
 
 /**
  * The welcome page's state: the sample projects as cards, the recently opened projects, and
@@ -26,6 +28,8 @@ public final class WelcomeViewModel {
     private final UiExecutor ui;
     private final ResourceBundle messages;
     private final ObservableList<SampleCard> samples = FXCollections.observableArrayList();
+    private final ObservableMap<Path, SamplePreview> previews = FXCollections.observableHashMap();
+    private final ReadOnlyBooleanWrapper previewsLoaded = new ReadOnlyBooleanWrapper(this, "previewsLoaded");
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper samplesLoaded = new ReadOnlyBooleanWrapper(this, "samplesLoaded");
     private Consumer<Path> opener = file -> { };
@@ -76,7 +80,11 @@ public final class WelcomeViewModel {
         opener.accept(file);
     }
 
-    /** Scans the samples folder on the calling thread (it reads files) and publishes the cards on the UI executor. */
+    /**
+     * Scans the samples folder on the calling thread (it reads files) and publishes the cards on the
+     * UI executor; then resolves each sample (reading its data, simulating a synthetic target) for
+     * its picture, publishing each as it is ready.
+     */
     public void loadSamples() {
         List<SampleCard> found;
         try {
@@ -89,6 +97,25 @@ public final class WelcomeViewModel {
             samples.setAll(cards);
             samplesLoaded.set(true);
         });
+        for (SampleCard card : cards) {
+            try {
+                SamplePreview preview = SamplePreview.of(ResolvedProject.load(card.file()));
+                ui.execute(() -> previews.put(card.file(), preview));
+            } catch (RuntimeException e) {
+                // No picture for a sample that does not resolve; opening it reports why.
+            }
+        }
+        ui.execute(() -> previewsLoaded.set(true));
+    }
+
+    /** True once every sample's picture has been made (or found impossible). */
+    public ReadOnlyBooleanProperty previewsLoadedProperty() {
+        return previewsLoaded.getReadOnlyProperty();
+    }
+
+    /** Each sample's picture by project file, filled in the background after the cards appear. */
+    public ObservableMap<Path, SamplePreview> previews() {
+        return previews;
     }
 
     /** Runs {@link #loadSamples()} as a background task; the cards appear when it ends. */

@@ -98,7 +98,7 @@ final class WorkbenchView {
         model.setErrorReporter(this::showError);
         welcome = new WelcomeViewModel(SampleCatalog.defaultFolder(), recent, UiExecutor.fx(), messages);
         welcome.setOpener(this::openProject);
-        homeTab = new Tab(text("tab.home"), new WelcomeView(welcome, messages, this::chooseProject).root());
+        homeTab = new Tab(text("tab.home"), new WelcomeView(welcome, messages, this::chooseProject, this::newProject).root());
         homeTab.setId("tab-home");
         homeTab.setClosable(false);
         welcome.loadSamplesInBackground();
@@ -108,7 +108,7 @@ final class WorkbenchView {
 
         root.setTop(new VBox(menuBar(), toolBar()));
         SplitPane sides = new SplitPane(explorerPane(), tabs, propertyPane());
-        sides.setDividerPositions(0.2, 0.8);
+        sides.setDividerPositions(0.18, 0.82);
         SplitPane.setResizableWithParent(sides.getItems().get(0), false);
         SplitPane.setResizableWithParent(sides.getItems().get(2), false);
         SplitPane main = new SplitPane(sides, bottomPane());
@@ -165,13 +165,14 @@ final class WorkbenchView {
     }
 
     private MenuBar menuBar() {
+        MenuItem create = item("menu-new", "menu.file.new", "Shortcut+N", this::newProject);
         MenuItem open = item("menu-open", "menu.file.open", "Shortcut+O", this::chooseProject);
         MenuItem save = item("menu-save", "menu.file.save", "Shortcut+S", this::save);
         MenuItem saveAs = item("menu-save-as", "menu.file.saveAs", "Shortcut+Shift+S", this::saveAs);
         save.disableProperty().bind(noProject());
         saveAs.disableProperty().bind(noProject());
         MenuItem quit = item("menu-quit", "menu.file.quit", "Shortcut+Q", this::quit);
-        Menu file = new Menu(text("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(text("menu.file"), null, create, open, save, saveAs, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("menu-undo", "menu.edit.undo", "Shortcut+Z", this::undo);
         MenuItem redo = item("menu-redo", "menu.edit.redo", "Shortcut+Shift+Z", this::redo);
@@ -284,6 +285,24 @@ final class WorkbenchView {
         }
     }
 
+    /** Asks what the new project holds, writes it, and opens it. */
+    private void newProject() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        Path folder = model.session() != null ? model.session().document().folder()
+                : Path.of(System.getProperty("user.home"));
+        new NewProjectDialog(messages, owner, folder).showAndWait().ifPresent(choice -> {
+            try {
+                org.brainfx.engine.project.ProjectFiles.write(choice.project(), choice.file());
+            } catch (org.brainfx.engine.project.ProjectException e) {
+                showError(MessageFormat.format(text("log.save.failed.header"), choice.file()), e.getMessage());
+                return;
+            }
+            openProject(choice.file());
+        });
+    }
+
     /**
      * Opens the project at {@code file} in the background and then shows its views; failures are
      * logged and shown in an alert. Call on the FX thread.
@@ -320,9 +339,9 @@ final class WorkbenchView {
         tabs.getSelectionModel().select(homeTab);
     }
 
-    /** True once the welcome page has looked for the sample projects. */
+    /** True once the welcome page has found the sample projects and drawn their pictures. */
     boolean welcomeLoaded() {
-        return welcome.samplesLoadedProperty().get();
+        return welcome.samplesLoadedProperty().get() && welcome.previewsLoadedProperty().get();
     }
 
     /**

@@ -51,6 +51,7 @@ class WelcomePageFlowTest {
         assertEquals("Projects you open appear here.",
                 robot.lookup("#welcome-recent .label").queryAs(Label.class).getText());
 
+        robot.interact(() -> robot.lookup("#welcome-page").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         robot.clickOn("#sample-open-hh-synthetic");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#fit-dashboard").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();

@@ -103,4 +103,21 @@ class WorkbenchShellFlowTest {
         robot.clickOn("#tool-undo");
         assertEquals(20, doc.project().fit().starts());
     }
+
+    @Test
+    void newProjectFromTheWelcomePageIsWrittenAndOpened(FxRobot robot) throws Exception {
+        robot.clickOn("#welcome-new");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#new-name").tryQuery().isPresent());
+        Path target = dir.resolve("explore.brainfx.json");
+        robot.clickOn("#new-name").write("explore");
+        robot.interact(() -> {
+            robot.lookup("#new-model").queryComboBox().getSelectionModel().select("hh");
+            robot.lookup("#new-file").queryAs(javafx.scene.control.TextField.class).setText(target.toString());
+        });
+        robot.clickOn("Create");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.model().resolved() != null);
+        assertTrue(java.nio.file.Files.exists(target));
+        assertEquals("explore", view.model().session().document().project().name());
+        assertEquals("hh", view.model().resolved().project().model().builtin());
+    }
 }
