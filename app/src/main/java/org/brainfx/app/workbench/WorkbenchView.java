@@ -83,6 +83,8 @@ final class WorkbenchView {
     private final StringBinding title;
     private final javafx.beans.property.BooleanProperty undoAvailable = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty redoAvailable = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.StringProperty undoWhat = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.StringProperty redoWhat = new javafx.beans.property.SimpleStringProperty("");
 
     /** The workbench with the user's recent projects. */
     WorkbenchView(ResourceBundle messages, Window owner) {
@@ -127,7 +129,11 @@ final class WorkbenchView {
             title.invalidate();
             undoAvailable.unbind();
             redoAvailable.unbind();
+            undoWhat.unbind();
+            redoWhat.unbind();
             if (now != null) {
+                undoWhat.bind(now.document().undoDescriptionProperty());
+                redoWhat.bind(now.document().redoDescriptionProperty());
                 undoAvailable.bind(now.document().canUndoProperty());
                 redoAvailable.bind(now.document().canRedoProperty());
                 now.document().titleProperty().addListener((o, a, b) -> title.invalidate());
@@ -167,17 +173,26 @@ final class WorkbenchView {
     private MenuBar menuBar() {
         MenuItem create = item("menu-new", "menu.file.new", "Shortcut+N", this::newProject);
         MenuItem open = item("menu-open", "menu.file.open", "Shortcut+O", this::chooseProject);
+        Menu recentMenu = new Menu(text("menu.file.recent"));
+        recentMenu.setId("menu-recent");
+        // Filled as it opens, so it always lists what the welcome page lists.
+        recentMenu.setOnShowing(e -> fillRecent(recentMenu));
+        recentMenu.getItems().add(new MenuItem(text("welcome.recent.none")));
         MenuItem save = item("menu-save", "menu.file.save", "Shortcut+S", this::save);
         MenuItem saveAs = item("menu-save-as", "menu.file.saveAs", "Shortcut+Shift+S", this::saveAs);
         save.disableProperty().bind(noProject());
         saveAs.disableProperty().bind(noProject());
         MenuItem quit = item("menu-quit", "menu.file.quit", "Shortcut+Q", this::quit);
-        Menu file = new Menu(text("menu.file"), null, create, open, save, saveAs, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(text("menu.file"), null, create, open, recentMenu, save, saveAs, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("menu-undo", "menu.edit.undo", "Shortcut+Z", this::undo);
         MenuItem redo = item("menu-redo", "menu.edit.redo", "Shortcut+Shift+Z", this::redo);
         undo.disableProperty().bind(historyMissing(true));
         redo.disableProperty().bind(historyMissing(false));
+        undo.textProperty().bind(Bindings.when(undoWhat.isEmpty()).then(text("menu.edit.undo"))
+                .otherwise(Bindings.concat(text("menu.edit.undo"), " ", undoWhat)));
+        redo.textProperty().bind(Bindings.when(redoWhat.isEmpty()).then(text("menu.edit.redo"))
+                .otherwise(Bindings.concat(text("menu.edit.redo"), " ", redoWhat)));
         Menu edit = new Menu(text("menu.edit"), null, undo, redo);
 
         MenuItem home = item("menu-home", "menu.view.home", "Shortcut+Shift+H", this::showHome);
@@ -197,6 +212,22 @@ final class WorkbenchView {
         MenuBar bar = new MenuBar(file, edit, view, fit, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private void fillRecent(Menu menu) {
+        welcome.refreshRecent();
+        if (welcome.recentProjects().isEmpty()) {
+            MenuItem none = new MenuItem(text("welcome.recent.none"));
+            none.setDisable(true);
+            menu.getItems().setAll(none);
+            return;
+        }
+        menu.getItems().setAll(welcome.recentProjects().stream().map(file -> {
+            MenuItem m = new MenuItem(file.getFileName() + "  \u2014  " + file.getParent());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> openProject(file));
+            return m;
+        }).toList());
     }
 
     private ToolBar toolBar() {
