@@ -25,6 +25,9 @@ public final class LiveCompareChart {
     private final XYPlot plot;
     private final JFreeChart chart;
     private final NumberAxis seconds;
+    private final LogAxis loss;
+    private double lowest = Double.POSITIVE_INFINITY;
+    private double highest = Double.NEGATIVE_INFINITY;
 
     /**
      * An empty chart.
@@ -37,9 +40,7 @@ public final class LiveCompareChart {
     public LiveCompareChart(String title, String subtitle, String timeLabel, String lossLabel) {
         seconds = ResultChartStyle.axis(timeLabel);
         seconds.setAutoRangeIncludesZero(true);
-        // Integer units in log space put ticks on whole decades only, further apart as the range grows.
-        LogAxis loss = ResultChartStyle.logAxis(lossLabel, List.of());
-        loss.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        loss = ResultChartStyle.logAxis(lossLabel, List.of());
         plot = new XYPlot(data, seconds, loss, renderer);
         ResultChartStyle.stylePanel(plot);
         chart = ResultChartStyle.chart(plot, title, subtitle, legend(FitConfig.OPTIMIZERS));
@@ -67,8 +68,12 @@ public final class LiveCompareChart {
             renderer.clearSeriesStrokes(false);
             plot.setFixedLegendItems(legend(optimizers));
             plot.clearRangeMarkers();
+            lowest = Double.POSITIVE_INFINITY;
+            highest = Double.NEGATIVE_INFINITY;
+            loss.setAutoRange(true);
             if (target != null) {
                 plot.addRangeMarker(CompareChart.targetLine(target), Layer.BACKGROUND);
+                include(new double[] {target});
             }
             // Runs end at the first round past the budget, a little after it.
             seconds.setRange(0, budgetSeconds * 1.05);
@@ -96,7 +101,29 @@ public final class LiveCompareChart {
             renderer.setSeriesPaint(index, paint(optimizer), false);
             renderer.setSeriesStroke(index, ResultChartStyle.line(LINE_WIDTH), false);
         }
+        include(points[1]);
         data.addSeries(run, points);
+    }
+
+    /**
+     * Widens the loss axis to whole decades around every loss drawn and the target, so it always
+     * carries labelled decades (auto-ranging would show a span of less than one with no label at all).
+     */
+    private void include(double[] losses) {
+        double lo = lowest;
+        double hi = highest;
+        for (double v : losses) {
+            if (v > 0 && Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo <= hi && (Math.floor(Math.log10(lo)) != Math.floor(Math.log10(lowest))
+                || Math.ceil(Math.log10(hi)) != Math.ceil(Math.log10(highest)))) {
+            ResultChartStyle.spanDecades(loss, lo, hi);
+        }
+        lowest = lo;
+        highest = hi;
     }
 
     /** Number of runs drawn. */
