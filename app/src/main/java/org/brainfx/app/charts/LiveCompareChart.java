@@ -41,6 +41,8 @@ public final class LiveCompareChart {
         seconds = ResultChartStyle.axis(timeLabel);
         seconds.setAutoRangeIncludesZero(true);
         loss = ResultChartStyle.logAxis(lossLabel, List.of());
+        // Until the first curve, some whole decades: auto-ranging an empty log axis labels 10^-0.2 and the like.
+        ResultChartStyle.spanDecades(loss, 1e-2, 1e2);
         plot = new XYPlot(data, seconds, loss, renderer);
         ResultChartStyle.stylePanel(plot);
         chart = ResultChartStyle.chart(plot, title, subtitle, legend(FitConfig.OPTIMIZERS));
@@ -70,7 +72,6 @@ public final class LiveCompareChart {
             plot.clearRangeMarkers();
             lowest = Double.POSITIVE_INFINITY;
             highest = Double.NEGATIVE_INFINITY;
-            loss.setAutoRange(true);
             if (target != null) {
                 plot.addRangeMarker(CompareChart.targetLine(target), Layer.BACKGROUND);
                 include(new double[] {target});

@@ -157,8 +157,8 @@ public final class CompareView {
         table.setPlaceholder(empty);
         TableColumn<CompareRow, String> name = column("compare.table.optimizer",
                 r -> r.best() ? "\u2605 " + r.optimizer() : r.optimizer(), 110, false);
-        TableColumn<CompareRow, String> toTarget = column("compare.table.toTarget", CompareRow::timeToTarget, 110, true);
-        TableColumn<CompareRow, String> reached = column("compare.table.reached", CompareRow::reached, 110, true);
+        TableColumn<CompareRow, String> toTarget = column("compare.table.toTarget", CompareRow::timeToTarget, 125, true);
+        TableColumn<CompareRow, String> reached = column("compare.table.reached", CompareRow::reached, 130, true);
         toTarget.visibleProperty().bind(model.hasTargetProperty());
         reached.visibleProperty().bind(model.hasTargetProperty());
         table.getColumns().add(name);
@@ -167,7 +167,7 @@ public final class CompareView {
         table.getColumns().add(toTarget);
         table.getColumns().add(reached);
         table.getColumns().add(column("compare.table.runs", CompareRow::runs, 70, true));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(CompareRow item, boolean emptyRow) {
@@ -273,6 +273,8 @@ public final class CompareView {
         TableColumn<CompareRow, String> c = new TableColumn<>(text(labelKey));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        // Wide enough for the header: a cut-off "Time to…" says nothing.
+        c.setMinWidth(width);
         if (right) {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
