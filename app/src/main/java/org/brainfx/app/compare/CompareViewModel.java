@@ -285,7 +285,7 @@ public final class CompareViewModel {
             Comparison.Result r = runner.resultProperty().get();
             Optional<Comparison.OptimizerSummary> best = r == null ? Optional.empty() : ComparisonTable.best(r);
             String head = state == CompareRunner.State.FINISHED
-                    ? MessageFormat.format(text("compare.status.finished"), String.valueOf(runner.raceProperty().get().runs()))
+                    ? MessageFormat.format(text("compare.status.finished"), runner.raceProperty().get().runs())
                     : MessageFormat.format(text("compare.status.cancelled"), r == null ? 0 : r.optimizers().size());
             return best.map(b -> head + " " + MessageFormat.format(text(r.target() != null && b.reachedTarget() > 0
                     ? "compare.status.bestTarget" : "compare.status.bestLoss"), b.name(),
@@ -309,7 +309,7 @@ public final class CompareViewModel {
         }
         int runs = chosenOptimizers().size() * Integer.parseInt(repeats.get().trim());
         double total = runs * Double.parseDouble(budgetSeconds.get().trim());
-        return MessageFormat.format(text("compare.plan"), String.valueOf(runs), duration(total));
+        return MessageFormat.format(text("compare.plan"), runs, duration(total));
     }
 
     private double progressValue() {
@@ -327,7 +327,7 @@ public final class CompareViewModel {
     private String subtitle(CompareRunner.Race race) {
         long seed = race.base().seed();
         return MessageFormat.format(text("compare.chart.subtitle"), projectName(race.base()),
-                String.valueOf(race.repeats()), String.valueOf(seed), String.valueOf(seed + race.repeats() - 1),
+                race.repeats(), String.valueOf(seed), String.valueOf(seed + race.repeats() - 1),
                 seconds(race.budgetSeconds()), String.valueOf(race.base().starts()));
     }
 
