@@ -87,7 +87,8 @@ public final class CompareChart {
         return String.format(Locale.ROOT, "%.2e", v).replaceAll("\\.?0+e", "e");
     }
 
-    private static ValueMarker targetLine(double target) {
+    /** A dashed horizontal line at the target loss, labelled with its value. */
+    static ValueMarker targetLine(double target) {
         ValueMarker marker = new ValueMarker(target, TARGET, ResultChartStyle.dashed(1.2f));
         marker.setLabel("target " + compact(target));
         marker.setLabelFont(ResultChartStyle.TICK_FONT);

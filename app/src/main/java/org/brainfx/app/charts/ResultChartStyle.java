@@ -92,21 +92,28 @@ final class ResultChartStyle {
             }
         }
         if (min <= max) {
-            double lower = Math.floor(Math.log10(min));
-            double upper = Math.ceil(Math.log10(max));
-            if (upper - lower < 1) {
-                upper = lower + 1;
-            }
-            a.setRange(Math.pow(10, lower), Math.pow(10, upper));
-            // A label per decade up to 10 decades; beyond that, one every few decades keeps them apart.
-            double decades = upper - lower;
-            double perTick = decades > 10 ? Math.ceil(decades / 10) : 1;
-            // Minor ticks split the span between labels linearly: 2·10ᵏ … 9·10ᵏ when a label marks
-            // every decade; across several decades they would fall at meaningless values, so none.
-            a.setTickUnit(new NumberTickUnit(perTick,
-                    new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)), perTick == 1 ? 9 : 1));
+            spanDecades(a, min, max);
         }
         return a;
+    }
+
+    /**
+     * Sets a log axis to the whole decades around {@code min … max} (both positive), at least one,
+     * with a label per decade up to 10 decades and one every few decades beyond.
+     */
+    static void spanDecades(LogAxis a, double min, double max) {
+        double lower = Math.floor(Math.log10(min));
+        double upper = Math.ceil(Math.log10(max));
+        if (upper - lower < 1) {
+            upper = lower + 1;
+        }
+        a.setRange(Math.pow(10, lower), Math.pow(10, upper));
+        double decades = upper - lower;
+        double perTick = decades > 10 ? Math.ceil(decades / 10) : 1;
+        // Minor ticks split the span between labels linearly: 2·10ᵏ … 9·10ᵏ when a label marks
+        // every decade; across several decades they would fall at meaningless values, so none.
+        a.setTickUnit(new NumberTickUnit(perTick,
+                new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)), perTick == 1 ? 9 : 1));
     }
 
     private static void style(ValueAxis a) {

@@ -1,6 +1,5 @@
 package org.brainfx.app.cli;
 
-import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,10 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.brainfx.app.charts.ChartPngWriter;
 import org.brainfx.app.charts.CompareChart;
+import org.brainfx.app.export.ComparisonTable;
 import org.brainfx.engine.job.Comparison;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
-import org.brainfx.engine.project.ProjectFiles;
 import org.brainfx.engine.project.ResolvedProject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,13 +80,6 @@ public final class CompareCommand implements Callable<Integer> {
     /** Budget of a peer run when the optimizers have no wall-time budget. */
     static final double DEFAULT_PEER_BUDGET_SECONDS = 60;
 
-    /** One row of the JSON table; {@code secondsToTarget} is null when no repeat reached the target. */
-    record Row(String name, double lossMean, double lossSd, double wallSecondsMean, double wallSecondsSd,
-               Double secondsToTarget) { }
-
-    /** The JSON table. */
-    record Table(List<Row> optimizers, Double target) { }
-
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
@@ -122,7 +114,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Path> written = new ArrayList<>(List.of(dir.resolve(PNG_FILE), dir.resolve(JSON_FILE)));
         ChartPngWriter.write(CompareChart.create(result, name + " — optimizers compared", subtitle(resolved, config)),
                 written.get(0), CompareChart.WIDTH, CompareChart.HEIGHT);
-        String table = jsonTable(result);
+        String table = ComparisonTable.json(result);
         TextFiles.write(written.get(1), table);
         if (json != null) {
             TextFiles.write(json, table);
@@ -203,19 +195,8 @@ public final class CompareCommand implements Callable<Integer> {
     static Comparison.OptimizerSummary peerSummary(String name, List<ScipyPeer.Run> runs, double target) {
         double[] loss = runs.stream().mapToDouble(ScipyPeer.Run::loss).toArray();
         double[] wall = runs.stream().mapToDouble(ScipyPeer.Run::wallSeconds).toArray();
-        List<Double> toTarget = new ArrayList<>();
-        List<List<FitResult.HistoryPoint>> histories = new ArrayList<>();
-        for (ScipyPeer.Run run : runs) {
-            List<FitResult.HistoryPoint> h = run.historyPoints();
-            histories.add(h);
-            if (target > 0) {
-                h.stream().filter(p -> p.bestLoss() <= target).findFirst().ifPresent(p -> toTarget.add(p.seconds()));
-            }
-        }
-        Double tt = toTarget.isEmpty() ? null : toTarget.stream().mapToDouble(d -> d).average().orElse(0);
-        return new Comparison.OptimizerSummary(name, Comparison.mean(loss), Comparison.sd(loss), Comparison.mean(wall),
-                Comparison.sd(wall), tt, toTarget.size(),
-                runs.size(), histories);
+        List<List<FitResult.HistoryPoint>> histories = runs.stream().map(ScipyPeer.Run::historyPoints).toList();
+        return Comparison.summarize(name, loss, wall, histories, target);
     }
 
     private static Comparison.Result withPeers(Comparison.Result ours, List<Comparison.OptimizerSummary> peerRows) {
@@ -303,14 +284,6 @@ public final class CompareCommand implements Callable<Integer> {
         return optimizer + " " + (repeat + 1) + "/" + count;
     }
 
-    /** The table in the JSON shape; nulls are written so every row has every field. */
-    static String jsonTable(Comparison.Result result) {
-        List<Row> rows = result.optimizers().stream().map(o -> new Row(o.name(), o.lossMean(), o.lossSd(),
-                o.wallSecondsMean(), o.wallSecondsSd(), o.secondsToTarget())).toList();
-        Gson gson = ProjectFiles.gson().newBuilder().serializeNulls().create();
-        return gson.toJson(new Table(rows, result.target()));
-    }
-
     private String subtitle(ResolvedProject resolved, FitConfig config) {
         String each = config.budgetSeconds() > 0
                 ? FitCommand.significant(config.budgetSeconds()) + " s budget each"
@@ -336,13 +309,7 @@ public final class CompareCommand implements Callable<Integer> {
                         "reached"}
                 : new String[] {"optimizer", "final loss (mean ± sd)", "wall time (mean ± sd)"});
         for (Comparison.OptimizerSummary s : result.optimizers()) {
-            String loss = ProgressBar.loss(s.lossMean()) + " ± " + String.format(Locale.ROOT, "%.1e", s.lossSd());
-            String wall = String.format(Locale.ROOT, "%.2f ± %.2f s", s.wallSecondsMean(), s.wallSecondsSd());
-            rows.add(withTarget
-                    ? new String[] {s.name(), loss, wall, s.secondsToTarget() == null ? "—"
-                            : String.format(Locale.ROOT, "%.2f s", s.secondsToTarget()),
-                            s.reachedTarget() + "/" + s.repeats()}
-                    : new String[] {s.name(), loss, wall});
+            rows.add(ComparisonTable.cells(s, withTarget).toArray(String[]::new));
         }
         TextTable.print(o, rows, 1);
         o.println();

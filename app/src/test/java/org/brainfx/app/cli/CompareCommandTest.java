@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
-import org.brainfx.engine.job.Comparison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,16 +45,6 @@ class CompareCommandTest {
         assertTrue(first.get("secondsToTarget").getAsDouble() >= 0, "every loss is below 1e30: " + first);
         assertTrue(run.out().contains("1/1"), "reached column: " + run.out());
         assertTrue(run.out().contains("random"), run.out());
-    }
-
-    @Test
-    void unreachedTargetIsNullInTheJson() {
-        Comparison.Result never = new Comparison.Result(
-                List.of(new Comparison.OptimizerSummary("de", 1, 0, 2, 0, null, 0, 1, List.of())), 1e-9);
-
-        JsonObject table = JsonParser.parseString(CompareCommand.jsonTable(never)).getAsJsonObject();
-        JsonObject row = table.getAsJsonArray("optimizers").get(0).getAsJsonObject();
-        assertTrue(row.has("secondsToTarget") && row.get("secondsToTarget").isJsonNull(), row.toString());
     }
 
     @Test

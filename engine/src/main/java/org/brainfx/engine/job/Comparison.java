@@ -41,26 +41,42 @@ public final class Comparison {
         for (String name : optimizers) {
             double[] loss = new double[repeats];
             double[] wall = new double[repeats];
-            List<Double> toTarget = new ArrayList<>();
             List<List<FitResult.HistoryPoint>> histories = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 progress.starting(name, r, repeats);
-                FitConfig c = base.with(name, null, null, null, null, base.seed() + r, null);
-                FitResult res = new FitJob(c).run(live);
+                FitResult res = new FitJob(repeatConfig(base, name, r)).run(live);
                 loss[r] = res.loss();
                 wall[r] = res.wallSeconds();
                 histories.add(res.history());
-                if (targetLoss > 0) {
-                    res.history().stream().filter(h -> h.bestLoss() <= targetLoss).findFirst()
-                            .ifPresent(h -> toTarget.add(h.seconds()));
-                }
                 progress.finished(name, r, res);
             }
-            Double tt = toTarget.isEmpty() ? null : toTarget.stream().mapToDouble(d -> d).average().orElse(0);
-            out.add(new OptimizerSummary(name, mean(loss), sd(loss), mean(wall), sd(wall), tt, toTarget.size(), repeats,
-                    histories));
+            out.add(summarize(name, loss, wall, histories, targetLoss));
         }
         return new Result(out, targetLoss > 0 ? targetLoss : null);
+    }
+
+    /** The configuration of repeat {@code repeat} (from 0) of {@code optimizer}: {@code base} with seed {@code base.seed() + repeat}. */
+    public static FitConfig repeatConfig(FitConfig base, String optimizer, int repeat) {
+        return base.with(optimizer, null, null, null, null, base.seed() + repeat, null);
+    }
+
+    /**
+     * One optimizer's row from its runs (index = repeat): mean ± sd of final loss and wall time,
+     * and the mean time to the first round at or below {@code targetLoss} over the runs that got there.
+     *
+     * @param targetLoss loss for time-to-target (0 or less: none)
+     */
+    public static OptimizerSummary summarize(String name, double[] loss, double[] wall,
+                                             List<List<FitResult.HistoryPoint>> histories, double targetLoss) {
+        List<Double> toTarget = new ArrayList<>();
+        if (targetLoss > 0) {
+            for (List<FitResult.HistoryPoint> h : histories) {
+                h.stream().filter(p -> p.bestLoss() <= targetLoss).findFirst().ifPresent(p -> toTarget.add(p.seconds()));
+            }
+        }
+        Double tt = toTarget.isEmpty() ? null : toTarget.stream().mapToDouble(d -> d).average().orElse(0);
+        return new OptimizerSummary(name, mean(loss), sd(loss), mean(wall), sd(wall), tt, toTarget.size(), loss.length,
+                List.copyOf(histories));
     }
 
     /** The arithmetic mean. */
