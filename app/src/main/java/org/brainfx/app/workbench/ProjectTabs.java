@@ -9,7 +9,12 @@ import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.stage.Window;
+import org.brainfx.app.compare.CompareRunner;
+import org.brainfx.app.compare.CompareRunningJob;
+import org.brainfx.app.compare.CompareView;
+import org.brainfx.app.compare.CompareViewModel;
 import org.brainfx.app.fit.FitDashboardView;
+import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.fit.FitDashboardViewModel;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.jobs.FitRunningJob;
@@ -28,6 +33,8 @@ final class ProjectTabs {
     private final ResourceBundle messages;
     private final Map<ExplorerItem.Kind, Tab> byKind = new EnumMap<>(ExplorerItem.Kind.class);
     private final Tab fitTab;
+    private final Tab compareTab;
+    private final java.util.List<Tab> ordered = new java.util.ArrayList<>();
     private final FitJobRunner fitRunner = new FitJobRunner(UiExecutor.fx());
     private FitDashboardViewModel fitModel;
 
@@ -35,6 +42,13 @@ final class ProjectTabs {
                 Consumer<FitResult> results) {
         this.messages = messages;
         fitTab = tab("tab-fit", "tab.fit", placeholder("tab.resolving"));
+        CompareViewModel compare = new CompareViewModel(session,
+                new CompareRunner(BackgroundTasks.executor(), UiExecutor.fx()), messages);
+        compareTab = tab("tab-compare", "tab.compare", new CompareView(compare, messages).root());
+        workbench.jobs().add(new CompareRunningJob(java.text.MessageFormat.format(messages.getString("jobs.compare.title"),
+                session.document().project().name()), compare));
+        ordered.add(fitTab);
+        ordered.add(compareTab);
         byKind.put(ExplorerItem.Kind.FIT, fitTab);
         byKind.put(ExplorerItem.Kind.FITS, fitTab);
         byKind.put(ExplorerItem.Kind.RESULT, fitTab);
@@ -69,7 +83,7 @@ final class ProjectTabs {
 
     /** The tabs in display order. */
     List<Tab> tabs() {
-        return List.of(fitTab);
+        return List.copyOf(ordered);
     }
 
     /** The tab to show first when the project opens. */
