@@ -35,7 +35,6 @@ final class RecordingChart {
     private static final Color GRID = new Color(0xE3E3E3);
     private static final Color TEXT = new Color(0x303030);
     private static final Color WINDOW_FILL = new Color(0x2F, 0x6F, 0xDE, 0x26);
-    private static final Color PENDING_FILL = new Color(0x2F, 0x6F, 0xDE, 0x4D);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final int RESPONSE_WEIGHT = 3;
@@ -52,7 +51,6 @@ final class RecordingChart {
     private int columns = 1200;
     private double drawnLower = Double.NaN;
     private double drawnUpper = Double.NaN;
-    private IntervalMarker pending;
 
     /** An empty chart whose time axis reads {@code timeLabel}. */
     RecordingChart(String timeLabel) {
@@ -65,6 +63,7 @@ final class RecordingChart {
         responsePlot = panel(responseAxis);
         XYLineAndShapeRenderer spikes = new XYLineAndShapeRenderer(false, true);
         spikes.setDefaultShape(downTriangle());
+        spikes.setAutoPopulateSeriesShape(false);
         responsePlot.setRenderer(SPIKES, spikes);
         stimulusPlot = panel(stimulusAxis);
         plot.add(responsePlot, RESPONSE_WEIGHT);
@@ -143,19 +142,6 @@ final class RecordingChart {
             onResponse.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
             responsePlot.addDomainMarker(0, onResponse, Layer.BACKGROUND);
             stimulusPlot.addDomainMarker(0, marker(w.fromMs(), w.toMs(), WINDOW_FILL), Layer.BACKGROUND);
-        }
-        pending = null;
-    }
-
-    /** Shows the window being dragged out, or removes it ({@code from} NaN). */
-    void setPending(double from, double to) {
-        if (pending != null) {
-            responsePlot.removeDomainMarker(0, pending, Layer.FOREGROUND);
-            pending = null;
-        }
-        if (!Double.isNaN(from)) {
-            pending = marker(Math.min(from, to), Math.max(from, to), PENDING_FILL);
-            responsePlot.addDomainMarker(0, pending, Layer.FOREGROUND);
         }
     }
 
@@ -247,6 +233,8 @@ final class RecordingChart {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setDefaultStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         r.setAutoPopulateSeriesStroke(false);
+        // One path per sweep instead of a line per segment: several times faster to draw on a canvas.
+        r.setDrawSeriesLineAsPath(true);
         return r;
     }
 

@@ -1,6 +1,5 @@
 package org.brainfx.app.recording;
 
-import java.awt.BasicStroke;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -24,16 +23,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.PanHandlerFX;
-import org.jfree.chart.fx.overlay.CrosshairOverlayFX;
-import org.jfree.chart.plot.Crosshair;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 
@@ -48,13 +47,15 @@ public final class RecordingView {
     private final ResourceBundle messages;
     private final RecordingChart chart;
     private final ChartViewer viewer;
-    private final Crosshair crosshair = new Crosshair(Double.NaN);
+    private final Line crosshair = new Line();
+    private final Rectangle pending = new Rectangle();
     private final VBox sweepBoxes = new VBox(4);
     private final GridPane metadataGrid = new GridPane();
     private final ToggleButton windowMode = new ToggleButton();
     private final Label readout = new Label();
     private final BorderPane root = new BorderPane();
     private double dragStart = Double.NaN;
+    private double dragStartX;
 
     /** A view of {@code model}. */
     public RecordingView(RecordingViewModel model, ResourceBundle messages) {
@@ -114,13 +115,16 @@ public final class RecordingView {
         Label help = new Label();
         help.getStyleClass().add("recording-help");
         help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
         help.textProperty().bind(Bindings.when(model.recordingBackedProperty())
                 .then(text("recording.sweeps.help.recording")).otherwise(text("recording.sweeps.help.display")));
         sweepBoxes.setId("recording-sweeps");
         ScrollPane sweepScroll = new ScrollPane(sweepBoxes);
         sweepScroll.setFitToWidth(true);
         sweepScroll.getStyleClass().add("recording-scroll");
-        VBox.setVgrow(sweepScroll, Priority.ALWAYS);
+        // The list takes the room its sweeps need and no more; the metadata below gets the rest.
+        VBox.setVgrow(sweepScroll, Priority.SOMETIMES);
+        sweepScroll.setMaxHeight(Region.USE_PREF_SIZE);
         Button all = new Button(text("recording.sweeps.all"));
         all.setId("recording-select-all");
         all.setOnAction(e -> model.selectAllSweeps());
@@ -138,7 +142,11 @@ public final class RecordingView {
         metaScroll.getStyleClass().add("recording-scroll");
         VBox.setVgrow(metaScroll, Priority.ALWAYS);
 
-        VBox side = new VBox(8, sweepsTitle, help, sweepScroll, all, metaTitle, metaScroll);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox sweepsHeading = new HBox(8, sweepsTitle, gap, all);
+        sweepsHeading.setAlignment(Pos.CENTER_LEFT);
+        VBox side = new VBox(8, sweepsHeading, help, sweepScroll, metaTitle, metaScroll);
         side.getStyleClass().add("recording-side");
         side.setPrefWidth(320);
         side.setMinWidth(240);
@@ -155,7 +163,7 @@ public final class RecordingView {
             viewer.setCursor(on ? Cursor.CROSSHAIR : Cursor.DEFAULT);
             if (!on) {
                 dragStart = Double.NaN;
-                chart.setPending(Double.NaN, Double.NaN);
+                pending.setVisible(false);
             }
         });
         Button clear = new Button(text("recording.window.clear"));
@@ -182,12 +190,8 @@ public final class RecordingView {
         // Ctrl+drag pans as in JFreeChart's Swing panel; the canvas's own pan handler wants Alt, which
         // many Linux desktops take for moving windows.
         viewer.getCanvas().addMouseHandler(new PanHandlerFX("pan-ctrl", false, true, false, false));
-        CrosshairOverlayFX overlay = new CrosshairOverlayFX();
-        crosshair.setPaint(java.awt.Color.GRAY);
-        crosshair.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-                new float[] {3f, 3f}, 0f));
-        overlay.addDomainCrosshair(crosshair);
-        viewer.getCanvas().addOverlay(overlay);
+        // Data points carry no tooltips here, and looking one up scans every drawn point on each mouse move.
+        viewer.getCanvas().removeAuxiliaryMouseHandler(viewer.getCanvas().getMouseHandler("tooltip"));
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, this::pointAt);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_DRAGGED, this::pointAt);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointAway());
@@ -197,7 +201,15 @@ public final class RecordingView {
         }
         viewer.widthProperty().addListener((obs, old, w) -> chart.setColumns(w.intValue()));
         // The viewer places its canvas at its own layout position, so it must sit at (0, 0) of its parent.
-        StackPane holder = new StackPane(viewer);
+        // Crosshair and the window being dragged are scene nodes over the canvas, so following the
+        // mouse moves a line instead of redrawing every trace of the chart.
+        crosshair.getStyleClass().add("recording-crosshair");
+        crosshair.setVisible(false);
+        pending.getStyleClass().add("recording-pending");
+        pending.setVisible(false);
+        Pane marks = new Pane(crosshair, pending);
+        marks.setMouseTransparent(true);
+        StackPane holder = new StackPane(viewer, marks);
         holder.getStyleClass().add("recording-chart");
         VBox.setVgrow(holder, Priority.ALWAYS);
 
@@ -267,13 +279,18 @@ public final class RecordingView {
                 chart.chart().getXYPlot().getDomainAxisEdge());
         double value = plot.getRangeAxis().java2DToValue(e.getY(), area, plot.getRangeAxisEdge());
         SweepTraces.Quantity q = panel == 0 ? shown.response() : shown.stimulus();
-        crosshair.setValue(t);
+        var all = plots.getDataArea();
+        crosshair.setStartX(e.getX());
+        crosshair.setEndX(e.getX());
+        crosshair.setStartY(all.getMinY());
+        crosshair.setEndY(all.getMaxY());
+        crosshair.setVisible(true);
         readout.setText(MessageFormat.format(text("recording.readout"), RecordingViewModel.number(t), q.symbol(),
                 RecordingViewModel.number(value), q.unit()));
     }
 
     private void pointAway() {
-        crosshair.setValue(Double.NaN);
+        crosshair.setVisible(false);
         readout.setText(text("recording.readout.empty"));
     }
 
@@ -290,12 +307,19 @@ public final class RecordingView {
         }
         if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
             dragStart = t;
+            dragStartX = p.getX();
         } else if (!Double.isNaN(dragStart) && e.getEventType() == MouseEvent.MOUSE_DRAGGED) {
-            chart.setPending(dragStart, t);
+            var area = viewer.getRenderingInfo().getPlotInfo().getDataArea();
+            double x = Math.max(area.getMinX(), Math.min(area.getMaxX(), p.getX()));
+            pending.setX(Math.min(dragStartX, x));
+            pending.setWidth(Math.abs(x - dragStartX));
+            pending.setY(area.getMinY());
+            pending.setHeight(area.getHeight());
+            pending.setVisible(true);
         } else if (!Double.isNaN(dragStart) && e.getEventType() == MouseEvent.MOUSE_RELEASED) {
             double from = dragStart;
             dragStart = Double.NaN;
-            chart.setPending(Double.NaN, Double.NaN);
+            pending.setVisible(false);
             model.setFitWindow(from, t);
             if (model.noticeProperty().get().isEmpty()) {
                 windowMode.setSelected(false);

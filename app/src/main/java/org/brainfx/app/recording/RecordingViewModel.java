@@ -71,6 +71,9 @@ public final class RecordingViewModel {
 
     private final ObservableList<SweepRow> sweeps = FXCollections.observableArrayList();
     private final ObservableList<MetadataRow> metadata = FXCollections.observableArrayList();
+    // One read-only wrapper each: a wrapper only holds its listeners while it is itself referenced.
+    private final ObservableList<SweepRow> sweepsView = FXCollections.unmodifiableObservableList(sweeps);
+    private final ObservableList<MetadataRow> metadataView = FXCollections.unmodifiableObservableList(metadata);
     private final ReadOnlyObjectWrapper<SweepTraces> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyObjectWrapper<List<FitWindow>> fitWindows =
             new ReadOnlyObjectWrapper<>(this, "fitWindows", List.of());
@@ -129,6 +132,8 @@ public final class RecordingViewModel {
         }
         int count = all.sweeps().size();
         List<Integer> chosen = new ArrayList<>(RecordingEdits.selectedSweeps(document.project(), count));
+        // Indices the file does not have (the problem line names them) are dropped by this edit.
+        chosen.removeIf(i -> i < 0 || i >= count);
         if (selected && !chosen.contains(index)) {
             chosen.add(index);
         } else if (!selected) {
@@ -335,8 +340,8 @@ public final class RecordingViewModel {
     private List<SweepRow> rows(SweepTraces traces, java.util.function.IntPredicate isHidden) {
         List<SweepRow> out = new ArrayList<>();
         for (SweepTraces.Sweep s : traces.sweeps()) {
-            String amplitude = s.stimulus() == null ? "\u2014"
-                    : signed(s.stimulusAmplitude()) + " " + traces.stimulus().unit();
+            String amplitude = Double.isNaN(s.amplitude()) ? "\u2014"
+                    : signed(s.amplitude()) + " " + traces.stimulus().unit();
             String text = MessageFormat.format(text("recording.sweep"), String.valueOf(s.index()), amplitude,
                     s.response() == null ? -1 : s.spikePeaks().length);
             out.add(new SweepRow(s.index(), text, !isHidden.test(s.index())));
@@ -499,12 +504,12 @@ public final class RecordingViewModel {
 
     /** Every sweep, in order; empty while nothing is loaded. */
     public ObservableList<SweepRow> sweeps() {
-        return FXCollections.unmodifiableObservableList(sweeps);
+        return sweepsView;
     }
 
     /** What the file (or the project's data) says about itself. */
     public ObservableList<MetadataRow> metadata() {
-        return FXCollections.unmodifiableObservableList(metadata);
+        return metadataView;
     }
 
     /** The selected sweeps' traces; null while nothing can be shown. */

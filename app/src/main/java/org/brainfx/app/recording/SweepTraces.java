@@ -43,13 +43,11 @@ public record SweepTraces(List<Sweep> sweeps, Quantity stimulus, Quantity respon
      * @param stimulus   the stimulus, or null when the recording has none
      * @param response   the response, or null when the project has no target
      * @param spikePeaks samples of {@code response} where detected spikes peak
+     * @param amplitude  the stimulus's size, signed: a recorded step from its holding level, else its
+     *                   largest-magnitude value; NaN without a stimulus
      */
-    public record Sweep(int index, double dtMs, double[] stimulus, double[] response, int[] spikePeaks) {
-        /** The stimulus's largest deviation from its first sample (the holding level), signed; 0 without one. */
-        public double stimulusAmplitude() {
-            return stimulus == null || stimulus.length == 0 ? 0 : RecordingSummary.stimulusAmplitude(stimulus);
-        }
-    }
+    public record Sweep(int index, double dtMs, double[] stimulus, double[] response, int[] spikePeaks,
+                        double amplitude) { }
 
     /** These traces with only the sweeps whose index {@code keep} accepts. */
     public SweepTraces only(java.util.function.IntPredicate keep) {
@@ -78,7 +76,10 @@ public record SweepTraces(List<Sweep> sweeps, Quantity stimulus, Quantity respon
             }
             int[] spikes = voltage ? peaks(response, s.dtMs(), SpikeTrains.detect(response, s.dtMs(),
                     ResolvedProject.RECORDED_SPIKE_THRESHOLD_MV, ResolvedProject.MIN_SPIKE_WIDTH_MS, 1)) : new int[0];
-            out.add(new Sweep(s.index(), s.dtMs(), stimulus, response, spikes));
+            // Rounded to 1/1000 of the unit as RecordingSummary does, so float32 round-off is no "step".
+            double amplitude = stimulus == null || stimulus.length == 0 ? Double.NaN
+                    : Math.rint(RecordingSummary.stimulusAmplitude(stimulus) * 1000) / 1000;
+            out.add(new Sweep(s.index(), s.dtMs(), stimulus, response, spikes, amplitude));
         }
         boolean voltageResponse = "mV".equals(responseUnit);
         return new SweepTraces(out, new Quantity(voltageResponse ? "I" : "V", stimulusUnit),
@@ -104,11 +105,22 @@ public record SweepTraces(List<Sweep> sweeps, Quantity stimulus, Quantity respon
                 response = scaled(project.target()[s], 1 / state.unit().toInternalFactor());
                 spikes = project.targetSpikes() == null ? spikes : peaks(response, dt, project.targetSpikes()[s]);
             }
-            out.add(new Sweep(s, dt, stimulus, response, spikes));
+            // A stimulus trace need not start at a holding level, so its size is its extreme value.
+            out.add(new Sweep(s, dt, stimulus, response, spikes, extreme(stimulus)));
         }
         Quantity response = state == null ? new Quantity("V", "mV") : new Quantity(state.name(), unit(state.unit()));
         return new SweepTraces(out, new Quantity(input.name(), unit(input.unit())), response,
                 project.steps() * dt);
+    }
+
+    private static double extreme(double[] x) {
+        double best = 0;
+        for (double v : x) {
+            if (Math.abs(v) > Math.abs(best)) {
+                best = v;
+            }
+        }
+        return best;
     }
 
     private static String unit(Unit u) {

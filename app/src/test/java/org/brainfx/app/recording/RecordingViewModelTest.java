@@ -121,6 +121,24 @@ class RecordingViewModelTest {
     }
 
     @Test
+    void sweepsTheFileDoesNotHaveAreReportedAndDroppedByTheNextChange() {
+        RecordingViewModel model = open("abf-steps");
+        ProjectDocument document = model.document();
+        document.edit("Bad sweeps", p -> {
+            Project.RecordingRef r = p.recording();
+            return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(), p.stimulus(),
+                    p.record(), p.target(), null, new Project.RecordingRef(r.file(), List.of(4, 20), r.window(), r.dt(),
+                    r.offsetMv(), r.channel(), r.baseline()));
+        });
+        assertTrue(model.problemProperty().get().contains("sweep 20 does not exist"), model.problemProperty().get());
+        assertEquals(List.of(4), shown(model));
+
+        model.setSweepSelected(5, true);
+        assertEquals(List.of(4, 5), document.project().recording().sweeps());
+        assertEquals("", model.problemProperty().get());
+    }
+
+    @Test
     void aDraggedWindowBecomesTheWindowOfTheLossTermsThatUseOne() {
         RecordingViewModel model = open("abf-steps");
         ProjectDocument document = model.document();
@@ -179,6 +197,8 @@ class RecordingViewModelTest {
         assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13, 14, 15), shown(model));
         assertEquals("NWB 2.4.0", metadata(model).get("Format"));
         assertEquals("63 mV subtracted (shown so)", metadata(model).get("Voltage offset"));
+        assertTrue(model.sweeps().get(10).text().startsWith("Sweep 10 \u00b7 0 pA \u00b7 "),
+                "float32 round-off is not a step: " + model.sweeps().get(10).text());
         double rest = model.shownProperty().get().sweeps().get(0).response()[0];
         assertTrue(rest < -60 && rest > -95, "rest after the offset: " + rest);
     }
