@@ -1,6 +1,7 @@
 package org.brainfx.app.recording;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
@@ -14,6 +15,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -22,8 +24,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -88,7 +90,13 @@ public final class RecordingView {
         title.setId("recording-title");
         title.getStyleClass().add("recording-title");
         title.textProperty().bind(model.titleProperty());
-        VBox box = new VBox(4, title,
+        ProgressIndicator reading = new ProgressIndicator();
+        reading.setId("recording-loading");
+        reading.setPrefSize(18, 18);
+        reading.visibleProperty().bind(model.loadingProperty());
+        HBox heading = new HBox(10, title, reading);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, heading,
                 line("recording-message", "recording-message", model.messageProperty()),
                 line("recording-problem", "recording-problem", model.problemProperty()),
                 line("recording-note", "recording-note", model.noteProperty()),
@@ -195,12 +203,11 @@ public final class RecordingView {
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, this::pointAt);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_DRAGGED, this::pointAt);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointAway());
-        for (EventType<MouseEvent> type : java.util.List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_DRAGGED,
+        for (EventType<MouseEvent> type : List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_DRAGGED,
                 MouseEvent.MOUSE_RELEASED)) {
             viewer.addEventFilter(type, this::dragWindow);
         }
         viewer.widthProperty().addListener((obs, old, w) -> chart.setColumns(w.intValue()));
-        // The viewer places its canvas at its own layout position, so it must sit at (0, 0) of its parent.
         // Crosshair and the window being dragged are scene nodes over the canvas, so following the
         // mouse moves a line instead of redrawing every trace of the chart.
         crosshair.getStyleClass().add("recording-crosshair");
@@ -209,8 +216,9 @@ public final class RecordingView {
         pending.setVisible(false);
         Pane marks = new Pane(crosshair, pending);
         marks.setMouseTransparent(true);
+        // No padding or border: the viewer places its canvas at its own layout position, and the marks
+        // share the canvas's coordinates only while the viewer sits at (0, 0).
         StackPane holder = new StackPane(viewer, marks);
-        holder.getStyleClass().add("recording-chart");
         VBox.setVgrow(holder, Priority.ALWAYS);
 
         readout.setId("recording-readout");

@@ -16,7 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -156,7 +158,7 @@ public final class RecordingViewModel {
         notice.set("");
         if (recordingBacked.get()) {
             int count = all.sweeps().size();
-            List<Integer> every = java.util.stream.IntStream.range(0, count).boxed().toList();
+            List<Integer> every = IntStream.range(0, count).boxed().toList();
             document.edit(text("recording.edit.all"), p -> RecordingEdits.withSweeps(p, every, count));
         } else {
             hidden.clear();
@@ -337,7 +339,7 @@ public final class RecordingViewModel {
         problem.set(error == null || error.isEmpty() ? "" : MessageFormat.format(text("recording.problem"), error));
     }
 
-    private List<SweepRow> rows(SweepTraces traces, java.util.function.IntPredicate isHidden) {
+    private List<SweepRow> rows(SweepTraces traces, IntPredicate isHidden) {
         List<SweepRow> out = new ArrayList<>();
         for (SweepTraces.Sweep s : traces.sweeps()) {
             String amplitude = Double.isNaN(s.amplitude()) ? "\u2014"

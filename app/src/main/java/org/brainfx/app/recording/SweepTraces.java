@@ -2,6 +2,7 @@ package org.brainfx.app.recording;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.brainfx.engine.compile.CompiledModel;
 import org.brainfx.engine.data.Recording;
 import org.brainfx.engine.data.RecordingSummary;
@@ -50,7 +51,7 @@ public record SweepTraces(List<Sweep> sweeps, Quantity stimulus, Quantity respon
                         double amplitude) { }
 
     /** These traces with only the sweeps whose index {@code keep} accepts. */
-    public SweepTraces only(java.util.function.IntPredicate keep) {
+    public SweepTraces only(IntPredicate keep) {
         return new SweepTraces(sweeps.stream().filter(s -> keep.test(s.index())).toList(), stimulus, response,
                 durationMs);
     }
