@@ -20,6 +20,8 @@ import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.jobs.FitRunningJob;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.project.ProjectSession;
+import org.brainfx.app.recording.RecordingView;
+import org.brainfx.app.recording.RecordingViewModel;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
 import org.brainfx.engine.project.ProjectException;
@@ -34,6 +36,7 @@ final class ProjectTabs {
     private final Map<ExplorerItem.Kind, Tab> byKind = new EnumMap<>(ExplorerItem.Kind.class);
     private final Tab fitTab;
     private final Tab compareTab;
+    private final Tab recordingTab;
     private final java.util.List<Tab> ordered = new java.util.ArrayList<>();
     private final FitJobRunner fitRunner = new FitJobRunner(UiExecutor.fx());
     private FitDashboardViewModel fitModel;
@@ -47,6 +50,11 @@ final class ProjectTabs {
         compareTab = tab("tab-compare", "tab.compare", new CompareView(compare, messages).root());
         workbench.jobs().add(new CompareRunningJob(java.text.MessageFormat.format(messages.getString("jobs.compare.title"),
                 session.document().project().name()), compare));
+        recordingTab = tab("tab-recording", "tab.recording", new RecordingView(new RecordingViewModel(session, messages,
+                UiExecutor.fx(), BackgroundTasks.executor()), messages).root());
+        byKind.put(ExplorerItem.Kind.RECORDING, recordingTab);
+        byKind.put(ExplorerItem.Kind.RECORDINGS, recordingTab);
+        ordered.add(recordingTab);
         ordered.add(fitTab);
         ordered.add(compareTab);
         byKind.put(ExplorerItem.Kind.FIT, fitTab);
