@@ -1,0 +1,575 @@
+package org.brainfx.app.modelview;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.project.ProjectDocument;
+import org.brainfx.app.project.ProjectSession;
+import org.brainfx.engine.model.ModelException;
+import org.brainfx.engine.model.ModelSpec;
+import org.brainfx.engine.model.ModelText;
+import org.brainfx.engine.model.ParameterSpec;
+import org.brainfx.engine.model.expr.ExprPrinter;
+import org.brainfx.engine.model.library.ModelLibrary;
+import org.brainfx.engine.project.Project;
+
+/**
+ * The model view's state: the built-in library, the equation editor's text with its parse and
+ * unit check, and the parameter table; every change to the project goes through
+ * {@link ProjectDocument#edit} so that it can be undone.
+ *
+ * <p>Edited text reaches the project only through {@link #apply()}, which stores it as an inline
+ * model after checking it again; text that does not parse or check never does. Use on the UI thread.
+ */
+public final class ModelViewModel {
+
+    /** How many applied texts are remembered, so undo and redo show the text as typed, comments included. */
+    private static final int REMEMBERED_TEXTS = 64;
+
+    /** Where the project's model was read from, its text, and its spec (null when the text does not parse). */
+    private record LoadedModel(Project.ModelRef ref, String text, ModelSpec spec, ModelDiagnostic problem) { }
+
+    private final ProjectSession session;
+    private final ProjectDocument document;
+    private final ResourceBundle messages;
+    private final UiExecutor ui;
+    private final Executor background;
+
+    private final ObservableList<LibraryModel> library = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper libraryProblem = new ReadOnlyStringWrapper(this, "libraryProblem", "");
+    private final ReadOnlyObjectWrapper<LibraryModel> selectedLibraryModel = new ReadOnlyObjectWrapper<>(this, "selectedLibraryModel");
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyStringWrapper baselineText = new ReadOnlyStringWrapper(this, "baselineText", "");
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    private final ReadOnlyObjectWrapper<ModelDiagnostic> diagnostic = new ReadOnlyObjectWrapper<>(this, "diagnostic");
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
+    private final ReadOnlyStringWrapper checkedText = new ReadOnlyStringWrapper(this, "checkedText");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final BooleanBinding modified;
+    private final BooleanBinding selectedIsInUse;
+    private final BooleanBinding canApply;
+
+    private final ObservableList<ModelParameterRow> parameters = FXCollections.observableArrayList();
+    private final Map<String, String> parameterProblems = new HashMap<>();
+    private final Map<ModelSpec, String> appliedTexts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ModelSpec, String> eldest) {
+            return size() > REMEMBERED_TEXTS;
+        }
+    };
+
+    private LoadedModel current;
+    private Project.ModelRef loadingRef;
+    private long loadGeneration;
+    private long checkGeneration;
+
+    /**
+     * A view-model of the session's project.
+     *
+     * @param session    the open project; edits go through its document
+     * @param messages   the workbench's strings
+     * @param ui         where observable state changes ({@link UiExecutor#direct()} in tests)
+     * @param background where model files are read and text is checked (a synchronous executor in tests)
+     */
+    public ModelViewModel(ProjectSession session, ResourceBundle messages, UiExecutor ui, Executor background) {
+        this.session = session;
+        this.document = session.document();
+        this.messages = messages;
+        this.ui = ui;
+        this.background = background;
+        modified = Bindings.createBooleanBinding(() -> loaded.get() && !text.get().equals(baselineText.get()),
+                text, baselineText, loaded);
+        canApply = Bindings.createBooleanBinding(() -> modified.get() && !checking.get() && diagnostic.get() == null
+                && text.get().equals(checkedText.get()), modified, checking, diagnostic, checkedText, text);
+        selectedIsInUse = Bindings.createBooleanBinding(() -> selectedLibraryModel.get() != null
+                && document.project().model() != null
+                && selectedLibraryModel.get().name().equals(document.project().model().builtin()),
+                selectedLibraryModel, document.projectProperty());
+        text.addListener((obs, old, now) -> {
+            if (!now.equals(checkedText.get())) {
+                checking.set(true);
+            }
+        });
+        document.projectProperty().addListener((obs, old, now) -> projectChanged(now));
+        loadLibrary();
+        projectChanged(document.project());
+    }
+
+    // ---- library ----
+
+    /** The built-in models, once read. */
+    public ObservableList<LibraryModel> library() {
+        return library;
+    }
+
+    /** Why the library could not be read ("" when it could). */
+    public ReadOnlyStringProperty libraryProblemProperty() {
+        return libraryProblem.getReadOnlyProperty();
+    }
+
+    /** The library model whose text is shown, or null. */
+    public ReadOnlyObjectProperty<LibraryModel> selectedLibraryModelProperty() {
+        return selectedLibraryModel.getReadOnlyProperty();
+    }
+
+    /** True when the project already uses the selected library model, unedited. */
+    public BooleanBinding selectedIsInUseProperty() {
+        return selectedIsInUse;
+    }
+
+    /** Shows a library model's text (read-only). */
+    public void selectLibraryModel(LibraryModel model) {
+        selectedLibraryModel.set(model);
+    }
+
+    /**
+     * What using {@code model} in the project would drop from it, in words; empty when nothing.
+     */
+    public List<String> useConsequences(LibraryModel model) {
+        return describe(ProjectModelEdits.replaceModel(document.project(), libraryRef(model), model.spec()).dropped());
+    }
+
+    /** Makes the project use the built-in model (undoable), dropping what the model cannot take. */
+    public void useInProject(LibraryModel model) {
+        Project.ModelRef ref = libraryRef(model);
+        List<String> dropped = useConsequences(model);
+        document.edit(format("modelview.edit.use", model.name()),
+                p -> ProjectModelEdits.replaceModel(p, ref, model.spec()).project());
+        notice.set(dropped.isEmpty() ? format("modelview.notice.used", model.name())
+                : format("modelview.notice.usedDropped", model.name(), String.join("; ", dropped)));
+    }
+
+    private Project.ModelRef libraryRef(LibraryModel model) {
+        Project.ModelRef old = document.project().model();
+        return new Project.ModelRef(model.name(), null, null, old == null ? null : old.detachReset(),
+                old == null ? null : old.surrogate());
+    }
+
+    // ---- editor ----
+
+    /** The editor's text; set by every keystroke. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** The project's model as text: what {@link #revert()} goes back to. */
+    public ReadOnlyStringProperty baselineTextProperty() {
+        return baselineText.getReadOnlyProperty();
+    }
+
+    /** Where the project's model comes from and what Apply does with edits, in words. */
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** The problem in the last checked text, or null when it parsed and its units agree. */
+    public ReadOnlyObjectProperty<ModelDiagnostic> diagnosticProperty() {
+        return diagnostic.getReadOnlyProperty();
+    }
+
+    /** True from a keystroke until the check of the newest text is in. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    /** True when the text differs from the project's model. */
+    public BooleanBinding modifiedProperty() {
+        return modified;
+    }
+
+    /** True when the text differs from the project's model, and parses and checks. */
+    public BooleanBinding canApplyProperty() {
+        return canApply;
+    }
+
+    /** What the last action did or dropped ("" for nothing to say). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Why the project as it is cannot be resolved ("" when it can), from the session. */
+    public ReadOnlyStringProperty projectProblemProperty() {
+        return session.errorProperty();
+    }
+
+    /** Parses and unit-checks the current text in the background; a newer check overrides an older one. */
+    public void check() {
+        String t = text.get();
+        long mine = ++checkGeneration;
+        checking.set(true);
+        background.execute(() -> {
+            ModelDiagnostic problem = problemIn(t);
+            ui.execute(() -> {
+                if (mine != checkGeneration) {
+                    return;
+                }
+                diagnostic.set(problem);
+                checkedText.set(t);
+                checking.set(!t.equals(text.get()));
+            });
+        });
+    }
+
+    /** What applying the text would drop from the project, in words; empty when nothing (or when it does not check). */
+    public List<String> applyConsequences() {
+        try {
+            ModelSpec spec = ModelText.check(text.get()).spec();
+            return describe(ProjectModelEdits.replaceModel(document.project(), inlineRef(spec), spec).dropped());
+        } catch (ModelException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Stores the text in the project as an inline model (undoable), after checking it once more;
+     * text that does not parse or check is refused with its diagnostic.
+     */
+    public void apply() {
+        String t = text.get();
+        ModelSpec spec;
+        try {
+            spec = ModelText.check(t).spec();
+        } catch (ModelException e) {
+            diagnostic.set(ModelDiagnostic.of(e));
+            checkedText.set(t);
+            return;
+        }
+        Project.ModelRef ref = inlineRef(spec);
+        List<String> dropped = applyConsequences();
+        appliedTexts.put(spec, t);
+        document.edit(text("modelview.edit.apply"), p -> ProjectModelEdits.replaceModel(p, ref, spec).project());
+        notice.set(dropped.isEmpty() ? text("modelview.notice.applied")
+                : format("modelview.notice.appliedDropped", String.join("; ", dropped)));
+    }
+
+    /** Throws away the edits: the text becomes the project's model again. */
+    public void revert() {
+        text.set(baselineText.get());
+        check();
+    }
+
+    private Project.ModelRef inlineRef(ModelSpec spec) {
+        Project.ModelRef old = document.project().model();
+        return new Project.ModelRef(null, null, spec, old == null ? null : old.detachReset(),
+                old == null ? null : old.surrogate());
+    }
+
+    private static ModelDiagnostic problemIn(String t) {
+        try {
+            ModelText.check(t);
+            return null;
+        } catch (ModelException e) {
+            return ModelDiagnostic.of(e);
+        } catch (RuntimeException e) {
+            // A checker bug must still reach the user, at no particular place.
+            return new ModelDiagnostic(0, 0, String.valueOf(e));
+        }
+    }
+
+    // ---- parameters ----
+
+    /** The model's parameters with the project's values and fit settings. */
+    public ObservableList<ModelParameterRow> parameters() {
+        return parameters;
+    }
+
+    /** Sets a parameter's value from typed text, or leaves it and says why on its row. */
+    public void editValue(String name, String typed) {
+        ModelParameterRow row = row(name);
+        Double value = number(row, typed);
+        if (value == null) {
+            return;
+        }
+        ParameterSpec parameter = current.spec().parameter(name);
+        if (!ProjectModelEdits.insideModelBounds(parameter, value)) {
+            reject(row, format("modelview.param.outsideModel", name, bound(parameter.lower(), "-inf"),
+                    bound(parameter.upper(), "inf"), unit(row)));
+            return;
+        }
+        if (row.free() && !inside(value, row.lower(), row.upper())) {
+            reject(row, format("modelview.param.outsideFree", name, bound(row.lower(), "-inf"), bound(row.upper(), "inf"),
+                    unit(row)));
+            return;
+        }
+        parameterProblems.remove(name);
+        edit(format("modelview.edit.value", name), p -> ProjectModelEdits.withParameterValue(p, name, value));
+    }
+
+    /** Sets a free parameter's lower bound from typed text, or leaves it and says why. */
+    public void editLower(String name, String typed) {
+        editBound(name, typed, true);
+    }
+
+    /** Sets a free parameter's upper bound from typed text, or leaves it and says why. */
+    public void editUpper(String name, String typed) {
+        editBound(name, typed, false);
+    }
+
+    private void editBound(String name, String typed, boolean lower) {
+        ModelParameterRow row = row(name);
+        if (!row.free()) {
+            reject(row, format("modelview.param.fixedBounds", name));
+            return;
+        }
+        Double bound = number(row, typed);
+        if (bound == null) {
+            return;
+        }
+        double lo = lower ? bound : row.lower();
+        double hi = lower ? row.upper() : bound;
+        ParameterSpec parameter = current.spec().parameter(name);
+        if (!(lo < hi)) {
+            reject(row, format("modelview.param.order", name, ExprPrinter.number(lo), ExprPrinter.number(hi), unit(row)));
+        } else if (!ProjectModelEdits.insideModelBounds(parameter, lo) || !ProjectModelEdits.insideModelBounds(parameter, hi)) {
+            reject(row, format("modelview.param.boundsOutsideModel", name, bound(parameter.lower(), "-inf"),
+                    bound(parameter.upper(), "inf"), unit(row)));
+        } else if (!inside(row.value(), lo, hi)) {
+            reject(row, format("modelview.param.valueOutsideBounds", name, ExprPrinter.number(row.value()),
+                    ExprPrinter.number(lo), ExprPrinter.number(hi), unit(row)));
+        } else {
+            parameterProblems.remove(name);
+            List<Double> bounds = List.of(lo, hi);
+            edit(format("modelview.edit.bounds", name), p -> ProjectModelEdits.withFree(p, current.spec(), name, bounds));
+        }
+    }
+
+    /**
+     * Makes a parameter free (the fit varies it within the model's bounds, or, when the model has
+     * none, a decade either side of its value) or fixed.
+     */
+    public void setFree(String name, boolean free) {
+        ModelParameterRow row = row(name);
+        if (row.free() == free) {
+            return;
+        }
+        parameterProblems.remove(name);
+        if (!free) {
+            edit(format("modelview.edit.fix", name), p -> ProjectModelEdits.withFree(p, current.spec(), name, null));
+            return;
+        }
+        List<Double> bounds = defaultBounds(current.spec().parameter(name), row.value());
+        edit(format("modelview.edit.free", name), p -> ProjectModelEdits.withFree(p, current.spec(), name, bounds));
+        if (current.spec().parameter(name).lower() == null || current.spec().parameter(name).upper() == null) {
+            parameterProblems.put(name, format("modelview.param.guessedBounds", name,
+                    ExprPrinter.number(bounds.get(0)), ExprPrinter.number(bounds.get(1)), unit(row)));
+            refreshParameters();
+        }
+    }
+
+    /** The model's bounds, or (when it has none) a decade either side of the value, inside any one bound it has. */
+    static List<Double> defaultBounds(ParameterSpec parameter, double value) {
+        if (parameter.lower() != null && parameter.upper() != null) {
+            return List.of(parameter.lower(), parameter.upper());
+        }
+        double lo;
+        double hi;
+        if (value == 0) {
+            lo = -1;
+            hi = 1;
+        } else {
+            lo = Math.min(value / 10, value * 10);
+            hi = Math.max(value / 10, value * 10);
+        }
+        if (parameter.lower() != null) {
+            lo = Math.max(lo, parameter.lower());
+        }
+        if (parameter.upper() != null) {
+            hi = Math.min(hi, parameter.upper());
+        }
+        return List.of(lo, hi);
+    }
+
+    private void edit(String description, UnaryOperator<Project> change) {
+        document.edit(description, change);
+        refreshParameters();
+    }
+
+    private ModelParameterRow row(String name) {
+        return parameters.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no parameter '" + name + "' in the table"));
+    }
+
+    private Double number(ModelParameterRow row, String typed) {
+        String t = typed == null ? "" : typed.strip();
+        try {
+            double v = Double.parseDouble(t);
+            if (Double.isFinite(v) && !t.endsWith("d") && !t.endsWith("f") && !t.endsWith("D") && !t.endsWith("F")) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the row's name
+        }
+        reject(row, format("modelview.param.notANumber", t, row.name()));
+        return null;
+    }
+
+    private void reject(ModelParameterRow row, String problem) {
+        parameterProblems.put(row.name(), problem);
+        refreshParameters();
+    }
+
+    private static boolean inside(double value, Double lower, Double upper) {
+        return (lower == null || value >= lower) && (upper == null || value <= upper);
+    }
+
+    private String unit(ModelParameterRow row) {
+        return row.unit() == null || row.unit().equals("1") ? "" : row.unit();
+    }
+
+    private static String bound(Double b, String none) {
+        return b == null ? none : ExprPrinter.number(b);
+    }
+
+    private void refreshParameters() {
+        if (current == null || current.spec() == null) {
+            parameters.clear();
+            return;
+        }
+        Project p = document.project();
+        Map<String, List<Double>> free = ProjectModelEdits.effectiveFree(p, current.spec());
+        List<ModelParameterRow> rows = new ArrayList<>();
+        for (ParameterSpec parameter : current.spec().parameters()) {
+            String name = parameter.name();
+            Double value = p.parameters() == null ? null : p.parameters().get(name);
+            List<Double> bounds = free.get(name);
+            boolean isFree = bounds != null && bounds.size() == 2;
+            rows.add(new ModelParameterRow(name, value == null ? parameter.value() : value, parameter.unit(),
+                    isFree ? bounds.get(0) : parameter.lower(), isFree ? bounds.get(1) : parameter.upper(), isFree,
+                    parameterProblems.getOrDefault(name, "")));
+        }
+        if (!rows.equals(parameters)) {
+            parameters.setAll(rows);
+        }
+    }
+
+    // ---- loading the project's model ----
+
+    private void projectChanged(Project project) {
+        Project.ModelRef ref = project.model();
+        if (current != null && Objects.equals(current.ref(), ref) || loadingRef != null && Objects.equals(loadingRef, ref)) {
+            refreshParameters();
+            return;
+        }
+        long mine = ++loadGeneration;
+        loadingRef = ref;
+        if (ref != null && ref.builtin() == null && ref.file() == null && ref.spec() != null) {
+            // An inline model needs no reading: show it at once, as typed when it was applied here.
+            String remembered = appliedTexts.get(ref.spec());
+            modelLoaded(mine, new LoadedModel(ref, remembered != null ? remembered : ModelText.format(ref.spec()), ref.spec(), null));
+            return;
+        }
+        Path folder = document.folder();
+        background.execute(() -> {
+            LoadedModel model = load(ref, folder);
+            ui.execute(() -> modelLoaded(mine, model));
+        });
+    }
+
+    private LoadedModel load(Project.ModelRef ref, Path folder) {
+        if (ref == null || ref.builtin() == null && ref.file() == null) {
+            return new LoadedModel(ref, "", null, new ModelDiagnostic(0, 0, text("modelview.source.none")));
+        }
+        String t;
+        try {
+            t = ref.builtin() != null ? ModelLibrary.text(ref.builtin())
+                    : Files.readString(folder.resolve(ref.file()), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return new LoadedModel(ref, "", null, new ModelDiagnostic(0, 0, String.valueOf(e.getMessage())));
+        }
+        try {
+            return new LoadedModel(ref, t, ModelText.parse(t), null);
+        } catch (ModelException e) {
+            return new LoadedModel(ref, t, null, ModelDiagnostic.of(e));
+        }
+    }
+
+    private void modelLoaded(long generation, LoadedModel model) {
+        if (generation != loadGeneration) {
+            return;
+        }
+        loadingRef = null;
+        current = model;
+        parameterProblems.clear();
+        source.set(describeSource(model.ref()));
+        baselineText.set(model.text());
+        text.set(model.text());
+        loaded.set(true);
+        refreshParameters();
+        check();
+    }
+
+    private String describeSource(Project.ModelRef ref) {
+        if (ref == null) {
+            return text("modelview.source.none");
+        }
+        if (ref.builtin() != null) {
+            return format("modelview.source.builtin", ref.builtin());
+        }
+        if (ref.file() != null) {
+            return format("modelview.source.file", ref.file());
+        }
+        return format("modelview.source.inline", ref.spec() == null ? "" : ref.spec().name());
+    }
+
+    private void loadLibrary() {
+        background.execute(() -> {
+            List<LibraryModel> models = new ArrayList<>();
+            String problem = "";
+            try {
+                for (String name : ModelLibrary.names()) {
+                    String t = ModelLibrary.text(name);
+                    ModelSpec spec = ModelText.parse(t);
+                    models.add(new LibraryModel(name, spec.description(), t, spec));
+                }
+            } catch (RuntimeException e) {
+                problem = format("modelview.library.failed", String.valueOf(e.getMessage()));
+            }
+            String p = problem;
+            ui.execute(() -> {
+                library.setAll(models);
+                libraryProblem.set(p);
+                if (selectedLibraryModel.get() == null && !models.isEmpty()) {
+                    selectedLibraryModel.set(models.get(0));
+                }
+            });
+        });
+    }
+
+    private List<String> describe(List<ProjectModelEdits.Drop> dropped) {
+        return dropped.stream().map(d -> format("modelview.drop." + d.kind().name(), d.name())).toList();
+    }
+
+    private String text(String key) {
+        return messages.getString(key);
+    }
+
+    private String format(String key, Object... args) {
+        return MessageFormat.format(messages.getString(key), args);
+    }
+}

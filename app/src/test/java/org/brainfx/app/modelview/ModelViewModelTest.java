@@ -1,0 +1,220 @@
+package org.brainfx.app.modelview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.project.ProjectDocument;
+import org.brainfx.app.project.ProjectSession;
+import org.brainfx.engine.model.library.ModelLibrary;
+import org.brainfx.engine.project.Project;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ModelViewModelTest {
+
+    private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("org.brainfx.ui.messages");
+    private static final String HH = ModelLibrary.text("hh");
+
+    private ProjectDocument document;
+    private ModelViewModel model;
+
+    @BeforeEach
+    void open() {
+        document = ProjectDocument.open(Path.of("..", "sample-projects", "hh-synthetic"));
+        // Resolution is not under test here; a no-op executor keeps the HH compile out of every test.
+        ProjectSession session = new ProjectSession(document, task -> { }, UiExecutor.direct());
+        model = new ModelViewModel(session, MESSAGES, UiExecutor.direct(), Runnable::run);
+    }
+
+    @Test
+    void showsTheBuiltinModelAndItsParametersWithTheProjectsValues() {
+        assertEquals(HH, model.textProperty().get());
+        assertNull(model.diagnosticProperty().get());
+        assertFalse(model.canApplyProperty().get());
+        assertTrue(model.sourceProperty().get().contains("hh"), model.sourceProperty().get());
+        assertEquals(List.of("gL", "gNa", "gK", "Vth", "C"), model.parameters().stream().map(ModelParameterRow::name).toList());
+        ModelParameterRow gNa = row("gNa");
+        assertEquals(15.0, gNa.value());
+        assertEquals("uS", gNa.unit());
+        assertTrue(gNa.free());
+        assertEquals(0.01, gNa.lower());
+        assertEquals(40.0, gNa.upper());
+        assertFalse(row("C").free());
+        assertEquals(List.of("lif", "gif", "adex", "izhikevich", "hh"), model.library().stream().map(LibraryModel::name).toList());
+    }
+
+    @Test
+    void aParseErrorIsReportedAtItsLineAndClearedWhenFixed() {
+        Project before = document.project();
+        type(HH.replace("param gK = 5.814895041093182 uS", "param gK = uS"));
+        ModelDiagnostic problem = model.diagnosticProperty().get();
+        assertNotNull(problem);
+        assertEquals(12, problem.line());
+        assertEquals(12, problem.column());
+        assertTrue(problem.display().startsWith("line 12, col 12: expected a number"), problem.display());
+        assertFalse(model.canApplyProperty().get());
+        model.apply();
+        assertEquals(before, document.project(), "invalid text never reaches the project");
+
+        type(HH);
+        assertNull(model.diagnosticProperty().get());
+    }
+
+    @Test
+    void aUnitMismatchNamesTheEquationsLine() {
+        type(HH.replace("dm/dt = am*(1 - m) - bm*m", "dm/dt = am*(1 - m) - bm*m + V"));
+        ModelDiagnostic problem = model.diagnosticProperty().get();
+        assertNotNull(problem);
+        assertEquals(30, problem.line());
+        assertTrue(problem.message().contains("units do not match"), problem.message());
+    }
+
+    @Test
+    void validTextIsAppliedAsAnInlineModelAndUndoRestoresTheBuiltin() {
+        String edited = HH.replace("const EK = -90 mV", "const EK = -85 mV  # measured");
+        type(edited);
+        assertTrue(model.canApplyProperty().get());
+        model.apply();
+        Project.ModelRef ref = document.project().model();
+        assertNull(ref.builtin());
+        assertEquals(-85.0, ref.spec().constants().stream().filter(c -> c.name().equals("EK")).findFirst().orElseThrow().value());
+        assertEquals(edited, model.textProperty().get(), "the text stays as typed, comments included");
+        assertFalse(model.modifiedProperty().get());
+        assertEquals(15.0, document.project().parameters().get("gNa"), "parameter values survive");
+
+        document.undo();
+        assertEquals("hh", document.project().model().builtin());
+        assertEquals(HH, model.textProperty().get());
+        document.redo();
+        assertEquals(edited, model.textProperty().get());
+    }
+
+    @Test
+    void applyingARenamedParameterDropsItsOldNameFromTheProject() {
+        type(HH.replace("gK", "gKdr"));
+        assertEquals(List.of("the value of gK (no such parameter)", "free parameter gK", "the synthetic target\u2019s gK"),
+                model.applyConsequences());
+        model.apply();
+        Project p = document.project();
+        assertFalse(p.parameters().containsKey("gK"));
+        assertFalse(p.fit().free().containsKey("gK"));
+        assertFalse(p.target().syntheticParameters().containsKey("gK"));
+        assertTrue(model.noticeProperty().get().contains("free parameter gK"), model.noticeProperty().get());
+        assertTrue(model.parameters().stream().anyMatch(r -> r.name().equals("gKdr")));
+    }
+
+    @Test
+    void theNewestCheckWinsWhenChecksFinishOutOfOrder() {
+        List<Runnable> queued = new ArrayList<>();
+        ProjectSession session = new ProjectSession(document, task -> { }, UiExecutor.direct());
+        ModelViewModel late = new ModelViewModel(session, MESSAGES, UiExecutor.direct(), queued::add);
+        queued.remove(0).run();
+        queued.remove(0).run();
+        queued.clear();
+        late.textProperty().set("param x = oops");
+        late.check();
+        late.textProperty().set(HH);
+        late.check();
+        assertTrue(late.checkingProperty().get());
+        queued.get(1).run();
+        queued.get(0).run();
+        assertNull(late.diagnosticProperty().get(), "the older, failing check arrived last but was dropped");
+        assertFalse(late.checkingProperty().get());
+    }
+
+    @Test
+    void aValueMustBeANumberInsideTheBounds() {
+        Project before = document.project();
+        model.editValue("gNa", "fast");
+        assertEquals("\u2018fast\u2019 is not a number; gNa is unchanged.", row("gNa").problem());
+        model.editValue("gNa", "50");
+        assertTrue(row("gNa").problem().contains("[0.01, 40] uS"), row("gNa").problem());
+        assertEquals(before, document.project());
+
+        model.editValue("gNa", " 20 ");
+        assertEquals(20.0, document.project().parameters().get("gNa"));
+        assertEquals("", row("gNa").problem());
+        assertEquals("Change gNa", document.undoDescriptionProperty().get());
+        document.undo();
+        assertEquals(15.0, document.project().parameters().get("gNa"));
+        assertEquals(15.0, row("gNa").value());
+    }
+
+    @Test
+    void boundsMustBeOrderedInsideTheModelsAndAroundTheValue() {
+        Project before = document.project();
+        model.editLower("gNa", "50");
+        assertTrue(row("gNa").problem().startsWith("Min must be below max"), row("gNa").problem());
+        model.editUpper("gNa", "60");
+        assertTrue(row("gNa").problem().contains("model\u2019s [0.01, 40]"), row("gNa").problem());
+        model.editLower("gNa", "16");
+        assertTrue(row("gNa").problem().contains("change the value first"), row("gNa").problem());
+        model.editLower("C", "0.1");
+        assertTrue(row("C").problem().contains("is fixed"), row("C").problem());
+        assertEquals(before, document.project());
+
+        model.editLower("gNa", "1");
+        assertEquals(List.of(1.0, 40.0), document.project().fit().free().get("gNa"));
+        assertEquals(1.0, row("gNa").lower());
+    }
+
+    @Test
+    void freeingAndFixingEditsTheFitsFreeParameters() {
+        model.setFree("gL", false);
+        assertFalse(document.project().fit().free().containsKey("gL"));
+        assertFalse(row("gL").free());
+        assertEquals(0.0001, row("gL").lower(), "a fixed parameter shows the model's bounds");
+
+        model.setFree("C", true);
+        assertEquals(List.of(0.02, 2.0), round(document.project().fit().free().get("C")));
+        assertTrue(row("C").problem().contains("a decade either side"), row("C").problem());
+        assertEquals(List.of("gNa", "gK", "Vth", "C"), List.copyOf(document.project().fit().free().keySet()));
+
+        document.undo();
+        document.undo();
+        assertEquals(List.of("gL", "gNa", "gK", "Vth"), List.copyOf(document.project().fit().free().keySet()));
+        assertTrue(row("gL").free());
+    }
+
+    @Test
+    void usingALibraryModelDropsWhatItCannotTakeAndCanBeUndone() {
+        LibraryModel lif = model.library().stream().filter(m -> m.name().equals("lif")).findFirst().orElseThrow();
+        model.selectLibraryModel(lif);
+        assertFalse(model.selectedIsInUseProperty().get());
+        assertTrue(model.useConsequences(lif).contains("free parameter gNa"), model.useConsequences(lif).toString());
+        model.useInProject(lif);
+        Project p = document.project();
+        assertEquals("lif", p.model().builtin());
+        assertTrue(p.parameters().isEmpty());
+        assertNull(p.fit().free(), "no free name survives, so every trainable parameter is free");
+        assertTrue(model.selectedIsInUseProperty().get());
+        assertEquals(ModelLibrary.text("lif"), model.textProperty().get());
+        assertEquals(List.of("V_rest", "V_reset", "V_th", "tau", "R"), model.parameters().stream().map(ModelParameterRow::name).toList());
+        assertTrue(model.noticeProperty().get().contains("lif"), model.noticeProperty().get());
+
+        document.undo();
+        assertEquals("hh", document.project().model().builtin());
+        assertEquals(HH, model.textProperty().get());
+    }
+
+    private void type(String text) {
+        model.textProperty().set(text);
+        model.check();
+    }
+
+    private ModelParameterRow row(String name) {
+        return model.parameters().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<Double> round(List<Double> values) {
+        return values.stream().map(v -> Math.round(v * 1e9) / 1e9).toList();
+    }
+}
