@@ -21,9 +21,13 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  */
 final class ModelCodeArea {
 
+    /** Style class of the paragraph the current error is on. */
+    static final String ERROR_LINE = "mv-error-line";
+
     private final CodeArea area = new CodeArea();
     private final ObservableValue<ModelDiagnostic> diagnostic;
     private final VirtualizedScrollPane<CodeArea> scroll;
+    private int errorLine = -1;
 
     /** An area that marks {@code diagnostic} (its value may be null for none). */
     ModelCodeArea(ObservableValue<ModelDiagnostic> diagnostic, boolean editable) {
@@ -74,12 +78,28 @@ final class ModelCodeArea {
         return box;
     }
 
+    /** Shows {@code text} from its first line, as when a model is opened. */
+    void show(String text) {
+        area.replaceText(text);
+        area.moveTo(0);
+        area.showParagraphAtTop(0);
+        area.getUndoManager().forgetHistory();
+    }
+
     private void restyle() {
         String text = area.getText();
         if (text.isEmpty()) {
             return;
         }
-        area.setStyleSpans(0, spans(ModelHighlighter.highlight(text, diagnostic.getValue())));
+        ModelDiagnostic d = diagnostic.getValue();
+        area.setStyleSpans(0, spans(ModelHighlighter.highlight(text, d)));
+        if (errorLine >= 0 && errorLine < area.getParagraphs().size()) {
+            area.setParagraphStyle(errorLine, List.of());
+        }
+        errorLine = d == null ? -1 : d.line() - 1;
+        if (errorLine >= 0 && errorLine < area.getParagraphs().size()) {
+            area.setParagraphStyle(errorLine, List.of(ERROR_LINE));
+        }
     }
 
     private static StyleSpans<Collection<String>> spans(List<StyledRun> runs) {

@@ -28,6 +28,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,6 +48,7 @@ public final class ModelView {
 
     /** Quiet time after the last keystroke before the text is checked. */
     private static final Duration CHECK_DELAY = Duration.millis(200);
+    private static final KeyCombination APPLY_KEYS = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final ModelViewModel model;
     private final ResourceBundle messages;
@@ -146,8 +150,9 @@ public final class ModelView {
         ListView<ModelDiagnostic> problems = new ListView<>();
         problems.setId("modelview-diagnostics");
         problems.getStyleClass().add("modelview-diagnostics");
-        problems.setPrefHeight(44);
-        problems.setMinHeight(44);
+        // One message at a time: the check stops at the first problem.
+        problems.setPrefHeight(30);
+        problems.setMinHeight(30);
         problems.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ModelDiagnostic item, boolean empty) {
@@ -179,7 +184,15 @@ public final class ModelView {
     /** Keeps the code area and the view-model's text in step, and checks the text once typing pauses. */
     private void wireEditorText() {
         var area = editor.area();
-        area.replaceText(model.textProperty().get());
+        editor.show(model.textProperty().get());
+        area.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (APPLY_KEYS.match(e)) {
+                e.consume();
+                if (model.canApplyProperty().get()) {
+                    apply();
+                }
+            }
+        });
         PauseTransition quiet = new PauseTransition(CHECK_DELAY);
         quiet.setOnFinished(e -> model.check());
         area.textProperty().addListener((obs, old, now) -> {
@@ -190,9 +203,7 @@ public final class ModelView {
         });
         model.textProperty().addListener((obs, old, now) -> {
             if (!now.equals(area.getText())) {
-                area.replaceText(now);
-                area.moveTo(0);
-                area.getUndoManager().forgetHistory();
+                editor.show(now);
             }
         });
     }
@@ -336,6 +347,7 @@ public final class ModelView {
     private SplitPane library() {
         ListView<LibraryModel> list = new ListView<>(model.library());
         list.setId("modelview-library");
+        list.getStyleClass().add("modelview-library");
         list.setPlaceholder(new Label(model.libraryProblemProperty().get().isEmpty()
                 ? text("modelview.library.loading") : model.libraryProblemProperty().get()));
         model.libraryProblemProperty().addListener((obs, old, now) -> {
@@ -377,11 +389,10 @@ public final class ModelView {
         ModelCodeArea preview = new ModelCodeArea(new javafx.beans.property.SimpleObjectProperty<>(), false);
         preview.area().setId("modelview-library-text");
         model.selectedLibraryModelProperty().addListener((obs, old, now) -> {
-            preview.area().replaceText(now == null ? "" : now.text());
-            preview.area().moveTo(0);
+            preview.show(now == null ? "" : now.text());
         });
         if (model.selectedLibraryModelProperty().get() != null) {
-            preview.area().replaceText(model.selectedLibraryModelProperty().get().text());
+            preview.show(model.selectedLibraryModelProperty().get().text());
         }
         Label heading = new Label();
         heading.getStyleClass().add("modelview-library-heading");

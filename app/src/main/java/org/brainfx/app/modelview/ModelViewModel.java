@@ -264,6 +264,10 @@ public final class ModelViewModel {
         List<String> dropped = applyConsequences();
         appliedTexts.put(spec, t);
         document.edit(text("modelview.edit.apply"), p -> ProjectModelEdits.replaceModel(p, ref, spec).project());
+        if (Objects.equals(current.ref(), document.project().model())) {
+            // Only comments or spacing changed: the project is the same, the text as typed is now the baseline.
+            baselineText.set(t);
+        }
         notice.set(dropped.isEmpty() ? text("modelview.notice.applied")
                 : format("modelview.notice.appliedDropped", String.join("; ", dropped)));
     }
@@ -528,13 +532,22 @@ public final class ModelViewModel {
         if (ref == null) {
             return text("modelview.source.none");
         }
+        String origin;
         if (ref.builtin() != null) {
-            return format("modelview.source.builtin", ref.builtin());
+            origin = format("modelview.source.builtin", ref.builtin());
+        } else if (ref.file() != null) {
+            origin = format("modelview.source.file", ref.file());
+        } else {
+            origin = format("modelview.source.inline", ref.spec() == null ? "" : ref.spec().name());
         }
-        if (ref.file() != null) {
-            return format("modelview.source.file", ref.file());
+        List<String> overrides = new ArrayList<>();
+        if (ref.detachReset() != null) {
+            overrides.add(text(ref.detachReset() ? "modelview.source.detached" : "modelview.source.attached"));
         }
-        return format("modelview.source.inline", ref.spec() == null ? "" : ref.spec().name());
+        if (ref.surrogate() != null) {
+            overrides.add(format("modelview.source.surrogate", ref.surrogate().kind()));
+        }
+        return overrides.isEmpty() ? origin : origin + " " + format("modelview.source.overrides", String.join(", ", overrides));
     }
 
     private void loadLibrary() {
@@ -555,7 +568,11 @@ public final class ModelViewModel {
                 library.setAll(models);
                 libraryProblem.set(p);
                 if (selectedLibraryModel.get() == null && !models.isEmpty()) {
-                    selectedLibraryModel.set(models.get(0));
+                    // Start on the model the project uses, so the library opens where the user is.
+                    Project.ModelRef ref = document.project().model();
+                    String inUse = ref == null ? null : ref.builtin();
+                    selectedLibraryModel.set(models.stream().filter(m -> m.name().equals(inUse)).findFirst()
+                            .orElse(models.get(0)));
                 }
             });
         });

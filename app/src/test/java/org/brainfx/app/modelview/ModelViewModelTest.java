@@ -49,6 +49,8 @@ class ModelViewModelTest {
         assertEquals(40.0, gNa.upper());
         assertFalse(row("C").free());
         assertEquals(List.of("lif", "gif", "adex", "izhikevich", "hh"), model.library().stream().map(LibraryModel::name).toList());
+        assertEquals("hh", model.selectedLibraryModelProperty().get().name(), "the library opens on the model in use");
+        assertTrue(model.selectedIsInUseProperty().get());
     }
 
     @Test
@@ -95,6 +97,31 @@ class ModelViewModelTest {
         assertEquals(HH, model.textProperty().get());
         document.redo();
         assertEquals(edited, model.textProperty().get());
+    }
+
+    @Test
+    void aCommentOnlyChangeToAnAppliedModelBecomesItsText() {
+        String edited = HH.replace("const EK = -90 mV", "const EK = -85 mV");
+        type(edited);
+        model.apply();
+        String commented = edited.replace("const EK = -85 mV", "const EK = -85 mV  # measured");
+        type(commented);
+        assertTrue(model.canApplyProperty().get());
+        model.apply();
+        assertFalse(model.modifiedProperty().get(), "nothing left to apply");
+        assertEquals("Edit model equations", document.undoDescriptionProperty().get());
+        document.undo();
+        assertEquals("hh", document.project().model().builtin(), "one undo: the comment was no project change");
+    }
+
+    @Test
+    void theSourceLineNamesTheProjectsOverridesOfTheText() {
+        ProjectDocument gif = ProjectDocument.open(Path.of("..", "sample-projects", "gif-synthetic"));
+        ModelViewModel gifModel = new ModelViewModel(new ProjectSession(gif, task -> { }, UiExecutor.direct()), MESSAGES,
+                UiExecutor.direct(), Runnable::run);
+        assertTrue(gifModel.sourceProperty().get().contains("reset detached"), gifModel.sourceProperty().get());
+        assertTrue(gifModel.parameters().stream().filter(ModelParameterRow::free).map(ModelParameterRow::name).toList()
+                .equals(List.of("a", "b", "k1", "k2")));
     }
 
     @Test
