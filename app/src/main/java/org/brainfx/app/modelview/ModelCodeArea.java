@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -70,7 +71,7 @@ final class ModelCodeArea {
         mark.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> diagnostic.getValue() != null && diagnostic.getValue().line() == paragraph + 1, diagnostic));
         mark.tooltipProperty().bind(Bindings.createObjectBinding(() -> mark.isVisible()
-                ? new javafx.scene.control.Tooltip(diagnostic.getValue().display()) : null, mark.visibleProperty()));
+                ? new Tooltip(diagnostic.getValue().display()) : null, mark.visibleProperty()));
         StackPane slot = new StackPane(mark);
         slot.getStyleClass().add("modelview-gutter");
         HBox box = new HBox(lineNumber, slot);

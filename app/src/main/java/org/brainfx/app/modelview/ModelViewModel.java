@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,6 @@ import org.brainfx.app.project.ProjectSession;
 import org.brainfx.engine.model.ModelException;
 import org.brainfx.engine.model.ModelSpec;
 import org.brainfx.engine.model.ModelText;
-import org.brainfx.engine.model.ParameterSpec;
-import org.brainfx.engine.model.expr.ExprPrinter;
 import org.brainfx.engine.model.library.ModelLibrary;
 import org.brainfx.engine.project.Project;
 
@@ -75,8 +72,7 @@ public final class ModelViewModel {
     private final BooleanBinding selectedIsInUse;
     private final BooleanBinding canApply;
 
-    private final ObservableList<ModelParameterRow> parameters = FXCollections.observableArrayList();
-    private final Map<String, String> parameterProblems = new HashMap<>();
+    private final ParameterTableModel parameterTable;
     private final Map<ModelSpec, String> appliedTexts = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ModelSpec, String> eldest) {
@@ -85,6 +81,7 @@ public final class ModelViewModel {
     };
 
     private LoadedModel current;
+    private boolean ownEdit;
     private Project.ModelRef loadingRef;
     private long loadGeneration;
     private long checkGeneration;
@@ -103,6 +100,7 @@ public final class ModelViewModel {
         this.messages = messages;
         this.ui = ui;
         this.background = background;
+        this.parameterTable = new ParameterTableModel(document, messages, this::edit);
         modified = Bindings.createBooleanBinding(() -> loaded.get() && !text.get().equals(baselineText.get()),
                 text, baselineText, loaded);
         canApply = Bindings.createBooleanBinding(() -> modified.get() && !checking.get() && diagnostic.get() == null
@@ -159,8 +157,7 @@ public final class ModelViewModel {
     public void useInProject(LibraryModel model) {
         Project.ModelRef ref = libraryRef(model);
         List<String> dropped = useConsequences(model);
-        document.edit(format("modelview.edit.use", model.name()),
-                p -> ProjectModelEdits.replaceModel(p, ref, model.spec()).project());
+        edit(format("modelview.edit.use", model.name()), p -> ProjectModelEdits.replaceModel(p, ref, model.spec()).project());
         notice.set(dropped.isEmpty() ? format("modelview.notice.used", model.name())
                 : format("modelview.notice.usedDropped", model.name(), String.join("; ", dropped)));
     }
@@ -196,6 +193,11 @@ public final class ModelViewModel {
     /** True from a keystroke until the check of the newest text is in. */
     public ReadOnlyBooleanProperty checkingProperty() {
         return checking.getReadOnlyProperty();
+    }
+
+    /** The text the diagnostic belongs to (null before the first check). */
+    public ReadOnlyStringProperty checkedTextProperty() {
+        return checkedText.getReadOnlyProperty();
     }
 
     /** True when the text differs from the project's model. */
@@ -263,7 +265,7 @@ public final class ModelViewModel {
         Project.ModelRef ref = inlineRef(spec);
         List<String> dropped = applyConsequences();
         appliedTexts.put(spec, t);
-        document.edit(text("modelview.edit.apply"), p -> ProjectModelEdits.replaceModel(p, ref, spec).project());
+        edit(text("modelview.edit.apply"), p -> ProjectModelEdits.replaceModel(p, ref, spec).project());
         if (Objects.equals(current.ref(), document.project().model())) {
             // Only comments or spacing changed: the project is the same, the text as typed is now the baseline.
             baselineText.set(t);
@@ -298,186 +300,30 @@ public final class ModelViewModel {
 
     // ---- parameters ----
 
-    /** The model's parameters with the project's values and fit settings. */
-    public ObservableList<ModelParameterRow> parameters() {
-        return parameters;
-    }
-
-    /** Sets a parameter's value from typed text, or leaves it and says why on its row. */
-    public void editValue(String name, String typed) {
-        ModelParameterRow row = row(name);
-        Double value = number(row, typed);
-        if (value == null) {
-            return;
-        }
-        ParameterSpec parameter = current.spec().parameter(name);
-        if (!ProjectModelEdits.insideModelBounds(parameter, value)) {
-            reject(row, format("modelview.param.outsideModel", name, bound(parameter.lower(), "-inf"),
-                    bound(parameter.upper(), "inf"), unit(row)));
-            return;
-        }
-        if (row.free() && !inside(value, row.lower(), row.upper())) {
-            reject(row, format("modelview.param.outsideFree", name, bound(row.lower(), "-inf"), bound(row.upper(), "inf"),
-                    unit(row)));
-            return;
-        }
-        parameterProblems.remove(name);
-        edit(format("modelview.edit.value", name), p -> ProjectModelEdits.withParameterValue(p, name, value));
-    }
-
-    /** Sets a free parameter's lower bound from typed text, or leaves it and says why. */
-    public void editLower(String name, String typed) {
-        editBound(name, typed, true);
-    }
-
-    /** Sets a free parameter's upper bound from typed text, or leaves it and says why. */
-    public void editUpper(String name, String typed) {
-        editBound(name, typed, false);
-    }
-
-    private void editBound(String name, String typed, boolean lower) {
-        ModelParameterRow row = row(name);
-        if (!row.free()) {
-            reject(row, format("modelview.param.fixedBounds", name));
-            return;
-        }
-        Double bound = number(row, typed);
-        if (bound == null) {
-            return;
-        }
-        double lo = lower ? bound : row.lower();
-        double hi = lower ? row.upper() : bound;
-        ParameterSpec parameter = current.spec().parameter(name);
-        if (!(lo < hi)) {
-            reject(row, format("modelview.param.order", name, ExprPrinter.number(lo), ExprPrinter.number(hi), unit(row)));
-        } else if (!ProjectModelEdits.insideModelBounds(parameter, lo) || !ProjectModelEdits.insideModelBounds(parameter, hi)) {
-            reject(row, format("modelview.param.boundsOutsideModel", name, bound(parameter.lower(), "-inf"),
-                    bound(parameter.upper(), "inf"), unit(row)));
-        } else if (!inside(row.value(), lo, hi)) {
-            reject(row, format("modelview.param.valueOutsideBounds", name, ExprPrinter.number(row.value()),
-                    ExprPrinter.number(lo), ExprPrinter.number(hi), unit(row)));
-        } else {
-            parameterProblems.remove(name);
-            List<Double> bounds = List.of(lo, hi);
-            edit(format("modelview.edit.bounds", name), p -> ProjectModelEdits.withFree(p, current.spec(), name, bounds));
-        }
-    }
-
-    /**
-     * Makes a parameter free (the fit varies it within the model's bounds, or, when the model has
-     * none, a decade either side of its value) or fixed.
-     */
-    public void setFree(String name, boolean free) {
-        ModelParameterRow row = row(name);
-        if (row.free() == free) {
-            return;
-        }
-        parameterProblems.remove(name);
-        if (!free) {
-            edit(format("modelview.edit.fix", name), p -> ProjectModelEdits.withFree(p, current.spec(), name, null));
-            return;
-        }
-        List<Double> bounds = defaultBounds(current.spec().parameter(name), row.value());
-        edit(format("modelview.edit.free", name), p -> ProjectModelEdits.withFree(p, current.spec(), name, bounds));
-        if (current.spec().parameter(name).lower() == null || current.spec().parameter(name).upper() == null) {
-            parameterProblems.put(name, format("modelview.param.guessedBounds", name,
-                    ExprPrinter.number(bounds.get(0)), ExprPrinter.number(bounds.get(1)), unit(row)));
-            refreshParameters();
-        }
-    }
-
-    /** The model's bounds, or (when it has none) a decade either side of the value, inside any one bound it has. */
-    static List<Double> defaultBounds(ParameterSpec parameter, double value) {
-        if (parameter.lower() != null && parameter.upper() != null) {
-            return List.of(parameter.lower(), parameter.upper());
-        }
-        double lo;
-        double hi;
-        if (value == 0) {
-            lo = -1;
-            hi = 1;
-        } else {
-            lo = Math.min(value / 10, value * 10);
-            hi = Math.max(value / 10, value * 10);
-        }
-        if (parameter.lower() != null) {
-            lo = Math.max(lo, parameter.lower());
-        }
-        if (parameter.upper() != null) {
-            hi = Math.min(hi, parameter.upper());
-        }
-        return List.of(lo, hi);
+    /** The parameter table. */
+    public ParameterTableModel parameterTable() {
+        return parameterTable;
     }
 
     private void edit(String description, UnaryOperator<Project> change) {
-        document.edit(description, change);
-        refreshParameters();
-    }
-
-    private ModelParameterRow row(String name) {
-        return parameters.stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no parameter '" + name + "' in the table"));
-    }
-
-    private Double number(ModelParameterRow row, String typed) {
-        String t = typed == null ? "" : typed.strip();
+        ownEdit = true;
         try {
-            double v = Double.parseDouble(t);
-            if (Double.isFinite(v) && !t.endsWith("d") && !t.endsWith("f") && !t.endsWith("D") && !t.endsWith("F")) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the row's name
-        }
-        reject(row, format("modelview.param.notANumber", t, row.name()));
-        return null;
-    }
-
-    private void reject(ModelParameterRow row, String problem) {
-        parameterProblems.put(row.name(), problem);
-        refreshParameters();
-    }
-
-    private static boolean inside(double value, Double lower, Double upper) {
-        return (lower == null || value >= lower) && (upper == null || value <= upper);
-    }
-
-    private String unit(ModelParameterRow row) {
-        return row.unit() == null || row.unit().equals("1") ? "" : row.unit();
-    }
-
-    private static String bound(Double b, String none) {
-        return b == null ? none : ExprPrinter.number(b);
-    }
-
-    private void refreshParameters() {
-        if (current == null || current.spec() == null) {
-            parameters.clear();
-            return;
-        }
-        Project p = document.project();
-        Map<String, List<Double>> free = ProjectModelEdits.effectiveFree(p, current.spec());
-        List<ModelParameterRow> rows = new ArrayList<>();
-        for (ParameterSpec parameter : current.spec().parameters()) {
-            String name = parameter.name();
-            Double value = p.parameters() == null ? null : p.parameters().get(name);
-            List<Double> bounds = free.get(name);
-            boolean isFree = bounds != null && bounds.size() == 2;
-            rows.add(new ModelParameterRow(name, value == null ? parameter.value() : value, parameter.unit(),
-                    isFree ? bounds.get(0) : parameter.lower(), isFree ? bounds.get(1) : parameter.upper(), isFree,
-                    parameterProblems.getOrDefault(name, "")));
-        }
-        if (!rows.equals(parameters)) {
-            parameters.setAll(rows);
+            document.edit(description, change);
+        } finally {
+            ownEdit = false;
         }
     }
 
     // ---- loading the project's model ----
 
     private void projectChanged(Project project) {
+        if (!ownEdit) {
+            // Undo, redo or another view changed the project: the last notice no longer describes it.
+            notice.set("");
+        }
         Project.ModelRef ref = project.model();
         if (current != null && Objects.equals(current.ref(), ref) || loadingRef != null && Objects.equals(loadingRef, ref)) {
-            refreshParameters();
+            parameterTable.refresh();
             return;
         }
         long mine = ++loadGeneration;
@@ -519,12 +365,12 @@ public final class ModelViewModel {
         }
         loadingRef = null;
         current = model;
-        parameterProblems.clear();
+        parameterTable.show(model.spec());
         source.set(describeSource(model.ref()));
         baselineText.set(model.text());
         text.set(model.text());
         loaded.set(true);
-        refreshParameters();
+        parameterTable.refresh();
         check();
     }
 
