@@ -47,8 +47,11 @@ public final class ModelViewModel {
     /** How many applied texts are remembered, so undo and redo show the text as typed, comments included. */
     private static final int REMEMBERED_TEXTS = 64;
 
-    /** Where the project's model was read from, its text, and its spec (null when the text does not parse). */
-    private record LoadedModel(Project.ModelRef ref, String text, ModelSpec spec, ModelDiagnostic problem) { }
+    /**
+     * Where the project's model was read from, its text, its spec (null when the text does not
+     * parse) and why it could not be read at all (null when it could).
+     */
+    private record LoadedModel(Project.ModelRef ref, String text, ModelSpec spec, String unreadable) { }
 
     private final ProjectSession session;
     private final ProjectDocument document;
@@ -343,19 +346,20 @@ public final class ModelViewModel {
 
     private LoadedModel load(Project.ModelRef ref, Path folder) {
         if (ref == null || ref.builtin() == null && ref.file() == null) {
-            return new LoadedModel(ref, "", null, new ModelDiagnostic(0, 0, text("modelview.source.none")));
+            return new LoadedModel(ref, "", null, text("modelview.source.none"));
         }
         String t;
         try {
             t = ref.builtin() != null ? ModelLibrary.text(ref.builtin())
                     : Files.readString(folder.resolve(ref.file()), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            return new LoadedModel(ref, "", null, new ModelDiagnostic(0, 0, String.valueOf(e.getMessage())));
+            return new LoadedModel(ref, "", null, format("modelview.source.unreadable", String.valueOf(e.getMessage())));
         }
         try {
             return new LoadedModel(ref, t, ModelText.parse(t), null);
         } catch (ModelException e) {
-            return new LoadedModel(ref, t, null, ModelDiagnostic.of(e));
+            // The editor shows the text and the check marks the problem, so the user can fix it there.
+            return new LoadedModel(ref, t, null, null);
         }
     }
 
@@ -366,16 +370,15 @@ public final class ModelViewModel {
         loadingRef = null;
         current = model;
         parameterTable.show(model.spec());
-        source.set(describeSource(model.ref()));
+        source.set(model.unreadable() == null ? describeSource(model.ref()) : model.unreadable());
         baselineText.set(model.text());
         text.set(model.text());
         loaded.set(true);
-        parameterTable.refresh();
         check();
     }
 
     private String describeSource(Project.ModelRef ref) {
-        if (ref == null) {
+        if (ref == null || ref.builtin() == null && ref.file() == null && ref.spec() == null) {
             return text("modelview.source.none");
         }
         String origin;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,10 @@ import org.brainfx.app.project.ProjectDocument;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.engine.model.library.ModelLibrary;
 import org.brainfx.engine.project.Project;
+import org.brainfx.engine.project.ProjectFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelViewModelTest {
 
@@ -176,6 +180,39 @@ class ModelViewModelTest {
         document.undo();
         assertEquals("hh", document.project().model().builtin());
         assertEquals(HH, model.textProperty().get());
+    }
+
+    @Test
+    void aModelFileIsEditedIntoTheProjectAndTheFileIsLeftAlone(@TempDir Path folder) throws IOException {
+        String lif = ModelLibrary.text("lif");
+        Files.writeString(folder.resolve("mine.model"), lif);
+        Path file = folder.resolve("p.brainfx.json");
+        ProjectFiles.write(new Project(1, "p", null, new Project.ModelRef(null, "mine.model", null), null, null, null,
+                null, null), file);
+        ProjectDocument doc = ProjectDocument.open(file);
+        ModelViewModel fromFile = new ModelViewModel(new ProjectSession(doc, task -> { }, UiExecutor.direct()), MESSAGES,
+                UiExecutor.direct(), Runnable::run);
+        assertEquals(lif, fromFile.textProperty().get());
+        assertTrue(fromFile.sourceProperty().get().contains("mine.model"), fromFile.sourceProperty().get());
+
+        fromFile.textProperty().set(lif.replace("param tau = 10 ms", "param tau = 12 ms"));
+        fromFile.check();
+        fromFile.apply();
+        assertEquals(12.0, doc.project().model().spec().parameter("tau").value());
+        assertEquals(lif, Files.readString(folder.resolve("mine.model")), "Apply never writes the model file");
+    }
+
+    @Test
+    void aModelFileThatCannotBeReadIsSaidSo(@TempDir Path folder) {
+        Path file = folder.resolve("p.brainfx.json");
+        ProjectFiles.write(new Project(1, "p", null, new Project.ModelRef(null, "gone.model", null), null, null, null,
+                null, null), file);
+        ModelViewModel missing = new ModelViewModel(new ProjectSession(ProjectDocument.open(file), task -> { },
+                UiExecutor.direct()), MESSAGES, UiExecutor.direct(), Runnable::run);
+        assertTrue(missing.sourceProperty().get().startsWith("The project\u2019s model cannot be read"),
+                missing.sourceProperty().get());
+        assertTrue(missing.sourceProperty().get().contains("gone.model"), missing.sourceProperty().get());
+        assertTrue(missing.parameterTable().rows().isEmpty());
     }
 
     private void type(String text) {
