@@ -115,11 +115,20 @@ public final class ModelView {
         revert.setTooltip(new Tooltip(text("modelview.revert.tooltip")));
         revert.disableProperty().bind(model.modifiedProperty().not());
         revert.setOnAction(e -> model.revert());
-        for (Button b : List.of(apply, revert)) {
+        Button save = new Button();
+        save.setId("modelview-save");
+        save.textProperty().bind(Bindings.createStringBinding(
+                () -> MessageFormat.format(text("modelview.save"), model.modelFileProperty().get()), model.modelFileProperty()));
+        save.setTooltip(new Tooltip(text("modelview.save.tooltip")));
+        save.disableProperty().bind(model.canSaveFileProperty().not());
+        save.managedProperty().bind(model.modelFileProperty().isNotEmpty());
+        save.visibleProperty().bind(save.managedProperty());
+        save.setOnAction(e -> saveFile());
+        for (Button b : List.of(apply, save, revert)) {
             b.setMnemonicParsing(true);
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox buttons = new HBox(8, apply, revert);
+        HBox buttons = new HBox(8, apply, save, revert);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, source, buttons);
         top.setPadding(new Insets(10, 12, 8, 12));
@@ -206,6 +215,13 @@ public final class ModelView {
             return text("modelview.check.problem");
         }
         return text(model.modifiedProperty().get() ? "modelview.check.okModified" : "modelview.check.ok");
+    }
+
+    private void saveFile() {
+        List<String> dropped = model.applyConsequences();
+        if (dropped.isEmpty() || DropConfirmation.ask(root, messages, "modelview.save.confirm", model.modelFileProperty().get(), dropped)) {
+            model.saveFile();
+        }
     }
 
     private void apply() {

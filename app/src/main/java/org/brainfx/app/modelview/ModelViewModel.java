@@ -33,6 +33,7 @@ import org.brainfx.engine.model.ModelSpec;
 import org.brainfx.engine.model.ModelText;
 import org.brainfx.engine.model.library.ModelLibrary;
 import org.brainfx.engine.project.Project;
+import org.brainfx.engine.project.ProjectFiles;
 
 /**
  * The model view's state: the built-in library, the equation editor's text with its parse and
@@ -74,6 +75,9 @@ public final class ModelViewModel {
     private final BooleanBinding modified;
     private final BooleanBinding selectedIsInUse;
     private final BooleanBinding canApply;
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    private final ReadOnlyStringWrapper modelFile = new ReadOnlyStringWrapper(this, "modelFile", "");
+    private final BooleanBinding canSaveFile;
 
     private final ParameterTableModel parameterTable;
     private final Map<ModelSpec, String> appliedTexts = new LinkedHashMap<>(16, 0.75f, true) {
@@ -108,6 +112,8 @@ public final class ModelViewModel {
                 text, baselineText, loaded);
         canApply = Bindings.createBooleanBinding(() -> modified.get() && !checking.get() && diagnostic.get() == null
                 && text.get().equals(checkedText.get()), modified, checking, diagnostic, checkedText, text);
+        canSaveFile = Bindings.createBooleanBinding(() -> canApply.get() && !modelFile.get().isEmpty() && !saving.get(),
+                canApply, modelFile, saving);
         selectedIsInUse = Bindings.createBooleanBinding(() -> selectedLibraryModel.get() != null
                 && document.project().model() != null
                 && selectedLibraryModel.get().name().equals(document.project().model().builtin()),
@@ -277,6 +283,72 @@ public final class ModelViewModel {
                 : format("modelview.notice.appliedDropped", String.join("; ", dropped)));
     }
 
+    /**
+     * Writes the text to the project's {@code .model} file (atomically, the previous version kept
+     * as {@code .bak}) after checking it once more, drops from the project the names the saved
+     * model no longer has (an undoable edit), and resolves the project again. Undo does not
+     * change the file. Only for a project whose model is a file.
+     */
+    public void saveFile() {
+        String t = text.get();
+        Project.ModelRef ref = document.project().model();
+        if (ref == null || ref.file() == null) {
+            return;
+        }
+        ModelSpec spec;
+        try {
+            spec = ModelText.check(t).spec();
+        } catch (ModelException e) {
+            diagnostic.set(ModelDiagnostic.of(e));
+            checkedText.set(t);
+            return;
+        }
+        Path file = document.folder().resolve(ref.file());
+        saving.set(true);
+        background.execute(() -> {
+            String failure = null;
+            try {
+                ProjectFiles.writeAtomically(file, t);
+            } catch (RuntimeException e) {
+                failure = String.valueOf(e.getMessage());
+            }
+            String f = failure;
+            ui.execute(() -> fileSaved(ref, t, spec, f));
+        });
+    }
+
+    private void fileSaved(Project.ModelRef ref, String t, ModelSpec spec, String failure) {
+        saving.set(false);
+        if (failure != null) {
+            notice.set(format("modelview.notice.saveFailed", ref.file(), failure));
+            return;
+        }
+        List<String> dropped = describe(ProjectModelEdits.replaceModel(document.project(), ref, spec).dropped());
+        Project before = document.project();
+        if (Objects.equals(before.model(), ref)) {
+            current = new LoadedModel(ref, t, spec, null);
+            baselineText.set(t);
+            parameterTable.show(spec);
+            edit(format("modelview.edit.saveFile", ref.file()), p -> ProjectModelEdits.replaceModel(p, ref, spec).project());
+        }
+        if (document.project() == before) {
+            // The project value is unchanged, so only a refresh makes the session read the new file.
+            session.refresh();
+        }
+        notice.set(dropped.isEmpty() ? format("modelview.notice.saved", ref.file())
+                : format("modelview.notice.savedDropped", ref.file(), String.join("; ", dropped)));
+    }
+
+    /** The project's {@code .model} file as the project names it, which {@link #saveFile()} writes ("" when the model is no file). */
+    public ReadOnlyStringProperty modelFileProperty() {
+        return modelFile.getReadOnlyProperty();
+    }
+
+    /** True when the text can be saved to the project's model file: it differs, parses and checks. */
+    public BooleanBinding canSaveFileProperty() {
+        return canSaveFile;
+    }
+
     /** Throws away the edits: the text becomes the project's model again. */
     public void revert() {
         text.set(baselineText.get());
@@ -320,6 +392,7 @@ public final class ModelViewModel {
     // ---- loading the project's model ----
 
     private void projectChanged(Project project) {
+        modelFile.set(project.model() == null || project.model().file() == null ? "" : project.model().file());
         if (!ownEdit) {
             // Undo, redo or another view changed the project: the last notice no longer describes it.
             notice.set("");

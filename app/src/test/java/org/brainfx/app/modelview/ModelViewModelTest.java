@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ResourceBundle;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.project.ProjectDocument;
@@ -200,6 +202,49 @@ class ModelViewModelTest {
         fromFile.apply();
         assertEquals(12.0, doc.project().model().spec().parameter("tau").value());
         assertEquals(lif, Files.readString(folder.resolve("mine.model")), "Apply never writes the model file");
+    }
+
+    @Test
+    void saveWritesTheModelFileKeepsABackupAndResolvesTheProjectAgain(@TempDir Path folder) throws IOException {
+        String lif = ModelLibrary.text("lif");
+        Path model = folder.resolve("mine.model");
+        Files.writeString(model, lif);
+        Path file = folder.resolve("p.brainfx.json");
+        ProjectFiles.write(new Project(1, "p", null, new Project.ModelRef(null, "mine.model", null), Map.of("R", 20.0),
+                null, null, null, null), file);
+        ProjectDocument doc = ProjectDocument.open(file);
+        AtomicInteger resolutions = new AtomicInteger();
+        ModelViewModel fromFile = new ModelViewModel(new ProjectSession(doc, task -> resolutions.incrementAndGet(),
+                UiExecutor.direct()), MESSAGES, UiExecutor.direct(), Runnable::run);
+        assertEquals("mine.model", fromFile.modelFileProperty().get());
+        String edited = lif.replace("param tau = 10 ms", "param tau = 12 ms");
+        fromFile.textProperty().set(edited);
+        fromFile.check();
+        assertTrue(fromFile.canSaveFileProperty().get());
+        int before = resolutions.get();
+        fromFile.saveFile();
+        assertEquals(edited, Files.readString(model));
+        assertEquals(lif, Files.readString(folder.resolve("mine.model.bak")));
+        assertEquals("mine.model", doc.project().model().file(), "the project still reads the file");
+        assertEquals(before + 1, resolutions.get(), "the session reads the saved file");
+        assertFalse(fromFile.modifiedProperty().get());
+        assertEquals(12.0, fromFile.parameterTable().rows().stream().filter(r -> r.name().equals("tau")).findFirst()
+                .orElseThrow().value());
+
+        fromFile.textProperty().set(edited.replace("R", "Rm"));
+        fromFile.check();
+        fromFile.saveFile();
+        assertFalse(doc.project().parameters().containsKey("R"), "a name the saved model lost leaves the project");
+        assertTrue(fromFile.noticeProperty().get().contains("the value of R"), fromFile.noticeProperty().get());
+    }
+
+    @Test
+    void saveIsOnlyForAModelFile() {
+        type(HH.replace("const EK = -90 mV", "const EK = -85 mV"));
+        assertEquals("", model.modelFileProperty().get());
+        assertFalse(model.canSaveFileProperty().get());
+        model.saveFile();
+        assertEquals("hh", document.project().model().builtin());
     }
 
     @Test
