@@ -104,7 +104,8 @@ public final class ParameterTableModel {
         ParameterSpec parameter = spec.parameter(name);
         if (!(lo < hi)) {
             reject(row, format("modelview.param.order", name, ExprPrinter.number(lo), ExprPrinter.number(hi), unit(row)));
-        } else if (!ProjectModelEdits.insideModelBounds(parameter, lo) || !ProjectModelEdits.insideModelBounds(parameter, hi)) {
+        } else if (!ProjectModelEdits.insideModelBounds(parameter, bound)) {
+            // Only the bound being edited: a project may carry wider fit bounds, and each can be fixed in turn.
             reject(row, format("modelview.param.boundsOutsideModel", name, bound(parameter.lower(), "-inf"),
                     bound(parameter.upper(), "inf"), unit(row)));
         } else if (!inside(row.value(), lo, hi)) {

@@ -83,6 +83,21 @@ class ParameterTableModelTest {
     }
 
     @Test
+    void fitBoundsWiderThanTheModelsCanBeNarrowedOneAtATime() {
+        // abf-steps frees b within [0, 1] although the model bounds it to [0, 0.5].
+        ProjectDocument abf = ProjectDocument.open(Path.of("..", "sample-projects", "abf-steps"));
+        ParameterTableModel abfTable = new ModelViewModel(new ProjectSession(abf, task -> { }, UiExecutor.direct()),
+                MESSAGES, UiExecutor.direct(), Runnable::run).parameterTable();
+        abfTable.editLower("b", "0.01");
+        assertEquals(List.of(0.01, 1.0), abf.project().fit().free().get("b"));
+        abfTable.editUpper("b", "0.8");
+        assertTrue(abfTable.rows().stream().filter(r -> r.name().equals("b")).findFirst().orElseThrow().problem()
+                .contains("model\u2019s [0, 0.5]"));
+        abfTable.editUpper("b", "0.4");
+        assertEquals(List.of(0.01, 0.4), abf.project().fit().free().get("b"));
+    }
+
+    @Test
     void onlyPlainDecimalNumbersAreValues() {
         Project before = document.project();
         for (String typed : List.of("NaN", "Infinity", "0x1p3", "1d", "", "1,5")) {
