@@ -96,6 +96,7 @@ public final class ModelHighlighter {
                     resumeAt = unit(line, line.indexOf(':', token.end()) + 1, start, classes);
                 }
             }
+            // "" from here on: the line's first word was no keyword, so none later on the line is one.
             keyword = keyword == null ? "" : keyword;
             if (resumeAt >= 0) {
                 token.region(resumeAt, line.length());

@@ -104,6 +104,23 @@ public final class ModelView {
         source.setWrapText(true);
         source.textProperty().bind(model.sourceProperty());
 
+        HBox buttons = editorButtons();
+        VBox top = new VBox(8, source, buttons);
+        top.setPadding(new Insets(10, 12, 8, 12));
+
+        wireEditorText();
+        VBox.setVgrow(editor.node(), Priority.ALWAYS);
+
+        VBox bottom = checkResults();
+
+        BorderPane pane = new BorderPane(editor.node());
+        pane.setTop(top);
+        pane.setBottom(bottom);
+        return pane;
+    }
+
+    /** Apply, Save (for a model file) and Revert. */
+    private HBox editorButtons() {
         Button apply = new Button(text("modelview.apply"));
         apply.setId("modelview-apply");
         apply.getStyleClass().add("primary-button");
@@ -130,20 +147,19 @@ public final class ModelView {
         }
         HBox buttons = new HBox(8, apply, save, revert);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(8, source, buttons);
-        top.setPadding(new Insets(10, 12, 8, 12));
+        return buttons;
+    }
 
-        wireEditorText();
-        VBox.setVgrow(editor.node(), Priority.ALWAYS);
-
+    /** The verdict of the last check and, under it, the problem as a message that goes to its place when clicked. */
+    private VBox checkResults() {
         Label status = new Label();
         status.setId("modelview-check-status");
         status.getStyleClass().add("modelview-check-status");
         status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(this::checkStatus, model.checkingProperty(),
                 model.diagnosticProperty(), model.modifiedProperty(), model.checkedTextProperty()));
-        model.diagnosticProperty().addListener((obs, old, now) ->
-                status.pseudoClassStateChanged(PROBLEM, now != null));
+        status.pseudoClassStateChanged(PROBLEM, model.diagnosticProperty().get() != null);
+        model.diagnosticProperty().addListener((obs, old, now) -> status.pseudoClassStateChanged(PROBLEM, now != null));
 
         ListView<ModelDiagnostic> problems = new ListView<>();
         problems.setId("modelview-diagnostics");
@@ -172,11 +188,7 @@ public final class ModelView {
         });
         VBox bottom = new VBox(4, status, problems);
         bottom.setPadding(new Insets(6, 12, 8, 12));
-
-        BorderPane pane = new BorderPane(editor.node());
-        pane.setTop(top);
-        pane.setBottom(bottom);
-        return pane;
+        return bottom;
     }
 
     /** Keeps the code area and the view-model's text in step, and checks the text once typing pauses. */
