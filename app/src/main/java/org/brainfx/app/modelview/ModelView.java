@@ -72,9 +72,27 @@ public final class ModelView {
         problem.textProperty().bind(Bindings.createStringBinding(() -> model.projectProblemProperty().get().isEmpty() ? ""
                 : MessageFormat.format(text("modelview.project.problem"), model.projectProblemProperty().get()),
                 model.projectProblemProperty()));
+        Label stale = new Label();
+        stale.setId("modelview-stale");
+        stale.getStyleClass().add("modelview-banner-problem");
+        stale.setWrapText(true);
+        stale.setMaxWidth(Double.MAX_VALUE);
+        stale.textProperty().bind(Bindings.createStringBinding(() -> model.staleNamesProperty().get().isEmpty() ? ""
+                : MessageFormat.format(text("modelview.stale"), model.staleNamesProperty().get()), model.staleNamesProperty()));
+        Button remove = new Button(text("modelview.stale.remove"));
+        remove.setId("modelview-remove-stale");
+        remove.setMnemonicParsing(true);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setOnAction(e -> model.removeStaleNames());
+        HBox staleBar = new HBox(8, stale, remove);
+        staleBar.getStyleClass().addAll("modelview-banner", "modelview-banner-problem");
+        staleBar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(stale, Priority.ALWAYS);
+        staleBar.managedProperty().bind(model.staleNamesProperty().isNotEmpty());
+        staleBar.visibleProperty().bind(staleBar.managedProperty());
         Label notice = banner("modelview-notice", "modelview-banner-notice");
         notice.textProperty().bind(model.noticeProperty());
-        return new VBox(problem, notice);
+        return new VBox(problem, staleBar, notice);
     }
 
     private static Label banner(String id, String styleClass) {

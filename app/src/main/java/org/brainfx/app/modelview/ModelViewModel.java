@@ -71,6 +71,7 @@ public final class ModelViewModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyStringWrapper checkedText = new ReadOnlyStringWrapper(this, "checkedText");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper staleNames = new ReadOnlyStringWrapper(this, "staleNames", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final BooleanBinding modified;
     private final BooleanBinding selectedIsInUse;
@@ -329,6 +330,7 @@ public final class ModelViewModel {
             current = new LoadedModel(ref, t, spec, null);
             baselineText.set(t);
             parameterTable.show(spec);
+            refreshStale();
             edit(format("modelview.edit.saveFile", ref.file()), p -> ProjectModelEdits.replaceModel(p, ref, spec).project());
         }
         if (document.project() == before) {
@@ -373,6 +375,29 @@ public final class ModelViewModel {
         }
     }
 
+    /** The names the project refers to but its model lacks, in words ("" when none): why it cannot be resolved. */
+    public ReadOnlyStringProperty staleNamesProperty() {
+        return staleNames.getReadOnlyProperty();
+    }
+
+    /** Removes from the project every name its model lacks (undoable), so that it resolves again. */
+    public void removeStaleNames() {
+        ModelSpec spec = current == null ? null : current.spec();
+        if (spec == null || staleNames.get().isEmpty()) {
+            return;
+        }
+        String removed = staleNames.get();
+        edit(text("modelview.edit.removeStale"), p -> ProjectModelEdits.replaceModel(p, p.model(), spec).project());
+        notice.set(format("modelview.notice.removedStale", removed));
+    }
+
+    private void refreshStale() {
+        ModelSpec spec = current == null ? null : current.spec();
+        Project p = document.project();
+        staleNames.set(spec == null ? ""
+                : String.join("; ", describe(ProjectModelEdits.replaceModel(p, p.model(), spec).dropped())));
+    }
+
     // ---- parameters ----
 
     /** The parameter table. */
@@ -400,6 +425,7 @@ public final class ModelViewModel {
         Project.ModelRef ref = project.model();
         if (current != null && Objects.equals(current.ref(), ref) || loadingRef != null && Objects.equals(loadingRef, ref)) {
             parameterTable.refresh();
+            refreshStale();
             return;
         }
         long mine = ++loadGeneration;
@@ -443,6 +469,7 @@ public final class ModelViewModel {
         loadingRef = null;
         current = model;
         parameterTable.show(model.spec());
+        refreshStale();
         source.set(model.unreadable() == null ? describeSource(model.ref()) : model.unreadable());
         baselineText.set(model.text());
         text.set(model.text());

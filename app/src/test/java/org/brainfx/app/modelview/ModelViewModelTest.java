@@ -248,6 +248,18 @@ class ModelViewModelTest {
     }
 
     @Test
+    void namesTheModelLacksAreNamedAndCanBeRemoved() {
+        document.edit("break", p -> ProjectModelEdits.withParameterValue(p, "gX", 1.0));
+        assertEquals("the value of gX (no such parameter)", model.staleNamesProperty().get());
+        model.removeStaleNames();
+        assertFalse(document.project().parameters().containsKey("gX"));
+        assertEquals("", model.staleNamesProperty().get());
+        assertEquals(15.0, document.project().parameters().get("gNa"), "everything else stays");
+        document.undo();
+        assertEquals("the value of gX (no such parameter)", model.staleNamesProperty().get());
+    }
+
+    @Test
     void aModelFileThatCannotBeReadIsSaidSo(@TempDir Path folder) {
         Path file = folder.resolve("p.brainfx.json");
         ProjectFiles.write(new Project(1, "p", null, new Project.ModelRef(null, "gone.model", null), null, null, null,
