@@ -89,6 +89,36 @@ class ModelViewFlowTest {
     }
 
     @Test
+    void aLibraryModelIsUsedAfterConfirmingWhatItDropsAndUndoBringsBackTheOld(FxRobot robot) throws Exception {
+        CodeArea area = robot.lookup(".modelview-code").match(n -> n instanceof CodeArea && ((CodeArea) n).isEditable())
+                .queryAs(CodeArea.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> area.getText().equals(HH));
+        robot.clickOn("#modelview-library-tab");
+        @SuppressWarnings("unchecked")
+        ListView<LibraryModel> library = robot.lookup("#modelview-library").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> library.getItems().size() == 5);
+        assertEquals("hh", library.getSelectionModel().getSelectedItem().name(), "the library opens on the model in use");
+        assertTrue(robot.lookup("#modelview-use").queryAs(Button.class).isDisabled());
+
+        robot.clickOn(robot.lookup("#modelview-library .list-cell").nth(0).queryAs(Node.class));
+        CodeArea preview = robot.lookup("#modelview-library-text").queryAs(CodeArea.class);
+        assertEquals(ModelLibrary.text("lif"), preview.getText());
+        assertFalse(preview.isEditable());
+        robot.clickOn("#modelview-use");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        String question = robot.lookup(".dialog-pane .content").queryAs(Label.class).getText();
+        assertTrue(question.contains("free parameter gNa"), question);
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> ((Button) n).isDefaultButton()).queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> area.getText().equals(ModelLibrary.text("lif")));
+        assertEquals("lif", document.project().model().builtin());
+        assertTrue(robot.lookup("#modelview-notice").queryAs(Label.class).getText().contains("lif"));
+
+        robot.interact(document::undo);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> area.getText().equals(HH));
+        assertEquals("hh", document.project().model().builtin());
+    }
+
+    @Test
     void aValueThatIsNotANumberIsRejectedOnItsRow(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         TableView<ModelParameterRow> table = robot.lookup("#modelview-parameters").queryAs(TableView.class);
