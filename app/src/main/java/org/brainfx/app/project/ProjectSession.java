@@ -76,6 +76,14 @@ public final class ProjectSession {
         return resolving.getReadOnlyProperty();
     }
 
+    /**
+     * Resolves the current project again although it did not change: a file it refers to (a
+     * {@code .model} file, a recording) changed on disk.
+     */
+    public void refresh() {
+        resolve(document.project());
+    }
+
     private void resolve(Project project) {
         long mine = generation.incrementAndGet();
         resolving.set(true);

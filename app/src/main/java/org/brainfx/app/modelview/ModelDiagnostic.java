@@ -1,0 +1,30 @@
+package org.brainfx.app.modelview;
+
+import java.util.regex.Pattern;
+import org.brainfx.engine.model.ModelException;
+import org.brainfx.engine.model.expr.Pos;
+
+/**
+ * A problem in model text at a place the editor can mark: 1-based line (0 when unknown) and
+ * column (0 when only the line is known), and the engine's explanation.
+ */
+public record ModelDiagnostic(int line, int column, String message) {
+
+    // The engine prefixes messages with "line L, column C: "; the editor shows the place itself.
+    private static final Pattern PLACE_PREFIX = Pattern.compile("^(line \\d+, )?column \\d+: ");
+
+    /** The diagnostic of a parse or check error. */
+    public static ModelDiagnostic of(ModelException e) {
+        Pos pos = e.pos();
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new ModelDiagnostic(pos.line(), pos.column(), PLACE_PREFIX.matcher(message).replaceFirst(""));
+    }
+
+    /** "line L, col C: message", or less when the place is not known. */
+    public String display() {
+        if (line <= 0) {
+            return message;
+        }
+        return "line " + line + (column > 0 ? ", col " + column : "") + ": " + message;
+    }
+}
