@@ -19,6 +19,8 @@ import org.brainfx.app.fit.FitDashboardViewModel;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.jobs.FitRunningJob;
 import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.modelview.ModelView;
+import org.brainfx.app.modelview.ModelViewModel;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.app.recording.RecordingView;
 import org.brainfx.app.recording.RecordingViewModel;
@@ -55,6 +57,11 @@ final class ProjectTabs {
         byKind.put(ExplorerItem.Kind.RECORDING, recordingTab);
         byKind.put(ExplorerItem.Kind.RECORDINGS, recordingTab);
         ordered.add(recordingTab);
+        Tab modelTab = tab("tab-model", "tab.model", new ModelView(new ModelViewModel(session, messages,
+                UiExecutor.fx(), BackgroundTasks.executor()), messages).root());
+        byKind.put(ExplorerItem.Kind.MODEL, modelTab);
+        byKind.put(ExplorerItem.Kind.MODELS, modelTab);
+        ordered.add(modelTab);
         ordered.add(fitTab);
         ordered.add(compareTab);
         byKind.put(ExplorerItem.Kind.FIT, fitTab);
