@@ -50,7 +50,7 @@ final class ProjectTabs {
         CompareViewModel compare = new CompareViewModel(session,
                 new CompareRunner(BackgroundTasks.executor(), UiExecutor.fx()), messages);
         compareTab = tab("tab-compare", "tab.compare", new CompareView(compare, messages).root());
-        workbench.jobs().add(new CompareRunningJob(java.text.MessageFormat.format(messages.getString("jobs.compare.title"),
+        workbench.track(new CompareRunningJob(java.text.MessageFormat.format(messages.getString("jobs.compare.title"),
                 session.document().project().name()), compare));
         recordingTab = tab("tab-recording", "tab.recording", new RecordingView(new RecordingViewModel(session, messages,
                 UiExecutor.fx(), BackgroundTasks.executor()), messages).root());
@@ -68,7 +68,7 @@ final class ProjectTabs {
         byKind.put(ExplorerItem.Kind.FITS, fitTab);
         byKind.put(ExplorerItem.Kind.RESULT, fitTab);
         byKind.put(ExplorerItem.Kind.RESULTS, fitTab);
-        workbench.jobs().add(new FitRunningJob(java.text.MessageFormat.format(messages.getString("jobs.fit.title"),
+        workbench.track(new FitRunningJob(java.text.MessageFormat.format(messages.getString("jobs.fit.title"),
                 session.document().project().name()), fitRunner, messages));
         fitRunner.resultProperty().addListener((obs, old, now) -> {
             if (now != null) {

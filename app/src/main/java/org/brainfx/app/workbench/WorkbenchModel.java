@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
@@ -81,6 +82,15 @@ public final class WorkbenchModel {
     /** Jobs the job panel shows. */
     public ObservableList<RunningJob> jobs() {
         return jobs;
+    }
+
+    /** Lists {@code job} in the job panel from the moment it first runs (idle jobs would only be noise). */
+    public void track(RunningJob job) {
+        job.active().addListener((obs, was, now) -> {
+            if (now && !jobs.contains(job)) {
+                jobs.add(job);
+            }
+        });
     }
 
     /**
@@ -198,7 +208,7 @@ public final class WorkbenchModel {
     }
 
     private void closeJobs() {
-        for (RunningJob job : jobs) {
+        for (RunningJob job : List.copyOf(jobs)) {
             if (job.active().get()) {
                 job.cancel();
             }

@@ -110,7 +110,7 @@ final class WorkbenchView {
 
         root.setTop(new VBox(menuBar(), toolBar()));
         SplitPane sides = new SplitPane(explorerPane(), tabs, propertyPane());
-        sides.setDividerPositions(0.18, 0.82);
+        sides.setDividerPositions(0.17, 0.84);
         SplitPane.setResizableWithParent(sides.getItems().get(0), false);
         SplitPane.setResizableWithParent(sides.getItems().get(2), false);
         SplitPane main = new SplitPane(sides, bottomPane());
