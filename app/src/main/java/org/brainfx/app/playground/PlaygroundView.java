@@ -244,6 +244,13 @@ public final class PlaygroundView {
         problem.setMaxWidth(Double.MAX_VALUE);
         problem.textProperty().bind(model.problemProperty());
         hideWhenEmpty(problem);
+        Label projectProblem = new Label();
+        projectProblem.setId("playground-project-problem");
+        projectProblem.getStyleClass().add("playground-problem");
+        projectProblem.setWrapText(true);
+        projectProblem.setMaxWidth(Double.MAX_VALUE);
+        projectProblem.textProperty().bind(model.projectProblemProperty());
+        hideWhenEmpty(projectProblem);
 
         ComboBox<String> state = new ComboBox<>(model.states());
         state.setId("playground-state");
@@ -273,7 +280,7 @@ public final class PlaygroundView {
         VBox.setVgrow(grid, Priority.ALWAYS);
         traceViewer.widthProperty().addListener((obs, old, now) -> draw(model.traceProperty().get()));
 
-        VBox box = new VBox(6, status, problem, grid);
+        VBox box = new VBox(6, status, projectProblem, problem, grid);
         box.setPadding(new Insets(10, 12, 10, 8));
         return box;
     }

@@ -85,6 +85,7 @@ public final class PlaygroundViewModel {
     private final StringProperty plottedState = new SimpleStringProperty(this, "plottedState");
     private final ReadOnlyObjectWrapper<PlaygroundTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper projectProblem = new ReadOnlyStringWrapper(this, "projectProblem", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyLongWrapper simulations = new ReadOnlyLongWrapper(this, "simulations");
@@ -125,7 +126,20 @@ public final class PlaygroundViewModel {
         }
         if (session != null && session.resolved() != null) {
             projectResolved(session.resolved());
+        } else if (session != null) {
+            // The project is still resolving: wait for its model rather than show another one first.
+            status.set(text("playground.status.project"));
+            session.errorProperty().addListener((obs, old, now) -> projectFailed(now));
+            projectFailed(session.errorProperty().get());
         } else {
+            modelChoice.set(builtin(FIRST_BUILTIN));
+        }
+    }
+
+    /** A project that cannot be resolved before any model is shown: say why and offer the built-in models. */
+    private void projectFailed(String error) {
+        if (modelChoice.get() == null && error != null && !error.isEmpty()) {
+            projectProblem.set(MessageFormat.format(text("playground.problem.project"), error));
             modelChoice.set(builtin(FIRST_BUILTIN));
         }
     }
@@ -170,6 +184,7 @@ public final class PlaygroundViewModel {
         if (resolved == null) {
             return;
         }
+        projectProblem.set("");
         String name = resolved.project().name() == null || resolved.project().name().isBlank()
                 ? resolved.file().getFileName().toString() : resolved.project().name();
         ModelChoice project = new ModelChoice(MessageFormat.format(text("playground.model.project"), name,
@@ -491,6 +506,11 @@ public final class PlaygroundViewModel {
     /** What went wrong with the newest simulation or model ("" when nothing did). */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** Why the open project cannot be simulated, while the playground shows a built-in model instead ("" otherwise). */
+    public ReadOnlyStringProperty projectProblemProperty() {
+        return projectProblem.getReadOnlyProperty();
     }
 
     /** A line about the newest simulation (steps, time, spikes) or the model being compiled. */
