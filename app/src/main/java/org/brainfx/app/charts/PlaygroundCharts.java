@@ -30,6 +30,11 @@ public final class PlaygroundCharts {
     private static final Color INPUT = ResultChartStyle.PALETTE[2];
     private static final int MEMBRANE_WEIGHT = 3;
     private static final int INPUT_WEIGHT = 1;
+    /**
+     * Smallest span an axis shows: a state that stays constant (a gate at rest, a threshold that
+     * does not adapt) then gets readable ticks instead of ones a billionth apart.
+     */
+    private static final double MIN_AXIS_SPAN = 0.01;
 
     private PlaygroundCharts() {
     }
@@ -85,6 +90,10 @@ public final class PlaygroundCharts {
     }
 
     private static XYPlot panel(XYDataset data, NumberAxis range, XYItemRenderer renderer, NumberAxis domain) {
+        range.setAutoRangeMinimumSize(MIN_AXIS_SPAN);
+        if (domain != null) {
+            domain.setAutoRangeMinimumSize(MIN_AXIS_SPAN);
+        }
         XYPlot p = new XYPlot(data, domain, range, renderer);
         ResultChartStyle.stylePanel(p);
         return p;

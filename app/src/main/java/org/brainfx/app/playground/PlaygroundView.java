@@ -46,7 +46,7 @@ public final class PlaygroundView {
     /** Slider steps per full travel for the arrow keys. */
     private static final double KEY_STEP = 0.01;
     /** The phase plane is not decimated by time column, so it keeps at most this many points. */
-    private static final int PHASE_POINTS = 2500;
+    private static final int PHASE_POINTS = 1200;
     private static final int MIN_COLUMNS = 200;
 
     private final PlaygroundViewModel model;
@@ -146,6 +146,8 @@ public final class PlaygroundView {
                 model.sweepCountProperty().get())));
         Runnable fillSweeps = () -> {
             sweepItems.setAll(IntStream.range(0, model.sweepCountProperty().get()).boxed().toList());
+            // Through null, so the button redraws "Sweep k of n" with the new n even when k stays.
+            sweep.setValue(null);
             sweep.setValue(model.sweepProperty().get());
         };
         model.sweepCountProperty().addListener((obs, old, now) -> fillSweeps.run());
@@ -202,9 +204,16 @@ public final class PlaygroundView {
                 () -> PlaygroundViewModel.number(s.value()) + (unit.isEmpty() ? "" : " " + unit), s.valueProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(6, name, gap, value);
-
         SliderScale scale = s.scale();
+        HBox head = new HBox(6, name);
+        if (scale.logarithmic()) {
+            Label log = new Label(text("playground.slider.logTag"));
+            log.getStyleClass().add("playground-note");
+            head.getChildren().add(log);
+        }
+        head.getChildren().addAll(gap, value);
+        head.setAlignment(Pos.BASELINE_LEFT);
+
         Slider slider = new Slider(0, 1, scale.position(s.value()));
         slider.setId(id);
         slider.setBlockIncrement(KEY_STEP);

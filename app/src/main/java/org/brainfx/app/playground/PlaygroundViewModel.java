@@ -92,7 +92,9 @@ public final class PlaygroundViewModel {
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply");
     private final ReadOnlyStringWrapper applyHint = new ReadOnlyStringWrapper(this, "applyHint", "");
     private final ChangeListener<Object> rerun = (obs, old, now) -> simulate();
+    private final ReadOnlyBooleanWrapper simulating = new ReadOnlyBooleanWrapper(this, "simulating");
     private PlaygroundSetup setup;
+    private PlaygroundRun latestRun;
     private long loadGeneration;
     private boolean quiet;
 
@@ -303,12 +305,12 @@ public final class PlaygroundViewModel {
                         STEP_DURATION_MS));
     }
 
-    /** A threshold if the model has one (GIF), else the first state after the membrane potential. */
+    /**
+     * The last state: in the built-in models the slowest one, whose plane with V shows the
+     * dynamics best (n for HH, w for AdEx, u for Izhikevich, the threshold for GIF).
+     */
     private static String defaultPlottedState(List<String> names) {
-        if (names.contains("Vth")) {
-            return "Vth";
-        }
-        return names.size() > 1 ? names.get(1) : names.get(0);
+        return names.get(names.size() - 1);
     }
 
     /** Asks for a simulation with the current sliders; replaces any request that has not started yet. */
@@ -317,15 +319,26 @@ public final class PlaygroundViewModel {
             return;
         }
         PlaygroundRun run = currentRun();
+        latestRun = run;
+        simulating.set(true);
         worker.submit(run::simulate, result -> {
             if (run.setup() == setup) {
                 show(result);
             }
+            settled(run);
         }, failure -> {
             if (run.setup() == setup) {
                 fail(failure);
             }
+            settled(run);
         });
+    }
+
+    /** The newest request's outcome is shown: nothing is left to simulate. */
+    private void settled(PlaygroundRun run) {
+        if (run == latestRun) {
+            simulating.set(false);
+        }
     }
 
     private PlaygroundRun currentRun() {
@@ -523,7 +536,15 @@ public final class PlaygroundViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** How many simulations have finished (diverged ones included); intermediate slider values never run. */
+    /** True from a slider move until the trace for the newest values is shown. */
+    public ReadOnlyBooleanProperty simulatingProperty() {
+        return simulating.getReadOnlyProperty();
+    }
+
+    /**
+     * How many simulated traces (or divergences) were shown; intermediate slider values never run,
+     * and a result overtaken by a newer one before the UI thread took it is not counted.
+     */
     public ReadOnlyLongProperty simulationsProperty() {
         return simulations.getReadOnlyProperty();
     }

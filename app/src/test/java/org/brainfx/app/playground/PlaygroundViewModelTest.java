@@ -48,6 +48,7 @@ class PlaygroundViewModelTest {
         assertEquals(StimulusKind.STEP, vm.stimulusKindProperty().get());
         assertTrue(before.spikes() > 0, "the default step makes HH fire");
         assertEquals(List.of("V", "m", "h", "n"), vm.states());
+        assertEquals("n", vm.plottedStateProperty().get(), "the slow gate: the classic V\u2013n phase plane");
         assertEquals(List.of("gL", "gNa", "gK", "Vth", "C"), vm.parameters().stream().map(PlaygroundSlider::name).toList());
         long runs = vm.simulationsProperty().get();
 
@@ -88,7 +89,9 @@ class PlaygroundViewModelTest {
             gK.set(i * 0.2);
         }
         assertEquals(1, background.waiting(), "one worker task for 50 slider values");
+        assertTrue(vm.simulatingProperty().get());
         background.runAll();
+        assertFalse(vm.simulatingProperty().get());
 
         assertEquals(runs + 1, vm.simulationsProperty().get(), "intermediate values never simulated");
         assertEquals(dropped + 49, vm.droppedRequests());
