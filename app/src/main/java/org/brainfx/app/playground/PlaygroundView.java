@@ -72,6 +72,10 @@ public final class PlaygroundView {
         stateChart = PlaygroundCharts.stateOverTime(stateData, text("playground.chart.time"));
         phaseChart = PlaygroundCharts.phasePlane(phaseData);
         traceViewer = viewer(traceChart, "playground-trace-chart");
+        String noTrace = text("playground.chart.empty");
+        ((CombinedDomainXYPlot) traceChart.getPlot()).getSubplots().get(0).setNoDataMessage(noTrace);
+        stateChart.getXYPlot().setNoDataMessage(noTrace);
+        phaseChart.getXYPlot().setNoDataMessage(noTrace);
         root.setId("playground");
         root.getStyleClass().add("playground");
         ScrollPane controls = new ScrollPane(controls());
