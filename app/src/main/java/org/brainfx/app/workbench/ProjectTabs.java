@@ -21,6 +21,8 @@ import org.brainfx.app.jobs.FitRunningJob;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.modelview.ModelView;
 import org.brainfx.app.modelview.ModelViewModel;
+import org.brainfx.app.playground.PlaygroundView;
+import org.brainfx.app.playground.PlaygroundViewModel;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.app.recording.RecordingView;
 import org.brainfx.app.recording.RecordingViewModel;
@@ -40,6 +42,8 @@ final class ProjectTabs {
     private final Tab compareTab;
     private final Tab recordingTab;
     private final java.util.List<Tab> ordered = new java.util.ArrayList<>();
+    // Held here: the jobs' bindings listen to their runners only weakly and would be collected otherwise.
+    private final java.util.List<org.brainfx.app.jobs.RunningJob> jobs = new java.util.ArrayList<>();
     private final FitJobRunner fitRunner = new FitJobRunner(UiExecutor.fx());
     private FitDashboardViewModel fitModel;
 
@@ -50,7 +54,7 @@ final class ProjectTabs {
         CompareViewModel compare = new CompareViewModel(session,
                 new CompareRunner(BackgroundTasks.executor(), UiExecutor.fx()), messages);
         compareTab = tab("tab-compare", "tab.compare", new CompareView(compare, messages).root());
-        workbench.track(new CompareRunningJob(java.text.MessageFormat.format(messages.getString("jobs.compare.title"),
+        jobs.add(new CompareRunningJob(java.text.MessageFormat.format(messages.getString("jobs.compare.title"),
                 session.document().project().name()), compare));
         recordingTab = tab("tab-recording", "tab.recording", new RecordingView(new RecordingViewModel(session, messages,
                 UiExecutor.fx(), BackgroundTasks.executor()), messages).root());
@@ -62,13 +66,15 @@ final class ProjectTabs {
         byKind.put(ExplorerItem.Kind.MODEL, modelTab);
         byKind.put(ExplorerItem.Kind.MODELS, modelTab);
         ordered.add(modelTab);
+        ordered.add(tab("tab-playground", "tab.playground", new PlaygroundView(new PlaygroundViewModel(session, messages,
+                BackgroundTasks.executor(), UiExecutor.fx()), messages).root()));
         ordered.add(fitTab);
         ordered.add(compareTab);
         byKind.put(ExplorerItem.Kind.FIT, fitTab);
         byKind.put(ExplorerItem.Kind.FITS, fitTab);
         byKind.put(ExplorerItem.Kind.RESULT, fitTab);
         byKind.put(ExplorerItem.Kind.RESULTS, fitTab);
-        workbench.track(new FitRunningJob(java.text.MessageFormat.format(messages.getString("jobs.fit.title"),
+        jobs.add(new FitRunningJob(java.text.MessageFormat.format(messages.getString("jobs.fit.title"),
                 session.document().project().name()), fitRunner, messages));
         fitRunner.resultProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -94,6 +100,7 @@ final class ProjectTabs {
             }
         });
         buildFit.run();
+        jobs.forEach(workbench::track);
     }
 
     /** The tabs in display order. */

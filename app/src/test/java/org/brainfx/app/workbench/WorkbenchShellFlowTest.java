@@ -120,4 +120,30 @@ class WorkbenchShellFlowTest {
         assertEquals("explore", view.model().session().document().project().name());
         assertEquals("hh", view.model().resolved().project().model().builtin());
     }
+
+    @Test
+    void aFitStartedFromTheToolBarAppearsInTheJobPanelWithPauseAndStop(FxRobot robot) throws Exception {
+        Path file = SampleCopies.copy("hh-synthetic", dir);
+        // Random search runs its whole budget, so the job stays alive long enough to pause.
+        var saved = org.brainfx.engine.project.ProjectFiles.read(file);
+        org.brainfx.engine.project.ProjectFiles.write(ProjectEdits.withFit(saved,
+                ProjectEdits.withRun(saved.fit(), "random", 4, 100_000, null, 1L)), file);
+        open(robot, file);
+        robot.clickOn("#tool-fit-start");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.brainfx.app.jobs.RunningJob> jobs =
+                robot.lookup("#jobs-list").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> jobs.getItems().size() == 1);
+        var job = jobs.getItems().get(0);
+        assertTrue(job.title().startsWith("Fit "), job.title());
+        robot.clickOn("#tab-jobs .tab-label");
+        robot.clickOn(".job-pause");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> job.paused().get());
+        assertTrue(job.message().get().startsWith("Paused"), job.message().get());
+        robot.clickOn(".job-pause");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !job.paused().get());
+        robot.clickOn(".job-stop");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !job.active().get());
+        assertTrue(job.message().get().startsWith("Stopped"), job.message().get());
+    }
 }
