@@ -44,11 +44,13 @@ public final class WelcomeView {
      *
      * @param chooseProject what the Open… button does (the workbench asks for a project file)
      * @param newProject    what the New… button does (the workbench asks what the project holds)
+     * @param playground    what the Playground button does (the workbench shows one on the built-in models)
      */
-    public WelcomeView(WelcomeViewModel model, ResourceBundle messages, Runnable chooseProject, Runnable newProject) {
+    public WelcomeView(WelcomeViewModel model, ResourceBundle messages, Runnable chooseProject, Runnable newProject,
+                       Runnable playground) {
         this.model = model;
         this.messages = messages;
-        VBox page = new VBox(heading(), intro(), actions(chooseProject, newProject),
+        VBox page = new VBox(heading(), intro(), actions(chooseProject, newProject, playground),
                 sectionTitle("welcome.recent"), recentList(),
                 sectionTitle("welcome.samples"), samples());
         page.getStyleClass().add("welcome-page");
@@ -83,7 +85,7 @@ public final class WelcomeView {
         return body;
     }
 
-    private HBox actions(Runnable chooseProject, Runnable newProject) {
+    private HBox actions(Runnable chooseProject, Runnable newProject, Runnable playground) {
         Button open = new Button(text("welcome.open"));
         open.setId("welcome-open");
         open.getStyleClass().add("primary-button");
@@ -93,13 +95,18 @@ public final class WelcomeView {
         create.setId("welcome-new");
         create.setMinWidth(Region.USE_PREF_SIZE);
         create.setOnAction(e -> newProject.run());
+        Button play = new Button(text("welcome.playground"));
+        play.setId("welcome-playground");
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        play.setTooltip(new Tooltip(text("welcome.playground.tip")));
+        play.setOnAction(e -> playground.run());
         Label or = new Label(text("welcome.command.intro"));
         or.getStyleClass().add("welcome-note");
         or.setMinWidth(Region.USE_PREF_SIZE);
         Label command = new Label(text("welcome.command"));
         command.getStyleClass().add("command-text");
         command.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(12, open, create, or, command);
+        HBox box = new HBox(12, open, create, play, or, command);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

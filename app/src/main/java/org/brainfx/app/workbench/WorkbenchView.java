@@ -79,6 +79,7 @@ final class WorkbenchView {
     private final TreeView<ExplorerItem> explorer = new TreeView<>();
     private final PropertySheet properties = new PropertySheet();
     private final ObservableList<FitResult> results = FXCollections.observableArrayList();
+    private Tab freePlayground;
     private final ObjectProperty<ProjectTabs> projectTabs = new SimpleObjectProperty<>(this, "projectTabs");
     private final StringBinding title;
     private final javafx.beans.property.BooleanProperty undoAvailable = new javafx.beans.property.SimpleBooleanProperty();
@@ -100,7 +101,7 @@ final class WorkbenchView {
         model.setErrorReporter(this::showError);
         welcome = new WelcomeViewModel(SampleCatalog.defaultFolder(), recent, UiExecutor.fx(), messages);
         welcome.setOpener(this::openProject);
-        homeTab = new Tab(text("tab.home"), new WelcomeView(welcome, messages, this::chooseProject, this::newProject).root());
+        homeTab = new Tab(text("tab.home"), new WelcomeView(welcome, messages, this::chooseProject, this::newProject, this::showPlayground).root());
         homeTab.setId("tab-home");
         homeTab.setClosable(false);
         welcome.loadSamplesInBackground();
@@ -197,8 +198,9 @@ final class WorkbenchView {
 
         MenuItem home = item("menu-home", "menu.view.home", "Shortcut+Shift+H", this::showHome);
         MenuItem project = item("menu-project", "menu.view.project", "Shortcut+Shift+P", this::showProject);
+        MenuItem playground = item("menu-playground", "menu.view.playground", "Shortcut+Shift+G", this::showPlayground);
         project.disableProperty().bind(projectTabs.isNull());
-        Menu view = new Menu(text("menu.view"), null, home, project);
+        Menu view = new Menu(text("menu.view"), null, home, project, playground);
 
         MenuItem start = item("menu-fit-start", "menu.fit.start", "Shortcut+R", () -> withTabs(ProjectTabs::startFit));
         MenuItem stop = item("menu-fit-stop", "menu.fit.stop", "Shortcut+Period", () -> withTabs(ProjectTabs::stopFit));
@@ -354,6 +356,10 @@ final class WorkbenchView {
         if (old != null) {
             tabs.getTabs().removeAll(old.tabs());
         }
+        if (freePlayground != null) {
+            tabs.getTabs().remove(freePlayground);
+            freePlayground = null;
+        }
         ProjectTabs created = new ProjectTabs(session, messages, owner, model, results::add);
         projectTabs.set(created);
         tabs.getTabs().addAll(created.tabs());
@@ -398,6 +404,25 @@ final class WorkbenchView {
         if (t != null) {
             tabs.getSelectionModel().select(t.first());
         }
+    }
+
+    /**
+     * Shows a playground: the open project's, or without a project one on the built-in models
+     * (for teaching, nothing to open first).
+     */
+    void showPlayground() {
+        if (projectTabs.get() != null) {
+            showView("playground");
+            return;
+        }
+        if (freePlayground == null) {
+            freePlayground = new Tab(text("tab.playground"), new org.brainfx.app.playground.PlaygroundView(
+                    new org.brainfx.app.playground.PlaygroundViewModel(null, messages, BackgroundTasks.executor(),
+                            UiExecutor.fx()), messages).root());
+            freePlayground.setId("tab-playground");
+            tabs.getTabs().add(freePlayground);
+        }
+        tabs.getSelectionModel().select(freePlayground);
     }
 
     /** Saves the open project; returns whether it did. */

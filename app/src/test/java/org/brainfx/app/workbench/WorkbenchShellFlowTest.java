@@ -146,4 +146,15 @@ class WorkbenchShellFlowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !job.active().get());
         assertTrue(job.message().get().startsWith("Stopped"), job.message().get());
     }
+
+    @Test
+    void thePlaygroundOpensWithoutAProject(FxRobot robot) throws Exception {
+        robot.clickOn("#welcome-playground");
+        javafx.scene.control.TabPane tabs = robot.lookup("#view-tabs").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals("tab-playground", tabs.getSelectionModel().getSelectedItem().getId());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#playground").tryQuery().isPresent());
+        open(robot, SampleCopies.copy("hh-synthetic", dir));
+        assertEquals(1, tabs.getTabs().stream().filter(t -> "tab-playground".equals(t.getId())).count(),
+                "the project's playground replaces the one without a project");
+    }
 }
