@@ -82,7 +82,7 @@ class FitCommandTest {
 
         assertEquals(2, run.exitCode(), run.both());
         assertTrue(run.err().contains("'bfgs'"), run.err());
-        assertTrue(run.err().contains("lbfgsb, adam, de, pso, cmaes, random"), run.err());
+        assertTrue(run.err().contains("lbfgsb, adam, hybrid, de, pso, cmaes, random"), run.err());
     }
 
     @Test

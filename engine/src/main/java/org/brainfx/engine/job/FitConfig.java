@@ -17,7 +17,7 @@ import org.brainfx.engine.project.ResolvedProject;
  * Everything a fit needs, with defaults filled in: the resolved project, free parameters,
  * loss terms, optimizer and its settings, budgets and seed.
  *
- * @param starts         starts (gradient methods) or population size (gradient-free methods)
+ * @param starts         starts (gradient methods) or population size (gradient-free methods and hybrid)
  * @param maxEvaluations 0 for no evaluation budget
  * @param budgetSeconds  0 for no wall-time budget
  * @param targetLoss     stop once the best loss is at or below this (0: never)
@@ -33,7 +33,7 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                         StartSampling startSampling, AdamBoundHandling adamBounds) {
 
     /** Known optimizer names. */
-    public static final List<String> OPTIMIZERS = List.of("lbfgsb", "adam", "de", "pso", "cmaes", "random");
+    public static final List<String> OPTIMIZERS = List.of("lbfgsb", "adam", "hybrid", "de", "pso", "cmaes", "random");
 
     /** Validates the configuration. */
     public FitConfig {
@@ -112,7 +112,10 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                 adamBounds);
     }
 
-    /** True for optimizers that use gradients. */
+    /**
+     * True for the multi-start gradient methods, whose {@code starts} are independent starts; false for
+     * the population methods, including {@code hybrid}, whose {@code starts} is the DE population.
+     */
     public boolean gradientBased() {
         return "lbfgsb".equals(optimizer) || "adam".equals(optimizer);
     }

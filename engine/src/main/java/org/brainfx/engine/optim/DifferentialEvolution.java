@@ -25,7 +25,12 @@ final class DifferentialEvolution extends PopulationOptimizer {
     private boolean initialized;
 
     DifferentialEvolution(Bounds bounds, OptimizerSettings settings, SplittableRandom rng) {
-        super("de", bounds);
+        this("de", bounds, settings, rng);
+    }
+
+    /** DE reporting itself under {@code name}, as the search phase of another method. */
+    DifferentialEvolution(String name, Bounds bounds, OptimizerSettings settings, SplittableRandom rng) {
+        super(name, bounds);
         int size = settings.populationOr(20);
         if (size < 3) {
             throw new IllegalArgumentException("differential evolution needs a population of at least 3, got " + size);

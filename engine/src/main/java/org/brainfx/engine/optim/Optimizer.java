@@ -11,10 +11,13 @@ package org.brainfx.engine.optim;
  */
 public interface Optimizer {
 
-    /** The method's short name: {@code lbfgsb}, {@code adam}, {@code de}, {@code pso}, {@code cmaes} or {@code random}. */
+    /** The method's short name: {@code lbfgsb}, {@code adam}, {@code hybrid}, {@code de}, {@code pso}, {@code cmaes} or {@code random}. */
     String name();
 
-    /** Whether {@link #tell} needs the loss gradient of every candidate. */
+    /**
+     * Whether {@link #tell} needs the loss gradient of every candidate; it may change from one ask to
+     * the next (the hybrid starts gradient-free), so callers check it for every ask.
+     */
     boolean needsGradient();
 
     /**

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 public final class Optimizers {
 
     /** The names {@link #create} accepts, gradient methods first. */
-    public static final List<String> NAMES = List.of("lbfgsb", "adam", "de", "pso", "cmaes", "random");
+    public static final List<String> NAMES = List.of("lbfgsb", "adam", "hybrid", "de", "pso", "cmaes", "random");
 
     private Optimizers() {
     }
@@ -24,13 +24,13 @@ public final class Optimizers {
         SplittableRandom rng = new SplittableRandom(seed);
         switch (name) {
             case "lbfgsb":
-                return new MultiStartOptimizer(name, bounds, settings, rng,
-                        start -> new LbfgsbSearch(start, settings.memory(), settings.lossTolerance(),
-                                settings.gradientTolerance()));
+                return lbfgsb(name, bounds, settings, rng);
             case "adam":
                 return new MultiStartOptimizer(name, bounds, settings, rng,
                         start -> new AdamSearch(start, settings.learningRate(), settings.adamBounds(),
                                 settings.lossTolerance(), settings.gradientTolerance()));
+            case "hybrid":
+                return new HybridSearch(bounds, settings, rng);
             case "de":
                 return new DifferentialEvolution(bounds, settings, rng);
             case "pso":
@@ -42,5 +42,12 @@ public final class Optimizers {
             default:
                 throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of " + NAMES);
         }
+    }
+
+    /** Multi-start L-BFGS-B reporting itself under {@code name}. */
+    static Optimizer lbfgsb(String name, Bounds bounds, OptimizerSettings settings, SplittableRandom rng) {
+        return new MultiStartOptimizer(name, bounds, settings, rng,
+                start -> new LbfgsbSearch(start, settings.memory(), settings.lossTolerance(),
+                        settings.gradientTolerance()));
     }
 }
