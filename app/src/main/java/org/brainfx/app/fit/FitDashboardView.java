@@ -1,40 +1,66 @@
 package org.brainfx.app.fit;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.brainfx.app.charts.LiveVoltageChart;
 import org.brainfx.app.charts.LossChart;
+import org.brainfx.app.charts.StartLossChart;
+import org.brainfx.app.charts.TrajectoryChart;
+import org.brainfx.app.jobs.FitJobRunner;
+import org.brainfx.app.report.Numbers;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
 
 /**
- * The fit dashboard: settings form, run buttons, status line, live loss chart and the fitted
- * parameters; all state lives in its {@link FitDashboardViewModel}.
+ * The fit dashboard: the project's fit settings as a form, the run buttons with the status line
+ * and why Start is unavailable, the live charts (recorded vs best-candidate voltage, loss against
+ * iteration and time, every start's loss, parameter trajectories) and, when the fit ends, the
+ * results with Apply and Export. All state lives in its {@link FitDashboardViewModel}.
  */
 public final class FitDashboardView {
 
@@ -42,25 +68,48 @@ public final class FitDashboardView {
     private final ResourceBundle messages;
     private final Window owner;
     // Duplicates allowed: a gradient optimizer can report several rounds (line-search steps) under one iteration.
-    private final XYSeries lossSeries = new XYSeries("best loss", false, true);
+    private final XYSeries lossByIteration = new XYSeries("best loss", false, true);
+    private final XYSeries lossBySeconds = new XYSeries("best loss", false, true);
+    private final JFreeChart lossChart;
+    private final LiveVoltageChart voltage;
+    private final StartLossChart startLosses;
+    private final TrajectoryChart trajectories;
+    private final TabPane tabs = new TabPane();
+    private final Tab resultsTab;
     private final BorderPane root = new BorderPane();
 
-    /** A view of {@code model}; error alerts are owned by {@code owner}. */
+    /** A view of {@code model}; alerts are owned by {@code owner} (may be null: the view's own window). */
     public FitDashboardView(FitDashboardViewModel model, ResourceBundle messages, Window owner) {
         this.model = model;
         this.messages = messages;
         this.owner = owner;
+        voltage = new LiveVoltageChart(text("fit.chart.voltage.title"), text("fit.chart.voltage.time"),
+                text("fit.chart.voltage.target"), text("fit.chart.voltage.sweep"));
+        startLosses = new StartLossChart(text("fit.chart.starts.title"), text("fit.chart.starts.rank"),
+                text("fit.chart.starts.axis"));
+        lossChart = LossChart.live(lossByIteration, lossBySeconds, List.of(text("fit.chart.loss.title"),
+                text("fit.chart.loss.iteration"), text("fit.chart.loss.seconds"), text("fit.chart.loss.axis")));
+        trajectories = new TrajectoryChart(text("fit.chart.trajectories.title"), text("fit.chart.loss.iteration"),
+                text("fit.chart.trajectories.axis"));
         root.setId("fit-dashboard");
-        root.setTop(controls());
-        SplitPane split = new SplitPane(lossChart(), resultsTable());
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
+        root.getStyleClass().add("fit-dashboard");
+        root.setTop(header());
+        Tab live = new Tab(text("fit.tab.live"), liveCharts());
+        live.setId("fit-tab-live");
+        resultsTab = new Tab(text("fit.tab.results"), results());
+        resultsTab.setId("fit-tab-results");
+        tabs.getTabs().addAll(live, resultsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ScrollPane form = new ScrollPane(settingsForm());
+        form.setFitToWidth(true);
+        form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        form.getStyleClass().add("fit-form-scroll");
+        form.setMinWidth(250);
+        SplitPane split = new SplitPane(form, tabs);
+        split.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(form, false);
         root.setCenter(split);
-        model.runner().errorProperty().addListener((obs, old, error) -> {
-            if (error != null) {
-                showError(error);
-            }
-        });
+        wireUpdates();
     }
 
     /** The dashboard's root node. */
@@ -68,65 +117,46 @@ public final class FitDashboardView {
         return root;
     }
 
-    private VBox controls() {
-        Label title = new Label(model.projectName());
-        title.getStyleClass().add("welcome-heading");
+    // ---- header: buttons, status, reasons ----
 
-        ComboBox<String> optimizer = new ComboBox<>(FXCollections.observableArrayList(
-                FitConfig.OPTIMIZERS));
-        optimizer.setId("fit-optimizer");
-        optimizer.valueProperty().bindBidirectional(model.optimizerProperty());
-        FlowPane settings = new FlowPane(16, 8,
-                field("fit.optimizer", optimizer),
-                field("fit.starts", textField("fit-starts", model.startsProperty(), 5)),
-                field("fit.maxIterations", textField("fit-max-iterations", model.maxIterationsProperty(), 6)),
-                field("fit.seed", textField("fit-seed", model.seedProperty(), 6)));
-        settings.setAlignment(Pos.CENTER_LEFT);
-        // Settings apply at the next start; locking them during a run keeps that from being misread.
-        settings.disableProperty().bind(model.canStopProperty());
+    private VBox header() {
+        Label title = new Label(model.projectName());
+        // welcome-heading: the workbench's flow tests find an open project's dashboard by its heading.
+        title.getStyleClass().addAll("welcome-heading", "fit-title");
         HBox buttons = new HBox(8,
                 button("fit-start", "fit.start", model::start, model.canStartProperty().not()),
                 button("fit-pause", "fit.pause", model::pause, model.canPauseProperty().not()),
                 button("fit-resume", "fit.resume", model::resume, model.canResumeProperty().not()),
                 button("fit-stop", "fit.stop", model::stop, model.canStopProperty().not()));
+        buttons.getChildren().get(0).getStyleClass().add("primary-button");
         buttons.setAlignment(Pos.CENTER_LEFT);
-
-        Label invalid = new Label();
-        invalid.setId("fit-invalid");
-        invalid.setStyle("-fx-text-fill: #c0392b;");
-        invalid.setWrapText(true);
-        invalid.textProperty().bind(model.validationMessageProperty());
-        invalid.managedProperty().bind(invalid.textProperty().isNotEmpty());
-        invalid.visibleProperty().bind(invalid.managedProperty());
-
         Label status = new Label();
         status.setId("fit-status");
+        status.getStyleClass().add("fit-status");
         status.textProperty().bind(model.statusProperty());
+        HBox row = new HBox(16, title, buttons, status);
+        row.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(8, title, settings, buttons, invalid, status);
-        box.setPadding(new Insets(12, 16, 8, 16));
+        Label blocked = message("fit-blocked", "fit-blocked");
+        blocked.textProperty().bind(model.startBlockedReasonProperty());
+        Label notice = message("fit-notice", "fit-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        VBox box = new VBox(6, row, blocked, notice);
+        box.getStyleClass().add("fit-header");
         return box;
     }
 
-    private HBox field(String labelKey, Control input) {
-        Label label = new Label(text(labelKey));
-        label.setLabelFor(input);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(4, label, input);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+    private static Label message(String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.managedProperty());
+        return label;
     }
 
-    private static TextField textField(String id, StringProperty value, int columns) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(columns);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
-
-    private Button button(String id, String labelKey, Runnable action,
-                          ObservableBooleanValue disabled) {
+    private Button button(String id, String labelKey, Runnable action, ObservableBooleanValue disabled) {
         Button b = new Button(text(labelKey));
         b.setId(id);
         b.setMnemonicParsing(true);
@@ -136,57 +166,387 @@ public final class FitDashboardView {
         return b;
     }
 
-    private ChartViewer lossChart() {
-        ChartViewer viewer = new ChartViewer(LossChart.live(lossSeries, text("fit.chart.title")));
-        viewer.setId("fit-loss-chart");
+    // ---- the settings form ----
+
+    private VBox settingsForm() {
+        GridPane search = grid();
+        choiceRow(search, 0, model.optimizer(), FitConfig.OPTIMIZERS);
+        textRow(search, 2, model.starts());
+        textRow(search, 4, model.seed());
+        GridPane budgets = grid();
+        textRow(budgets, 0, model.maxIterations());
+        textRow(budgets, 2, model.maxEvaluations());
+        textRow(budgets, 4, model.budgetSeconds());
+        textRow(budgets, 6, model.targetLoss());
+        GridPane details = grid();
+        textRow(details, 0, model.learningRate());
+        textRow(details, 2, model.pruneEvery());
+        textRow(details, 4, model.keepStarts());
+        choiceRow(details, 6, model.startSampling(), List.of("uniform", "lhs"));
+        choiceRow(details, 8, model.adamBounds(), List.of("projection", "reparametrize"));
+        TitledPane advanced = new TitledPane(text("fit.section.advanced"), details);
+        advanced.setExpanded(false);
+        advanced.setId("fit-advanced");
+
+        VBox losses = new VBox(8);
+        losses.setId("fit-losses");
+        Runnable rebuild = () -> losses.getChildren().setAll(model.lossTerms().stream().map(this::lossCard).toList());
+        model.lossTerms().addListener((ListChangeListener<LossTermRow>) c -> rebuild.run());
+        rebuild.run();
+        Button add = new Button(text("fit.loss.add"));
+        add.setId("fit-loss-add");
+        add.setOnAction(e -> model.addLossTerm());
+
+        VBox form = new VBox(10, section("fit.section.run"), search, section("fit.section.budgets"), budgets,
+                advanced, section("fit.section.losses"), losses, add);
+        form.getStyleClass().add("fit-form");
+        // Settings apply at the next start; locking them during a run keeps that from being misread.
+        form.disableProperty().bind(model.canStopProperty());
+        return form;
+    }
+
+    private Label section(String key) {
+        Label l = new Label(text(key).toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("pane-title");
+        return l;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(2);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        g.getColumnConstraints().addAll(labels, fields);
+        return g;
+    }
+
+    private void textRow(GridPane grid, int row, SettingField<?> field) {
+        TextField input = new TextField();
+        input.setId("fit-" + field.id());
+        input.setPromptText(field.defaultText());
+        input.setPrefColumnCount(8);
+        input.textProperty().bindBidirectional(field.textProperty());
+        addRow(grid, row, field, input);
+    }
+
+    private void choiceRow(GridPane grid, int row, SettingField<String> field, List<String> choices) {
+        ComboBox<String> input = new ComboBox<>(FXCollections.observableArrayList(choices));
+        input.setId("fit-" + field.id());
+        input.setMaxWidth(Double.MAX_VALUE);
+        input.valueProperty().bindBidirectional(field.textProperty());
+        addRow(grid, row, field, input);
+    }
+
+    private void addRow(GridPane grid, int row, SettingField<?> field, Control input) {
+        Label label = new Label(field.label());
+        label.setLabelFor(input);
+        String help = "fit." + field.id() + ".help";
+        if (messages.containsKey(help)) {
+            Tooltip tip = new Tooltip(MessageFormat.format(text(help), field.defaultText()));
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            label.setTooltip(tip);
+            input.setTooltip(tip);
+        }
+        Label error = fieldError(field, input);
+        error.setId("fit-" + field.id() + "-error");
+        grid.add(label, 0, row);
+        grid.add(input, 1, row);
+        grid.add(error, 1, row + 1);
+    }
+
+    /** The message under a field, and the field's red outline while its text is invalid. */
+    private static Label fieldError(SettingField<?> field, Control input) {
+        Label error = message(null, "fit-field-error");
+        error.textProperty().bind(field.errorProperty());
+        field.errorProperty().addListener((obs, old, now) -> {
+            input.getStyleClass().remove("fit-invalid");
+            if (!now.isEmpty()) {
+                input.getStyleClass().add("fit-invalid");
+            }
+        });
+        return error;
+    }
+
+    private Node lossCard(LossTermRow row) {
+        Label name = new Label(MessageFormat.format(text("fit.loss.term"), row.index() + 1));
+        name.getStyleClass().add("fit-loss-name");
+        ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList(LossTermRow.KINDS));
+        kind.setId("fit-loss-kind-" + row.index());
+        kind.valueProperty().bindBidirectional(row.kindProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button remove = new Button(text("fit.loss.remove"));
+        remove.setId("fit-loss-remove-" + row.index());
+        remove.setTooltip(new Tooltip(text("fit.loss.remove.tooltip")));
+        remove.setOnAction(e -> model.removeLossTerm(row.index()));
+        remove.disableProperty().bind(Bindings.size(model.lossTerms()).lessThan(2));
+        HBox top = new HBox(8, name, kind, spacer, remove);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane params = grid();
+        lossField(params, 0, row, row.weight(), "fit.loss.weight", null);
+        lossField(params, 2, row, row.every(), "fit.loss.every", LossTermRow.Parameter.EVERY);
+        lossField(params, 4, row, row.divisions(), "fit.loss.divisions", LossTermRow.Parameter.DIVISIONS);
+        lossField(params, 6, row, row.tau(), "fit.loss.tau", LossTermRow.Parameter.TAU);
+        lossField(params, 8, row, row.window(), "fit.loss.window", LossTermRow.Parameter.WINDOW);
+        lossField(params, 10, row, row.baseline(), "fit.loss.baseline", LossTermRow.Parameter.BASELINE);
+        Label problem = message(null, "fit-field-error");
+        problem.textProperty().bind(row.problemProperty());
+        VBox card = new VBox(6, top, params, problem);
+        card.getStyleClass().add("fit-loss-card");
+        return card;
+    }
+
+    private void lossField(GridPane grid, int row, LossTermRow term, SettingField<?> field, String labelKey,
+                           LossTermRow.Parameter parameter) {
+        Label label = new Label(text(labelKey));
+        TextField input = new TextField();
+        input.setId("fit-loss-" + field.id() + "-" + term.index());
+        input.setPromptText(field.defaultText());
+        input.setPrefColumnCount(7);
+        input.textProperty().bindBidirectional(field.textProperty());
+        label.setLabelFor(input);
+        Label error = fieldError(field, input);
+        grid.add(label, 0, row);
+        grid.add(input, 1, row);
+        grid.add(error, 1, row + 1);
+        if (parameter != null) {
+            // Only the parameters the term's kind reads are shown, so nothing typed is silently ignored.
+            var applies = term.applies(parameter);
+            for (Node n : List.of(label, input)) {
+                n.visibleProperty().bind(applies);
+                n.managedProperty().bind(applies);
+            }
+            error.visibleProperty().unbind();
+            error.managedProperty().unbind();
+            error.managedProperty().bind(applies.and(error.textProperty().isNotEmpty()));
+            error.visibleProperty().bind(error.managedProperty());
+        }
+    }
+
+    // ---- live charts ----
+
+    private Node liveCharts() {
+        ChartViewer voltageViewer = viewer("fit-voltage-chart", voltage.chart());
+        voltageViewer.widthProperty().addListener((obs, old, now) ->
+                model.plotColumnsProperty().set(Math.max(100, now.intValue())));
+        FlowPane sweeps = new FlowPane(10, 4);
+        sweeps.setId("fit-sweeps");
+        sweeps.setAlignment(Pos.CENTER_LEFT);
+        Runnable rebuildSweeps = () -> sweeps.getChildren().setAll(sweepBoxes(model.sweepCountProperty().get()));
+        model.sweepCountProperty().addListener((obs, old, now) -> rebuildSweeps.run());
+        model.selectedSweeps().addListener((ListChangeListener<Integer>) c -> {
+            for (Node n : sweeps.getChildren()) {
+                if (n instanceof CheckBox box && box.getUserData() instanceof Integer sweep) {
+                    box.setSelected(model.selectedSweeps().contains(sweep));
+                }
+            }
+        });
+        rebuildSweeps.run();
+        VBox.setVgrow(voltageViewer, Priority.ALWAYS);
+        VBox voltageBox = new VBox(4, sweeps, voltageViewer);
+        voltageBox.setPadding(new Insets(6, 6, 0, 6));
+
+        ChartViewer loss = viewer("fit-loss-chart", lossChart);
+        ChartViewer starts = viewer("fit-starts-chart", startLosses.chart());
+        ChartViewer paths = viewer("fit-trajectory-chart", trajectories.chart());
+        SplitPane lower = new SplitPane(loss, starts, paths);
+        lower.setDividerPositions(0.42, 0.68);
+        SplitPane all = new SplitPane(voltageBox, lower);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.55);
+        return all;
+    }
+
+    private List<Node> sweepBoxes(int count) {
+        List<Node> out = new ArrayList<>();
+        if (count > 0) {
+            out.add(new Label(text("fit.chart.voltage.sweeps")));
+        }
+        for (int s = 0; s < count; s++) {
+            int sweep = s;
+            CheckBox box = new CheckBox(Integer.toString(s + 1));
+            box.setId("fit-sweep-" + (s + 1));
+            box.setUserData(sweep);
+            box.setSelected(model.selectedSweeps().contains(s));
+            box.selectedProperty().addListener((obs, old, now) -> {
+                if (now == model.selectedSweeps().contains(sweep)) {
+                    return;
+                }
+                List<Integer> chosen = new ArrayList<>(model.selectedSweeps());
+                chosen.remove(Integer.valueOf(sweep));
+                if (now) {
+                    chosen.add(sweep);
+                }
+                chosen.sort(null);
+                model.selectedSweeps().setAll(chosen);
+            });
+            out.add(box);
+        }
+        return out;
+    }
+
+    private static ChartViewer viewer(String id, JFreeChart chart) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setId(id);
+        v.setMinSize(120, 120);
+        return v;
+    }
+
+    private void wireUpdates() {
+        model.overlayProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                voltage.show(now);
+            }
+        });
         model.runner().history().addListener((ListChangeListener<FitResult.HistoryPoint>) change -> {
             while (change.next()) {
                 if (change.wasRemoved() && change.getList().isEmpty()) {
-                    lossSeries.clear();
+                    lossByIteration.clear();
+                    lossBySeconds.clear();
                 }
                 // Add quietly and notify once: each notification redraws the whole chart.
                 for (FitResult.HistoryPoint h : change.getAddedSubList()) {
                     if (Double.isFinite(h.bestLoss())) {
-                        lossSeries.add(h.iteration(), LossChart.drawable(h.bestLoss()), false);
+                        lossByIteration.add(h.iteration(), LossChart.drawable(h.bestLoss()), false);
+                        lossBySeconds.add(h.seconds(), LossChart.drawable(h.bestLoss()), false);
                     }
                 }
             }
-            lossSeries.fireSeriesChanged();
+            if (!lossByIteration.isEmpty()) {
+                LossChart.spanLosses(lossChart, lossByIteration.getMinY(), lossByIteration.getMaxY());
+            }
+            lossByIteration.fireSeriesChanged();
+            lossBySeconds.fireSeriesChanged();
         });
-        return viewer;
+        model.startLossesProperty().addListener((obs, old, now) -> startLosses.show(now));
+        model.trajectoryNames().addListener((ListChangeListener<String>) c -> trajectories.reset(List.copyOf(
+                model.trajectoryNames())));
+        model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) change -> {
+            while (change.next()) {
+                if (change.wasReplaced()) {
+                    trajectories.replaceLast(change.getAddedSubList().get(0).fractions());
+                } else if (change.wasRemoved() && change.getList().isEmpty()) {
+                    trajectories.reset(List.copyOf(model.trajectoryNames()));
+                } else if (change.wasAdded()) {
+                    for (TrajectoryPoint p : change.getAddedSubList()) {
+                        trajectories.add(p.iteration(), p.fractions());
+                    }
+                }
+            }
+        });
+        model.runner().stateProperty().addListener((obs, old, now) -> {
+            if (old.active() && (now == FitJobRunner.State.FINISHED || now == FitJobRunner.State.CANCELLED)) {
+                tabs.getSelectionModel().select(resultsTab);
+            }
+        });
+        model.runner().errorProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                showError(text("fit.error.title"), String.valueOf(error.getMessage()));
+            }
+        });
+        model.failureProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                showError(text("fit.export.error.title"), now);
+                model.failureShown();
+            }
+        });
     }
 
-    private TableView<ParameterRow> resultsTable() {
+    // ---- results ----
+
+    private Node results() {
         TableView<ParameterRow> table = new TableView<>(model.results());
         table.setId("fit-results");
-        Label empty = new Label(text("fit.results.empty"));
-        empty.setWrapText(true);
-        empty.setPadding(new Insets(12));
-        table.setPlaceholder(empty);
-        TableColumn<ParameterRow, String> name = new TableColumn<>(text("fit.results.parameter"));
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        TableColumn<ParameterRow, String> value = new TableColumn<>(text("fit.results.value"));
-        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                String.format(Locale.ROOT, "%.6g", c.getValue().value())));
-        value.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TableColumn<ParameterRow, String> unit = new TableColumn<>(text("fit.results.unit"));
-        unit.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().unit()));
-        name.setPrefWidth(90);
-        value.setPrefWidth(120);
-        unit.setPrefWidth(60);
-        table.getColumns().add(name);
-        table.getColumns().add(value);
-        table.getColumns().add(unit);
+        table.setPlaceholder(placeholder("fit.results.empty"));
+        table.getColumns().add(column("fit.results.parameter", ParameterRow::name, false));
+        table.getColumns().add(column("fit.results.value", r -> number(r.value()), true));
+        table.getColumns().add(column("fit.results.unit", ParameterRow::unit, false));
+        table.getColumns().add(column("fit.results.lower", r -> number(r.lower()), true));
+        table.getColumns().add(column("fit.results.upper", r -> number(r.upper()), true));
+        table.getColumns().add(column("fit.results.start", r -> number(r.start()), true));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        return table;
+        table.setPrefHeight(200);
+
+        TableView<SweepLossRow> sweeps = new TableView<>(model.sweepLosses());
+        sweeps.setId("fit-sweep-losses");
+        sweeps.setPlaceholder(placeholder("fit.results.sweeps.empty"));
+        sweeps.getColumns().add(column("fit.results.sweep", r -> Integer.toString(r.sweep()), true));
+        sweeps.getColumns().add(column("fit.results.loss", r -> number(r.loss()), true));
+        TableColumn<SweepLossRow, String> rmse = column("fit.results.rmse", r -> number(r.rmse()), true);
+        rmse.textProperty().bind(Bindings.createStringBinding(
+                () -> MessageFormat.format(text("fit.results.rmse"), model.targetUnitProperty().get()),
+                model.targetUnitProperty()));
+        sweeps.getColumns().add(rmse);
+        sweeps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        sweeps.setPrefHeight(160);
+
+        Button apply = button("fit-apply", "fit.apply", model::applyBestParameters, model.canApplyProperty().not());
+        apply.setTooltip(new Tooltip(text("fit.apply.tooltip")));
+        apply.getStyleClass().add("primary-button");
+        Button csv = button("fit-export-csv", "fit.export.csv", () -> export("csv", model::exportCsv),
+                model.canExportProperty().not());
+        Button json = button("fit-export-json", "fit.export.json", () -> export("json", model::exportJson),
+                model.canExportProperty().not());
+        HBox actions = new HBox(8, apply, csv, json);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(10, actions, table, sweeps);
+        box.setPadding(new Insets(10));
+        return box;
     }
 
-    private void showError(Throwable error) {
+    private Label placeholder(String key) {
+        Label empty = new Label(text(key));
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(12));
+        return empty;
+    }
+
+    private <R> TableColumn<R, String> column(String key, Function<R, String> value, boolean numeric) {
+        TableColumn<R, String> c = new TableColumn<>(text(key));
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        if (numeric) {
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
+        c.setSortable(false);
+        return c;
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? Numbers.significant(v) : "\u2014";
+    }
+
+    private void export(String extension, Consumer<Path> writer) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text("fit.export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("fit.export." + extension + ".filter"),
+                "*." + extension));
+        chooser.setInitialFileName(model.projectName() + "-fit." + extension);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            writer.accept(file.toPath());
+        }
+    }
+
+    private Window window() {
+        return owner != null ? owner : root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void showError(String title, String content) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(owner);
-        alert.setTitle(text("fit.error.title"));
+        Window w = window();
+        if (w != null) {
+            alert.initOwner(w);
+        }
+        alert.setTitle(title);
         alert.setHeaderText(model.projectName());
-        alert.setContentText(String.valueOf(error.getMessage()));
+        alert.setContentText(content);
         alert.show();
     }
 
