@@ -1,5 +1,6 @@
 package org.brainfx.app.charts;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -28,6 +29,10 @@ public final class LiveVoltageChart {
     private static final float TARGET_WIDTH = 3.2f;
     private static final float MODEL_WIDTH = 1.6f;
     private static final double[][] EMPTY = new double[2][0];
+    private static final BasicStroke FAST_TARGET = new BasicStroke(TARGET_WIDTH, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_BEVEL);
+    private static final BasicStroke FAST_MODEL = new BasicStroke(MODEL_WIDTH, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_BEVEL);
 
     private final CombinedDomainXYPlot plot;
     private final JFreeChart chart;
@@ -106,10 +111,15 @@ public final class LiveVoltageChart {
             d.addSeries("target", EMPTY);
             d.addSeries("model", EMPTY);
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            // Drawn many times a second and rasterized in software on many machines: one path per
+            // trace instead of a shape per segment, joins and caps without curves, and no per-point
+            // hit-test entities (tooltips on thousands of points help nobody here).
+            renderer.setDrawSeriesLineAsPath(true);
+            renderer.setDefaultCreateEntities(false);
             renderer.setSeriesPaint(0, TARGET);
-            renderer.setSeriesStroke(0, ResultChartStyle.line(TARGET_WIDTH));
+            renderer.setSeriesStroke(0, FAST_TARGET);
             renderer.setSeriesPaint(1, MODEL);
-            renderer.setSeriesStroke(1, ResultChartStyle.line(MODEL_WIDTH));
+            renderer.setSeriesStroke(1, FAST_MODEL);
             XYPlot panel = new XYPlot(d, null, ResultChartStyle.axis(""), renderer);
             ResultChartStyle.stylePanel(panel);
             panel.setRangeMinorGridlinesVisible(false);

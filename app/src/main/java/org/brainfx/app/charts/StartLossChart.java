@@ -46,6 +46,16 @@ public final class StartLossChart {
 
     /** Shows {@code sorted} (ascending, finite) as ranks 1…n; null or empty clears the chart. */
     public void show(double[] sorted) {
+        // One redraw for the whole update: clearing, re-ranging and refilling each redraw the chart otherwise.
+        chart.setNotify(false);
+        try {
+            fill(sorted);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void fill(double[] sorted) {
         losses.clear();
         if (sorted != null && sorted.length > 0) {
             for (int i = 0; i < sorted.length; i++) {
@@ -54,7 +64,6 @@ public final class StartLossChart {
             ResultChartStyle.spanDecades(loss, List.of(LossChart.drawable(sorted[0]),
                     LossChart.drawable(sorted[sorted.length - 1])));
         }
-        losses.fireSeriesChanged();
     }
 
     /** Number of dots drawn. */

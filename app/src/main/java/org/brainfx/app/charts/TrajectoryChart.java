@@ -32,7 +32,8 @@ public final class TrajectoryChart {
         NumberAxis fraction = ResultChartStyle.axis(fractionLabel);
         fraction.setRange(-0.02, 1.02);
         fraction.setAutoRange(false);
-        plot = new XYPlot(lines, iterations, fraction, new XYLineAndShapeRenderer(true, false));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        plot = new XYPlot(lines, iterations, fraction, renderer);
         ResultChartStyle.stylePanel(plot);
         plot.setRangeMinorGridlinesVisible(false);
         // A legend is only created for a chart that starts with items; reset() then replaces them.
@@ -69,21 +70,26 @@ public final class TrajectoryChart {
             for (int i = 0; i < fractions.length && i < lines.getSeriesCount(); i++) {
                 lines.getSeries(i).add(iteration, fractions[i], false);
             }
+            if (lines.getSeriesCount() > 0) {
+                lines.getSeries(0).fireSeriesChanged();
+            }
         } finally {
             chart.setNotify(true);
-        }
-        if (lines.getSeriesCount() > 0) {
-            lines.getSeries(0).fireSeriesChanged();
         }
     }
 
     /** Replaces the newest point of every line (the same iteration reported again with a newer best); one redraw. */
     public void replaceLast(double[] fractions) {
-        for (int i = 0; i < fractions.length && i < lines.getSeriesCount(); i++) {
-            XYSeries line = lines.getSeries(i);
-            if (line.getItemCount() > 0) {
-                line.updateByIndex(line.getItemCount() - 1, fractions[i]);
+        chart.setNotify(false);
+        try {
+            for (int i = 0; i < fractions.length && i < lines.getSeriesCount(); i++) {
+                XYSeries line = lines.getSeries(i);
+                if (line.getItemCount() > 0) {
+                    line.updateByIndex(line.getItemCount() - 1, fractions[i]);
+                }
             }
+        } finally {
+            chart.setNotify(true);
         }
     }
 

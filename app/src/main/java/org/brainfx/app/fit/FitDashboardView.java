@@ -64,6 +64,13 @@ import org.jfree.data.xy.XYSeries;
  */
 public final class FitDashboardView {
 
+    /** Pixels per min/max pair of the decimated voltage traces. */
+    static final int PIXELS_PER_COLUMN = 2;
+    /** Shortest time between voltage chart redraws (25 a second). */
+    private static final double VOLTAGE_REDRAW_MS = 40;
+    /** Shortest time between redraws of the loss and start charts (10 a second). */
+    private static final double PROGRESS_REDRAW_MS = 100;
+
     private final FitDashboardViewModel model;
     private final ResourceBundle messages;
     private final Window owner;
@@ -75,6 +82,12 @@ public final class FitDashboardView {
     private final StartLossChart startLosses;
     private final TrajectoryChart trajectories;
     private final TabPane tabs = new TabPane();
+    // The FX thread draws each chart in full; these caps keep a fast fit from keeping it busy drawing.
+    private final RedrawThrottle voltageRedraw = new RedrawThrottle(VOLTAGE_REDRAW_MS, this::drawVoltage);
+    private final RedrawThrottle progressRedraw = new RedrawThrottle(PROGRESS_REDRAW_MS, this::drawProgress);
+    private int lossHistoryDrawn;
+    private int trajectoryDrawn;
+    private TrajectoryPoint lastTrajectoryDrawn;
     private final Tab resultsTab;
     private final BorderPane root = new BorderPane();
 
@@ -333,8 +346,10 @@ public final class FitDashboardView {
 
     private Node liveCharts() {
         ChartViewer voltageViewer = viewer("fit-voltage-chart", voltage.chart());
+        // A min/max pair every two pixels looks the same as one per pixel and halves what the
+        // rasterizer has to stroke, which is what limits the redraw rate without a GPU.
         voltageViewer.widthProperty().addListener((obs, old, now) ->
-                model.plotColumnsProperty().set(Math.max(100, now.intValue())));
+                model.plotColumnsProperty().set(Math.max(100, now.intValue() / PIXELS_PER_COLUMN)));
         FlowPane sweeps = new FlowPane(10, 4);
         sweeps.setId("fit-sweeps");
         sweeps.setAlignment(Pos.CENTER_LEFT);
@@ -399,47 +414,23 @@ public final class FitDashboardView {
     }
 
     private void wireUpdates() {
-        model.overlayProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                voltage.show(now);
+        model.overlayProperty().addListener((obs, old, now) -> voltageRedraw.request());
+        model.runner().history().addListener((ListChangeListener<FitResult.HistoryPoint>) c -> {
+            if (c.getList().isEmpty()) {
+                // A new fit: its history must not be appended to the last one's, whenever the next redraw comes.
+                lossHistoryDrawn = 0;
+                lossByIteration.clear();
+                lossBySeconds.clear();
             }
+            progressRedraw.request();
         });
-        model.runner().history().addListener((ListChangeListener<FitResult.HistoryPoint>) change -> {
-            while (change.next()) {
-                if (change.wasRemoved() && change.getList().isEmpty()) {
-                    lossByIteration.clear();
-                    lossBySeconds.clear();
-                }
-                // Add quietly and notify once: each notification redraws the whole chart.
-                for (FitResult.HistoryPoint h : change.getAddedSubList()) {
-                    if (Double.isFinite(h.bestLoss())) {
-                        lossByIteration.add(h.iteration(), LossChart.drawable(h.bestLoss()), false);
-                        lossBySeconds.add(h.seconds(), LossChart.drawable(h.bestLoss()), false);
-                    }
-                }
-            }
-            if (!lossByIteration.isEmpty()) {
-                LossChart.spanLosses(lossChart, lossByIteration.getMinY(), lossByIteration.getMaxY());
-            }
-            lossByIteration.fireSeriesChanged();
-            lossBySeconds.fireSeriesChanged();
+        model.startLossesProperty().addListener((obs, old, now) -> progressRedraw.request());
+        model.trajectoryNames().addListener((ListChangeListener<String>) c -> {
+            trajectories.reset(List.copyOf(model.trajectoryNames()));
+            trajectoryDrawn = 0;
+            lastTrajectoryDrawn = null;
         });
-        model.startLossesProperty().addListener((obs, old, now) -> startLosses.show(now));
-        model.trajectoryNames().addListener((ListChangeListener<String>) c -> trajectories.reset(List.copyOf(
-                model.trajectoryNames())));
-        model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) change -> {
-            while (change.next()) {
-                if (change.wasReplaced()) {
-                    trajectories.replaceLast(change.getAddedSubList().get(0).fractions());
-                } else if (change.wasRemoved() && change.getList().isEmpty()) {
-                    trajectories.reset(List.copyOf(model.trajectoryNames()));
-                } else if (change.wasAdded()) {
-                    for (TrajectoryPoint p : change.getAddedSubList()) {
-                        trajectories.add(p.iteration(), p.fractions());
-                    }
-                }
-            }
-        });
+        model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> progressRedraw.request());
         model.runner().stateProperty().addListener((obs, old, now) -> {
             if (old.active() && (now == FitJobRunner.State.FINISHED || now == FitJobRunner.State.CANCELLED)) {
                 tabs.getSelectionModel().select(resultsTab);
@@ -456,6 +447,55 @@ public final class FitDashboardView {
                 model.failureShown();
             }
         });
+    }
+
+    /** Brings the voltage chart up to the newest traces. */
+    private void drawVoltage() {
+        if (model.overlayProperty().get() != null) {
+            voltage.show(model.overlayProperty().get());
+        }
+    }
+
+    /** Brings the loss and start charts up to the runner's history and the newest start losses. */
+    private void drawProgress() {
+        List<FitResult.HistoryPoint> history = model.runner().history();
+        // One redraw for the whole change: each series notification and the re-ranging would redraw the chart.
+        lossChart.setNotify(false);
+        try {
+            for (FitResult.HistoryPoint h : history.subList(lossHistoryDrawn, history.size())) {
+                if (Double.isFinite(h.bestLoss())) {
+                    lossByIteration.add(h.iteration(), LossChart.drawable(h.bestLoss()), false);
+                    lossBySeconds.add(h.seconds(), LossChart.drawable(h.bestLoss()), false);
+                }
+            }
+            lossHistoryDrawn = history.size();
+            if (!lossByIteration.isEmpty()) {
+                LossChart.spanLosses(lossChart, lossByIteration.getMinY(), lossByIteration.getMaxY());
+            }
+            lossByIteration.fireSeriesChanged();
+            lossBySeconds.fireSeriesChanged();
+        } finally {
+            lossChart.setNotify(true);
+        }
+        startLosses.show(model.startLossesProperty().get());
+        drawTrajectories();
+    }
+
+    /** Brings the trajectory chart up to the model's points: the newest may have been replaced, more appended. */
+    private void drawTrajectories() {
+        List<TrajectoryPoint> points = model.trajectories();
+        if (points.size() < trajectoryDrawn) {
+            trajectories.reset(List.copyOf(model.trajectoryNames()));
+            trajectoryDrawn = 0;
+        }
+        if (trajectoryDrawn > 0 && points.get(trajectoryDrawn - 1) != lastTrajectoryDrawn) {
+            trajectories.replaceLast(points.get(trajectoryDrawn - 1).fractions());
+        }
+        for (TrajectoryPoint p : points.subList(trajectoryDrawn, points.size())) {
+            trajectories.add(p.iteration(), p.fractions());
+        }
+        trajectoryDrawn = points.size();
+        lastTrajectoryDrawn = points.isEmpty() ? null : points.get(points.size() - 1);
     }
 
     // ---- results ----
