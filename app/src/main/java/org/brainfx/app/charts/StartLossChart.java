@@ -18,6 +18,7 @@ public final class StartLossChart {
     private final XYSeries losses = new XYSeries("loss", false, true);
     private final JFreeChart chart;
     private final LogAxis loss;
+    private final NumberAxis rank;
 
     /**
      * An empty chart.
@@ -27,7 +28,7 @@ public final class StartLossChart {
      * @param lossLabel the loss axis label
      */
     public StartLossChart(String title, String rankLabel, String lossLabel) {
-        NumberAxis rank = ResultChartStyle.axis(rankLabel);
+        rank = ResultChartStyle.axis(rankLabel);
         rank.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         loss = ResultChartStyle.logAxis(lossLabel, List.of());
         loss.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -63,6 +64,8 @@ public final class StartLossChart {
             }
             ResultChartStyle.spanDecades(loss, List.of(LossChart.drawable(sorted[0]),
                     LossChart.drawable(sorted[sorted.length - 1])));
+            // Half a rank of room either side, so the first and last dots are not cut by the frame.
+            rank.setRange(0.5, sorted.length + 0.5);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -64,6 +65,8 @@ import org.jfree.data.xy.XYSeries;
  */
 public final class FitDashboardView {
 
+    private static final double ROW_HEIGHT = 26;
+    private static final double HEADER_HEIGHT = 32;
     /** Pixels per min/max pair of the decimated voltage traces. */
     static final int PIXELS_PER_COLUMN = 2;
     /** Shortest time between voltage chart redraws (25 a second). */
@@ -210,8 +213,14 @@ public final class FitDashboardView {
         add.setId("fit-loss-add");
         add.setOnAction(e -> model.addLossTerm());
 
+        GridPane free = grid();
+        free.setId("fit-free");
+        Runnable rebuildFree = () -> fillFreeParameters(free);
+        model.freeParameters().addListener((ListChangeListener<FreeParameterRow>) c -> rebuildFree.run());
+        rebuildFree.run();
+
         VBox form = new VBox(10, section("fit.section.run"), search, section("fit.section.budgets"), budgets,
-                advanced, section("fit.section.losses"), losses, add);
+                advanced, section("fit.section.free"), free, section("fit.section.losses"), losses, add);
         form.getStyleClass().add("fit-form");
         // Settings apply at the next start; locking them during a run keeps that from being misread.
         form.disableProperty().bind(model.canStopProperty());
@@ -283,6 +292,55 @@ public final class FitDashboardView {
             }
         });
         return error;
+    }
+
+    private void fillFreeParameters(GridPane grid) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().setAll(new ColumnConstraints(), growing(), growing());
+        if (model.freeParameters().isEmpty()) {
+            Label empty = new Label(text("fit.free.empty"));
+            empty.getStyleClass().add("placeholder-text");
+            grid.add(empty, 0, 0, 3, 1);
+            return;
+        }
+        Label lowerHeader = new Label(text("fit.free.lowerColumn"));
+        Label upperHeader = new Label(text("fit.free.upperColumn"));
+        lowerHeader.getStyleClass().add("fit-column-header");
+        upperHeader.getStyleClass().add("fit-column-header");
+        grid.add(lowerHeader, 1, 0);
+        grid.add(upperHeader, 2, 0);
+        int row = 1;
+        for (FreeParameterRow p : model.freeParameters()) {
+            CheckBox free = new CheckBox(p.unit().isEmpty() ? p.name() : p.name() + " (" + p.unit() + ")");
+            free.setId("fit-free-" + p.name());
+            free.selectedProperty().bindBidirectional(p.freeProperty());
+            TextField lower = boundField(p.lower(), "fit-free-" + p.name() + "-lower", p.freeProperty());
+            TextField upper = boundField(p.upper(), "fit-free-" + p.name() + "-upper", p.freeProperty());
+            Label lowerError = fieldError(p.lower(), lower);
+            Label upperError = fieldError(p.upper(), upper);
+            grid.add(free, 0, row);
+            grid.add(lower, 1, row);
+            grid.add(upper, 2, row);
+            grid.add(new VBox(lowerError, upperError), 0, row + 1, 3, 1);
+            row += 2;
+        }
+    }
+
+    private static ColumnConstraints growing() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setFillWidth(true);
+        return c;
+    }
+
+    private static TextField boundField(SettingField<Double> field, String id, BooleanProperty free) {
+        TextField input = new TextField();
+        input.setId(id);
+        input.setPrefColumnCount(5);
+        input.setPromptText(field.defaultText());
+        input.textProperty().bindBidirectional(field.textProperty());
+        input.disableProperty().bind(free.not());
+        return input;
     }
 
     private Node lossCard(LossTermRow row) {
@@ -511,7 +569,7 @@ public final class FitDashboardView {
         table.getColumns().add(column("fit.results.upper", r -> number(r.upper()), true));
         table.getColumns().add(column("fit.results.start", r -> number(r.start()), true));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(200);
+        fitRows(table);
 
         TableView<SweepLossRow> sweeps = new TableView<>(model.sweepLosses());
         sweeps.setId("fit-sweep-losses");
@@ -524,7 +582,7 @@ public final class FitDashboardView {
                 model.targetUnitProperty()));
         sweeps.getColumns().add(rmse);
         sweeps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        sweeps.setPrefHeight(160);
+        fitRows(sweeps);
 
         Button apply = button("fit-apply", "fit.apply", model::applyBestParameters, model.canApplyProperty().not());
         apply.setTooltip(new Tooltip(text("fit.apply.tooltip")));
@@ -535,10 +593,23 @@ public final class FitDashboardView {
                 model.canExportProperty().not());
         HBox actions = new HBox(8, apply, csv, json);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(10, actions, table, sweeps);
+        Label summary = message("fit-result-summary", "fit-result-summary");
+        summary.textProperty().bind(model.resultSummaryProperty());
+        VBox box = new VBox(10, summary, actions, table, sweeps);
         box.setPadding(new Insets(10));
-        return box;
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("fit-form-scroll");
+        return scroll;
+    }
+
+    /** Sizes a table to its rows (a placeholder's height when empty), so short tables leave no blank band. */
+    private static void fitRows(TableView<?> table) {
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> HEADER_HEIGHT + ROW_HEIGHT * Math.max(3, table.getItems().size()), table.getItems()));
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        table.setMaxHeight(Region.USE_PREF_SIZE);
     }
 
     private Label placeholder(String key) {

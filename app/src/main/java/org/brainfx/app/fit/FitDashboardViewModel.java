@@ -38,11 +38,13 @@ import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.project.ProjectDocument;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.app.report.FitSummary;
+import org.brainfx.app.report.Numbers;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitJob;
 import org.brainfx.engine.job.FitProgress;
 import org.brainfx.engine.job.FitResult;
 import org.brainfx.engine.job.FreeParameter;
+import org.brainfx.engine.model.ParameterSpec;
 import org.brainfx.engine.model.unit.Unit;
 import org.brainfx.engine.optim.AdamBoundHandling;
 import org.brainfx.engine.optim.StartSampling;
@@ -105,6 +107,7 @@ public final class FitDashboardViewModel {
     private final SettingField<String> startSampling;
     private final SettingField<String> adamBounds;
     private final ObservableList<LossTermRow> lossTerms = FXCollections.observableArrayList();
+    private final ObservableList<FreeParameterRow> freeParameters = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper settingsProblem = new ReadOnlyStringWrapper(this, "settingsProblem", "");
     private final ReadOnlyObjectWrapper<FitConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
     private final ReadOnlyStringWrapper configProblem = new ReadOnlyStringWrapper(this, "configProblem", "");
@@ -126,6 +129,7 @@ public final class FitDashboardViewModel {
     private final ReadOnlyIntegerWrapper sweepCount = new ReadOnlyIntegerWrapper(this, "sweepCount");
     private final ReadOnlyStringWrapper targetUnit = new ReadOnlyStringWrapper(this, "targetUnit", "");
     private final IntegerProperty plotColumns = new SimpleIntegerProperty(this, "plotColumns", DEFAULT_COLUMNS);
+    private final ReadOnlyStringWrapper resultSummary = new ReadOnlyStringWrapper(this, "resultSummary", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final CandidateTraces traces;
@@ -258,7 +262,72 @@ public final class FitDashboardViewModel {
         } else {
             rebuildLossRows(newTerms);
         }
+        Map<String, List<Double>> free = effectiveFree(now);
+        for (FreeParameterRow row : freeParameters) {
+            row.show(free.get(row.name()));
+        }
         checkSettings();
+    }
+
+    /**
+     * The parameters the project's fit varies with their bounds, in the model's parameter order:
+     * the project's list, or every trainable parameter with its model bounds when it names none.
+     */
+    private Map<String, List<Double>> effectiveFree(Project p) {
+        ResolvedProject r = session.resolved();
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        if (r == null) {
+            return out;
+        }
+        Map<String, List<Double>> given = p.fit() == null ? null : p.fit().free();
+        for (ParameterSpec ps : r.spec().parameters()) {
+            if (given != null) {
+                if (given.containsKey(ps.name())) {
+                    out.put(ps.name(), given.get(ps.name()));
+                }
+            } else if (ps.trainable() && ps.lower() != null && ps.upper() != null) {
+                out.put(ps.name(), List.of(ps.lower(), ps.upper()));
+            }
+        }
+        if (given != null) {
+            // Names the model does not have stay, so the project's own error about them is not hidden.
+            given.forEach(out::putIfAbsent);
+        }
+        return out;
+    }
+
+    private void rebuildFreeRows() {
+        ResolvedProject r = session.resolved();
+        List<String> names = r == null ? List.of() : r.spec().parameters().stream().map(ParameterSpec::name).toList();
+        if (names.equals(freeParameters.stream().map(FreeParameterRow::name).toList())) {
+            return;
+        }
+        Map<String, List<Double>> free = effectiveFree(document.project());
+        List<FreeParameterRow> rows = new ArrayList<>();
+        for (ParameterSpec ps : r == null ? List.<ParameterSpec>of() : r.spec().parameters()) {
+            FreeParameterRow row = new FreeParameterRow(ps, free.get(ps.name()), parsers, messages, this::editFree);
+            row.lower().errorProperty().addListener((obs, old, now) -> checkSettings());
+            row.upper().errorProperty().addListener((obs, old, now) -> checkSettings());
+            rows.add(row);
+        }
+        freeParameters.setAll(rows);
+    }
+
+    private void editFree(String name, List<Double> bounds) {
+        String key = bounds == null ? "fit.edit.fix"
+                : effectiveFree(document.project()).containsKey(name) ? "fit.edit.bounds" : "fit.edit.free";
+        String description = MessageFormat.format(text(key), name);
+        document.edit(description, p -> {
+            Map<String, List<Double>> free = effectiveFree(p);
+            if (bounds == null) {
+                free.remove(name);
+            } else {
+                free.put(name, List.copyOf(bounds));
+            }
+            FitSettingsDraft d = FitSettingsDraft.of(p.fit());
+            d.free = free;
+            return FitSettingsDraft.withFit(p, d.build());
+        });
     }
 
     /** The project's loss terms, or the one term a fit uses when it names none. */
@@ -328,6 +397,15 @@ public final class FitDashboardViewModel {
             }
         }
         if (problem.isEmpty()) {
+            for (FreeParameterRow row : freeParameters) {
+                for (SettingField<?> f : List.of(row.lower(), row.upper())) {
+                    if (problem.isEmpty() && !f.errorProperty().get().isEmpty()) {
+                        problem = f.errorProperty().get();
+                    }
+                }
+            }
+        }
+        if (problem.isEmpty()) {
             outer:
             for (LossTermRow row : lossTerms) {
                 for (SettingField<?> f : row.fields()) {
@@ -351,6 +429,7 @@ public final class FitDashboardViewModel {
         if (r != null && r.targetState() != null) {
             targetUnit.set(r.model().checked().states().get(r.model().stateIndex(r.targetState())).unit().symbol());
         }
+        rebuildFreeRows();
         int sweeps = r == null ? 0 : r.sweeps();
         if (sweeps != sweepCount.get()) {
             sweepCount.set(sweeps);
@@ -416,6 +495,7 @@ public final class FitDashboardViewModel {
         trajectoryNames.setAll(c.free().stream().map(FreeParameter::name).toList());
         startLosses.set(null);
         outcome.set(null);
+        resultSummary.set("");
         lastDrawnPoint = null;
         notice.set("");
         runner.start(c);
@@ -547,6 +627,9 @@ public final class FitDashboardViewModel {
                     total = Math.sqrt(sum / perSweep.length);
                 }
                 outcome.set(new Outcome(c, r, total));
+                resultSummary.set(MessageFormat.format(text("fit.results.summary"), Numbers.significant(r.loss()),
+                        Numbers.significant(total), targetUnit.get(), r.stopReason(), r.evaluations(),
+                        String.format(Locale.ROOT, "%.1f s", r.wallSeconds())));
             });
         });
     }
@@ -707,6 +790,11 @@ public final class FitDashboardViewModel {
         return lossTerms;
     }
 
+    /** Every model parameter: whether the fit varies it and its bounds (empty until the project resolves). */
+    public ObservableList<FreeParameterRow> freeParameters() {
+        return freeParameters;
+    }
+
     /** The first problem among the form's fields; empty when every field is valid. */
     public ReadOnlyStringProperty settingsProblemProperty() {
         return settingsProblem.getReadOnlyProperty();
@@ -805,6 +893,11 @@ public final class FitDashboardViewModel {
     /** The voltage chart's traces, computed off the UI thread. */
     public ReadOnlyObjectProperty<SweepOverlay> overlayProperty() {
         return traces.overlayProperty();
+    }
+
+    /** One line about the last fit's outcome (loss, RMSE, why it stopped, cost); empty until it is summarized. */
+    public ReadOnlyStringProperty resultSummaryProperty() {
+        return resultSummary.getReadOnlyProperty();
     }
 
     /** A short confirmation of the last action (applied, exported); empty when none. */

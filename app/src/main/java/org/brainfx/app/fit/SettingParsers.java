@@ -79,6 +79,21 @@ final class SettingParsers {
         };
     }
 
+    /** Any finite number. */
+    Parser<Double> anyNumber(String label) {
+        return s -> {
+            try {
+                double v = Double.parseDouble(s);
+                if (Double.isFinite(v) && !s.endsWith("d") && !s.endsWith("f") && !s.endsWith("D") && !s.endsWith("F")) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw invalid("fit.invalid.number", label, s);
+        };
+    }
+
     /** One of {@code choices}. */
     Parser<String> choice(String label, List<String> choices) {
         return s -> {

@@ -196,6 +196,47 @@ class FitDashboardViewModelTest {
     }
 
     @Test
+    void freeParametersAndTheirBoundsAreEditedUndoably() {
+        assertEquals(List.of("gL", "gNa", "gK", "Vth", "C"),
+                model.freeParameters().stream().map(FreeParameterRow::name).toList());
+        FreeParameterRow gL = model.freeParameters().get(0);
+        FreeParameterRow c = model.freeParameters().get(4);
+        assertTrue(gL.freeProperty().get());
+        assertEquals("0.0001", gL.lower().textProperty().get());
+        assertEquals("0.1", gL.upper().textProperty().get());
+        assertFalse(c.freeProperty().get());
+        assertEquals("nF", c.unit());
+
+        gL.lower().textProperty().set("0.5");
+        assertEquals("The bounds of gL must have lower < upper (got 0.5 and 0.1).", gL.lower().errorProperty().get());
+        assertFalse(document.canUndoProperty().get());
+        assertFalse(model.canStartProperty().get());
+        gL.lower().textProperty().set("abc");
+        assertEquals("gL lower bound (uS) must be a number (got ‘abc’).", gL.lower().errorProperty().get());
+        gL.lower().textProperty().set("0.001");
+        assertEquals(List.of(0.001, 0.1), document.project().fit().free().get("gL"));
+        assertEquals("Change bounds of gL", document.undoDescriptionProperty().get());
+
+        model.freeParameters().get(2).freeProperty().set(false);
+        assertFalse(document.project().fit().free().containsKey("gK"));
+        assertEquals("Fix gK", document.undoDescriptionProperty().get());
+        assertEquals("Ready to fit 3 parameters of hh-synthetic.", model.statusProperty().get());
+        c.freeProperty().set(true);
+        assertEquals(List.of(0.02, 2.0), document.project().fit().free().get("C"),
+                "a parameter without model bounds gets a decade either side of its value");
+        assertEquals(List.of("gL", "gNa", "Vth", "C"), List.copyOf(document.project().fit().free().keySet()),
+                "the model's order");
+
+        document.undo();
+        document.undo();
+        assertTrue(model.freeParameters().get(2).freeProperty().get());
+        assertFalse(c.freeProperty().get());
+        document.undo();
+        assertEquals("0.0001", gL.lower().textProperty().get());
+        assertEquals(ProjectDocument.open(HH).project(), document.project());
+    }
+
+    @Test
     void lossTermsAreAddedAndRemovedUndoably() {
         model.addLossTerm();
         assertEquals(2, model.lossTerms().size());
