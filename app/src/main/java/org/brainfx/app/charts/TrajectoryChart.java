@@ -24,8 +24,9 @@ public final class TrajectoryChart {
      * @param title          the chart's title
      * @param iterationLabel the horizontal axis label
      * @param fractionLabel  the vertical axis label
+     * @param subtitle       a line under the title saying what 0 and 1 mean
      */
-    public TrajectoryChart(String title, String iterationLabel, String fractionLabel) {
+    public TrajectoryChart(String title, String iterationLabel, String fractionLabel, String subtitle) {
         NumberAxis iterations = ResultChartStyle.axis(iterationLabel);
         iterations.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         iterations.setAutoRangeIncludesZero(true);
@@ -39,7 +40,7 @@ public final class TrajectoryChart {
         // A legend is only created for a chart that starts with items; reset() then replaces them.
         LegendItemCollection placeholder = new LegendItemCollection();
         placeholder.add(ResultChartStyle.legendItem(" ", ResultChartStyle.GRID, 1f));
-        chart = ResultChartStyle.chart(plot, title, null, placeholder);
+        chart = ResultChartStyle.chart(plot, title, subtitle, placeholder);
         reset(List.of());
     }
 

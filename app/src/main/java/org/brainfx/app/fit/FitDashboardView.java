@@ -55,6 +55,8 @@ import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 
 /**
@@ -106,7 +108,15 @@ public final class FitDashboardView {
         lossChart = LossChart.live(lossByIteration, lossBySeconds, List.of(text("fit.chart.loss.title"),
                 text("fit.chart.loss.iteration"), text("fit.chart.loss.seconds"), text("fit.chart.loss.axis")));
         trajectories = new TrajectoryChart(text("fit.chart.trajectories.title"), text("fit.chart.loss.iteration"),
-                text("fit.chart.trajectories.axis"));
+                text("fit.chart.trajectories.axis"), text("fit.chart.trajectories.subtitle"));
+        // Empty charts say what fills them, instead of showing bare axes.
+        for (JFreeChart c : List.of(lossChart, startLosses.chart(), trajectories.chart())) {
+            List<XYPlot> plots = c.getXYPlot() instanceof CombinedRangeXYPlot combined ? combined.getSubplots()
+                    : List.of(c.getXYPlot());
+            for (XYPlot p : plots) {
+                p.setNoDataMessage(text("fit.chart.empty"));
+            }
+        }
         root.setId("fit-dashboard");
         root.getStyleClass().add("fit-dashboard");
         root.setTop(header());
@@ -219,8 +229,9 @@ public final class FitDashboardView {
         model.freeParameters().addListener((ListChangeListener<FreeParameterRow>) c -> rebuildFree.run());
         rebuildFree.run();
 
+        // The loss terms come before the parameter list, which can be long (GIF has 14 parameters).
         VBox form = new VBox(10, section("fit.section.run"), search, section("fit.section.budgets"), budgets,
-                advanced, section("fit.section.free"), free, section("fit.section.losses"), losses, add);
+                section("fit.section.losses"), losses, add, section("fit.section.free"), free, advanced);
         form.getStyleClass().add("fit-form");
         // Settings apply at the next start; locking them during a run keeps that from being misread.
         form.disableProperty().bind(model.canStopProperty());

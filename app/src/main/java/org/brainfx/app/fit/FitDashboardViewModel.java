@@ -73,8 +73,7 @@ public final class FitDashboardViewModel {
     private static final int DEFAULT_COLUMNS = 800;
 
     /** A form field tied to one component of the project's fit settings. */
-    private record Setting<T>(SettingField<T> field, Function<FitSettingsDraft, T> read,
-                              BiConsumer<FitSettingsDraft, T> write) {
+    private record Setting<T>(SettingField<T> field, Function<FitSettingsDraft, T> read) {
         void show(FitSettingsDraft before, FitSettingsDraft now) {
             T value = read.apply(now);
             if (before == null || !Objects.equals(read.apply(before), value)) {
@@ -241,7 +240,7 @@ public final class FitDashboardViewModel {
             write.accept(d, value);
             return FitSettingsDraft.withFit(p, d.build());
         }));
-        settings.add(new Setting<>(field, read, write));
+        settings.add(new Setting<>(field, read));
         return field;
     }
 

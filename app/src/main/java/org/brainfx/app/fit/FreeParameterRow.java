@@ -30,7 +30,7 @@ public final class FreeParameterRow {
     FreeParameterRow(ParameterSpec parameter, List<Double> bounds, SettingParsers parsers, ResourceBundle messages,
                      BiConsumer<String, List<Double>> edit) {
         this.parameter = parameter;
-        String unit = parameter.unit() == null || parameter.unit().isBlank() ? "" : " (" + parameter.unit() + ")";
+        String unit = unitOf(parameter).isEmpty() ? "" : " (" + unitOf(parameter) + ")";
         String lowerLabel = MessageFormat.format(messages.getString("fit.free.lower"), parameter.name()) + unit;
         String upperLabel = MessageFormat.format(messages.getString("fit.free.upper"), parameter.name()) + unit;
         SettingField.Parser<Double> lowerNumber = parsers.anyNumber(lowerLabel);
@@ -110,9 +110,13 @@ public final class FreeParameterRow {
         return parameter.name();
     }
 
-    /** The parameter's declared unit ("" when none). */
+    /** The parameter's declared unit ("" when it is a pure number). */
     public String unit() {
-        return parameter.unit() == null ? "" : parameter.unit();
+        return unitOf(parameter);
+    }
+
+    private static String unitOf(ParameterSpec p) {
+        return p.unit() == null || p.unit().isBlank() || "1".equals(p.unit().trim()) ? "" : p.unit();
     }
 
     /** True when the fit varies this parameter. */
