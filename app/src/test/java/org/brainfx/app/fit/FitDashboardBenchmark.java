@@ -43,10 +43,12 @@ public final class FitDashboardBenchmark {
 
     private static final int UPDATES = 200;
     private static final int CHART_WIDTH = 1000;
+    private static final double HEAVY_MS = 30;
 
     private FitDashboardBenchmark() {
     }
 
+    /** Runs both measurements; {@code args}: fit budget in seconds (default 15), then samples to fit or {@code none}. */
     public static void main(String[] args) throws Exception {
         double fitSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
         CountDownLatch started = new CountDownLatch(1);
@@ -160,6 +162,8 @@ public final class FitDashboardBenchmark {
         waitUntil(() -> model.get().canStartProperty().get());
         List<Double> delays = Collections.synchronizedList(new ArrayList<>());
         List<Double> busy = Collections.synchronizedList(new ArrayList<>());
+        List<String> heavy = Collections.synchronizedList(new ArrayList<>());
+        long[] begun = new long[1];
         long[] fxThread = new long[1];
         onFx(() -> fxThread[0] = Thread.currentThread().getId());
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -170,10 +174,16 @@ public final class FitDashboardBenchmark {
             long posted = System.nanoTime();
             long cpuAtPost = cpu.getThreadCpuTime(fxThread[0]);
             Platform.runLater(() -> {
+                double work = (cpu.getCurrentThreadCpuTime() - cpuAtPost) / 1e6;
                 delays.add((System.nanoTime() - posted) / 1e6);
-                busy.add((cpu.getCurrentThreadCpuTime() - cpuAtPost) / 1e6);
+                busy.add(work);
+                if (work > HEAVY_MS) {
+                    heavy.add(String.format(Locale.ROOT, "%.0f ms at %.2f s (%s)", work, (posted - begun[0]) / 1e9,
+                            model.get().runner().stateProperty().get()));
+                }
             });
         }, 0, 5, TimeUnit.MILLISECONDS);
+        begun[0] = System.nanoTime();
         onFx(() -> model.get().start());
         waitUntil(() -> !model.get().runner().stateProperty().get().active());
         probe.shutdownNow();
@@ -186,6 +196,9 @@ public final class FitDashboardBenchmark {
                 late.get(late.size() / 2), late.get((int) (late.size() * 0.99)), late.get(late.size() - 1));
         System.out.printf(Locale.ROOT, "  FX thread CPU while a probe waited: median %.1f ms, p99 %.1f ms, worst %.1f ms%n",
                 work.get(work.size() / 2), work.get((int) (work.size() * 0.99)), work.get(work.size() - 1));
+        if (!heavy.isEmpty()) {
+            System.out.println("  FX CPU above " + HEAVY_MS + " ms within one probe: " + heavy);
+        }
     }
 
     private static List<Double> sortedCopy(List<Double> values) {
