@@ -198,6 +198,14 @@ public final class FitDashboardView {
         GridPane search = grid();
         choiceRow(search, 0, model.optimizer(), FitConfig.OPTIMIZERS);
         textRow(search, 2, model.starts());
+        // Gradient methods run several starts; population methods call the same number a population.
+        Label startsLabel = (Label) search.getChildren().stream()
+                .filter(n -> n instanceof Label l && l.getLabelFor() != null
+                        && "fit-starts".equals(l.getLabelFor().getId()))
+                .findFirst().orElseThrow();
+        startsLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> List.of("lbfgsb", "adam").contains(model.optimizer().textProperty().get())
+                        ? text("fit.starts") : text("fit.population"), model.optimizer().textProperty()));
         textRow(search, 4, model.seed());
         GridPane budgets = grid();
         textRow(budgets, 0, model.maxIterations());
@@ -371,6 +379,8 @@ public final class FitDashboardView {
         top.setAlignment(Pos.CENTER_LEFT);
 
         GridPane params = grid();
+        // No vertical gap: rows of parameters the kind does not read are hidden, and gaps would stay.
+        params.setVgap(0);
         lossField(params, 0, row, row.weight(), "fit.loss.weight", null);
         lossField(params, 2, row, row.every(), "fit.loss.every", LossTermRow.Parameter.EVERY);
         lossField(params, 4, row, row.divisions(), "fit.loss.divisions", LossTermRow.Parameter.DIVISIONS);
@@ -393,6 +403,7 @@ public final class FitDashboardView {
         input.setPrefColumnCount(7);
         input.textProperty().bindBidirectional(field.textProperty());
         label.setLabelFor(input);
+        GridPane.setMargin(input, new Insets(2, 0, 2, 0));
         Label error = fieldError(field, input);
         grid.add(label, 0, row);
         grid.add(input, 1, row);
