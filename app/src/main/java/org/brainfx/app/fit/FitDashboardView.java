@@ -35,6 +35,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -42,6 +44,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -131,9 +134,10 @@ public final class FitDashboardView {
         form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         form.getStyleClass().add("fit-form-scroll");
         form.setMinWidth(250);
-        SplitPane split = new SplitPane(form, tabs);
+        StackPane locked = new StackPane(form, veil());
+        SplitPane split = new SplitPane(locked, tabs);
         split.setDividerPositions(0.3);
-        SplitPane.setResizableWithParent(form, false);
+        SplitPane.setResizableWithParent(locked, false);
         root.setCenter(split);
         wireUpdates();
     }
@@ -241,9 +245,30 @@ public final class FitDashboardView {
         VBox form = new VBox(10, section("fit.section.run"), search, section("fit.section.budgets"), budgets,
                 section("fit.section.losses"), losses, add, section("fit.section.free"), free, advanced);
         form.getStyleClass().add("fit-form");
-        // Settings apply at the next start; locking them during a run keeps that from being misread.
-        form.disableProperty().bind(model.canStopProperty());
         return form;
+    }
+
+    /**
+     * A translucent cover over the form while a fit runs: settings apply at the next start, and
+     * locking them keeps that from being misread. A cover, not disabling the form, because
+     * disabling restyles every field at once, which held the FX thread for tens of milliseconds.
+     */
+    private Node veil() {
+        Label note = new Label(text("fit.form.locked"));
+        note.getStyleClass().add("fit-form-locked-note");
+        note.setWrapText(true);
+        StackPane veil = new StackPane(note);
+        veil.setId("fit-form-locked");
+        veil.getStyleClass().add("fit-form-veil");
+        StackPane.setAlignment(note, Pos.TOP_CENTER);
+        veil.visibleProperty().bind(model.canStopProperty());
+        // Clicks and scrolls stop here, so nothing under the cover can be changed by mouse.
+        veil.addEventFilter(InputEvent.ANY, e -> {
+            if (!(e instanceof KeyEvent)) {
+                e.consume();
+            }
+        });
+        return veil;
     }
 
     private Label section(String key) {

@@ -105,7 +105,7 @@ class FitDashboardFlowTest {
                 () -> ((CombinedRangeXYPlot) loss.getChart().getXYPlot()).getSubplots().get(0).getDataset()
                         .getItemCount(0) > 0);
         assertTrue(start.isDisabled(), "no second start while running");
-        assertTrue(robot.lookup("#fit-starts").queryAs(TextField.class).isDisabled(), "settings locked while running");
+        assertTrue(robot.lookup("#fit-form-locked").query().isVisible(), "settings locked while running");
 
         robot.clickOn("#fit-pause");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Paused"));
