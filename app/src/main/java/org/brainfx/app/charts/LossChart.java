@@ -65,23 +65,35 @@ public final class LossChart {
     }
 
     /**
-     * Builds a single-panel chart of the best loss against iteration that redraws whenever
-     * {@code bestLoss} changes, for watching a fit live; its log axis follows the data.
+     * Builds a two-panel chart of the best loss against iteration and against wall time that
+     * redraws whenever either series changes, for watching a fit live; its log axis follows the data.
      *
-     * @param bestLoss points (iteration, best loss), each loss already positive and finite
-     * @param title    the chart's title
+     * @param byIteration points (iteration, best loss), each loss already positive and finite
+     * @param bySeconds   points (wall time in s, best loss)
+     * @param labels      title, iteration axis, time axis and loss axis labels, in that order
      */
-    public static JFreeChart live(XYSeries bestLoss, String title) {
-        NumberAxis iterations = ResultChartStyle.axis("Iteration");
-        iterations.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        iterations.setAutoRangeIncludesZero(true);
-        XYPlot plot = panel(new XYSeriesCollection(bestLoss), iterations);
+    public static JFreeChart live(XYSeries byIteration, XYSeries bySeconds, List<String> labels) {
         // No values yet: the axis keeps auto-ranging, which a live curve needs; integer units in
         // log space put ticks on whole decades only, 1, 2, 5 … decades apart as the range grows.
-        LogAxis loss = ResultChartStyle.logAxis("Best loss", List.of());
+        LogAxis loss = ResultChartStyle.logAxis(labels.get(3), List.of());
         loss.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        plot.setRangeAxis(loss);
-        return ResultChartStyle.chart(plot, title, null, null);
+        CombinedRangeXYPlot plot = new CombinedRangeXYPlot(loss);
+        plot.setGap(16);
+        NumberAxis iterations = ResultChartStyle.axis(labels.get(1));
+        iterations.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        iterations.setAutoRangeIncludesZero(true);
+        plot.add(panel(new XYSeriesCollection(byIteration), iterations), 1);
+        NumberAxis seconds = ResultChartStyle.axis(labels.get(2));
+        seconds.setAutoRangeIncludesZero(true);
+        plot.add(panel(new XYSeriesCollection(bySeconds), seconds), 1);
+        return ResultChartStyle.chart(plot, labels.get(0), null, null);
+    }
+
+    /** Spans the loss axis of a {@link #live} chart over whole decades from {@code min} to {@code max}, so it always has labels. */
+    public static void spanLosses(JFreeChart liveChart, double min, double max) {
+        if (liveChart.getXYPlot().getRangeAxis() instanceof LogAxis axis) {
+            ResultChartStyle.spanDecades(axis, List.of(drawable(min), drawable(max)));
+        }
     }
 
     /** Clamps a loss to the smallest value a log loss axis draws, so a zero loss stays on the chart. */

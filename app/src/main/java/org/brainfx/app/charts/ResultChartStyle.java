@@ -83,6 +83,15 @@ final class ResultChartStyle {
         a.setMinorTickMarksVisible(true);
         // Powers of ten carry their exponent as a superscript, which needs a larger font to stay legible.
         a.setTickLabelFont(LABEL_FONT);
+        spanDecades(a, values);
+        return a;
+    }
+
+    /**
+     * Sets a log axis to the whole decades around {@code values} (non-positive and non-finite
+     * values ignored; nothing changes when none is left), a tick label per decade up to ten.
+     */
+    static void spanDecades(LogAxis a, Iterable<Double> values) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {
@@ -94,7 +103,6 @@ final class ResultChartStyle {
         if (min <= max) {
             spanDecades(a, min, max);
         }
-        return a;
     }
 
     /**

@@ -2,7 +2,6 @@ package org.brainfx.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.brainfx.app.charts.ChartPngWriter;
 import org.brainfx.app.charts.FitChart;
 import org.brainfx.app.charts.LossChart;
+import org.brainfx.app.report.FitSummary;
+import org.brainfx.app.report.Numbers;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitJob;
 import org.brainfx.engine.job.FitResult;
@@ -72,10 +73,6 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Show no progress on stderr.")
     private boolean quiet;
 
-    /** What {@code --json} writes, in the file's field order; {@code rmse} is in the target state's unit. */
-    record Summary(double loss, Map<String, Double> params, long evaluations, int iterations, double wallSeconds,
-                   List<FitResult.HistoryPoint> history, double rmse, String stopReason) { }
-
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
@@ -110,9 +107,7 @@ public final class FitCommand implements Callable<Integer> {
                 written.get(2), LossChart.WIDTH, LossChart.HEIGHT);
         List<Path> all = new ArrayList<>(written);
         if (json != null) {
-            TextFiles.write(json, ProjectFiles.gson().toJson(new Summary(result.loss(), result.params(),
-                    result.evaluations(), result.iterations(), result.wallSeconds(), result.history(), rmse,
-                    result.stopReason())));
+            TextFiles.write(json, FitSummary.of(result, rmse).toJson());
             all.add(json);
         }
         printSummary(resolved, config, result, rmse, unit, all);
@@ -189,17 +184,8 @@ public final class FitCommand implements Callable<Integer> {
         o.flush();
     }
 
-    /**
-     * Six significant digits without trailing zeros or round-off noise, e.g. 0.0083637 or 40;
-     * scientific notation for very small or large magnitudes, which plain digits would bury in zeros.
-     */
+    /** A number as the fit report prints it (see {@link Numbers#significant}). */
     static String significant(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        if (v != 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e7)) {
-            return String.format(Locale.ROOT, "%.5e", v);
-        }
-        return new BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
+        return Numbers.significant(v);
     }
 }

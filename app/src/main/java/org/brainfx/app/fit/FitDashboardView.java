@@ -1,66 +1,145 @@
 package org.brainfx.app.fit;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.brainfx.app.charts.LiveVoltageChart;
 import org.brainfx.app.charts.LossChart;
+import org.brainfx.app.charts.StartLossChart;
+import org.brainfx.app.charts.TrajectoryChart;
+import org.brainfx.app.jobs.FitJobRunner;
+import org.brainfx.app.report.Numbers;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 
 /**
- * The fit dashboard: settings form, run buttons, status line, live loss chart and the fitted
- * parameters; all state lives in its {@link FitDashboardViewModel}.
+ * The fit dashboard: the project's fit settings as a form, the run buttons with the status line
+ * and why Start is unavailable, the live charts (recorded vs best-candidate voltage, loss against
+ * iteration and time, every start's loss, parameter trajectories) and, when the fit ends, the
+ * results with Apply and Export. All state lives in its {@link FitDashboardViewModel}.
  */
 public final class FitDashboardView {
+
+    private static final double ROW_HEIGHT = 26;
+    private static final double HEADER_HEIGHT = 32;
+    /** Pixels per min/max pair of the decimated voltage traces. */
+    static final int PIXELS_PER_COLUMN = 2;
+    /** Shortest time between voltage chart redraws (25 a second). */
+    private static final double VOLTAGE_REDRAW_MS = 40;
+    /** Shortest time between redraws of the loss and start charts (10 a second). */
+    private static final double PROGRESS_REDRAW_MS = 100;
 
     private final FitDashboardViewModel model;
     private final ResourceBundle messages;
     private final Window owner;
     // Duplicates allowed: a gradient optimizer can report several rounds (line-search steps) under one iteration.
-    private final XYSeries lossSeries = new XYSeries("best loss", false, true);
+    private final XYSeries lossByIteration = new XYSeries("best loss", false, true);
+    private final XYSeries lossBySeconds = new XYSeries("best loss", false, true);
+    private final JFreeChart lossChart;
+    private final LiveVoltageChart voltage;
+    private final StartLossChart startLosses;
+    private final TrajectoryChart trajectories;
+    private final TabPane tabs = new TabPane();
+    // The FX thread draws each chart in full; these caps keep a fast fit from keeping it busy drawing.
+    private final RedrawThrottle voltageRedraw = new RedrawThrottle(VOLTAGE_REDRAW_MS, this::drawVoltage);
+    private final RedrawThrottle progressRedraw = new RedrawThrottle(PROGRESS_REDRAW_MS, this::drawProgress);
+    private int lossHistoryDrawn;
+    private int trajectoryDrawn;
+    private TrajectoryPoint lastTrajectoryDrawn;
+    private final Tab resultsTab;
     private final BorderPane root = new BorderPane();
 
-    /** A view of {@code model}; error alerts are owned by {@code owner}. */
+    /** A view of {@code model}; alerts are owned by {@code owner} (may be null: the view's own window). */
     public FitDashboardView(FitDashboardViewModel model, ResourceBundle messages, Window owner) {
         this.model = model;
         this.messages = messages;
         this.owner = owner;
-        root.setId("fit-dashboard");
-        root.setTop(controls());
-        SplitPane split = new SplitPane(lossChart(), resultsTable());
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
-        root.setCenter(split);
-        model.runner().errorProperty().addListener((obs, old, error) -> {
-            if (error != null) {
-                showError(error);
+        voltage = new LiveVoltageChart(text("fit.chart.voltage.title"), text("fit.chart.voltage.time"),
+                text("fit.chart.voltage.target"), text("fit.chart.voltage.sweep"));
+        startLosses = new StartLossChart(text("fit.chart.starts.title"), text("fit.chart.starts.rank"),
+                text("fit.chart.starts.axis"));
+        lossChart = LossChart.live(lossByIteration, lossBySeconds, List.of(text("fit.chart.loss.title"),
+                text("fit.chart.loss.iteration"), text("fit.chart.loss.seconds"), text("fit.chart.loss.axis")));
+        trajectories = new TrajectoryChart(text("fit.chart.trajectories.title"), text("fit.chart.loss.iteration"),
+                text("fit.chart.trajectories.axis"), text("fit.chart.trajectories.subtitle"));
+        // Empty charts say what fills them, instead of showing bare axes.
+        for (JFreeChart c : List.of(lossChart, startLosses.chart(), trajectories.chart())) {
+            List<XYPlot> plots = c.getXYPlot() instanceof CombinedRangeXYPlot combined ? combined.getSubplots()
+                    : List.of(c.getXYPlot());
+            for (XYPlot p : plots) {
+                p.setNoDataMessage(text("fit.chart.empty"));
             }
-        });
+        }
+        root.setId("fit-dashboard");
+        root.getStyleClass().add("fit-dashboard");
+        root.setTop(header());
+        Tab live = new Tab(text("fit.tab.live"), liveCharts());
+        live.setId("fit-tab-live");
+        resultsTab = new Tab(text("fit.tab.results"), results());
+        resultsTab.setId("fit-tab-results");
+        tabs.getTabs().addAll(live, resultsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ScrollPane form = new ScrollPane(settingsForm());
+        form.setFitToWidth(true);
+        form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        form.getStyleClass().add("fit-form-scroll");
+        form.setMinWidth(250);
+        StackPane locked = new StackPane(form, veil());
+        SplitPane split = new SplitPane(locked, tabs);
+        split.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(locked, false);
+        root.setCenter(split);
+        wireUpdates();
     }
 
     /** The dashboard's root node. */
@@ -68,65 +147,46 @@ public final class FitDashboardView {
         return root;
     }
 
-    private VBox controls() {
-        Label title = new Label(model.projectName());
-        title.getStyleClass().add("welcome-heading");
+    // ---- header: buttons, status, reasons ----
 
-        ComboBox<String> optimizer = new ComboBox<>(FXCollections.observableArrayList(
-                FitConfig.OPTIMIZERS));
-        optimizer.setId("fit-optimizer");
-        optimizer.valueProperty().bindBidirectional(model.optimizerProperty());
-        FlowPane settings = new FlowPane(16, 8,
-                field("fit.optimizer", optimizer),
-                field("fit.starts", textField("fit-starts", model.startsProperty(), 5)),
-                field("fit.maxIterations", textField("fit-max-iterations", model.maxIterationsProperty(), 6)),
-                field("fit.seed", textField("fit-seed", model.seedProperty(), 6)));
-        settings.setAlignment(Pos.CENTER_LEFT);
-        // Settings apply at the next start; locking them during a run keeps that from being misread.
-        settings.disableProperty().bind(model.canStopProperty());
+    private VBox header() {
+        Label title = new Label(model.projectName());
+        // welcome-heading: the workbench's flow tests find an open project's dashboard by its heading.
+        title.getStyleClass().addAll("welcome-heading", "fit-title");
         HBox buttons = new HBox(8,
                 button("fit-start", "fit.start", model::start, model.canStartProperty().not()),
                 button("fit-pause", "fit.pause", model::pause, model.canPauseProperty().not()),
                 button("fit-resume", "fit.resume", model::resume, model.canResumeProperty().not()),
                 button("fit-stop", "fit.stop", model::stop, model.canStopProperty().not()));
+        buttons.getChildren().get(0).getStyleClass().add("primary-button");
         buttons.setAlignment(Pos.CENTER_LEFT);
-
-        Label invalid = new Label();
-        invalid.setId("fit-invalid");
-        invalid.setStyle("-fx-text-fill: #c0392b;");
-        invalid.setWrapText(true);
-        invalid.textProperty().bind(model.validationMessageProperty());
-        invalid.managedProperty().bind(invalid.textProperty().isNotEmpty());
-        invalid.visibleProperty().bind(invalid.managedProperty());
-
         Label status = new Label();
         status.setId("fit-status");
+        status.getStyleClass().add("fit-status");
         status.textProperty().bind(model.statusProperty());
+        HBox row = new HBox(16, title, buttons, status);
+        row.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(8, title, settings, buttons, invalid, status);
-        box.setPadding(new Insets(12, 16, 8, 16));
+        Label blocked = message("fit-blocked", "fit-blocked");
+        blocked.textProperty().bind(model.startBlockedReasonProperty());
+        Label notice = message("fit-notice", "fit-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        VBox box = new VBox(6, row, blocked, notice);
+        box.getStyleClass().add("fit-header");
         return box;
     }
 
-    private HBox field(String labelKey, Control input) {
-        Label label = new Label(text(labelKey));
-        label.setLabelFor(input);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(4, label, input);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+    private static Label message(String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.managedProperty());
+        return label;
     }
 
-    private static TextField textField(String id, StringProperty value, int columns) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(columns);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
-
-    private Button button(String id, String labelKey, Runnable action,
-                          ObservableBooleanValue disabled) {
+    private Button button(String id, String labelKey, Runnable action, ObservableBooleanValue disabled) {
         Button b = new Button(text(labelKey));
         b.setId(id);
         b.setMnemonicParsing(true);
@@ -136,57 +196,515 @@ public final class FitDashboardView {
         return b;
     }
 
-    private ChartViewer lossChart() {
-        ChartViewer viewer = new ChartViewer(LossChart.live(lossSeries, text("fit.chart.title")));
-        viewer.setId("fit-loss-chart");
-        model.runner().history().addListener((ListChangeListener<FitResult.HistoryPoint>) change -> {
-            while (change.next()) {
-                if (change.wasRemoved() && change.getList().isEmpty()) {
-                    lossSeries.clear();
-                }
-                // Add quietly and notify once: each notification redraws the whole chart.
-                for (FitResult.HistoryPoint h : change.getAddedSubList()) {
-                    if (Double.isFinite(h.bestLoss())) {
-                        lossSeries.add(h.iteration(), LossChart.drawable(h.bestLoss()), false);
-                    }
+    // ---- the settings form ----
+
+    private VBox settingsForm() {
+        GridPane search = grid();
+        choiceRow(search, 0, model.optimizer(), FitConfig.OPTIMIZERS);
+        textRow(search, 2, model.starts());
+        // Gradient methods run several starts; population methods call the same number a population.
+        Label startsLabel = (Label) search.getChildren().stream()
+                .filter(n -> n instanceof Label l && l.getLabelFor() != null
+                        && "fit-starts".equals(l.getLabelFor().getId()))
+                .findFirst().orElseThrow();
+        startsLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> List.of("lbfgsb", "adam").contains(model.optimizer().textProperty().get())
+                        ? text("fit.starts") : text("fit.population"), model.optimizer().textProperty()));
+        textRow(search, 4, model.seed());
+        GridPane budgets = grid();
+        textRow(budgets, 0, model.maxIterations());
+        textRow(budgets, 2, model.maxEvaluations());
+        textRow(budgets, 4, model.budgetSeconds());
+        textRow(budgets, 6, model.targetLoss());
+        GridPane details = grid();
+        textRow(details, 0, model.learningRate());
+        textRow(details, 2, model.pruneEvery());
+        textRow(details, 4, model.keepStarts());
+        choiceRow(details, 6, model.startSampling(), List.of("uniform", "lhs"));
+        choiceRow(details, 8, model.adamBounds(), List.of("projection", "reparametrize"));
+        TitledPane advanced = new TitledPane(text("fit.section.advanced"), details);
+        advanced.setExpanded(false);
+        advanced.setId("fit-advanced");
+
+        VBox losses = new VBox(8);
+        losses.setId("fit-losses");
+        Runnable rebuild = () -> losses.getChildren().setAll(model.lossTerms().stream().map(this::lossCard).toList());
+        model.lossTerms().addListener((ListChangeListener<LossTermRow>) c -> rebuild.run());
+        rebuild.run();
+        Button add = new Button(text("fit.loss.add"));
+        add.setId("fit-loss-add");
+        add.setOnAction(e -> model.addLossTerm());
+
+        GridPane free = grid();
+        free.setId("fit-free");
+        Runnable rebuildFree = () -> fillFreeParameters(free);
+        model.freeParameters().addListener((ListChangeListener<FreeParameterRow>) c -> rebuildFree.run());
+        rebuildFree.run();
+
+        // The loss terms come before the parameter list, which can be long (GIF has 14 parameters).
+        VBox form = new VBox(10, section("fit.section.run"), search, section("fit.section.budgets"), budgets,
+                section("fit.section.losses"), losses, add, section("fit.section.free"), free, advanced);
+        form.getStyleClass().add("fit-form");
+        return form;
+    }
+
+    /**
+     * A translucent cover over the form while a fit runs: settings apply at the next start, and
+     * locking them keeps that from being misread. A cover, not disabling the form, because
+     * disabling restyles every field at once, which held the FX thread for tens of milliseconds.
+     */
+    private Node veil() {
+        Label note = new Label(text("fit.form.locked"));
+        note.getStyleClass().add("fit-form-locked-note");
+        note.setWrapText(true);
+        StackPane veil = new StackPane(note);
+        veil.setId("fit-form-locked");
+        veil.getStyleClass().add("fit-form-veil");
+        StackPane.setAlignment(note, Pos.TOP_CENTER);
+        veil.visibleProperty().bind(model.canStopProperty());
+        // Clicks and scrolls stop here, so nothing under the cover can be changed by mouse.
+        veil.addEventFilter(InputEvent.ANY, e -> {
+            if (!(e instanceof KeyEvent)) {
+                e.consume();
+            }
+        });
+        return veil;
+    }
+
+    private Label section(String key) {
+        Label l = new Label(text(key).toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("pane-title");
+        return l;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(2);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        g.getColumnConstraints().addAll(labels, fields);
+        return g;
+    }
+
+    private void textRow(GridPane grid, int row, SettingField<?> field) {
+        TextField input = new TextField();
+        input.setId("fit-" + field.id());
+        input.setPromptText(field.defaultText());
+        input.setPrefColumnCount(8);
+        input.textProperty().bindBidirectional(field.textProperty());
+        addRow(grid, row, field, input);
+    }
+
+    private void choiceRow(GridPane grid, int row, SettingField<String> field, List<String> choices) {
+        ComboBox<String> input = new ComboBox<>(FXCollections.observableArrayList(choices));
+        input.setId("fit-" + field.id());
+        input.setMaxWidth(Double.MAX_VALUE);
+        input.valueProperty().bindBidirectional(field.textProperty());
+        addRow(grid, row, field, input);
+    }
+
+    private void addRow(GridPane grid, int row, SettingField<?> field, Control input) {
+        Label label = new Label(field.label());
+        label.setLabelFor(input);
+        String help = "fit." + field.id() + ".help";
+        if (messages.containsKey(help)) {
+            Tooltip tip = new Tooltip(MessageFormat.format(text(help), field.defaultText()));
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            label.setTooltip(tip);
+            input.setTooltip(tip);
+        }
+        Label error = fieldError(field, input);
+        error.setId("fit-" + field.id() + "-error");
+        grid.add(label, 0, row);
+        grid.add(input, 1, row);
+        grid.add(error, 1, row + 1);
+    }
+
+    /** The message under a field, and the field's red outline while its text is invalid. */
+    private static Label fieldError(SettingField<?> field, Control input) {
+        Label error = message(null, "fit-field-error");
+        error.textProperty().bind(field.errorProperty());
+        field.errorProperty().addListener((obs, old, now) -> {
+            input.getStyleClass().remove("fit-invalid");
+            if (!now.isEmpty()) {
+                input.getStyleClass().add("fit-invalid");
+            }
+        });
+        return error;
+    }
+
+    private void fillFreeParameters(GridPane grid) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().setAll(new ColumnConstraints(), growing(), growing());
+        if (model.freeParameters().isEmpty()) {
+            Label empty = new Label(text("fit.free.empty"));
+            empty.getStyleClass().add("placeholder-text");
+            grid.add(empty, 0, 0, 3, 1);
+            return;
+        }
+        Label lowerHeader = new Label(text("fit.free.lowerColumn"));
+        Label upperHeader = new Label(text("fit.free.upperColumn"));
+        lowerHeader.getStyleClass().add("fit-column-header");
+        upperHeader.getStyleClass().add("fit-column-header");
+        grid.add(lowerHeader, 1, 0);
+        grid.add(upperHeader, 2, 0);
+        int row = 1;
+        for (FreeParameterRow p : model.freeParameters()) {
+            CheckBox free = new CheckBox(p.unit().isEmpty() ? p.name() : p.name() + " (" + p.unit() + ")");
+            free.setId("fit-free-" + p.name());
+            free.selectedProperty().bindBidirectional(p.freeProperty());
+            TextField lower = boundField(p.lower(), "fit-free-" + p.name() + "-lower", p.freeProperty());
+            TextField upper = boundField(p.upper(), "fit-free-" + p.name() + "-upper", p.freeProperty());
+            Label lowerError = fieldError(p.lower(), lower);
+            Label upperError = fieldError(p.upper(), upper);
+            grid.add(free, 0, row);
+            grid.add(lower, 1, row);
+            grid.add(upper, 2, row);
+            grid.add(new VBox(lowerError, upperError), 0, row + 1, 3, 1);
+            row += 2;
+        }
+    }
+
+    private static ColumnConstraints growing() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setFillWidth(true);
+        return c;
+    }
+
+    private static TextField boundField(SettingField<Double> field, String id, BooleanProperty free) {
+        TextField input = new TextField();
+        input.setId(id);
+        input.setPrefColumnCount(5);
+        input.setPromptText(field.defaultText());
+        input.textProperty().bindBidirectional(field.textProperty());
+        input.disableProperty().bind(free.not());
+        return input;
+    }
+
+    private Node lossCard(LossTermRow row) {
+        Label name = new Label(MessageFormat.format(text("fit.loss.term"), row.index() + 1));
+        name.getStyleClass().add("fit-loss-name");
+        ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList(LossTermRow.KINDS));
+        kind.setId("fit-loss-kind-" + row.index());
+        kind.valueProperty().bindBidirectional(row.kindProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button remove = new Button(text("fit.loss.remove"));
+        remove.setId("fit-loss-remove-" + row.index());
+        remove.setTooltip(new Tooltip(text("fit.loss.remove.tooltip")));
+        remove.setOnAction(e -> model.removeLossTerm(row.index()));
+        remove.disableProperty().bind(Bindings.size(model.lossTerms()).lessThan(2));
+        HBox top = new HBox(8, name, kind, spacer, remove);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane params = grid();
+        // No vertical gap: rows of parameters the kind does not read are hidden, and gaps would stay.
+        params.setVgap(0);
+        lossField(params, 0, row, row.weight(), "fit.loss.weight", null);
+        lossField(params, 2, row, row.every(), "fit.loss.every", LossTermRow.Parameter.EVERY);
+        lossField(params, 4, row, row.divisions(), "fit.loss.divisions", LossTermRow.Parameter.DIVISIONS);
+        lossField(params, 6, row, row.tau(), "fit.loss.tau", LossTermRow.Parameter.TAU);
+        lossField(params, 8, row, row.window(), "fit.loss.window", LossTermRow.Parameter.WINDOW);
+        lossField(params, 10, row, row.baseline(), "fit.loss.baseline", LossTermRow.Parameter.BASELINE);
+        Label problem = message(null, "fit-field-error");
+        problem.textProperty().bind(row.problemProperty());
+        VBox card = new VBox(6, top, params, problem);
+        card.getStyleClass().add("fit-loss-card");
+        return card;
+    }
+
+    private void lossField(GridPane grid, int row, LossTermRow term, SettingField<?> field, String labelKey,
+                           LossTermRow.Parameter parameter) {
+        Label label = new Label(text(labelKey));
+        TextField input = new TextField();
+        input.setId("fit-loss-" + field.id() + "-" + term.index());
+        input.setPromptText(field.defaultText());
+        input.setPrefColumnCount(7);
+        input.textProperty().bindBidirectional(field.textProperty());
+        label.setLabelFor(input);
+        GridPane.setMargin(input, new Insets(2, 0, 2, 0));
+        Label error = fieldError(field, input);
+        grid.add(label, 0, row);
+        grid.add(input, 1, row);
+        grid.add(error, 1, row + 1);
+        if (parameter != null) {
+            // Only the parameters the term's kind reads are shown, so nothing typed is silently ignored.
+            var applies = term.applies(parameter);
+            for (Node n : List.of(label, input)) {
+                n.visibleProperty().bind(applies);
+                n.managedProperty().bind(applies);
+            }
+            error.visibleProperty().unbind();
+            error.managedProperty().unbind();
+            error.managedProperty().bind(applies.and(error.textProperty().isNotEmpty()));
+            error.visibleProperty().bind(error.managedProperty());
+        }
+    }
+
+    // ---- live charts ----
+
+    private Node liveCharts() {
+        ChartViewer voltageViewer = viewer("fit-voltage-chart", voltage.chart());
+        // A min/max pair every two pixels looks the same as one per pixel and halves what the
+        // rasterizer has to stroke, which is what limits the redraw rate without a GPU.
+        voltageViewer.widthProperty().addListener((obs, old, now) ->
+                model.plotColumnsProperty().set(Math.max(100, now.intValue() / PIXELS_PER_COLUMN)));
+        FlowPane sweeps = new FlowPane(10, 4);
+        sweeps.setId("fit-sweeps");
+        sweeps.setAlignment(Pos.CENTER_LEFT);
+        Runnable rebuildSweeps = () -> sweeps.getChildren().setAll(sweepBoxes(model.sweepCountProperty().get()));
+        model.sweepCountProperty().addListener((obs, old, now) -> rebuildSweeps.run());
+        model.selectedSweeps().addListener((ListChangeListener<Integer>) c -> {
+            for (Node n : sweeps.getChildren()) {
+                if (n instanceof CheckBox box && box.getUserData() instanceof Integer sweep) {
+                    box.setSelected(model.selectedSweeps().contains(sweep));
                 }
             }
-            lossSeries.fireSeriesChanged();
         });
-        return viewer;
+        rebuildSweeps.run();
+        VBox.setVgrow(voltageViewer, Priority.ALWAYS);
+        VBox voltageBox = new VBox(4, sweeps, voltageViewer);
+        voltageBox.setPadding(new Insets(6, 6, 0, 6));
+
+        ChartViewer loss = viewer("fit-loss-chart", lossChart);
+        ChartViewer starts = viewer("fit-starts-chart", startLosses.chart());
+        ChartViewer paths = viewer("fit-trajectory-chart", trajectories.chart());
+        SplitPane lower = new SplitPane(loss, starts, paths);
+        lower.setDividerPositions(0.42, 0.68);
+        SplitPane all = new SplitPane(voltageBox, lower);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.55);
+        return all;
     }
 
-    private TableView<ParameterRow> resultsTable() {
+    private List<Node> sweepBoxes(int count) {
+        List<Node> out = new ArrayList<>();
+        if (count > 0) {
+            out.add(new Label(text("fit.chart.voltage.sweeps")));
+        }
+        for (int s = 0; s < count; s++) {
+            int sweep = s;
+            CheckBox box = new CheckBox(Integer.toString(s + 1));
+            box.setId("fit-sweep-" + (s + 1));
+            box.setUserData(sweep);
+            box.setSelected(model.selectedSweeps().contains(s));
+            box.selectedProperty().addListener((obs, old, now) -> {
+                if (now == model.selectedSweeps().contains(sweep)) {
+                    return;
+                }
+                List<Integer> chosen = new ArrayList<>(model.selectedSweeps());
+                chosen.remove(Integer.valueOf(sweep));
+                if (now) {
+                    chosen.add(sweep);
+                }
+                chosen.sort(null);
+                model.selectedSweeps().setAll(chosen);
+            });
+            out.add(box);
+        }
+        return out;
+    }
+
+    private static ChartViewer viewer(String id, JFreeChart chart) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setId(id);
+        v.setMinSize(120, 120);
+        return v;
+    }
+
+    private void wireUpdates() {
+        model.overlayProperty().addListener((obs, old, now) -> voltageRedraw.request());
+        model.runner().history().addListener((ListChangeListener<FitResult.HistoryPoint>) c -> {
+            if (c.getList().isEmpty()) {
+                // A new fit: its history must not be appended to the last one's, whenever the next redraw comes.
+                lossHistoryDrawn = 0;
+                lossByIteration.clear();
+                lossBySeconds.clear();
+            }
+            progressRedraw.request();
+        });
+        model.startLossesProperty().addListener((obs, old, now) -> progressRedraw.request());
+        model.trajectoryNames().addListener((ListChangeListener<String>) c -> {
+            trajectories.reset(List.copyOf(model.trajectoryNames()));
+            trajectoryDrawn = 0;
+            lastTrajectoryDrawn = null;
+        });
+        model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> progressRedraw.request());
+        model.runner().stateProperty().addListener((obs, old, now) -> {
+            if (old.active() && (now == FitJobRunner.State.FINISHED || now == FitJobRunner.State.CANCELLED)) {
+                tabs.getSelectionModel().select(resultsTab);
+            }
+        });
+        model.runner().errorProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                showError(text("fit.error.title"), String.valueOf(error.getMessage()));
+            }
+        });
+        model.failureProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                showError(text("fit.export.error.title"), now);
+                model.failureShown();
+            }
+        });
+    }
+
+    /** Brings the voltage chart up to the newest traces. */
+    private void drawVoltage() {
+        if (model.overlayProperty().get() != null) {
+            voltage.show(model.overlayProperty().get());
+        }
+    }
+
+    /** Brings the loss and start charts up to the runner's history and the newest start losses. */
+    private void drawProgress() {
+        List<FitResult.HistoryPoint> history = model.runner().history();
+        // One redraw for the whole change: each series notification and the re-ranging would redraw the chart.
+        lossChart.setNotify(false);
+        try {
+            for (FitResult.HistoryPoint h : history.subList(lossHistoryDrawn, history.size())) {
+                if (Double.isFinite(h.bestLoss())) {
+                    lossByIteration.add(h.iteration(), LossChart.drawable(h.bestLoss()), false);
+                    lossBySeconds.add(h.seconds(), LossChart.drawable(h.bestLoss()), false);
+                }
+            }
+            lossHistoryDrawn = history.size();
+            if (!lossByIteration.isEmpty()) {
+                LossChart.spanLosses(lossChart, lossByIteration.getMinY(), lossByIteration.getMaxY());
+            }
+            lossByIteration.fireSeriesChanged();
+            lossBySeconds.fireSeriesChanged();
+        } finally {
+            lossChart.setNotify(true);
+        }
+        startLosses.show(model.startLossesProperty().get());
+        drawTrajectories();
+    }
+
+    /** Brings the trajectory chart up to the model's points: the newest may have been replaced, more appended. */
+    private void drawTrajectories() {
+        List<TrajectoryPoint> points = model.trajectories();
+        if (points.size() < trajectoryDrawn) {
+            trajectories.reset(List.copyOf(model.trajectoryNames()));
+            trajectoryDrawn = 0;
+        }
+        if (trajectoryDrawn > 0 && points.get(trajectoryDrawn - 1) != lastTrajectoryDrawn) {
+            trajectories.replaceLast(points.get(trajectoryDrawn - 1).fractions());
+        }
+        for (TrajectoryPoint p : points.subList(trajectoryDrawn, points.size())) {
+            trajectories.add(p.iteration(), p.fractions());
+        }
+        trajectoryDrawn = points.size();
+        lastTrajectoryDrawn = points.isEmpty() ? null : points.get(points.size() - 1);
+    }
+
+    // ---- results ----
+
+    private Node results() {
         TableView<ParameterRow> table = new TableView<>(model.results());
         table.setId("fit-results");
-        Label empty = new Label(text("fit.results.empty"));
-        empty.setWrapText(true);
-        empty.setPadding(new Insets(12));
-        table.setPlaceholder(empty);
-        TableColumn<ParameterRow, String> name = new TableColumn<>(text("fit.results.parameter"));
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        TableColumn<ParameterRow, String> value = new TableColumn<>(text("fit.results.value"));
-        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                String.format(Locale.ROOT, "%.6g", c.getValue().value())));
-        value.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TableColumn<ParameterRow, String> unit = new TableColumn<>(text("fit.results.unit"));
-        unit.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().unit()));
-        name.setPrefWidth(90);
-        value.setPrefWidth(120);
-        unit.setPrefWidth(60);
-        table.getColumns().add(name);
-        table.getColumns().add(value);
-        table.getColumns().add(unit);
+        table.setPlaceholder(placeholder("fit.results.empty"));
+        table.getColumns().add(column("fit.results.parameter", ParameterRow::name, false));
+        table.getColumns().add(column("fit.results.value", r -> number(r.value()), true));
+        table.getColumns().add(column("fit.results.unit", ParameterRow::unit, false));
+        table.getColumns().add(column("fit.results.lower", r -> number(r.lower()), true));
+        table.getColumns().add(column("fit.results.upper", r -> number(r.upper()), true));
+        table.getColumns().add(column("fit.results.start", r -> number(r.start()), true));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        return table;
+        fitRows(table);
+
+        TableView<SweepLossRow> sweeps = new TableView<>(model.sweepLosses());
+        sweeps.setId("fit-sweep-losses");
+        sweeps.setPlaceholder(placeholder("fit.results.sweeps.empty"));
+        sweeps.getColumns().add(column("fit.results.sweep", r -> Integer.toString(r.sweep()), true));
+        sweeps.getColumns().add(column("fit.results.loss", r -> number(r.loss()), true));
+        TableColumn<SweepLossRow, String> rmse = column("fit.results.rmse", r -> number(r.rmse()), true);
+        rmse.textProperty().bind(Bindings.createStringBinding(
+                () -> MessageFormat.format(text("fit.results.rmse"), model.targetUnitProperty().get()),
+                model.targetUnitProperty()));
+        sweeps.getColumns().add(rmse);
+        sweeps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        fitRows(sweeps);
+
+        Button apply = button("fit-apply", "fit.apply", model::applyBestParameters, model.canApplyProperty().not());
+        apply.setTooltip(new Tooltip(text("fit.apply.tooltip")));
+        apply.getStyleClass().add("primary-button");
+        Button csv = button("fit-export-csv", "fit.export.csv", () -> export("csv", model::exportCsv),
+                model.canExportProperty().not());
+        Button json = button("fit-export-json", "fit.export.json", () -> export("json", model::exportJson),
+                model.canExportProperty().not());
+        HBox actions = new HBox(8, apply, csv, json);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label summary = message("fit-result-summary", "fit-result-summary");
+        summary.textProperty().bind(model.resultSummaryProperty());
+        VBox box = new VBox(10, summary, actions, table, sweeps);
+        box.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("fit-form-scroll");
+        return scroll;
     }
 
-    private void showError(Throwable error) {
+    /** Sizes a table to its rows (a placeholder's height when empty), so short tables leave no blank band. */
+    private static void fitRows(TableView<?> table) {
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> HEADER_HEIGHT + ROW_HEIGHT * Math.max(3, table.getItems().size()), table.getItems()));
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        table.setMaxHeight(Region.USE_PREF_SIZE);
+    }
+
+    private Label placeholder(String key) {
+        Label empty = new Label(text(key));
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(12));
+        return empty;
+    }
+
+    private <R> TableColumn<R, String> column(String key, Function<R, String> value, boolean numeric) {
+        TableColumn<R, String> c = new TableColumn<>(text(key));
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        if (numeric) {
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
+        c.setSortable(false);
+        return c;
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? Numbers.significant(v) : "\u2014";
+    }
+
+    private void export(String extension, Consumer<Path> writer) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text("fit.export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("fit.export." + extension + ".filter"),
+                "*." + extension));
+        chooser.setInitialFileName(model.projectName() + "-fit." + extension);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            writer.accept(file.toPath());
+        }
+    }
+
+    private Window window() {
+        return owner != null ? owner : root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void showError(String title, String content) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(owner);
-        alert.setTitle(text("fit.error.title"));
+        Window w = window();
+        if (w != null) {
+            alert.initOwner(w);
+        }
+        alert.setTitle(title);
         alert.setHeaderText(model.projectName());
-        alert.setContentText(String.valueOf(error.getMessage()));
+        alert.setContentText(content);
         alert.show();
     }
 

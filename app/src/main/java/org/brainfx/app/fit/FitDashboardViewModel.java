@@ -1,89 +1,492 @@
 package org.brainfx.app.fit;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.brainfx.app.charts.SweepOverlay;
+import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.FitJobRunner;
+import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.project.ProjectDocument;
+import org.brainfx.app.project.ProjectSession;
+import org.brainfx.app.report.FitSummary;
+import org.brainfx.app.report.Numbers;
 import org.brainfx.engine.job.FitConfig;
+import org.brainfx.engine.job.FitJob;
+import org.brainfx.engine.job.FitProgress;
 import org.brainfx.engine.job.FitResult;
 import org.brainfx.engine.job.FreeParameter;
+import org.brainfx.engine.model.ParameterSpec;
+import org.brainfx.engine.model.unit.Unit;
+import org.brainfx.engine.optim.AdamBoundHandling;
+import org.brainfx.engine.optim.StartSampling;
+import org.brainfx.engine.project.FitSettings;
+import org.brainfx.engine.project.FitSettings.LossTerm;
+import org.brainfx.engine.project.Project;
+import org.brainfx.engine.project.ResolvedProject;
+import org.brainfx.engine.sim.NonFiniteStateException;
+import org.brainfx.engine.sim.SimulationResult;
 
 /**
- * The fit dashboard's state: editable fit settings with validation, what the buttons may do,
- * the status line, and the fitted parameters once a fit ends.
+ * The fit dashboard's state: the project's fit settings as a validated form, what the buttons may
+ * do and why Start may not, the status line, the live data of a running fit (best candidate's
+ * voltage, every start's loss, parameter trajectories), and the results once it ends.
  *
- * <p>Settings are held as the text the user typed, so an invalid entry stays visible with a
- * message beside it instead of being silently replaced.
+ * <p>The form edits the open project through {@link ProjectDocument#edit}, one undoable edit per
+ * valid change; text that is not valid stays visible with its message and never reaches the
+ * project. A fit always runs what the project says, resolved by the {@link ProjectSession}.
  */
 public final class FitDashboardViewModel {
 
     /** Largest number of starts accepted; more would only exhaust memory (lanes = starts × sweeps). */
     static final int MAX_STARTS = 10_000;
+    /** Sweeps drawn by default; more make each panel too short to read. */
+    static final int DEFAULT_SWEEPS_SHOWN = 3;
+    private static final int DEFAULT_COLUMNS = 800;
 
-    private final FitConfig base;
+    /** A form field tied to one component of the project's fit settings. */
+    private record Setting<T>(SettingField<T> field, Function<FitSettingsDraft, T> read) {
+        void show(FitSettingsDraft before, FitSettingsDraft now) {
+            T value = read.apply(now);
+            if (before == null || !Objects.equals(read.apply(before), value)) {
+                field.show(value);
+            }
+        }
+    }
+
+    /** A finished fit with what the results need beyond the engine's result. */
+    private record Outcome(FitConfig config, FitResult result, double rmse) { }
+
+    private final ProjectSession session;
+    private final ProjectDocument document;
     private final FitJobRunner runner;
     private final ResourceBundle messages;
-    private final StringProperty optimizer = new SimpleStringProperty(this, "optimizer");
-    private final StringProperty starts = new SimpleStringProperty(this, "starts");
-    private final StringProperty maxIterations = new SimpleStringProperty(this, "maxIterations");
-    private final StringProperty seed = new SimpleStringProperty(this, "seed");
-    private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper(this, "validationMessage", "");
+    private final Executor background;
+    private final UiExecutor ui;
+    private final SettingParsers parsers;
+    private final List<Setting<?>> settings = new ArrayList<>();
+    private final SettingField<String> optimizer;
+    private final SettingField<Integer> starts;
+    private final SettingField<Integer> maxIterations;
+    private final SettingField<Long> maxEvaluations;
+    private final SettingField<Double> budgetSeconds;
+    private final SettingField<Long> seed;
+    private final SettingField<Double> targetLoss;
+    private final SettingField<Double> learningRate;
+    private final SettingField<Integer> pruneEvery;
+    private final SettingField<Integer> keepStarts;
+    private final SettingField<String> startSampling;
+    private final SettingField<String> adamBounds;
+    private final ObservableList<LossTermRow> lossTerms = FXCollections.observableArrayList();
+    private final ObservableList<FreeParameterRow> freeParameters = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper settingsProblem = new ReadOnlyStringWrapper(this, "settingsProblem", "");
+    private final ReadOnlyObjectWrapper<FitConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
+    private final ReadOnlyStringWrapper configProblem = new ReadOnlyStringWrapper(this, "configProblem", "");
+    private final StringBinding startBlockedReason;
     private final BooleanBinding canStart;
     private final BooleanBinding canPause;
     private final BooleanBinding canResume;
     private final BooleanBinding canStop;
+    private final BooleanBinding canApply;
+    private final BooleanBinding canExport;
     private final StringBinding status;
     private final ObservableList<ParameterRow> results = FXCollections.observableArrayList();
+    private final ObservableList<SweepLossRow> sweepLosses = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ObservableList<TrajectoryPoint> trajectories = FXCollections.observableArrayList();
+    private final ObservableList<String> trajectoryNames = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<double[]> startLosses = new ReadOnlyObjectWrapper<>(this, "startLosses");
+    private final ObservableList<Integer> selectedSweeps = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper sweepCount = new ReadOnlyIntegerWrapper(this, "sweepCount");
+    private final ReadOnlyStringWrapper targetUnit = new ReadOnlyStringWrapper(this, "targetUnit", "");
+    private final IntegerProperty plotColumns = new SimpleIntegerProperty(this, "plotColumns", DEFAULT_COLUMNS);
+    private final ReadOnlyStringWrapper resultSummary = new ReadOnlyStringWrapper(this, "resultSummary", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private final CandidateTraces traces;
+    private FitConfig running;
+    private Map<String, Double> startValues = Map.of();
+    private double[] lastDrawnPoint;
 
     /**
-     * A view-model starting from the project's own fit settings.
+     * A dashboard for the session's project.
      *
-     * @param base     the project's fit configuration; the form overrides optimizer, starts, iterations and seed
-     * @param runner   runs the fits
-     * @param messages the workbench's strings
+     * @param session    the open project and its resolved form
+     * @param runner     runs the fits and reports their progress on the UI thread
+     * @param messages   the workbench's strings
+     * @param background where simulations for the charts, result summaries and exports run
+     * @param ui         where their results are published (the FX thread; direct in tests)
      */
-    public FitDashboardViewModel(FitConfig base, FitJobRunner runner, ResourceBundle messages) {
-        this.base = base;
+    public FitDashboardViewModel(ProjectSession session, FitJobRunner runner, ResourceBundle messages,
+                                 Executor background, UiExecutor ui) {
+        this.session = session;
+        this.document = session.document();
         this.runner = runner;
         this.messages = messages;
-        optimizer.set(base.optimizer());
-        starts.set(Integer.toString(base.starts()));
-        maxIterations.set(Integer.toString(base.maxIterations()));
-        seed.set(Long.toString(base.seed()));
-        for (StringProperty p : List.of(optimizer, starts, maxIterations, seed)) {
-            p.addListener((obs, old, now) -> validate());
+        this.background = background;
+        this.ui = ui;
+        this.parsers = new SettingParsers(messages);
+        this.traces = new CandidateTraces(background, ui);
+
+        optimizer = setting("optimizer", "lbfgsb", label -> parsers.choice(label, FitConfig.OPTIMIZERS), s -> s,
+                d -> d.optimizer == null ? "lbfgsb" : d.optimizer, (d, v) -> d.optimizer = v);
+        starts = setting("starts", "20", label -> parsers.whole(label, 1, MAX_STARTS, true), String::valueOf,
+                d -> d.starts, (d, v) -> d.starts = v);
+        maxIterations = setting("maxIterations", "200", label -> parsers.whole(label, 1, Integer.MAX_VALUE, true),
+                String::valueOf, d -> d.maxIterations, (d, v) -> d.maxIterations = v);
+        maxEvaluations = setting("maxEvaluations", text("fit.default.none"), label -> parsers.wholeLong(label, 0, true),
+                String::valueOf, d -> d.maxEvaluations, (d, v) -> d.maxEvaluations = v);
+        budgetSeconds = setting("budgetSeconds", text("fit.default.none"), label -> parsers.number(label, 0, false, true),
+                SettingParsers::plain, d -> d.budgetSeconds, (d, v) -> d.budgetSeconds = v);
+        seed = setting("seed", "1", label -> parsers.wholeLong(label, Long.MIN_VALUE, true), String::valueOf,
+                d -> d.seed, (d, v) -> d.seed = v);
+        targetLoss = setting("targetLoss", text("fit.default.none"), label -> parsers.number(label, 0, false, true),
+                SettingParsers::plain, d -> d.targetLoss, (d, v) -> d.targetLoss = v);
+        learningRate = setting("learningRate", "0.01", label -> parsers.number(label, 0, true, true),
+                SettingParsers::plain, d -> d.learningRate, (d, v) -> d.learningRate = v);
+        pruneEvery = setting("pruneEvery", text("fit.default.off"), label -> parsers.whole(label, 0, Integer.MAX_VALUE,
+                true), String::valueOf, d -> d.pruneEvery, (d, v) -> d.pruneEvery = v);
+        keepStarts = setting("keepStarts", "1", label -> parsers.whole(label, 1, MAX_STARTS, true), String::valueOf,
+                d -> d.keepStarts, (d, v) -> d.keepStarts = v);
+        startSampling = setting("startSampling", StartSampling.UNIFORM.key(),
+                label -> parsers.choice(label, Arrays.stream(StartSampling.values()).map(StartSampling::key).toList()), s -> s,
+                d -> d.startSampling == null ? StartSampling.UNIFORM.key() : d.startSampling,
+                (d, v) -> d.startSampling = v);
+        adamBounds = setting("adamBounds", AdamBoundHandling.PROJECTION.key(),
+                label -> parsers.choice(label, Arrays.stream(AdamBoundHandling.values()).map(AdamBoundHandling::key).toList()), s -> s,
+                d -> d.adamBounds == null ? AdamBoundHandling.PROJECTION.key() : d.adamBounds,
+                (d, v) -> d.adamBounds = v);
+
+        FitSettingsDraft first = FitSettingsDraft.of(document.project().fit());
+        for (Setting<?> s : settings) {
+            s.show(null, first);
+            s.field().errorProperty().addListener((obs, old, now) -> checkSettings());
         }
-        validate();
+        rebuildLossRows(effectiveLosses(document.project()));
+        document.projectProperty().addListener((obs, old, now) -> projectChanged(old, now));
+        session.resolvedProperty().addListener((obs, old, now) -> resolvedChanged());
+        session.errorProperty().addListener((obs, old, now) -> refreshConfig());
+        session.resolvingProperty().addListener((obs, old, now) -> refreshConfig());
+
         var state = runner.stateProperty();
-        canStart = Bindings.createBooleanBinding(() -> validationMessage.get().isEmpty() && !state.get().active(),
-                validationMessage, state);
+        startBlockedReason = Bindings.createStringBinding(this::blockedReason, settingsProblem, configProblem, config,
+                state);
+        canStart = Bindings.createBooleanBinding(() -> startBlockedReason.get().isEmpty() && config.get() != null
+                && !state.get().active(), config,
+                startBlockedReason, state);
         canPause = Bindings.createBooleanBinding(() -> state.get() == FitJobRunner.State.RUNNING, state);
         canResume = Bindings.createBooleanBinding(() -> state.get() == FitJobRunner.State.PAUSED, state);
         canStop = Bindings.createBooleanBinding(() -> state.get().active(), state);
+        canApply = Bindings.createBooleanBinding(() -> !state.get().active() && runner.resultProperty().get() != null
+                && !results.isEmpty() && results.stream().allMatch(r -> Double.isFinite(r.value())),
+                state, runner.resultProperty(), results);
+        canExport = Bindings.createBooleanBinding(() -> !state.get().active() && outcome.get() != null, state, outcome);
         status = Bindings.createStringBinding(this::statusText, state, runner.iterationProperty(),
                 runner.maxIterationsProperty(), runner.evaluationsProperty(), runner.elapsedSecondsProperty(),
-                runner.bestLossProperty(), runner.resultProperty(), runner.errorProperty());
+                runner.bestLossProperty(), runner.resultProperty(), runner.errorProperty(), config);
+        runner.progressProperty().addListener((obs, old, now) -> progressed(now));
         runner.resultProperty().addListener((obs, old, now) -> showResult(now));
+        selectedSweeps.addListener((ListChangeListener<Integer>) c -> redraw());
+        plotColumns.addListener((obs, old, now) -> redraw());
+        resolvedChanged();
     }
 
-    /** Starts a fit with the current settings; does nothing unless {@link #canStartProperty()} holds. */
+    private <T> SettingField<T> setting(String id, String defaultText, Function<String, SettingField.Parser<T>> parser,
+                                        Function<T, String> format, Function<FitSettingsDraft, T> read,
+                                        BiConsumer<FitSettingsDraft, T> write) {
+        String label = text("fit." + id);
+        SettingField<T> field = new SettingField<>(id, label, defaultText, parser.apply(label), format);
+        field.onValid(value -> document.edit(MessageFormat.format(text("fit.edit.setting"), label), p -> {
+            FitSettingsDraft d = FitSettingsDraft.of(p.fit());
+            write.accept(d, value);
+            return FitSettingsDraft.withFit(p, d.build());
+        }));
+        settings.add(new Setting<>(field, read));
+        return field;
+    }
+
+    // ---- settings and the project ----
+
+    private void projectChanged(Project before, Project now) {
+        FitSettingsDraft was = FitSettingsDraft.of(before.fit());
+        FitSettingsDraft is = FitSettingsDraft.of(now.fit());
+        for (Setting<?> s : settings) {
+            s.show(was, is);
+        }
+        List<LossTerm> oldTerms = effectiveLosses(before);
+        List<LossTerm> newTerms = effectiveLosses(now);
+        if (oldTerms.size() == newTerms.size() && newTerms.size() == lossTerms.size()) {
+            for (int i = 0; i < newTerms.size(); i++) {
+                lossTerms.get(i).show(oldTerms.get(i), newTerms.get(i));
+            }
+        } else {
+            rebuildLossRows(newTerms);
+        }
+        Map<String, List<Double>> free = effectiveFree(now);
+        for (FreeParameterRow row : freeParameters) {
+            row.show(free.get(row.name()));
+        }
+        checkSettings();
+    }
+
+    /**
+     * The parameters the project's fit varies with their bounds, in the model's parameter order:
+     * the project's list, or every trainable parameter with its model bounds when it names none.
+     */
+    private Map<String, List<Double>> effectiveFree(Project p) {
+        ResolvedProject r = session.resolved();
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        if (r == null) {
+            return out;
+        }
+        Map<String, List<Double>> given = p.fit() == null ? null : p.fit().free();
+        for (ParameterSpec ps : r.spec().parameters()) {
+            if (given != null) {
+                if (given.containsKey(ps.name())) {
+                    out.put(ps.name(), given.get(ps.name()));
+                }
+            } else if (ps.trainable() && ps.lower() != null && ps.upper() != null) {
+                out.put(ps.name(), List.of(ps.lower(), ps.upper()));
+            }
+        }
+        if (given != null) {
+            // Names the model does not have stay, so the project's own error about them is not hidden.
+            given.forEach(out::putIfAbsent);
+        }
+        return out;
+    }
+
+    private void rebuildFreeRows() {
+        ResolvedProject r = session.resolved();
+        List<String> names = r == null ? List.of() : r.spec().parameters().stream().map(ParameterSpec::name).toList();
+        if (names.equals(freeParameters.stream().map(FreeParameterRow::name).toList())) {
+            return;
+        }
+        Map<String, List<Double>> free = effectiveFree(document.project());
+        List<FreeParameterRow> rows = new ArrayList<>();
+        for (ParameterSpec ps : r == null ? List.<ParameterSpec>of() : r.spec().parameters()) {
+            FreeParameterRow row = new FreeParameterRow(ps, free.get(ps.name()), parsers, messages, this::editFree);
+            row.lower().errorProperty().addListener((obs, old, now) -> checkSettings());
+            row.upper().errorProperty().addListener((obs, old, now) -> checkSettings());
+            rows.add(row);
+        }
+        freeParameters.setAll(rows);
+    }
+
+    private void editFree(String name, List<Double> bounds) {
+        String key = bounds == null ? "fit.edit.fix"
+                : effectiveFree(document.project()).containsKey(name) ? "fit.edit.bounds" : "fit.edit.free";
+        String description = MessageFormat.format(text(key), name);
+        document.edit(description, p -> {
+            Map<String, List<Double>> free = effectiveFree(p);
+            if (bounds == null) {
+                free.remove(name);
+            } else {
+                free.put(name, List.copyOf(bounds));
+            }
+            FitSettingsDraft d = FitSettingsDraft.of(p.fit());
+            d.free = free;
+            return FitSettingsDraft.withFit(p, d.build());
+        });
+    }
+
+    /** The project's loss terms, or the one term a fit uses when it names none. */
+    private static List<LossTerm> effectiveLosses(Project p) {
+        FitSettings fs = p.fit();
+        return fs == null || fs.losses() == null || fs.losses().isEmpty()
+                ? List.of(new LossTerm("mse", 1.0, null, null, null)) : fs.losses();
+    }
+
+    private void rebuildLossRows(List<LossTerm> terms) {
+        List<LossTermRow> rows = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            int index = i;
+            LossTermRow row = new LossTermRow(i, terms.get(i), parsers, messages,
+                    (description, change) -> editLossTerm(index, description, change));
+            for (SettingField<?> f : row.fields()) {
+                f.errorProperty().addListener((obs, old, now) -> checkSettings());
+            }
+            row.problemProperty().addListener((obs, old, now) -> checkSettings());
+            rows.add(row);
+        }
+        lossTerms.setAll(rows);
+        checkSettings();
+    }
+
+    private void editLossTerm(int index, String description, UnaryOperator<LossTerm> change) {
+        document.edit(description, p -> {
+            List<LossTerm> terms = new ArrayList<>(effectiveLosses(p));
+            terms.set(index, change.apply(terms.get(index)));
+            return withLosses(p, terms);
+        });
+    }
+
+    private static Project withLosses(Project p, List<LossTerm> terms) {
+        FitSettingsDraft d = FitSettingsDraft.of(p.fit());
+        d.losses = List.copyOf(terms);
+        return FitSettingsDraft.withFit(p, d.build());
+    }
+
+    /** Adds a loss term (voltage MSE, weight 1) at the end of the list. */
+    public void addLossTerm() {
+        document.edit(text("fit.edit.addLoss"), p -> {
+            List<LossTerm> terms = new ArrayList<>(effectiveLosses(p));
+            terms.add(new LossTerm("mse", 1.0, null, null, null));
+            return withLosses(p, terms);
+        });
+    }
+
+    /** Removes loss term {@code index} (from 0); the last remaining term cannot be removed. */
+    public void removeLossTerm(int index) {
+        if (lossTerms.size() <= 1 || index < 0 || index >= lossTerms.size()) {
+            return;
+        }
+        document.edit(MessageFormat.format(text("fit.edit.removeLoss"), index + 1), p -> {
+            List<LossTerm> terms = new ArrayList<>(effectiveLosses(p));
+            terms.remove(index);
+            return withLosses(p, terms);
+        });
+    }
+
+    private void checkSettings() {
+        String problem = "";
+        for (Setting<?> s : settings) {
+            if (!s.field().errorProperty().get().isEmpty()) {
+                problem = s.field().errorProperty().get();
+                break;
+            }
+        }
+        if (problem.isEmpty()) {
+            for (FreeParameterRow row : freeParameters) {
+                for (SettingField<?> f : List.of(row.lower(), row.upper())) {
+                    if (problem.isEmpty() && !f.errorProperty().get().isEmpty()) {
+                        problem = f.errorProperty().get();
+                    }
+                }
+            }
+        }
+        if (problem.isEmpty()) {
+            outer:
+            for (LossTermRow row : lossTerms) {
+                for (SettingField<?> f : row.fields()) {
+                    if (!f.errorProperty().get().isEmpty()) {
+                        problem = f.errorProperty().get();
+                        break outer;
+                    }
+                }
+                if (!row.problemProperty().get().isEmpty()) {
+                    problem = MessageFormat.format(text("fit.loss.term"), row.index() + 1) + ": "
+                            + row.problemProperty().get();
+                    break;
+                }
+            }
+        }
+        settingsProblem.set(problem);
+    }
+
+    private void resolvedChanged() {
+        ResolvedProject r = session.resolved();
+        if (r != null && r.targetState() != null) {
+            targetUnit.set(r.model().checked().states().get(r.model().stateIndex(r.targetState())).unit().symbol());
+        }
+        rebuildFreeRows();
+        int sweeps = r == null ? 0 : r.sweeps();
+        if (sweeps != sweepCount.get()) {
+            sweepCount.set(sweeps);
+            List<Integer> shown = new ArrayList<>();
+            for (int s = 0; s < Math.min(sweeps, DEFAULT_SWEEPS_SHOWN); s++) {
+                shown.add(s);
+            }
+            selectedSweeps.setAll(shown);
+        }
+        refreshConfig();
+        if (!runner.stateProperty().get().active() && runner.resultProperty().get() == null) {
+            redraw();
+        }
+    }
+
+    private void refreshConfig() {
+        ResolvedProject r = session.resolved();
+        FitConfig c = null;
+        String problem;
+        if (session.resolvingProperty().get()) {
+            problem = text("fit.blocked.resolving");
+        } else if (!session.errorProperty().get().isEmpty()) {
+            problem = MessageFormat.format(text("fit.blocked.project"), session.errorProperty().get());
+        } else if (r == null) {
+            problem = text("fit.blocked.resolving");
+        } else {
+            try {
+                c = FitConfig.of(r);
+                problem = "";
+            } catch (RuntimeException e) {
+                problem = MessageFormat.format(text("fit.blocked.project"), String.valueOf(e.getMessage()));
+            }
+        }
+        config.set(c);
+        configProblem.set(problem);
+    }
+
+    private String blockedReason() {
+        if (runner.stateProperty().get().active()) {
+            return "";
+        }
+        if (!settingsProblem.get().isEmpty()) {
+            return MessageFormat.format(text("fit.blocked.settings"), settingsProblem.get());
+        }
+        return configProblem.get();
+    }
+
+    // ---- running ----
+
+    /** Starts a fit of the project as it is now; does nothing unless {@link #canStartProperty()} holds. */
     public void start() {
         if (!canStart.get()) {
             return;
         }
-        runner.start(base.with(optimizer.get(), Integer.parseInt(starts.get().trim()),
-                Integer.parseInt(maxIterations.get().trim()), null, null, Long.parseLong(seed.get().trim()), null));
+        FitConfig c = config.get();
+        running = c;
+        Map<String, Double> before = new LinkedHashMap<>();
+        for (FreeParameter p : c.free()) {
+            before.put(p.name(), c.project().spec().parameters().get(p.index()).value());
+        }
+        startValues = before;
+        trajectories.clear();
+        trajectoryNames.setAll(c.free().stream().map(FreeParameter::name).toList());
+        startLosses.set(null);
+        outcome.set(null);
+        resultSummary.set("");
+        lastDrawnPoint = null;
+        notice.set("");
+        runner.start(c);
     }
 
     /** Pauses the running fit. */
@@ -101,39 +504,180 @@ public final class FitDashboardViewModel {
         runner.cancel();
     }
 
-    private void validate() {
-        List<String> problems = new ArrayList<>();
-        if (!FitConfig.OPTIMIZERS.contains(optimizer.get())) {
-            problems.add(MessageFormat.format(text("fit.invalid.optimizer"), optimizer.get(),
-                    String.join(", ", FitConfig.OPTIMIZERS)));
+    private void progressed(FitProgress p) {
+        if (p == null || running == null) {
+            return;
         }
-        checkWholeNumber(starts.get(), MAX_STARTS, "fit.starts", problems);
-        checkWholeNumber(maxIterations.get(), Integer.MAX_VALUE, "fit.maxIterations", problems);
-        try {
-            Long.parseLong(seed.get() == null ? "" : seed.get().trim());
-        } catch (NumberFormatException e) {
-            problems.add(MessageFormat.format(text("fit.invalid.seed"), seed.get()));
+        double[] losses = Arrays.stream(p.startLosses()).filter(Double::isFinite).sorted().toArray();
+        startLosses.set(losses);
+        if (p.bestPoint() != null) {
+            addTrajectoryPoint(p.iteration(), p.bestPoint());
+            if (!Arrays.equals(p.bestPoint(), lastDrawnPoint)) {
+                lastDrawnPoint = p.bestPoint();
+                redraw();
+            }
         }
-        validationMessage.set(String.join(" ", problems));
     }
 
-    private void checkWholeNumber(String value, int max, String labelKey, List<String> problems) {
-        String label = text(labelKey);
-        try {
-            int n = Integer.parseInt(value == null ? "" : value.trim());
-            if (n < 1 || n > max) {
-                problems.add(MessageFormat.format(text("fit.invalid.range"), label, String.valueOf(max), value));
-            }
-        } catch (NumberFormatException e) {
-            problems.add(MessageFormat.format(text("fit.invalid.range"), label, String.valueOf(max), value));
+    private void addTrajectoryPoint(int iteration, double[] best) {
+        List<FreeParameter> free = running.free();
+        double[] fractions = new double[free.size()];
+        for (int d = 0; d < fractions.length; d++) {
+            FreeParameter fp = free.get(d);
+            fractions[d] = (best[d] - fp.lower()) / (fp.upper() - fp.lower());
+        }
+        TrajectoryPoint point = new TrajectoryPoint(iteration, fractions);
+        if (!trajectories.isEmpty() && trajectories.get(trajectories.size() - 1).iteration() >= iteration) {
+            trajectories.set(trajectories.size() - 1, point);
+        } else {
+            trajectories.add(point);
         }
     }
+
+    /** Asks for the chart's traces again: the best candidate while fitting, the fit after, the project before. */
+    private void redraw() {
+        ResolvedProject r = running != null ? running.project() : session.resolved();
+        if (r == null) {
+            return;
+        }
+        FitJob job = runner.job();
+        FitJobRunner.State state = runner.stateProperty().get();
+        boolean fitting = running != null && job != null && job.config() == running
+                && (state.active() || runner.resultProperty().get() != null);
+        double[] point = fitting ? lastDrawnPoint : null;
+        String label = !fitting ? text("fit.chart.voltage.project")
+                : runner.resultProperty().get() != null ? text("fit.chart.voltage.fit") : text("fit.chart.voltage.best");
+        traces.request(new CandidateTraces.Request(r, fitting && point != null ? job.problem() : null, point,
+                List.copyOf(selectedSweeps), Math.max(1, plotColumns.get()), label));
+    }
+
+    // ---- results ----
+
+    private void showResult(FitResult r) {
+        if (r == null || running == null) {
+            results.clear();
+            sweepLosses.clear();
+            return;
+        }
+        FitConfig c = running;
+        List<ParameterRow> rows = new ArrayList<>();
+        double[] best = new double[c.free().size()];
+        for (int d = 0; d < best.length; d++) {
+            FreeParameter p = c.free().get(d);
+            Double value = r.params().get(p.name());
+            best[d] = value == null ? Double.NaN : value;
+            rows.add(new ParameterRow(p.name(), best[d], p.unit() == null ? "" : p.unit(), p.lower(), p.upper(),
+                    startValues.getOrDefault(p.name(), Double.NaN)));
+        }
+        results.setAll(rows);
+        List<SweepLossRow> sweeps = new ArrayList<>();
+        for (int s = 0; s < r.perSweepLoss().length; s++) {
+            sweeps.add(new SweepLossRow(s + 1, r.perSweepLoss()[s], Double.NaN));
+        }
+        sweepLosses.setAll(sweeps);
+        if (Arrays.stream(best).allMatch(Double::isFinite)) {
+            addTrajectoryPoint(r.iterations(), best);
+            lastDrawnPoint = best;
+            redraw();
+            summarize(runner.job(), c, r, best);
+        }
+    }
+
+    /** Simulates the best point off the UI thread for the RMSE columns and the JSON export. */
+    private void summarize(FitJob job, FitConfig c, FitResult r, double[] best) {
+        background.execute(() -> {
+            double[] rmse;
+            try {
+                SimulationResult fitted = job.problem().simulate(best);
+                Unit unit = c.project().model().checked().states()
+                        .get(c.project().model().stateIndex(c.project().targetState())).unit();
+                rmse = job.problem().rmsePerSweep(fitted);
+                for (int s = 0; s < rmse.length; s++) {
+                    rmse[s] /= unit.toInternalFactor();
+                }
+            } catch (NonFiniteStateException e) {
+                rmse = null;
+            }
+            double[] perSweep = rmse;
+            ui.execute(() -> {
+                if (runner.resultProperty().get() != r) {
+                    return;
+                }
+                double total = Double.NaN;
+                if (perSweep != null) {
+                    double sum = 0;
+                    List<SweepLossRow> rows = new ArrayList<>();
+                    for (int s = 0; s < perSweep.length; s++) {
+                        sum += perSweep[s] * perSweep[s];
+                        rows.add(new SweepLossRow(s + 1, r.perSweepLoss()[s], perSweep[s]));
+                    }
+                    sweepLosses.setAll(rows);
+                    total = Math.sqrt(sum / perSweep.length);
+                }
+                outcome.set(new Outcome(c, r, total));
+                resultSummary.set(MessageFormat.format(text("fit.results.summary"), Numbers.significant(r.loss()),
+                        Numbers.significant(total), targetUnit.get(), r.stopReason(), r.evaluations(),
+                        String.format(Locale.ROOT, "%.1f s", r.wallSeconds())));
+            });
+        });
+    }
+
+    /** Writes the fitted parameters into the project (one undoable edit named "Apply fitted parameters"). */
+    public void applyBestParameters() {
+        if (!canApply.get()) {
+            return;
+        }
+        Map<String, Double> fitted = new LinkedHashMap<>();
+        for (ParameterRow row : results) {
+            fitted.put(row.name(), row.value());
+        }
+        document.edit(text("fit.edit.apply"), p -> {
+            Map<String, Double> values = new LinkedHashMap<>(p.parameters() == null ? Map.of() : p.parameters());
+            values.putAll(fitted);
+            return FitSettingsDraft.withParameters(p, values);
+        });
+        notice.set(text("fit.applied"));
+    }
+
+    /** Writes the results table as CSV to {@code file} in the background; the outcome is a notice or a failure. */
+    public void exportCsv(Path file) {
+        String csv = ResultsCsv.of(List.copyOf(results));
+        write(file, csv);
+    }
+
+    /** Writes the result as JSON in the shape of {@code brainfx fit --json} to {@code file} in the background. */
+    public void exportJson(Path file) {
+        Outcome o = outcome.get();
+        if (o == null) {
+            return;
+        }
+        write(file, FitSummary.of(o.result(), o.rmse()).toJson() + System.lineSeparator());
+    }
+
+    private void write(Path file, String content) {
+        background.execute(() -> {
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(file, content, StandardCharsets.UTF_8);
+                ui.execute(() -> notice.set(MessageFormat.format(text("fit.exported"), file.getFileName())));
+            } catch (IOException | RuntimeException e) {
+                String why = MessageFormat.format(text("fit.export.failed"), file, String.valueOf(e.getMessage()));
+                ui.execute(() -> failure.set(why));
+            }
+        });
+    }
+
+    // ---- status ----
 
     private String statusText() {
         FitJobRunner.State state = runner.stateProperty().get();
         if (state == FitJobRunner.State.IDLE) {
-            return MessageFormat.format(text("fit.status.idle"), base.free().size(),
-                    base.project().project().name());
+            FitConfig c = config.get();
+            return c == null ? text("fit.status.notReady")
+                    : MessageFormat.format(text("fit.status.idle"), c.free().size(), projectName());
         }
         if (state == FitJobRunner.State.FAILED) {
             Throwable e = runner.errorProperty().get();
@@ -152,59 +696,109 @@ public final class FitDashboardViewModel {
                 Double.isFinite(loss) ? String.format(Locale.ROOT, "%.4g", loss) : "\u2014");
     }
 
-    private void showResult(FitResult r) {
-        if (r == null) {
-            results.clear();
-            return;
-        }
-        List<ParameterRow> rows = new ArrayList<>();
-        for (FreeParameter p : base.free()) {
-            Double value = r.params().get(p.name());
-            rows.add(new ParameterRow(p.name(), value == null ? Double.NaN : value, p.unit() == null ? "" : p.unit()));
-        }
-        results.setAll(rows);
-    }
-
     private String text(String key) {
         return messages.getString(key);
     }
 
-    /** The project being fitted. */
+    // ---- accessors ----
+
+    /** The project's name (its file name when it has none). */
     public String projectName() {
-        return base.project().project().name();
+        String name = document.project().name();
+        return name == null || name.isBlank() ? document.file().getFileName().toString() : name;
     }
 
-    /** The runner, for its history list and error. */
+    /** The runner, for its history list, state and error. */
     public FitJobRunner runner() {
         return runner;
     }
 
-    /** The optimizer's name, one of {@link FitConfig#OPTIMIZERS}. */
-    public StringProperty optimizerProperty() {
+    /** The optimizer, one of {@link FitConfig#OPTIMIZERS}. */
+    public SettingField<String> optimizer() {
         return optimizer;
     }
 
-    /** Starts (gradient methods) or population size, as typed. */
-    public StringProperty startsProperty() {
+    /** Starts (gradient methods) or population size. */
+    public SettingField<Integer> starts() {
         return starts;
     }
 
-    /** The iteration budget, as typed. */
-    public StringProperty maxIterationsProperty() {
+    /** The iteration budget. */
+    public SettingField<Integer> maxIterations() {
         return maxIterations;
     }
 
-    /** The random seed, as typed. */
-    public StringProperty seedProperty() {
+    /** The evaluation budget (empty: none). */
+    public SettingField<Long> maxEvaluations() {
+        return maxEvaluations;
+    }
+
+    /** The wall-time budget in seconds (empty: none). */
+    public SettingField<Double> budgetSeconds() {
+        return budgetSeconds;
+    }
+
+    /** The random seed. */
+    public SettingField<Long> seed() {
         return seed;
     }
 
-    /** What is wrong with the settings, one sentence per problem; empty when they are valid. */
-    public ReadOnlyStringProperty validationMessageProperty() {
-        return validationMessage.getReadOnlyProperty();
+    /** The loss at which the fit stops early (empty: none). */
+    public SettingField<Double> targetLoss() {
+        return targetLoss;
     }
 
-    /** True when the settings are valid and no fit is running or paused. */
+    /** Adam's step size in the unit cube of the bounds. */
+    public SettingField<Double> learningRate() {
+        return learningRate;
+    }
+
+    /** Successive halving of gradient starts every this many rounds (empty: off). */
+    public SettingField<Integer> pruneEvery() {
+        return pruneEvery;
+    }
+
+    /** Starts pruning keeps at least. */
+    public SettingField<Integer> keepStarts() {
+        return keepStarts;
+    }
+
+    /** How start points are drawn. */
+    public SettingField<String> startSampling() {
+        return startSampling;
+    }
+
+    /** How Adam keeps inside the bounds. */
+    public SettingField<String> adamBounds() {
+        return adamBounds;
+    }
+
+    /** The loss terms, one row each, replaced when terms are added or removed. */
+    public ObservableList<LossTermRow> lossTerms() {
+        return lossTerms;
+    }
+
+    /** Every model parameter: whether the fit varies it and its bounds (empty until the project resolves). */
+    public ObservableList<FreeParameterRow> freeParameters() {
+        return freeParameters;
+    }
+
+    /** The first problem among the form's fields; empty when every field is valid. */
+    public ReadOnlyStringProperty settingsProblemProperty() {
+        return settingsProblem.getReadOnlyProperty();
+    }
+
+    /** Why Start is disabled (invalid settings, a project that cannot be fitted or is still loading); empty otherwise. */
+    public StringBinding startBlockedReasonProperty() {
+        return startBlockedReason;
+    }
+
+    /** What Start would run: the resolved project's fit configuration; null while it is loading or cannot be fitted. */
+    public ReadOnlyObjectProperty<FitConfig> configProperty() {
+        return config.getReadOnlyProperty();
+    }
+
+    /** True when the settings are valid, the project resolved into a fit, and no fit is running or paused. */
     public BooleanBinding canStartProperty() {
         return canStart;
     }
@@ -224,6 +818,16 @@ public final class FitDashboardViewModel {
         return canStop;
     }
 
+    /** True once a fit ended with finite parameters that can be written into the project. */
+    public BooleanBinding canApplyProperty() {
+        return canApply;
+    }
+
+    /** True once a fit ended and its summary (with RMSE) is ready to export. */
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
     /** "State · iteration i/n · evaluations · elapsed · best loss", or why the fit failed. */
     public StringBinding statusProperty() {
         return status;
@@ -232,5 +836,76 @@ public final class FitDashboardViewModel {
     /** The fitted parameters of the last fit, empty until one ends. */
     public ObservableList<ParameterRow> results() {
         return results;
+    }
+
+    /** The last fit's loss (and RMSE once simulated) per sweep. */
+    public ObservableList<SweepLossRow> sweepLosses() {
+        return sweepLosses;
+    }
+
+    /** The best parameters after each shown update of the running fit, as fractions of their bounds. */
+    public ObservableList<TrajectoryPoint> trajectories() {
+        return trajectories;
+    }
+
+    /** Names of the parameters in {@link TrajectoryPoint#fractions()} order. */
+    public ObservableList<String> trajectoryNames() {
+        return trajectoryNames;
+    }
+
+    /** Every start's (or population member's) current loss, finite ones only, ascending; null before a fit. */
+    public ReadOnlyObjectProperty<double[]> startLossesProperty() {
+        return startLosses.getReadOnlyProperty();
+    }
+
+    /** Sweep numbers (from 0) the voltage chart shows, ascending. */
+    public ObservableList<Integer> selectedSweeps() {
+        return selectedSweeps;
+    }
+
+    /** Number of sweeps of the resolved project (0 before it resolves). */
+    public ReadOnlyIntegerProperty sweepCountProperty() {
+        return sweepCount.getReadOnlyProperty();
+    }
+
+    /** The declared unit of the fitted state, e.g. "mV" ("" before the project resolves). */
+    public ReadOnlyStringProperty targetUnitProperty() {
+        return targetUnit.getReadOnlyProperty();
+    }
+
+    /** Pixel columns the voltage chart spans, so traces are decimated to what can be seen. */
+    public IntegerProperty plotColumnsProperty() {
+        return plotColumns;
+    }
+
+    /** The voltage chart's traces, computed off the UI thread. */
+    public ReadOnlyObjectProperty<SweepOverlay> overlayProperty() {
+        return traces.overlayProperty();
+    }
+
+    /** One line about the last fit's outcome (loss, RMSE, why it stopped, cost); empty until it is summarized. */
+    public ReadOnlyStringProperty resultSummaryProperty() {
+        return resultSummary.getReadOnlyProperty();
+    }
+
+    /** A short confirmation of the last action (applied, exported); empty when none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The last failure of an export, for an alert; empty when none. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Clears {@link #failureProperty()} once it has been shown. */
+    public void failureShown() {
+        failure.set("");
+    }
+
+    /** The last fit's RMSE over all sweeps (declared unit), NaN until the fit has ended and been simulated. */
+    public double rmse() {
+        Outcome o = outcome.get();
+        return o == null ? Double.NaN : o.rmse();
     }
 }

@@ -6,6 +6,9 @@ package org.brainfx.app.fit;
  * @param name  the model's name for the parameter
  * @param value the fitted value, in {@code unit}
  * @param unit  the parameter's declared unit ("" when dimensionless)
+ * @param lower the lower bound of the fit, in {@code unit}
+ * @param upper the upper bound of the fit, in {@code unit}
+ * @param start the value the project held when the fit started, in {@code unit}
  */
-public record ParameterRow(String name, double value, String unit) {
+public record ParameterRow(String name, double value, String unit, double lower, double upper, double start) {
 }

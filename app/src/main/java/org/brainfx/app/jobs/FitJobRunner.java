@@ -67,6 +67,7 @@ public final class FitJobRunner {
     private final ObservableList<FitResult.HistoryPoint> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
     private final ObjectProperty<FitResult> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<Throwable> error = new SimpleObjectProperty<>(this, "error");
+    private final ObjectProperty<FitProgress> progress = new SimpleObjectProperty<>(this, "progress");
     private final AtomicReference<FitProgress> pending = new AtomicReference<>();
     private final AtomicBoolean updateQueued = new AtomicBoolean();
     private volatile FitJob job;
@@ -94,6 +95,7 @@ public final class FitJobRunner {
         evaluations.set(0);
         elapsedSeconds.set(0);
         bestLoss.set(Double.NaN);
+        progress.set(null);
         pending.set(null);
         state.set(State.RUNNING);
         FitJob started;
@@ -157,6 +159,7 @@ public final class FitJobRunner {
         elapsedSeconds.set(p.elapsedSeconds());
         bestLoss.set(p.bestLoss());
         appendNewHistory(p.history());
+        progress.set(p);
         if ("paused".equals(p.state())) {
             state.set(State.PAUSED);
         } else if ("running".equals(p.state()) && state.get() == State.PAUSED) {
@@ -231,6 +234,14 @@ public final class FitJobRunner {
     /** The outcome of the last fit once it finished or was cancelled; null otherwise. */
     public ReadOnlyObjectProperty<FitResult> resultProperty() {
         return result;
+    }
+
+    /**
+     * The newest snapshot applied (best point, every start's loss and point); null before the
+     * first round of a fit. Changes at the same throttled rate as the other properties.
+     */
+    public ReadOnlyObjectProperty<FitProgress> progressProperty() {
+        return progress;
     }
 
     /** Why the last fit failed; null unless the state is {@link State#FAILED}. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.stage.Window;
 import org.brainfx.app.compare.CompareRunner;
@@ -26,9 +25,7 @@ import org.brainfx.app.playground.PlaygroundViewModel;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.app.recording.RecordingView;
 import org.brainfx.app.recording.RecordingViewModel;
-import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
-import org.brainfx.engine.project.ProjectException;
 
 /**
  * The views of one open project, one tab each, and the jobs they run; built when the project
@@ -45,12 +42,12 @@ final class ProjectTabs {
     // Held here: the jobs' bindings listen to their runners only weakly and would be collected otherwise.
     private final java.util.List<org.brainfx.app.jobs.RunningJob> jobs = new java.util.ArrayList<>();
     private final FitJobRunner fitRunner = new FitJobRunner(UiExecutor.fx());
-    private FitDashboardViewModel fitModel;
+    private final FitDashboardViewModel fitModel;
 
     ProjectTabs(ProjectSession session, ResourceBundle messages, Window owner, WorkbenchModel workbench,
                 Consumer<FitResult> results) {
         this.messages = messages;
-        fitTab = tab("tab-fit", "tab.fit", placeholder("tab.resolving"));
+        fitTab = tab("tab-fit", "tab.fit", null);
         CompareViewModel compare = new CompareViewModel(session,
                 new CompareRunner(BackgroundTasks.executor(), UiExecutor.fx()), messages);
         compareTab = tab("tab-compare", "tab.compare", new CompareView(compare, messages).root());
@@ -83,23 +80,8 @@ final class ProjectTabs {
                         now.iterations(), String.format(java.util.Locale.ROOT, "%.2f", now.wallSeconds()));
             }
         });
-        Runnable buildFit = () -> {
-            if (fitModel == null && session.resolved() != null) {
-                try {
-                    fitModel = new FitDashboardViewModel(FitConfig.of(session.resolved()), fitRunner, messages);
-                    fitTab.setContent(new FitDashboardView(fitModel, messages, owner).root());
-                } catch (ProjectException e) {
-                    fitTab.setContent(placeholderText(e.getMessage()));
-                }
-            }
-        };
-        session.resolvedProperty().addListener((obs, old, now) -> buildFit.run());
-        session.errorProperty().addListener((obs, old, now) -> {
-            if (fitModel == null && !now.isEmpty()) {
-                fitTab.setContent(placeholderText(now));
-            }
-        });
-        buildFit.run();
+        fitModel = new FitDashboardViewModel(session, fitRunner, messages, BackgroundTasks.executor(), UiExecutor.fx());
+        fitTab.setContent(new FitDashboardView(fitModel, messages, owner).root());
         jobs.forEach(workbench::track);
     }
 
@@ -120,16 +102,14 @@ final class ProjectTabs {
 
     /** Starts a fit with the dashboard's settings, if it can start. */
     void startFit() {
-        if (fitModel != null && fitModel.canStartProperty().get()) {
+        if (fitModel.canStartProperty().get()) {
             fitModel.start();
         }
     }
 
     /** Stops the running fit, keeping its best point. */
     void stopFit() {
-        if (fitModel != null) {
-            fitModel.stop();
-        }
+        fitModel.stop();
     }
 
     /** The fit runner (the snapshot command waits on it). */
@@ -137,7 +117,7 @@ final class ProjectTabs {
         return fitRunner;
     }
 
-    /** The fit dashboard's model once the project has resolved, or null. */
+    /** The fit dashboard's model. */
     FitDashboardViewModel fitModel() {
         return fitModel;
     }
@@ -147,17 +127,5 @@ final class ProjectTabs {
         t.setId(id);
         t.setClosable(false);
         return t;
-    }
-
-    private Label placeholder(String key) {
-        return placeholderText(messages.getString(key));
-    }
-
-    private static Label placeholderText(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("placeholder-text");
-        l.setPadding(new javafx.geometry.Insets(24));
-        return l;
     }
 }

@@ -135,11 +135,14 @@ public final class Snapshots {
             }
             if ("fit".equals(request.view()) && request.fitIterations() > 0) {
                 PulseMonitor pulses = new PulseMonitor();
-                waitUntil(() -> view.projectTabs().fitModel() != null, "the fit dashboard");
+                onFx(() -> {
+                    view.projectTabs().fitModel().maxIterations().textProperty().set(Integer.toString(request.fitIterations()));
+                    return null;
+                });
+                waitUntil(() -> view.projectTabs().fitModel().canStartProperty().get(), "the fit settings to apply");
                 long t0 = System.nanoTime();
                 onFx(() -> {
                     pulses.restart();
-                    view.projectTabs().fitModel().maxIterationsProperty().set(Integer.toString(request.fitIterations()));
                     view.projectTabs().startFit();
                     return null;
                 });

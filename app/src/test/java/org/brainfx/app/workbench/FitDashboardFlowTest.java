@@ -18,9 +18,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.brainfx.app.fit.FitDashboardView;
+import org.brainfx.app.fit.FitDashboardViewModel;
 import org.brainfx.app.fit.ParameterRow;
+import org.brainfx.app.jobs.BackgroundTasks;
+import org.brainfx.app.jobs.FitJobRunner;
+import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.project.ProjectDocument;
+import org.brainfx.app.project.ProjectSession;
 import org.brainfx.app.welcome.RecentProjects;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,69 +38,101 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Open a sample project, fit it briefly, watch the loss arrive, read the results, then stop a second fit. */
+/**
+ * The fit dashboard on a sample project in its own window: edit a setting, start a fit, watch the
+ * loss arrive, pause, resume, stop, read the results and apply them to the project; and the
+ * workbench reporting a project that cannot be opened.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FitDashboardFlowTest {
 
     private static final Path PROJECT = Path.of("..", "sample-projects", "hh-synthetic", "hh-synthetic.brainfx.json");
     private final Preferences recent = Preferences.userRoot().node("org/brainfx/test/fit-flow-" + UUID.randomUUID());
     private WorkbenchView view;
+    private ProjectDocument document;
+    private Stage dashboardStage;
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(ResourceBundle.getBundle(WorkbenchApp.MESSAGES), stage, new RecentProjects(recent));
+        ResourceBundle messages = ResourceBundle.getBundle(WorkbenchApp.MESSAGES);
+        view = new WorkbenchView(messages, stage, new RecentProjects(recent));
         stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
+
+        document = ProjectDocument.open(PROJECT);
+        ProjectSession session = new ProjectSession(document, BackgroundTasks.executor(), UiExecutor.fx());
+        FitDashboardViewModel model = new FitDashboardViewModel(session, new FitJobRunner(UiExecutor.fx()), messages,
+                BackgroundTasks.executor(), UiExecutor.fx());
+        dashboardStage = new Stage();
+        dashboardStage.setScene(new Scene(new FitDashboardView(model, messages, dashboardStage).root(), 1280, 800));
+        dashboardStage.show();
+        dashboardStage.toFront();
     }
 
     @AfterEach
     void dropPreferences() throws BackingStoreException {
+        WaitForAsyncUtils.asyncFx(dashboardStage::close);
         recent.removeNode();
     }
 
     @Test
-    void fitStopAndResults(FxRobot robot) throws Exception {
-        robot.interact(() -> view.openProject(PROJECT));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#fit-dashboard").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("hh-synthetic", robot.lookup("#project-name").queryAs(Label.class).getText());
-
+    void fitPauseResumeStopAndApply(FxRobot robot) throws Exception {
+        Button start = robot.lookup("#fit-start").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !start.isDisabled());
         TextField starts = robot.lookup("#fit-starts").queryAs(TextField.class);
-        TextField maxIterations = robot.lookup("#fit-max-iterations").queryAs(TextField.class);
-        robot.interact(() -> {
-            starts.setText("2");
-            maxIterations.setText("4");
-        });
-        robot.clickOn("#fit-start");
-
-        Label status = robot.lookup("#fit-status").queryAs(Label.class);
-        ChartViewer chart = robot.lookup("#fit-loss-chart").queryAs(ChartViewer.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Finished"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(chart.getChart().getXYPlot().getDataset().getItemCount(0) > 0, "loss points drawn");
-        assertTrue(status.getText().contains("iteration "), status.getText());
-        @SuppressWarnings("unchecked")
-        TableView<ParameterRow> results = robot.lookup("#fit-results").queryAs(TableView.class);
-        assertEquals(List.of("gL", "gNa", "gK", "Vth"),
-                results.getItems().stream().map(ParameterRow::name).toList());
-
-        // Random search never converges on its own, so only Stop can end this fit early.
+        TextField maxIterations = robot.lookup("#fit-maxIterations").queryAs(TextField.class);
         @SuppressWarnings("unchecked")
         ComboBox<String> optimizer = robot.lookup("#fit-optimizer").queryAs(ComboBox.class);
+        // Random search never converges on its own, so the fit runs until Stop.
         robot.interact(() -> {
             optimizer.setValue("random");
+            starts.setText("4");
             maxIterations.setText("100000");
         });
+        assertEquals("random", document.project().fit().optimizer());
+        assertEquals(4, document.project().fit().starts());
+        robot.interact(() -> starts.setText("0"));
+        Label blocked = robot.lookup("#fit-blocked").queryAs(Label.class);
+        assertTrue(blocked.getText().contains("Starts must be a whole number"), blocked.getText());
+        assertTrue(start.isDisabled());
+        robot.interact(() -> starts.setText("4"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !start.isDisabled());
+
         robot.clickOn("#fit-start");
+        Label status = robot.lookup("#fit-status").queryAs(Label.class);
+        ChartViewer loss = robot.lookup("#fit-loss-chart").queryAs(ChartViewer.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> !robot.lookup("#fit-stop").queryAs(Button.class).isDisabled());
-        assertTrue(robot.lookup("#fit-start").queryAs(Button.class).isDisabled(), "no second start while running");
+                () -> ((CombinedRangeXYPlot) loss.getChart().getXYPlot()).getSubplots().get(0).getDataset()
+                        .getItemCount(0) > 0);
+        assertTrue(start.isDisabled(), "no second start while running");
+        assertTrue(robot.lookup("#fit-form-locked").query().isVisible(), "settings locked while running");
+
+        robot.clickOn("#fit-pause");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Paused"));
+        Button resume = robot.lookup("#fit-resume").queryAs(Button.class);
+        assertFalse(resume.isDisabled());
+        robot.clickOn("#fit-resume");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Running"));
         robot.clickOn("#fit-stop");
-        Button start = robot.lookup("#fit-start").queryAs(Button.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !start.isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(status.getText().startsWith("Stopped (cancelled)"), status.getText());
-        assertFalse(results.getItems().isEmpty(), "a stopped fit still reports its best point");
+
+        @SuppressWarnings("unchecked")
+        TableView<ParameterRow> results = robot.lookup("#fit-results").queryAs(TableView.class);
+        assertEquals(List.of("gL", "gNa", "gK", "Vth"), results.getItems().stream().map(ParameterRow::name).toList());
+        assertTrue(robot.lookup("#fit-results").queryAs(TableView.class).isVisible(), "the results tab is shown");
+        ChartViewer voltage = robot.lookup("#fit-voltage-chart").queryAs(ChartViewer.class);
+        assertEquals(3, ((CombinedDomainXYPlot) voltage.getChart().getXYPlot()).getSubplots().size(),
+                "three sweeps drawn by default");
+
+        Button apply = robot.lookup("#fit-apply").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !apply.isDisabled());
+        robot.clickOn("#fit-apply");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Apply fitted parameters", document.undoDescriptionProperty().get());
+        assertEquals(results.getItems().get(0).value(), document.project().parameters().get("gL"));
+        assertTrue(robot.lookup("#fit-notice").queryAs(Label.class).getText().contains("Undo"));
     }
 
     @Test

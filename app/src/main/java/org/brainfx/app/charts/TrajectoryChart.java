@@ -1,0 +1,101 @@
+package org.brainfx.app.charts;
+
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * How the best parameters move during a fit: one line per parameter against iteration, each as
+ * its position within its bounds (0 lower, 1 upper), so parameters of any unit share one axis.
+ */
+public final class TrajectoryChart {
+    private final XYSeriesCollection lines = new XYSeriesCollection();
+    private final XYPlot plot;
+    private final JFreeChart chart;
+
+    /**
+     * An empty chart.
+     *
+     * @param title          the chart's title
+     * @param iterationLabel the horizontal axis label
+     * @param fractionLabel  the vertical axis label
+     * @param subtitle       a line under the title saying what 0 and 1 mean
+     */
+    public TrajectoryChart(String title, String iterationLabel, String fractionLabel, String subtitle) {
+        NumberAxis iterations = ResultChartStyle.axis(iterationLabel);
+        iterations.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        iterations.setAutoRangeIncludesZero(true);
+        NumberAxis fraction = ResultChartStyle.axis(fractionLabel);
+        fraction.setRange(-0.02, 1.02);
+        fraction.setAutoRange(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        plot = new XYPlot(lines, iterations, fraction, renderer);
+        ResultChartStyle.stylePanel(plot);
+        plot.setRangeMinorGridlinesVisible(false);
+        // A legend is only created for a chart that starts with items; reset() then replaces them.
+        LegendItemCollection placeholder = new LegendItemCollection();
+        placeholder.add(ResultChartStyle.legendItem(" ", ResultChartStyle.GRID, 1f));
+        chart = ResultChartStyle.chart(plot, title, subtitle, placeholder);
+        reset(List.of());
+    }
+
+    /** The chart, for a viewer. */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /** Starts over with one empty line per parameter. */
+    public void reset(List<String> parameters) {
+        lines.removeAllSeries();
+        LegendItemCollection legend = new LegendItemCollection();
+        for (int i = 0; i < parameters.size(); i++) {
+            // Duplicates allowed: one iteration can be reported again with a newer best point.
+            lines.addSeries(new XYSeries(parameters.get(i), false, true));
+            plot.getRenderer().setSeriesPaint(i, ResultChartStyle.PALETTE[i % ResultChartStyle.PALETTE.length]);
+            plot.getRenderer().setSeriesStroke(i, ResultChartStyle.line(1.8f));
+            legend.add(ResultChartStyle.legendItem(parameters.get(i),
+                    ResultChartStyle.PALETTE[i % ResultChartStyle.PALETTE.length], 1.8f));
+        }
+        plot.setFixedLegendItems(legend);
+    }
+
+    /** Appends the best point after {@code iteration} (fractions in the order of {@link #reset}); one redraw. */
+    public void add(int iteration, double[] fractions) {
+        chart.setNotify(false);
+        try {
+            for (int i = 0; i < fractions.length && i < lines.getSeriesCount(); i++) {
+                lines.getSeries(i).add(iteration, fractions[i], false);
+            }
+            if (lines.getSeriesCount() > 0) {
+                lines.getSeries(0).fireSeriesChanged();
+            }
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    /** Replaces the newest point of every line (the same iteration reported again with a newer best); one redraw. */
+    public void replaceLast(double[] fractions) {
+        chart.setNotify(false);
+        try {
+            for (int i = 0; i < fractions.length && i < lines.getSeriesCount(); i++) {
+                XYSeries line = lines.getSeries(i);
+                if (line.getItemCount() > 0) {
+                    line.updateByIndex(line.getItemCount() - 1, fractions[i]);
+                }
+            }
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    /** Points in the first line (for tests). */
+    public int pointCount() {
+        return lines.getSeriesCount() == 0 ? 0 : lines.getSeries(0).getItemCount();
+    }
+}

@@ -1,0 +1,67 @@
+package org.brainfx.app.fit;
+
+import java.util.List;
+import java.util.Map;
+import org.brainfx.engine.project.FitSettings;
+import org.brainfx.engine.project.Project;
+
+/**
+ * A mutable copy of a project's {@link FitSettings}, so a form field can change one setting and
+ * build the new immutable value without spelling out the other thirteen.
+ */
+final class FitSettingsDraft {
+    Map<String, List<Double>> free;
+    List<FitSettings.LossTerm> losses;
+    String optimizer;
+    Integer starts;
+    Integer maxIterations;
+    Long maxEvaluations;
+    Double budgetSeconds;
+    Long seed;
+    Double targetLoss;
+    Double learningRate;
+    Integer pruneEvery;
+    Integer keepStarts;
+    String startSampling;
+    String adamBounds;
+
+    /** A draft of {@code fs}; a project without fit settings gives an all-defaults draft. */
+    static FitSettingsDraft of(FitSettings fs) {
+        FitSettingsDraft d = new FitSettingsDraft();
+        if (fs != null) {
+            d.free = fs.free();
+            d.losses = fs.losses();
+            d.optimizer = fs.optimizer();
+            d.starts = fs.starts();
+            d.maxIterations = fs.maxIterations();
+            d.maxEvaluations = fs.maxEvaluations();
+            d.budgetSeconds = fs.budgetSeconds();
+            d.seed = fs.seed();
+            d.targetLoss = fs.targetLoss();
+            d.learningRate = fs.learningRate();
+            d.pruneEvery = fs.pruneEvery();
+            d.keepStarts = fs.keepStarts();
+            d.startSampling = fs.startSampling();
+            d.adamBounds = fs.adamBounds();
+        }
+        return d;
+    }
+
+    /** The settings this draft holds. */
+    FitSettings build() {
+        return new FitSettings(free, losses, optimizer, starts, maxIterations, maxEvaluations, budgetSeconds, seed,
+                targetLoss, learningRate, pruneEvery, keepStarts, startSampling, adamBounds);
+    }
+
+    /** {@code p} with its fit settings replaced. */
+    static Project withFit(Project p, FitSettings fit) {
+        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(), p.stimulus(),
+                p.record(), p.target(), fit, p.recording());
+    }
+
+    /** {@code p} with its parameter values replaced. */
+    static Project withParameters(Project p, Map<String, Double> parameters) {
+        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), parameters, p.stimulus(),
+                p.record(), p.target(), p.fit(), p.recording());
+    }
+}
