@@ -40,6 +40,10 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "With --view fit: run a fit of N iterations before the picture (default: none).")
     private int fitIterations;
 
+    @Option(names = "--race-seconds", paramLabel = "S", defaultValue = "0",
+            description = "With --view compare: race the default optimizers once each for S seconds before the picture.")
+    private double raceSeconds;
+
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "The PNG to write.")
     private Path out;
 
@@ -68,6 +72,9 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (fitIterations < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fit-iterations must be ≥ 0");
         }
+        if (!(raceSeconds >= 0) || raceSeconds > 600) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--race-seconds must be from 0 to 600");
+        }
         if (!Snapshots.VIEWS.contains(view)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--view: unknown view '" + view + "'; choose one of " + Snapshots.VIEWS);
@@ -76,13 +83,16 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "the " + view + " view shows a project: name its file or folder (PROJECT)");
         }
-        Snapshots.Report report = Snapshots.render(new Snapshots.Request(project, view, fitIterations, out, width,
+        Snapshots.Report report = Snapshots.render(new Snapshots.Request(project, view, fitIterations, raceSeconds, out, width,
                 height, dark));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "wrote %s (%d x %d)%n", report.out(), report.width(), report.height());
         if (!Double.isNaN(report.largestPulseGapMillis())) {
             o.printf(Locale.ROOT, "fit ran %.2f s; largest gap between JavaFX pulses during it: %.1f ms%n",
                     report.fitSeconds(), report.largestPulseGapMillis());
+            if (!report.longGaps().isEmpty()) {
+                o.printf(Locale.ROOT, "gaps over 50 ms: %s%n", report.longGaps());
+            }
         }
         o.flush();
         return 0;

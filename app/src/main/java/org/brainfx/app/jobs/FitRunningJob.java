@@ -25,9 +25,11 @@ public final class FitRunningJob implements RunningJob {
     public FitRunningJob(String title, FitJobRunner runner, ResourceBundle messages) {
         this.title = title;
         this.runner = runner;
-        progress = Bindings.createDoubleBinding(() -> runner.maxIterationsProperty().get() <= 0 ? 0
+        // A fit that converged early is done: full bar, not the share of the iteration budget it used.
+        progress = Bindings.createDoubleBinding(() -> runner.stateProperty().get() == FitJobRunner.State.FINISHED ? 1
+                : runner.maxIterationsProperty().get() <= 0 ? 0
                 : Math.min(1, runner.iterationProperty().get() / (double) runner.maxIterationsProperty().get()),
-                runner.iterationProperty(), runner.maxIterationsProperty());
+                runner.stateProperty(), runner.iterationProperty(), runner.maxIterationsProperty());
         message = Bindings.createStringBinding(() -> MessageFormat.format(messages.getString("jobs.fit.message"),
                         messages.getString("fit.state." + runner.stateProperty().get().name().toLowerCase(Locale.ROOT)),
                         runner.iterationProperty().get(), runner.evaluationsProperty().get(),

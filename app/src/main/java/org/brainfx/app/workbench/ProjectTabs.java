@@ -37,6 +37,7 @@ final class ProjectTabs {
     private final Map<ExplorerItem.Kind, Tab> byKind = new EnumMap<>(ExplorerItem.Kind.class);
     private final Tab fitTab;
     private final Tab compareTab;
+    private final CompareViewModel compare;
     private final Tab recordingTab;
     private final java.util.List<Tab> ordered = new java.util.ArrayList<>();
     // Held here: the jobs' bindings listen to their runners only weakly and would be collected otherwise.
@@ -48,7 +49,7 @@ final class ProjectTabs {
                 Consumer<FitResult> results) {
         this.messages = messages;
         fitTab = tab("tab-fit", "tab.fit", null);
-        CompareViewModel compare = new CompareViewModel(session,
+        compare = new CompareViewModel(session,
                 new CompareRunner(BackgroundTasks.executor(), UiExecutor.fx()), messages);
         compareTab = tab("tab-compare", "tab.compare", new CompareView(compare, messages).root());
         jobs.add(new CompareRunningJob(java.text.MessageFormat.format(messages.getString("jobs.compare.title"),
@@ -115,6 +116,11 @@ final class ProjectTabs {
     /** The fit runner (the snapshot command waits on it). */
     FitJobRunner fitRunner() {
         return fitRunner;
+    }
+
+    /** The compare view's model (the snapshot command races on it). */
+    CompareViewModel compareModel() {
+        return compare;
     }
 
     /** The fit dashboard's model. */

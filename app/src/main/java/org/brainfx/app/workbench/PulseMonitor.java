@@ -9,6 +9,20 @@ import javafx.animation.AnimationTimer;
  */
 final class PulseMonitor extends AnimationTimer {
 
+    /** Gaps longer than this are listed with when they happened. */
+    static final double LONG_GAP_MILLIS = 50;
+    private static final int LISTED_GAPS = 12;
+
+    /**
+     * A gap between two pulses.
+     *
+     * @param atMillis  when the gap ended, since {@link #restart()}
+     * @param gapMillis how long it was
+     */
+    record Gap(double atMillis, double gapMillis) { }
+
+    private final java.util.List<Gap> longGaps = new java.util.ArrayList<>();
+    private long started;
     private long last;
     private long largestGapNanos;
     private long pulses;
@@ -16,16 +30,28 @@ final class PulseMonitor extends AnimationTimer {
     @Override
     public void handle(long now) {
         if (last != 0) {
-            largestGapNanos = Math.max(largestGapNanos, now - last);
+            long gap = now - last;
+            largestGapNanos = Math.max(largestGapNanos, gap);
+            if (gap / 1e6 > LONG_GAP_MILLIS && longGaps.size() < LISTED_GAPS) {
+                longGaps.add(new Gap((now - started) / 1e6, gap / 1e6));
+            }
+        } else {
+            started = now;
         }
         last = now;
         pulses++;
+    }
+
+    /** The first gaps longer than {@link #LONG_GAP_MILLIS}, in order. */
+    java.util.List<Gap> longGaps() {
+        return java.util.List.copyOf(longGaps);
     }
 
     /** Starts measuring afresh. Call on the FX thread. */
     void restart() {
         last = 0;
         largestGapNanos = 0;
+        longGaps.clear();
         pulses = 0;
         start();
     }

@@ -41,20 +41,24 @@ public final class Snapshots {
      * @param project       the project to open (ignored for {@code welcome}; may be null there)
      * @param view          one of {@link #VIEWS}
      * @param fitIterations for {@code fit}: run a fit of this many iterations first (0: none)
+     * @param raceSeconds   for {@code compare}: race the view's chosen optimizers once each for this long first (0: none)
      * @param out           the PNG file to write
      * @param width         window width, px
      * @param height        window height, px
      * @param dark          the dark theme instead of the light one
      */
-    public record Request(Path project, String view, int fitIterations, Path out, int width, int height, boolean dark) { }
+    public record Request(Path project, String view, int fitIterations, double raceSeconds, Path out, int width,
+                          int height, boolean dark) { }
 
     /**
      * What was rendered.
      *
      * @param largestPulseGapMillis the longest the FX thread went without a pulse while the fit ran (NaN without a fit)
      * @param fitSeconds            how long the fit ran (0 without one)
+     * @param longGaps              the first gaps over 50 ms with when they happened ("" for none)
      */
-    public record Report(Path out, int width, int height, double largestPulseGapMillis, double fitSeconds) { }
+    public record Report(Path out, int width, int height, double largestPulseGapMillis, double fitSeconds,
+                         String longGaps) { }
 
     private Snapshots() {
     }
@@ -119,6 +123,7 @@ public final class Snapshots {
             return v;
         });
         double gap = Double.NaN;
+        String longGaps = "";
         double fitSeconds = 0;
         if ("welcome".equals(request.view())) {
             waitUntil(() -> view.welcomeLoaded(), "the sample projects to load");
@@ -153,7 +158,24 @@ public final class Snapshots {
                     pulses.stop();
                     return pulses.largestGapMillis();
                 });
+                longGaps = String.join(", ", onFx(pulses::longGaps).stream().map(g -> String.format(
+                        java.util.Locale.ROOT, "%.0f ms at %.2f s", g.gapMillis(), g.atMillis() / 1000)).toList());
             }
+        }
+        if ("compare".equals(request.view()) && request.raceSeconds() > 0) {
+            onFx(() -> {
+                view.projectTabs().compareModel().budgetSecondsProperty().set(Double.toString(request.raceSeconds()));
+                view.projectTabs().compareModel().repeatsProperty().set("1");
+                return null;
+            });
+            waitUntil(() -> view.projectTabs().compareModel().canStartProperty().get(), "the race settings");
+            onFx(() -> {
+                view.projectTabs().compareModel().start();
+                return null;
+            });
+            waitUntil(() -> !view.projectTabs().compareModel().runner().stateProperty().get().active()
+                    && view.projectTabs().compareModel().runner().stateProperty().get()
+                    != org.brainfx.app.compare.CompareRunner.State.IDLE, "the race to end");
         }
         settle();
         WritableImage image = onFx(() -> {
@@ -168,7 +190,7 @@ public final class Snapshots {
         if (!ImageIO.write(png, "png", out.toFile())) {
             throw new IOException(out + ": no PNG writer available");
         }
-        return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds);
+        return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds, longGaps);
     }
 
     /** Lets pending background results and layout passes land, so the picture shows the settled view. */

@@ -80,6 +80,8 @@ final class WorkbenchView {
     private final PropertySheet properties = new PropertySheet();
     private final ObservableList<FitResult> results = FXCollections.observableArrayList();
     private Tab freePlayground;
+    private SplitPane sides;
+    private VBox propertyPane;
     private final ObjectProperty<ProjectTabs> projectTabs = new SimpleObjectProperty<>(this, "projectTabs");
     private final StringBinding title;
     private final javafx.beans.property.BooleanProperty undoAvailable = new javafx.beans.property.SimpleBooleanProperty();
@@ -110,8 +112,9 @@ final class WorkbenchView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         root.setTop(new VBox(menuBar(), toolBar()));
-        SplitPane sides = new SplitPane(explorerPane(), tabs, propertyPane());
-        sides.setDividerPositions(0.17, 0.84);
+        propertyPane = propertyPane();
+        sides = new SplitPane(explorerPane(), tabs, propertyPane);
+        sides.setDividerPositions(0.15, 0.85);
         SplitPane.setResizableWithParent(sides.getItems().get(0), false);
         SplitPane.setResizableWithParent(sides.getItems().get(2), false);
         SplitPane main = new SplitPane(sides, bottomPane());
@@ -200,7 +203,14 @@ final class WorkbenchView {
         MenuItem project = item("menu-project", "menu.view.project", "Shortcut+Shift+P", this::showProject);
         MenuItem playground = item("menu-playground", "menu.view.playground", "Shortcut+Shift+G", this::showPlayground);
         project.disableProperty().bind(projectTabs.isNull());
-        Menu view = new Menu(text("menu.view"), null, home, project, playground);
+        javafx.scene.control.CheckMenuItem showProperties = new javafx.scene.control.CheckMenuItem(
+                text("menu.view.properties"));
+        showProperties.setId("menu-properties");
+        showProperties.setSelected(true);
+        showProperties.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
+        showProperties.selectedProperty().addListener((obs, was, now) -> showPropertyPane(now));
+        Menu view = new Menu(text("menu.view"), null, home, project, playground, new SeparatorMenuItem(),
+                showProperties);
 
         MenuItem start = item("menu-fit-start", "menu.fit.start", "Shortcut+R", () -> withTabs(ProjectTabs::startFit));
         MenuItem stop = item("menu-fit-stop", "menu.fit.stop", "Shortcut+Period", () -> withTabs(ProjectTabs::stopFit));
@@ -264,8 +274,18 @@ final class WorkbenchView {
         VBox pane = new VBox(heading, projectName, explorer);
         pane.setId("project-pane");
         pane.getStyleClass().add("project-pane");
-        pane.setMinWidth(180);
+        pane.setMinWidth(160);
         return pane;
+    }
+
+    /** Shows or hides the property sheet, giving its width to the views (wide dashboards on small screens). */
+    private void showPropertyPane(boolean show) {
+        if (show && !sides.getItems().contains(propertyPane)) {
+            sides.getItems().add(propertyPane);
+            sides.setDividerPosition(1, 0.85);
+        } else if (!show) {
+            sides.getItems().remove(propertyPane);
+        }
     }
 
     private VBox propertyPane() {
@@ -282,7 +302,7 @@ final class WorkbenchView {
         VBox.setVgrow(sheet, Priority.ALWAYS);
         VBox pane = new VBox(heading, sheet);
         pane.getStyleClass().add("property-pane");
-        pane.setMinWidth(200);
+        pane.setMinWidth(170);
         return pane;
     }
 
