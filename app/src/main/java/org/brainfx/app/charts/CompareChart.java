@@ -51,7 +51,7 @@ public final class CompareChart {
         }
         for (int o = 0; o < result.optimizers().size(); o++) {
             Comparison.OptimizerSummary summary = result.optimizers().get(o);
-            Paint paint = ResultChartStyle.PALETTE[o % ResultChartStyle.PALETTE.length];
+            Paint paint = ResultChartStyle.colour(o);
             legend.add(ResultChartStyle.legendItem(summary.name(), paint, LINE_WIDTH));
             for (int r = 0; r < summary.histories().size(); r++) {
                 int series = data.getSeriesCount();

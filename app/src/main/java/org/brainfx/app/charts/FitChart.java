@@ -14,9 +14,6 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
@@ -27,7 +24,7 @@ public final class FitChart {
     /** Sweeps drawn at most; a taller chart would no longer be read panel by panel. */
     public static final int MAX_PANELS = 12;
     private static final Color TARGET = new Color(0xB4B4B4);
-    private static final Color FIT = ResultChartStyle.PALETTE[2];
+    private static final Color FIT = ResultChartStyle.colour(2);
     private static final float TARGET_WIDTH = 3.2f;
     private static final float FIT_WIDTH = 1.6f;
 
@@ -101,10 +98,6 @@ public final class FitChart {
     }
 
     private static XYTitleAnnotation sweepLabel(int sweep) {
-        TextTitle label = new TextTitle("sweep " + (sweep + 1), ResultChartStyle.TICK_FONT);
-        label.setPaint(ResultChartStyle.MUTED);
-        label.setBackgroundPaint(new Color(255, 255, 255, 200));
-        label.setPadding(new RectangleInsets(2, 4, 2, 4));
-        return new XYTitleAnnotation(0.005, 0.98, label, RectangleAnchor.TOP_LEFT);
+        return ResultChartStyle.cornerLabel("sweep " + (sweep + 1));
     }
 }

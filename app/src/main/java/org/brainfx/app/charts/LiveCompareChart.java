@@ -134,7 +134,7 @@ public final class LiveCompareChart {
 
     private static Paint paint(String optimizer) {
         int i = Math.max(0, FitConfig.OPTIMIZERS.indexOf(optimizer));
-        return ResultChartStyle.PALETTE[i % ResultChartStyle.PALETTE.length];
+        return ResultChartStyle.colour(i);
     }
 
     private static LegendItemCollection legend(List<String> optimizers) {

@@ -13,9 +13,6 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
@@ -25,7 +22,7 @@ import org.jfree.data.xy.DefaultXYDataset;
  */
 public final class LiveVoltageChart {
     private static final Color TARGET = new Color(0xB4B4B4);
-    private static final Color MODEL = ResultChartStyle.PALETTE[2];
+    private static final Color MODEL = ResultChartStyle.colour(2);
     private static final float TARGET_WIDTH = 3.2f;
     private static final float MODEL_WIDTH = 1.6f;
     private static final double[][] EMPTY = new double[2][0];
@@ -143,10 +140,6 @@ public final class LiveVoltageChart {
     }
 
     private XYTitleAnnotation sweepLabel(int sweep) {
-        TextTitle label = new TextTitle(MessageFormat.format(sweepFormat, sweep + 1), ResultChartStyle.TICK_FONT);
-        label.setPaint(ResultChartStyle.MUTED);
-        label.setBackgroundPaint(new Color(255, 255, 255, 200));
-        label.setPadding(new RectangleInsets(2, 4, 2, 4));
-        return new XYTitleAnnotation(0.005, 0.98, label, RectangleAnchor.TOP_LEFT);
+        return ResultChartStyle.cornerLabel(MessageFormat.format(sweepFormat, sweep + 1));
     }
 }

@@ -24,7 +24,7 @@ public final class LossChart {
     public static final int WIDTH = 1200;
     /** Height in pixels. */
     public static final int HEIGHT = 520;
-    private static final Color LINE = ResultChartStyle.PALETTE[0];
+    private static final Color LINE = ResultChartStyle.colour(0);
     private static final float LINE_WIDTH = 2f;
 
     private LossChart() {

@@ -4,15 +4,11 @@ import java.awt.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYDataset;
 
@@ -23,11 +19,11 @@ import org.jfree.data.xy.XYDataset;
  * they show.
  */
 public final class PlaygroundCharts {
-    private static final Color MODEL = ResultChartStyle.PALETTE[0];
+    private static final Color MODEL = ResultChartStyle.colour(0);
     private static final Color TARGET = new Color(0x303030);
-    private static final Color STATE = ResultChartStyle.PALETTE[1];
-    private static final Color PHASE = ResultChartStyle.PALETTE[6];
-    private static final Color INPUT = ResultChartStyle.PALETTE[2];
+    private static final Color STATE = ResultChartStyle.colour(1);
+    private static final Color PHASE = ResultChartStyle.colour(6);
+    private static final Color INPUT = ResultChartStyle.colour(2);
     private static final int MEMBRANE_WEIGHT = 3;
     private static final int INPUT_WEIGHT = 1;
     /**
@@ -103,14 +99,7 @@ public final class PlaygroundCharts {
         JFreeChart chart = new JFreeChart(null, ResultChartStyle.TITLE_FONT, plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 6, 12));
-        LegendTitle l = chart.getLegend();
-        if (l != null) {
-            l.setPosition(RectangleEdge.TOP);
-            l.setHorizontalAlignment(HorizontalAlignment.RIGHT);
-            l.setFrame(BlockBorder.NONE);
-            l.setItemFont(ResultChartStyle.SUBTITLE_FONT);
-            l.setItemPaint(ResultChartStyle.TEXT);
-        }
+        ResultChartStyle.styleLegend(chart);
         return chart;
     }
 }

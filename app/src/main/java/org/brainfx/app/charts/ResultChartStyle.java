@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -23,36 +24,45 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
 /**
- * The look shared by the charts of fit results (fitted traces, loss curves, optimizer races):
- * fonts, colours, axes and panel styling, matching {@link TraceChart}.
+ * The one look of every BrainFX chart (traces, recordings, fit results, loss curves, optimizer
+ * races, the playground): palette, fonts, axes, panels and legends, so that no chart keeps a
+ * private copy that drifts.
  */
-final class ResultChartStyle {
+public final class ResultChartStyle {
     /** Tableau 10: distinct, prints well, and stays apart for common colour blindness. */
-    static final Color[] PALETTE = {
+    public static final List<Color> PALETTE = List.of(
             new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2),
             new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
-            new Color(0x9C755F), new Color(0xBAB0AC),
-    };
-    static final Color TEXT = new Color(0x303030);
+            new Color(0x9C755F), new Color(0xBAB0AC));
+    /** Titles, axis labels and tick labels. */
+    public static final Color TEXT = new Color(0x303030);
     static final Color MUTED = new Color(0x707070);
     static final Color GRID = new Color(0xE3E3E3);
     static final Color MINOR_GRID = new Color(0xF2F2F2);
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 17);
     static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** Axis labels. */
+    public static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    /** Tick labels and small annotations. */
+    public static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     /** A smallest positive loss drawn, so a loss of exactly 0 does not stretch the log axis without bound. */
     static final double LOSS_FLOOR = 1e-30;
 
     private ResultChartStyle() {
     }
 
-    /** A solid line of the given width. */
-    static BasicStroke line(float width) {
+    /** The palette colour of series {@code index} (any integer), repeating after ten. */
+    public static Color colour(int index) {
+        return PALETTE.get(Math.floorMod(index, PALETTE.size()));
+    }
+
+    /** A solid line of the given width, round caps and joins. */
+    public static BasicStroke line(float width) {
         return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
@@ -61,10 +71,10 @@ final class ResultChartStyle {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
     }
 
-    /** A linear axis with the shared fonts that does not force zero into its range. */
-    static NumberAxis axis(String label) {
+    /** A linear axis with the shared fonts and colours that does not force zero into its range. */
+    public static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis(label);
-        style(a);
+        styleAxis(a);
         a.setAutoRangeIncludesZero(false);
         a.setAutoRangeMinimumSize(1e-9);
         return a;
@@ -76,7 +86,7 @@ final class ResultChartStyle {
      */
     static LogAxis logAxis(String label, List<Double> values) {
         LogAxis a = new LogAxis(label);
-        style(a);
+        styleAxis(a);
         a.setBase(10);
         a.setBaseSymbol("10");
         a.setSmallestValue(LOSS_FLOOR);
@@ -124,7 +134,8 @@ final class ResultChartStyle {
                 new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)), perTick == 1 ? 9 : 1));
     }
 
-    private static void style(ValueAxis a) {
+    /** Gives an axis the shared label and tick fonts, text colour and grey axis line and tick marks. */
+    public static void styleAxis(ValueAxis a) {
         a.setLabelFont(LABEL_FONT);
         a.setLabelPaint(TEXT);
         a.setTickLabelFont(TICK_FONT);
@@ -133,18 +144,26 @@ final class ResultChartStyle {
         a.setTickMarkPaint(Color.GRAY);
     }
 
-    /** White panel, light grid, thin outline. */
-    static void stylePanel(XYPlot p) {
+    /**
+     * A panel of raw traces: white, light grid at the major ticks only (a minor grid would crowd
+     * dense sweeps), thin outline, axes flush with the data area.
+     */
+    public static void styleTracePanel(XYPlot p) {
         p.setBackgroundPaint(Color.WHITE);
         p.setOutlinePaint(Color.LIGHT_GRAY);
         p.setDomainGridlinePaint(GRID);
         p.setRangeGridlinePaint(GRID);
         p.setDomainGridlineStroke(new BasicStroke(1f));
         p.setRangeGridlineStroke(new BasicStroke(1f));
+        p.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    /** A panel of results: as {@link #styleTracePanel}, plus a fainter grid at the range axis's minor ticks. */
+    public static void stylePanel(XYPlot p) {
+        styleTracePanel(p);
         p.setRangeMinorGridlinesVisible(true);
         p.setRangeMinorGridlinePaint(MINOR_GRID);
         p.setRangeMinorGridlineStroke(new BasicStroke(1f));
-        p.setAxisOffset(RectangleInsets.ZERO_INSETS);
     }
 
     /** A legend entry drawn as a short line of {@code paint}. */
@@ -173,6 +192,12 @@ final class ResultChartStyle {
             sub.setPadding(new RectangleInsets(2, 0, 8, 0));
             chart.addSubtitle(sub);
         }
+        styleLegend(chart);
+        return chart;
+    }
+
+    /** Puts the chart's legend, if it has one, frameless at the top right in the subtitle font. */
+    static void styleLegend(JFreeChart chart) {
         LegendTitle l = chart.getLegend();
         if (l != null) {
             l.setPosition(RectangleEdge.TOP);
@@ -181,6 +206,14 @@ final class ResultChartStyle {
             l.setItemFont(SUBTITLE_FONT);
             l.setItemPaint(TEXT);
         }
-        return chart;
+    }
+
+    /** A small grey label in the panel's top left corner, on a translucent white ground, e.g. "sweep 2". */
+    static XYTitleAnnotation cornerLabel(String text) {
+        TextTitle label = new TextTitle(text, TICK_FONT);
+        label.setPaint(MUTED);
+        label.setBackgroundPaint(new Color(255, 255, 255, 200));
+        label.setPadding(new RectangleInsets(2, 4, 2, 4));
+        return new XYTitleAnnotation(0.005, 0.98, label, RectangleAnchor.TOP_LEFT);
     }
 }

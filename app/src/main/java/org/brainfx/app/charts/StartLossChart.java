@@ -33,7 +33,7 @@ public final class StartLossChart {
         loss = ResultChartStyle.logAxis(lossLabel, List.of());
         loss.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        dots.setSeriesPaint(0, ResultChartStyle.PALETTE[0]);
+        dots.setSeriesPaint(0, ResultChartStyle.colour(0));
         dots.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
         XYPlot plot = new XYPlot(new XYSeriesCollection(losses), rank, loss, dots);
         ResultChartStyle.stylePanel(plot);

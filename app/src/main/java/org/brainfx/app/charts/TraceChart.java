@@ -1,8 +1,5 @@
 package org.brainfx.app.charts;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.math.BigDecimal;
@@ -20,7 +17,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
@@ -29,18 +25,8 @@ import org.jfree.data.xy.DefaultXYDataset;
  * {@link JFreeChart} draws in a window or renders to PNG ({@link ChartPngWriter}).
  */
 public final class TraceChart {
-    /** Sweep colours (Tableau 10): distinct, print well, and stay apart for common colour blindness. */
-    private static final Color[] PALETTE = {
-            new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2),
-            new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
-            new Color(0x9C755F), new Color(0xBAB0AC),
-    };
     /** Above this many sweeps a legend would only list colours that repeat. */
-    private static final int MAX_LEGEND_SWEEPS = PALETTE.length;
-    private static final Color GRID = new Color(0xE3E3E3);
-    private static final Color TEXT = new Color(0x303030);
-    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final int MAX_LEGEND_SWEEPS = ResultChartStyle.PALETTE.size();
     private static final int STATE_PANEL_WEIGHT = 3;
     private static final int STIMULUS_PANEL_WEIGHT = 1;
 
@@ -61,7 +47,7 @@ public final class TraceChart {
                                     String title, int pixelColumns) {
         double dt = result.dt();
         int sweeps = stimulus.length;
-        NumberAxis time = axis("Time (ms)");
+        NumberAxis time = ResultChartStyle.axis("Time (ms)");
         time.setRange(0, result.steps() * dt);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(14);
@@ -69,13 +55,13 @@ public final class TraceChart {
             CheckedModel.Symbol state = model.checked().states().get(model.stateIndex(result.recorded().get(r)));
             // A sample is the state after its step, so sample k belongs at t = (k + 1)·dt.
             DefaultXYDataset data = dataset(result.traces()[r], state.unit(), dt, dt, pixelColumns);
-            plot.add(panel(data, axis(label(state.name(), state.unit())), new XYLineAndShapeRenderer(true, false)),
-                    STATE_PANEL_WEIGHT);
+            NumberAxis stateAxis = ResultChartStyle.axis(label(state.name(), state.unit()));
+            plot.add(panel(data, stateAxis, new XYLineAndShapeRenderer(true, false)), STATE_PANEL_WEIGHT);
         }
         CheckedModel.Symbol in = model.checked().inputs().get(input);
         // Stimulus sample k is held during step k, from t = k·dt to (k + 1)·dt.
         DefaultXYDataset drive = dataset(stimulus, in.unit(), 0, dt, pixelColumns);
-        NumberAxis driveAxis = axis(label(in.name(), in.unit()));
+        NumberAxis driveAxis = ResultChartStyle.axis(label(in.name(), in.unit()));
         driveAxis.setAutoRangeIncludesZero(true);
         plot.add(panel(drive, driveAxis, new XYStepRenderer()), STIMULUS_PANEL_WEIGHT);
         LegendItemCollection legend = sweeps > 1 && sweeps <= MAX_LEGEND_SWEEPS ? sweepLegend(sweeps) : null;
@@ -116,37 +102,18 @@ public final class TraceChart {
 
     private static XYPlot panel(DefaultXYDataset data, NumberAxis range, XYItemRenderer renderer) {
         for (int s = 0; s < data.getSeriesCount(); s++) {
-            renderer.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
-            renderer.setSeriesStroke(s, new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            renderer.setSeriesPaint(s, ResultChartStyle.colour(s));
+            renderer.setSeriesStroke(s, ResultChartStyle.line(1.3f));
         }
         XYPlot p = new XYPlot(data, null, range, renderer);
-        p.setBackgroundPaint(Color.WHITE);
-        p.setOutlinePaint(Color.LIGHT_GRAY);
-        p.setDomainGridlinePaint(GRID);
-        p.setRangeGridlinePaint(GRID);
-        p.setDomainGridlineStroke(new BasicStroke(1f));
-        p.setRangeGridlineStroke(new BasicStroke(1f));
-        p.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        ResultChartStyle.styleTracePanel(p);
         return p;
-    }
-
-    private static NumberAxis axis(String label) {
-        NumberAxis a = new NumberAxis(label);
-        a.setLabelFont(LABEL_FONT);
-        a.setLabelPaint(TEXT);
-        a.setTickLabelFont(TICK_FONT);
-        a.setTickLabelPaint(TEXT);
-        a.setAxisLinePaint(Color.GRAY);
-        a.setTickMarkPaint(Color.GRAY);
-        a.setAutoRangeIncludesZero(false);
-        a.setAutoRangeMinimumSize(1e-9);
-        return a;
     }
 
     private static LegendItemCollection sweepLegend(int sweeps) {
         LegendItemCollection items = new LegendItemCollection();
         for (int s = 0; s < sweeps; s++) {
-            Paint paint = PALETTE[s % PALETTE.length];
+            Paint paint = ResultChartStyle.colour(s);
             LegendItem item = new LegendItem("sweep " + (s + 1), null, null, null, new Rectangle(14, 3), paint);
             items.add(item);
         }

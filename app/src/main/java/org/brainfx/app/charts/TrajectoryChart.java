@@ -56,10 +56,10 @@ public final class TrajectoryChart {
         for (int i = 0; i < parameters.size(); i++) {
             // Duplicates allowed: one iteration can be reported again with a newer best point.
             lines.addSeries(new XYSeries(parameters.get(i), false, true));
-            plot.getRenderer().setSeriesPaint(i, ResultChartStyle.PALETTE[i % ResultChartStyle.PALETTE.length]);
+            plot.getRenderer().setSeriesPaint(i, ResultChartStyle.colour(i));
             plot.getRenderer().setSeriesStroke(i, ResultChartStyle.line(1.8f));
             legend.add(ResultChartStyle.legendItem(parameters.get(i),
-                    ResultChartStyle.PALETTE[i % ResultChartStyle.PALETTE.length], 1.8f));
+                    ResultChartStyle.colour(i), 1.8f));
         }
         plot.setFixedLegendItems(legend);
     }

@@ -1,12 +1,11 @@
 package org.brainfx.app.recording;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Polygon;
 import java.util.Arrays;
 import java.util.List;
 import org.brainfx.app.charts.MinMaxDecimator;
+import org.brainfx.app.charts.ResultChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -26,24 +25,14 @@ import org.jfree.data.xy.DefaultXYDataset;
  * zoom or pan, so zooming in shows every sample.
  */
 final class RecordingChart {
-    /** Sweep colours (Tableau 10), as the other BrainFX charts use them. */
-    private static final Color[] PALETTE = {
-            new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2),
-            new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
-            new Color(0x9C755F), new Color(0xBAB0AC),
-    };
-    private static final Color GRID = new Color(0xE3E3E3);
-    private static final Color TEXT = new Color(0x303030);
     private static final Color WINDOW_FILL = new Color(0x2F, 0x6F, 0xDE, 0x26);
-    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final int RESPONSE_WEIGHT = 3;
     private static final int STIMULUS_WEIGHT = 1;
     private static final int SPIKES = 1;
 
     private final NumberAxis time;
-    private final NumberAxis responseAxis = axis("");
-    private final NumberAxis stimulusAxis = axis("");
+    private final NumberAxis responseAxis = ResultChartStyle.axis("");
+    private final NumberAxis stimulusAxis = ResultChartStyle.axis("");
     private final XYPlot responsePlot;
     private final XYPlot stimulusPlot;
     private final JFreeChart chart;
@@ -54,7 +43,7 @@ final class RecordingChart {
 
     /** An empty chart whose time axis reads {@code timeLabel}. */
     RecordingChart(String timeLabel) {
-        time = axis(timeLabel);
+        time = ResultChartStyle.axis(timeLabel);
         time.setLowerMargin(0);
         time.setUpperMargin(0);
         stimulusAxis.setAutoRangeIncludesZero(true);
@@ -68,7 +57,7 @@ final class RecordingChart {
         stimulusPlot = panel(stimulusAxis);
         plot.add(responsePlot, RESPONSE_WEIGHT);
         plot.add(stimulusPlot, STIMULUS_WEIGHT);
-        chart = new JFreeChart(null, LABEL_FONT, plot, false);
+        chart = new JFreeChart(null, ResultChartStyle.LABEL_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(8, 4, 4, 16));
         time.addChangeListener(e -> redraw(false));
@@ -91,7 +80,7 @@ final class RecordingChart {
 
     /** The colour of sweep {@code index}, the same in the chart and beside its check box. */
     static Color colour(int index) {
-        return PALETTE[Math.floorMod(index, PALETTE.length)];
+        return ResultChartStyle.colour(index);
     }
 
     /** Shows {@code shown} (null: nothing), keeping the current zoom when the time span stays the same. */
@@ -135,8 +124,8 @@ final class RecordingChart {
         for (RecordingViewModel.FitWindow w : windows) {
             IntervalMarker onResponse = marker(w.fromMs(), w.toMs(), WINDOW_FILL);
             onResponse.setLabel(w.terms());
-            onResponse.setLabelFont(TICK_FONT);
-            onResponse.setLabelPaint(TEXT);
+            onResponse.setLabelFont(ResultChartStyle.TICK_FONT);
+            onResponse.setLabelPaint(ResultChartStyle.TEXT);
             onResponse.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             onResponse.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             onResponse.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
@@ -231,7 +220,7 @@ final class RecordingChart {
 
     private static XYLineAndShapeRenderer lines() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setDefaultStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        r.setDefaultStroke(ResultChartStyle.line(1.2f));
         r.setAutoPopulateSeriesStroke(false);
         // One path per sweep instead of a line per segment: several times faster to draw on a canvas.
         r.setDrawSeriesLineAsPath(true);
@@ -251,26 +240,7 @@ final class RecordingChart {
 
     private static XYPlot panel(NumberAxis range) {
         XYPlot p = new XYPlot(null, null, range, null);
-        p.setBackgroundPaint(Color.WHITE);
-        p.setOutlinePaint(Color.LIGHT_GRAY);
-        p.setDomainGridlinePaint(GRID);
-        p.setRangeGridlinePaint(GRID);
-        p.setDomainGridlineStroke(new BasicStroke(1f));
-        p.setRangeGridlineStroke(new BasicStroke(1f));
-        p.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        ResultChartStyle.styleTracePanel(p);
         return p;
-    }
-
-    private static NumberAxis axis(String label) {
-        NumberAxis a = new NumberAxis(label);
-        a.setLabelFont(LABEL_FONT);
-        a.setLabelPaint(TEXT);
-        a.setTickLabelFont(TICK_FONT);
-        a.setTickLabelPaint(TEXT);
-        a.setAxisLinePaint(Color.GRAY);
-        a.setTickMarkPaint(Color.GRAY);
-        a.setAutoRangeIncludesZero(false);
-        a.setAutoRangeMinimumSize(1e-9);
-        return a;
     }
 }
