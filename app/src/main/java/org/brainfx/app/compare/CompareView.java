@@ -13,13 +13,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -35,6 +33,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import org.brainfx.app.charts.ChartViewers;
+import org.brainfx.app.ui.Widgets;
 import org.brainfx.engine.job.FitConfig;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -142,8 +142,7 @@ public final class CompareView {
     private ChartViewer chart() {
         ChartViewer viewer = new ChartViewer(model.chart());
         viewer.setId("compare-chart");
-        // The viewer's own "Export As → SVG…" fails with JFreeSVG 5 (see ChartExport); these work.
-        viewer.getContextMenu().getItems().setAll(exportChartItem("png"), exportChartItem("svg"));
+        ChartViewers.installExportMenu(viewer, messages, this::exportFileStem, model::exportChart);
         return viewer;
     }
 
@@ -178,7 +177,8 @@ public final class CompareView {
 
         MenuButton chartExport = new MenuButton(text("compare.export.chart"));
         chartExport.setId("compare-export-chart");
-        chartExport.getItems().setAll(exportChartItem("png"), exportChartItem("svg"));
+        chartExport.getItems().setAll(
+                ChartViewers.exportItems(root, messages, this::exportFileStem, model::exportChart));
         chartExport.disableProperty().bind(model.canExportProperty().not());
         Label notice = new Label();
         notice.setId("compare-notice");
@@ -198,13 +198,6 @@ public final class CompareView {
         return pane;
     }
 
-    private MenuItem exportChartItem(String extension) {
-        MenuItem item = new MenuItem(text("compare.export." + extension));
-        item.setId("compare-export-" + extension);
-        item.setOnAction(e -> export(extension, "compare.export." + extension + ".filter", model::exportChart));
-        return item;
-    }
-
     /** Something that writes a file, for the export actions. */
     @FunctionalInterface
     private interface Writer {
@@ -215,10 +208,8 @@ public final class CompareView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(text(filterKey));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text(filterKey), "*." + extension));
-        CompareRunner.Race race = model.runner().raceProperty().get();
-        String project = race == null ? "compare" : race.base().project().project().name();
-        chooser.setInitialFileName(project + "-compare." + extension);
-        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        chooser.setInitialFileName(exportFileStem() + "." + extension);
+        File file = chooser.showSaveDialog(Widgets.window(root));
         if (file == null) {
             return;
         }
@@ -227,6 +218,12 @@ public final class CompareView {
         } catch (IOException | RuntimeException e) {
             alert(text("compare.export.failed"), String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The suggested name of an exported file, without extension, after the raced project. */
+    private String exportFileStem() {
+        CompareRunner.Race race = model.runner().raceProperty().get();
+        return race == null ? "compare" : race.base().project().project().name() + "-compare";
     }
 
     private HBox field(String labelKey, Control input, String tooltipKey) {
@@ -259,13 +256,7 @@ public final class CompareView {
     }
 
     private Button button(String id, String labelKey, Runnable action, ObservableBooleanValue disabled) {
-        Button b = new Button(text(labelKey));
-        b.setId(id);
-        b.setMnemonicParsing(true);
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setOnAction(e -> action.run());
-        b.disableProperty().bind(disabled);
-        return b;
+        return Widgets.button(messages, id, labelKey, action, disabled);
     }
 
     private TableColumn<CompareRow, String> column(String labelKey, Function<CompareRow, String> value, double width,
@@ -282,14 +273,7 @@ public final class CompareView {
     }
 
     private void alert(String title, String content) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-        }
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.setContentText(content);
-        alert.show();
+        Widgets.errorAlert(Widgets.window(root), title, title, content).show();
     }
 
     private String text(String key) {

@@ -20,7 +20,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -48,12 +47,14 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.brainfx.app.charts.ChartViewers;
 import org.brainfx.app.charts.LiveVoltageChart;
 import org.brainfx.app.charts.LossChart;
 import org.brainfx.app.charts.StartLossChart;
 import org.brainfx.app.charts.TrajectoryChart;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.report.Numbers;
+import org.brainfx.app.ui.Widgets;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
 import org.jfree.chart.JFreeChart;
@@ -187,13 +188,7 @@ public final class FitDashboardView {
     }
 
     private Button button(String id, String labelKey, Runnable action, ObservableBooleanValue disabled) {
-        Button b = new Button(text(labelKey));
-        b.setId(id);
-        b.setMnemonicParsing(true);
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setOnAction(e -> action.run());
-        b.disableProperty().bind(disabled);
-        return b;
+        return Widgets.button(messages, id, labelKey, action, disabled);
     }
 
     // ---- the settings form ----
@@ -511,10 +506,13 @@ public final class FitDashboardView {
         return out;
     }
 
-    private static ChartViewer viewer(String id, JFreeChart chart) {
+    /** A viewer exporting to e.g. "hh-synthetic-fit-loss.svg" for id "fit-loss-chart". */
+    private ChartViewer viewer(String id, JFreeChart chart) {
         ChartViewer v = new ChartViewer(chart);
         v.setId(id);
         v.setMinSize(120, 120);
+        String kind = id.replaceFirst("-chart$", "");
+        ChartViewers.installExportMenu(v, messages, () -> model.projectName() + "-" + kind);
         return v;
     }
 
@@ -693,19 +691,11 @@ public final class FitDashboardView {
     }
 
     private Window window() {
-        return owner != null ? owner : root.getScene() == null ? null : root.getScene().getWindow();
+        return owner != null ? owner : Widgets.window(root);
     }
 
     private void showError(String title, String content) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        Window w = window();
-        if (w != null) {
-            alert.initOwner(w);
-        }
-        alert.setTitle(title);
-        alert.setHeaderText(model.projectName());
-        alert.setContentText(content);
-        alert.show();
+        Widgets.errorAlert(window(), title, model.projectName(), content).show();
     }
 
     private String text(String key) {

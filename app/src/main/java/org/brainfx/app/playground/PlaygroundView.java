@@ -28,8 +28,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.brainfx.app.charts.ChartViewers;
 import org.brainfx.app.charts.MinMaxDecimator;
 import org.brainfx.app.charts.PlaygroundCharts;
+import org.brainfx.app.ui.Widgets;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -298,9 +300,12 @@ public final class PlaygroundView {
         return box;
     }
 
-    private static ChartViewer viewer(JFreeChart chart, String id) {
+    /** A viewer exporting to e.g. "playground-trace.png" for id "playground-trace-chart". */
+    private ChartViewer viewer(JFreeChart chart, String id) {
         ChartViewer v = new ChartViewer(chart);
         v.setId(id);
+        String stem = id.replaceFirst("-chart$", "");
+        ChartViewers.installExportMenu(v, messages, () -> stem);
         v.setMinSize(120, 100);
         v.setPrefSize(300, 200);
         return v;
@@ -389,13 +394,7 @@ public final class PlaygroundView {
     }
 
     private Button button(String id, String labelKey, Runnable action, ObservableBooleanValue disabled) {
-        Button b = new Button(text(labelKey));
-        b.setId(id);
-        b.setMnemonicParsing(true);
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setOnAction(e -> action.run());
-        b.disableProperty().bind(disabled);
-        return b;
+        return Widgets.button(messages, id, labelKey, action, disabled);
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {

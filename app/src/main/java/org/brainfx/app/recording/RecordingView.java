@@ -32,6 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import org.brainfx.app.charts.ChartViewers;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.PanHandlerFX;
@@ -195,6 +196,7 @@ public final class RecordingView {
         tools.getStyleClass().add("recording-toolbar");
 
         viewer.setId("recording-chart");
+        ChartViewers.installExportMenu(viewer, messages, () -> model.titleProperty().get() + "-recording");
         // Ctrl+drag pans as in JFreeChart's Swing panel; the canvas's own pan handler wants Alt, which
         // many Linux desktops take for moving windows.
         viewer.getCanvas().addMouseHandler(new PanHandlerFX("pan-ctrl", false, true, false, false));
