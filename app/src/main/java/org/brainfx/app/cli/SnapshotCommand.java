@@ -91,7 +91,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "fit ran %.2f s; largest gap between JavaFX pulses during it: %.1f ms%n",
                     report.fitSeconds(), report.largestPulseGapMillis());
             if (!report.longGaps().isEmpty()) {
-                o.printf(Locale.ROOT, "gaps over 50 ms: %s%n", report.longGaps());
+                o.printf(Locale.ROOT, "pulse gaps over 50 ms: %s%n", report.longGaps());
             }
         }
         o.flush();

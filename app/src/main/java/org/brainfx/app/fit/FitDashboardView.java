@@ -77,7 +77,7 @@ public final class FitDashboardView {
     static final int PIXELS_PER_COLUMN = 2;
     /** Shortest time between voltage chart redraws (25 a second). */
     private static final double VOLTAGE_REDRAW_MS = 40;
-    /** Shortest time between redraws of the loss and start charts (10 a second). */
+    /** Shortest time between redraws of each of the loss, start and trajectory charts (10 a second). */
     private static final double PROGRESS_REDRAW_MS = 100;
 
     private final FitDashboardViewModel model;
@@ -92,8 +92,11 @@ public final class FitDashboardView {
     private final TrajectoryChart trajectories;
     private final TabPane tabs = new TabPane();
     // The FX thread draws each chart in full; these caps keep a fast fit from keeping it busy drawing.
-    private final RedrawThrottle voltageRedraw = new RedrawThrottle(VOLTAGE_REDRAW_MS, this::drawVoltage);
-    private final RedrawThrottle progressRedraw = new RedrawThrottle(PROGRESS_REDRAW_MS, this::drawProgress);
+    private final StaggeredRedraws redraws = new StaggeredRedraws();
+    private final StaggeredRedraws.Redraw voltageRedraw = redraws.add(VOLTAGE_REDRAW_MS, this::drawVoltage);
+    private final StaggeredRedraws.Redraw lossRedraw = redraws.add(PROGRESS_REDRAW_MS, this::drawLoss);
+    private final StaggeredRedraws.Redraw startsRedraw = redraws.add(PROGRESS_REDRAW_MS, this::drawStartLosses);
+    private final StaggeredRedraws.Redraw trajectoryRedraw = redraws.add(PROGRESS_REDRAW_MS, this::drawTrajectories);
     private int lossHistoryDrawn;
     private int trajectoryDrawn;
     private TrajectoryPoint lastTrajectoryDrawn;
@@ -525,15 +528,15 @@ public final class FitDashboardView {
                 lossByIteration.clear();
                 lossBySeconds.clear();
             }
-            progressRedraw.request();
+            lossRedraw.request();
         });
-        model.startLossesProperty().addListener((obs, old, now) -> progressRedraw.request());
+        model.startLossesProperty().addListener((obs, old, now) -> startsRedraw.request());
         model.trajectoryNames().addListener((ListChangeListener<String>) c -> {
             trajectories.reset(List.copyOf(model.trajectoryNames()));
             trajectoryDrawn = 0;
             lastTrajectoryDrawn = null;
         });
-        model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> progressRedraw.request());
+        model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> trajectoryRedraw.request());
         model.runner().stateProperty().addListener((obs, old, now) -> {
             if (old.active() && (now == FitJobRunner.State.FINISHED || now == FitJobRunner.State.CANCELLED)) {
                 tabs.getSelectionModel().select(resultsTab);
@@ -560,7 +563,7 @@ public final class FitDashboardView {
     }
 
     /** Brings the loss and start charts up to the runner's history and the newest start losses. */
-    private void drawProgress() {
+    private void drawLoss() {
         List<FitResult.HistoryPoint> history = model.runner().history();
         // One redraw for the whole change: each series notification and the re-ranging would redraw the chart.
         lossChart.setNotify(false);
@@ -580,8 +583,10 @@ public final class FitDashboardView {
         } finally {
             lossChart.setNotify(true);
         }
+    }
+
+    private void drawStartLosses() {
         startLosses.show(model.startLossesProperty().get());
-        drawTrajectories();
     }
 
     /** Brings the trajectory chart up to the model's points: the newest may have been replaced, more appended. */

@@ -11,7 +11,7 @@ final class PulseMonitor extends AnimationTimer {
 
     /** Gaps longer than this are listed with when they happened. */
     static final double LONG_GAP_MILLIS = 50;
-    private static final int LISTED_GAPS = 12;
+    private static final int LISTED_GAPS = 10_000;
 
     /**
      * A gap between two pulses.
@@ -42,7 +42,7 @@ final class PulseMonitor extends AnimationTimer {
         pulses++;
     }
 
-    /** The first gaps longer than {@link #LONG_GAP_MILLIS}, in order. */
+    /** The gaps longer than {@link #LONG_GAP_MILLIS}, in order (at most ten thousand). */
     java.util.List<Gap> longGaps() {
         return java.util.List.copyOf(longGaps);
     }

@@ -55,7 +55,7 @@ public final class Snapshots {
      *
      * @param largestPulseGapMillis the longest the FX thread went without a pulse while the fit ran (NaN without a fit)
      * @param fitSeconds            how long the fit ran (0 without one)
-     * @param longGaps              the first gaps over 50 ms with when they happened ("" for none)
+     * @param longGaps              how many gaps were over 50 ms and the largest after warm-up ("" for none)
      */
     public record Report(Path out, int width, int height, double largestPulseGapMillis, double fitSeconds,
                          String longGaps) { }
@@ -158,8 +158,7 @@ public final class Snapshots {
                     pulses.stop();
                     return pulses.largestGapMillis();
                 });
-                longGaps = String.join(", ", onFx(pulses::longGaps).stream().map(g -> String.format(
-                        java.util.Locale.ROOT, "%.0f ms at %.2f s", g.gapMillis(), g.atMillis() / 1000)).toList());
+                longGaps = describe(onFx(pulses::longGaps), onFx(pulses::pulses));
             }
         }
         if ("compare".equals(request.view()) && request.raceSeconds() > 0) {
@@ -191,6 +190,19 @@ public final class Snapshots {
             throw new IOException(out + ": no PNG writer available");
         }
         return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds, longGaps);
+    }
+
+    /** "N of M pulses; the largest after the first 2 s (JIT warm-up): X ms at T s", or "" for none. */
+    private static String describe(List<PulseMonitor.Gap> gaps, long pulses) {
+        if (gaps.isEmpty()) {
+            return "";
+        }
+        PulseMonitor.Gap late = gaps.stream().filter(g -> g.atMillis() > 2000)
+                .max(java.util.Comparator.comparingDouble(PulseMonitor.Gap::gapMillis)).orElse(null);
+        return String.format(java.util.Locale.ROOT, "%d of %d pulses", gaps.size(), pulses) + (late == null
+                ? "; none after the first 2 s (JIT warm-up)"
+                : String.format(java.util.Locale.ROOT, "; the largest after the first 2 s: %.0f ms at %.1f s",
+                        late.gapMillis(), late.atMillis() / 1000));
     }
 
     /** Lets pending background results and layout passes land, so the picture shows the settled view. */
