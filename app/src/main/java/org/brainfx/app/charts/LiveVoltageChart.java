@@ -76,7 +76,8 @@ public final class LiveVoltageChart {
                 DefaultXYDataset d = data.get(i);
                 d.addSeries("target", s.target() == null ? EMPTY : s.target());
                 d.addSeries("model", s.model() == null ? EMPTY : s.model());
-                panels.get(i).getRangeAxis().setLabel(overlay.axisLabel());
+                // One unit label, on the middle panel: stacked panels would run their labels together.
+                panels.get(i).getRangeAxis().setLabel(i == panels.size() / 2 ? overlay.axisLabel() : null);
             }
             if (!overlay.modelLabel().equals(modelLabel)) {
                 modelLabel = overlay.modelLabel();

@@ -137,7 +137,7 @@ public final class FitDashboardView {
         form.setFitToWidth(true);
         form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         form.getStyleClass().add("fit-form-scroll");
-        form.setMinWidth(250);
+        form.setMinWidth(300);
         StackPane locked = new StackPane(form, veil());
         SplitPane split = new SplitPane(locked, tabs);
         split.setDividerPositions(0.3);
@@ -157,6 +157,7 @@ public final class FitDashboardView {
         Label title = new Label(model.projectName());
         // welcome-heading: the workbench's flow tests find an open project's dashboard by its heading.
         title.getStyleClass().addAll("welcome-heading", "fit-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(8,
                 button("fit-start", "fit.start", model::start, model.canStartProperty().not()),
                 button("fit-pause", "fit.pause", model::pause, model.canPauseProperty().not()),
@@ -168,6 +169,11 @@ public final class FitDashboardView {
         status.setId("fit-status");
         status.getStyleClass().add("fit-status");
         status.textProperty().bind(model.statusProperty());
+        // The status line wraps rather than cutting off the best loss at the end on narrow windows.
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(16, title, buttons, status);
         row.setAlignment(Pos.CENTER_LEFT);
 
@@ -398,6 +404,9 @@ public final class FitDashboardView {
         remove.setTooltip(new Tooltip(text("fit.loss.remove.tooltip")));
         remove.setOnAction(e -> model.removeLossTerm(row.index()));
         remove.disableProperty().bind(Bindings.size(model.lossTerms()).lessThan(2));
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        kind.setMinWidth(90);
         HBox top = new HBox(8, name, kind, spacer, remove);
         top.setAlignment(Pos.CENTER_LEFT);
 
