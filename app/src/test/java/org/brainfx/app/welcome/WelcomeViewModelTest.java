@@ -48,6 +48,18 @@ class WelcomeViewModelTest {
     }
 
     @Test
+    void everySampleGetsAPictureOfItsMostEventfulSweep() {
+        model.loadSamples();
+        assertTrue(model.previewsLoadedProperty().get());
+        assertEquals(6, model.previews().size(), "a picture per sample");
+        SamplePreview hh = model.previews().get(model.samples().stream()
+                .filter(c -> c.name().equals("hh-synthetic")).findFirst().orElseThrow().file());
+        assertTrue(hh.x().length <= 2 * SamplePreview.COLUMNS, "thinned for a small picture");
+        double max = java.util.Arrays.stream(hh.y()).max().orElseThrow();
+        assertTrue(max > 0, "the spiking sweep is chosen, so its peaks show (max " + max + " mV)");
+    }
+
+    @Test
     void cardsCarryTheFirstSentenceTheModelAndCheapSweepCounts() {
         model.loadSamples();
         SampleCard hh = card("hh-synthetic");
