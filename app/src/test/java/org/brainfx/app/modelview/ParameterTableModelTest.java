@@ -84,17 +84,26 @@ class ParameterTableModelTest {
 
     @Test
     void fitBoundsWiderThanTheModelsCanBeNarrowedOneAtATime() {
-        // abf-steps frees b within [0, 1] although the model bounds it to [0, 0.5].
+        // A project may free b within [0, 2] although the model bounds it to [0, 1].
         ProjectDocument abf = ProjectDocument.open(Path.of("..", "sample-projects", "abf-steps"));
+        abf.edit("Widen b", p -> {
+            var free = new java.util.LinkedHashMap<>(p.fit().free());
+            free.put("b", List.of(0.0, 2.0));
+            var f = p.fit();
+            return org.brainfx.app.project.ProjectEdits.withFit(p, new org.brainfx.engine.project.FitSettings(free,
+                    f.losses(), f.optimizer(), f.starts(), f.maxIterations(), f.maxEvaluations(), f.budgetSeconds(),
+                    f.seed(), f.targetLoss(), f.learningRate(), f.pruneEvery(), f.keepStarts(), f.startSampling(),
+                    f.adamBounds()));
+        });
         ParameterTableModel abfTable = new ModelViewModel(new ProjectSession(abf, task -> { }, UiExecutor.direct()),
                 MESSAGES, UiExecutor.direct(), Runnable::run).parameterTable();
         abfTable.editLower("b", "0.01");
-        assertEquals(List.of(0.01, 1.0), abf.project().fit().free().get("b"));
-        abfTable.editUpper("b", "0.8");
+        assertEquals(List.of(0.01, 2.0), abf.project().fit().free().get("b"));
+        abfTable.editUpper("b", "1.6");
         assertTrue(abfTable.rows().stream().filter(r -> r.name().equals("b")).findFirst().orElseThrow().problem()
-                .contains("model\u2019s [0, 0.5]"));
-        abfTable.editUpper("b", "0.4");
-        assertEquals(List.of(0.01, 0.4), abf.project().fit().free().get("b"));
+                .contains("model\u2019s [0, 1]"));
+        abfTable.editUpper("b", "0.8");
+        assertEquals(List.of(0.01, 0.8), abf.project().fit().free().get("b"));
     }
 
     @Test
