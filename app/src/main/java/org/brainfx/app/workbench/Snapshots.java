@@ -145,6 +145,8 @@ public final class Snapshots {
                     return null;
                 });
                 waitUntil(() -> view.projectTabs().fitModel().canStartProperty().get(), "the fit settings to apply");
+                // As a person would: the dashboard is on screen and drawn before Start is pressed.
+                settle();
                 long t0 = System.nanoTime();
                 onFx(() -> {
                     pulses.restart();
