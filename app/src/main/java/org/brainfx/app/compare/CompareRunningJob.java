@@ -1,51 +1,20 @@
 package org.brainfx.app.compare;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableDoubleValue;
-import javafx.beans.value.ObservableStringValue;
-import org.brainfx.app.jobs.RunningJob;
+import org.brainfx.app.jobs.BoundJob;
 
 /** An optimizer race seen as a job in the workbench's job panel (it can be stopped, not paused). */
-public final class CompareRunningJob implements RunningJob {
+public final class CompareRunningJob extends BoundJob {
 
-    private final String title;
     private final CompareViewModel model;
-    private final BooleanBinding active;
-    private final BooleanBinding paused = Bindings.createBooleanBinding(() -> false);
 
     /** The job panel's view of {@code model}'s race, titled {@code title}. */
     public CompareRunningJob(String title, CompareViewModel model) {
-        this.title = title;
+        super(title, model.progressProperty(), model.statusProperty(),
+                Bindings.createBooleanBinding(() -> model.runner().stateProperty().get().active(),
+                        model.runner().stateProperty()),
+                Bindings.createBooleanBinding(() -> false));
         this.model = model;
-        active = Bindings.createBooleanBinding(() -> model.runner().stateProperty().get().active(),
-                model.runner().stateProperty());
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public ObservableDoubleValue progress() {
-        return model.progressProperty();
-    }
-
-    @Override
-    public ObservableStringValue message() {
-        return model.statusProperty();
-    }
-
-    @Override
-    public ObservableBooleanValue active() {
-        return active;
-    }
-
-    @Override
-    public ObservableBooleanValue paused() {
-        return paused;
     }
 
     @Override
