@@ -68,7 +68,8 @@ public final class Snapshots {
      * must already be headless or have a display).
      *
      * @throws IllegalArgumentException for an unknown view or a view that needs a project without one
-     * @throws IllegalStateException    when the project cannot be opened or the view does not settle in time
+     * @throws org.brainfx.engine.project.ProjectException when the project file cannot be read
+     * @throws IllegalStateException    when the view does not settle in time
      */
     public static Report render(Request request) throws IOException {
         if (!VIEWS.contains(request.view())) {
@@ -76,6 +77,10 @@ public final class Snapshots {
         }
         if (!"welcome".equals(request.view()) && request.project() == null) {
             throw new IllegalArgumentException("the " + request.view() + " view shows a project; name one (PROJECT)");
+        }
+        if (request.project() != null) {
+            // Fails at once, naming the path, instead of waiting for a window that cannot open it.
+            org.brainfx.engine.project.ProjectFiles.read(request.project());
         }
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");

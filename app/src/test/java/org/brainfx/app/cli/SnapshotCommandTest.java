@@ -42,6 +42,10 @@ class SnapshotCommandTest {
         CommandRun missing = CommandRun.of("snapshot", "--view", "fit", "--out", dir.resolve("x.png").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("name its file or folder"), missing.err());
+        CommandRun absent = CommandRun.of("snapshot", dir.resolve("nothing-here").toString(), "--view", "fit",
+                "--out", dir.resolve("x.png").toString());
+        assertEquals(1, absent.exitCode());
+        assertTrue(absent.err().contains("no such project file or folder"), absent.err());
     }
 
     private static int distinctColours(BufferedImage image) {
