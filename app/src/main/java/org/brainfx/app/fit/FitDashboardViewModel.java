@@ -631,12 +631,33 @@ public final class FitDashboardViewModel {
         for (ParameterRow row : results) {
             fitted.put(row.name(), row.value());
         }
+        String outside = session.resolved() == null ? "" : outsideModelBounds(session.resolved().spec(), fitted, messages);
+        if (!outside.isEmpty()) {
+            // Written anyway, the project would fail its own model check and stop resolving.
+            notice.set(MessageFormat.format(text("fit.apply.outside"), outside));
+            return;
+        }
         document.edit(text("fit.edit.apply"), p -> {
             Map<String, Double> values = new LinkedHashMap<>(p.parameters() == null ? Map.of() : p.parameters());
             values.putAll(fitted);
             return FitSettingsDraft.withParameters(p, values);
         });
         notice.set(text("fit.applied"));
+    }
+
+    /** The fitted values the model's own bounds do not allow, as "b = 0.57 nA (model: 0 to 0.5)"; "" when none. */
+    static String outsideModelBounds(org.brainfx.engine.model.ModelSpec spec, Map<String, Double> fitted,
+                                     ResourceBundle messages) {
+        List<String> out = new ArrayList<>();
+        for (org.brainfx.engine.model.ParameterSpec ps : spec.parameters()) {
+            Double v = fitted.get(ps.name());
+            if (v != null && (ps.lower() != null && v < ps.lower() || ps.upper() != null && v > ps.upper())) {
+                out.add(MessageFormat.format(messages.getString("fit.apply.outside.one"), ps.name(), Numbers.significant(v),
+                        ps.unit(), ps.lower() == null ? "\u2212\u221e" : Numbers.significant(ps.lower()),
+                        ps.upper() == null ? "\u221e" : Numbers.significant(ps.upper())));
+            }
+        }
+        return String.join(", ", out);
     }
 
     /** Writes the results table as CSV to {@code file} in the background; the outcome is a notice or a failure. */

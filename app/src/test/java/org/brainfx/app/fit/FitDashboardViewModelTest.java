@@ -49,6 +49,16 @@ class FitDashboardViewModelTest {
     }
 
     @Test
+    void fittedValuesOutsideTheModelsBoundsAreNamedSoApplyCanRefuseThem() {
+        ResourceBundle messages = ResourceBundle.getBundle("org.brainfx.ui.messages");
+        var adex = org.brainfx.engine.model.library.ModelLibrary.get("adex");
+        assertEquals("", FitDashboardViewModel.outsideModelBounds(adex, java.util.Map.of("b", 0.9, "C", 1e4), messages),
+                "inside b's [0, 1]; C is fixed in the model and has no bounds");
+        String outside = FitDashboardViewModel.outsideModelBounds(adex, java.util.Map.of("b", 1.5, "a", 3.0), messages);
+        assertEquals("b = 1.5 nA (model: 0 to 1)", outside);
+    }
+
+    @Test
     void theFormShowsTheProjectsSettings() {
         assertEquals("lbfgsb", model.optimizer().textProperty().get());
         assertEquals("20", model.starts().textProperty().get());
