@@ -81,10 +81,38 @@ public final class ProjectSession {
      * {@code .model} file, a recording) changed on disk.
      */
     public void refresh() {
-        resolve(document.project());
+        resolve(document.project(), true);
+    }
+
+    /** True when {@code a} and {@code b} differ at most in their fit settings, name and description. */
+    static boolean sameButFitAndNames(Project a, Project b) {
+        return a.schemaVersion() == b.schemaVersion() && java.util.Objects.equals(a.model(), b.model())
+                && java.util.Objects.equals(a.parameters(), b.parameters())
+                && java.util.Objects.equals(a.stimulus(), b.stimulus()) && java.util.Objects.equals(a.record(), b.record())
+                && java.util.Objects.equals(a.target(), b.target())
+                && java.util.Objects.equals(a.recording(), b.recording());
+    }
+
+    private static ResolvedProject withProject(ResolvedProject r, Project p) {
+        return new ResolvedProject(p, r.file(), r.spec(), r.model(), r.dt(), r.input(), r.stimulus(), r.record(),
+                r.targetState(), r.target(), r.targetSpikes(), r.startFromTarget());
     }
 
     private void resolve(Project project) {
+        resolve(project, false);
+    }
+
+    private void resolve(Project project, boolean again) {
+        ResolvedProject current = resolved.get();
+        if (!again && current != null && error.get().isEmpty() && current.file().equals(document.file())
+                && sameButFitAndNames(current.project(), project)) {
+            // Fit settings, name and description do not change the model or the data: no need to
+            // compile and read everything again (a typed fit setting would otherwise do so).
+            generation.incrementAndGet();
+            resolving.set(false);
+            resolved.set(withProject(current, project));
+            return;
+        }
         long mine = generation.incrementAndGet();
         resolving.set(true);
         var file = document.file();

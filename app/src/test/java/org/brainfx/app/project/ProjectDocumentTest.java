@@ -90,4 +90,24 @@ class ProjectDocumentTest {
         assertEquals("", session.errorProperty().get());
         assertEquals(doc.project(), session.resolved().project());
     }
+
+    @Test
+    void fitOnlyEditsReuseTheResolvedModelAndData() {
+        ProjectDocument doc = ProjectDocument.open(copySample());
+        java.util.concurrent.atomic.AtomicInteger resolutions = new java.util.concurrent.atomic.AtomicInteger();
+        ProjectSession session = new ProjectSession(doc, task -> {
+            resolutions.incrementAndGet();
+            task.run();
+        }, UiExecutor.direct());
+        assertEquals(1, resolutions.get());
+        var compiled = session.resolved().model();
+        doc.edit("Starts", p -> ProjectEdits.withFit(p, ProjectEdits.withRun(p.fit(), "de", 7, 50, null, 3L)));
+        assertEquals(1, resolutions.get(), "a fit setting needs no new compile");
+        assertEquals(7, session.resolved().project().fit().starts());
+        assertTrue(session.resolved().model() == compiled);
+        doc.edit("gK", p -> withParameter(p, "gK", 9.0));
+        assertEquals(2, resolutions.get(), "a parameter value does");
+        session.refresh();
+        assertEquals(3, resolutions.get(), "refresh always resolves again (a .model file may have changed)");
+    }
 }
