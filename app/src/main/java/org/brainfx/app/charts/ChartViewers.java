@@ -49,6 +49,10 @@ public final class ChartViewers {
     public static void installExportMenu(ChartViewer viewer, ResourceBundle messages, Supplier<String> fileStem,
                                          ChartSaver saver) {
         viewer.getContextMenu().getItems().setAll(exportItems(viewer, messages, fileStem, saver));
+        if (DarkChartTheme.active()) {
+            // Every workbench chart passes here, so this is where they take the dark theme.
+            DarkChartTheme.follow(viewer.getChart());
+        }
     }
 
     /**
