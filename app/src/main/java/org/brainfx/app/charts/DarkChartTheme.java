@@ -4,7 +4,9 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
@@ -81,7 +83,7 @@ public final class DarkChartTheme {
                 set(p.getRangeMinorGridlinePaint(), MINOR_GRID, p::setRangeMinorGridlinePaint);
                 set(p.getDomainMinorGridlinePaint(), MINOR_GRID, p::setDomainMinorGridlinePaint);
                 for (Object a : p.getAnnotations()) {
-                    if (a instanceof org.jfree.chart.annotations.XYTitleAnnotation t && t.getTitle() instanceof TextTitle label) {
+                    if (a instanceof XYTitleAnnotation t && t.getTitle() instanceof TextTitle label) {
                         set(label.getPaint(), MUTED, label::setPaint);
                         set(label.getBackgroundPaint(), LABEL_GROUND, label::setBackgroundPaint);
                     }
@@ -130,7 +132,7 @@ public final class DarkChartTheme {
     }
 
     /** Sets {@code dark} unless the paint already is it (setters notify even when nothing changes). */
-    private static void set(Paint current, Paint dark, java.util.function.Consumer<Paint> setter) {
+    private static void set(Paint current, Paint dark, Consumer<Paint> setter) {
         if (!dark.equals(current)) {
             setter.accept(dark);
         }

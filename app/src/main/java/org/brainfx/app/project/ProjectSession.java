@@ -1,5 +1,6 @@
 package org.brainfx.app.project;
 
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -86,11 +87,11 @@ public final class ProjectSession {
 
     /** True when {@code a} and {@code b} differ at most in their fit settings, name and description. */
     static boolean sameButFitAndNames(Project a, Project b) {
-        return a.schemaVersion() == b.schemaVersion() && java.util.Objects.equals(a.model(), b.model())
-                && java.util.Objects.equals(a.parameters(), b.parameters())
-                && java.util.Objects.equals(a.stimulus(), b.stimulus()) && java.util.Objects.equals(a.record(), b.record())
-                && java.util.Objects.equals(a.target(), b.target())
-                && java.util.Objects.equals(a.recording(), b.recording());
+        return a.schemaVersion() == b.schemaVersion() && Objects.equals(a.model(), b.model())
+                && Objects.equals(a.parameters(), b.parameters())
+                && Objects.equals(a.stimulus(), b.stimulus()) && Objects.equals(a.record(), b.record())
+                && Objects.equals(a.target(), b.target())
+                && Objects.equals(a.recording(), b.recording());
     }
 
     private static ResolvedProject withProject(ResolvedProject r, Project p) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,6 +20,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.brainfx.app.project.NewProjects;
 import org.brainfx.engine.model.library.ModelLibrary;
+import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectFiles;
 
 /**
@@ -28,7 +30,7 @@ import org.brainfx.engine.project.ProjectFiles;
 final class NewProjectDialog extends Dialog<NewProjectDialog.Choice> {
 
     /** What the user chose: the project and its file. */
-    record Choice(org.brainfx.engine.project.Project project, Path file) { }
+    record Choice(Project project, Path file) { }
 
     private final TextField name = new TextField();
     private final ComboBox<String> model = new ComboBox<>(FXCollections.observableArrayList(ModelLibrary.names()));
@@ -96,7 +98,7 @@ final class NewProjectDialog extends Dialog<NewProjectDialog.Choice> {
         createButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> name.getText().isBlank() || file.getText().isBlank(), name.textProperty(), file.textProperty()));
         // Check before the dialog closes, so a bad entry keeps what was typed and says what to fix.
-        createButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        createButton.addEventFilter(ActionEvent.ACTION, e -> {
             try {
                 problem.setText("");
                 choice();

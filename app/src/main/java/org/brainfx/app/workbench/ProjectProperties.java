@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.brainfx.app.project.ProjectDocument;
 import org.brainfx.app.project.ProjectEdits;
 import org.brainfx.engine.job.FitConfig;
@@ -165,14 +167,14 @@ final class ProjectProperties {
         return v.trim();
     }
 
-    private PropertySheet.Item readOnly(String category, String key, java.util.function.Function<Project, Object> getter) {
+    private PropertySheet.Item readOnly(String category, String key, Function<Project, Object> getter) {
         return new ProjectPropertyItem(document, category, text(key), text(key + ".help"), String.class,
                 p -> String.valueOf(getter.apply(p)), null, refused);
     }
 
     private PropertySheet.Item editable(String category, String key, Class<?> type,
-                                        java.util.function.Function<Project, Object> getter,
-                                        java.util.function.BiFunction<Project, Object, Project> setter) {
+                                        Function<Project, Object> getter,
+                                        BiFunction<Project, Object, Project> setter) {
         return new ProjectPropertyItem(document, category, text(key), text(key + ".help"), type, getter, setter, refused);
     }
 

@@ -1,5 +1,6 @@
 package org.brainfx.app.workbench;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -65,7 +66,7 @@ final class ProjectPropertyItem implements PropertySheet.Item {
 
     @Override
     public void setValue(Object value) {
-        if (setter == null || java.util.Objects.equals(value, getValue())) {
+        if (setter == null || Objects.equals(value, getValue())) {
             return;
         }
         try {

@@ -1,11 +1,15 @@
 package org.brainfx.app.workbench;
 
+import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.stage.Window;
 import org.brainfx.app.compare.CompareRunner;
@@ -13,10 +17,11 @@ import org.brainfx.app.compare.CompareRunningJob;
 import org.brainfx.app.compare.CompareView;
 import org.brainfx.app.compare.CompareViewModel;
 import org.brainfx.app.fit.FitDashboardView;
-import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.fit.FitDashboardViewModel;
+import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.jobs.FitRunningJob;
+import org.brainfx.app.jobs.RunningJob;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.modelview.ModelView;
 import org.brainfx.app.modelview.ModelViewModel;
@@ -39,9 +44,9 @@ final class ProjectTabs {
     private final Tab compareTab;
     private final CompareViewModel compare;
     private final Tab recordingTab;
-    private final java.util.List<Tab> ordered = new java.util.ArrayList<>();
+    private final List<Tab> ordered = new ArrayList<>();
     // Held here: the jobs' bindings listen to their runners only weakly and would be collected otherwise.
-    private final java.util.List<org.brainfx.app.jobs.RunningJob> jobs = new java.util.ArrayList<>();
+    private final List<RunningJob> jobs = new ArrayList<>();
     private final FitJobRunner fitRunner = new FitJobRunner(UiExecutor.fx());
     private final FitDashboardViewModel fitModel;
 
@@ -52,7 +57,7 @@ final class ProjectTabs {
         compare = new CompareViewModel(session,
                 new CompareRunner(BackgroundTasks.executor(), UiExecutor.fx()), messages);
         compareTab = tab("tab-compare", "tab.compare", new CompareView(compare, messages).root());
-        jobs.add(new CompareRunningJob(java.text.MessageFormat.format(messages.getString("jobs.compare.title"),
+        jobs.add(new CompareRunningJob(MessageFormat.format(messages.getString("jobs.compare.title"),
                 session.document().project().name()), compare));
         recordingTab = tab("tab-recording", "tab.recording", new RecordingView(new RecordingViewModel(session, messages,
                 UiExecutor.fx(), BackgroundTasks.executor()), messages).root());
@@ -72,13 +77,13 @@ final class ProjectTabs {
         byKind.put(ExplorerItem.Kind.FITS, fitTab);
         byKind.put(ExplorerItem.Kind.RESULT, fitTab);
         byKind.put(ExplorerItem.Kind.RESULTS, fitTab);
-        jobs.add(new FitRunningJob(java.text.MessageFormat.format(messages.getString("jobs.fit.title"),
+        jobs.add(new FitRunningJob(MessageFormat.format(messages.getString("jobs.fit.title"),
                 session.document().project().name()), fitRunner, messages));
         fitRunner.resultProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 results.accept(now);
-                workbench.info("log.fit.done", now.optimizer(), String.format(java.util.Locale.ROOT, "%.4g", now.loss()),
-                        now.iterations(), String.format(java.util.Locale.ROOT, "%.2f", now.wallSeconds()));
+                workbench.info("log.fit.done", now.optimizer(), String.format(Locale.ROOT, "%.4g", now.loss()),
+                        now.iterations(), String.format(Locale.ROOT, "%.2f", now.wallSeconds()));
             }
         });
         fitModel = new FitDashboardViewModel(session, fitRunner, messages, BackgroundTasks.executor(), UiExecutor.fx());
@@ -128,7 +133,7 @@ final class ProjectTabs {
         return fitModel;
     }
 
-    private Tab tab(String id, String key, javafx.scene.Node content) {
+    private Tab tab(String id, String key, Node content) {
         Tab t = new Tab(messages.getString(key), content);
         t.setId(id);
         t.setClosable(false);

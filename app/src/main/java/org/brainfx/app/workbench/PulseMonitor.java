@@ -1,5 +1,7 @@
 package org.brainfx.app.workbench;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 
 /**
@@ -21,7 +23,7 @@ final class PulseMonitor extends AnimationTimer {
      */
     record Gap(double atMillis, double gapMillis) { }
 
-    private final java.util.List<Gap> longGaps = new java.util.ArrayList<>();
+    private final List<Gap> longGaps = new ArrayList<>();
     private long started;
     private long last;
     private long largestGapNanos;
@@ -43,8 +45,8 @@ final class PulseMonitor extends AnimationTimer {
     }
 
     /** The gaps longer than {@link #LONG_GAP_MILLIS}, in order (at most ten thousand). */
-    java.util.List<Gap> longGaps() {
-        return java.util.List.copyOf(longGaps);
+    List<Gap> longGaps() {
+        return List.copyOf(longGaps);
     }
 
     /** Starts measuring afresh. Call on the FX thread. */

@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +22,11 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.brainfx.app.compare.CompareRunner;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.welcome.RecentProjects;
+import org.brainfx.engine.project.ProjectException;
+import org.brainfx.engine.project.ProjectFiles;
 
 /**
  * Renders a workbench view off-screen to a PNG: the whole window as a new user would see it, on
@@ -68,7 +73,7 @@ public final class Snapshots {
      * must already be headless or have a display).
      *
      * @throws IllegalArgumentException for an unknown view or a view that needs a project without one
-     * @throws org.brainfx.engine.project.ProjectException when the project file cannot be read
+     * @throws ProjectException when the project file cannot be read
      * @throws IllegalStateException    when the view does not settle in time
      */
     public static Report render(Request request) throws IOException {
@@ -80,7 +85,7 @@ public final class Snapshots {
         }
         if (request.project() != null) {
             // Fails at once, naming the path, instead of waiting for a window that cannot open it.
-            org.brainfx.engine.project.ProjectFiles.read(request.project());
+            ProjectFiles.read(request.project());
         }
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
@@ -181,7 +186,7 @@ public final class Snapshots {
             });
             waitUntil(() -> !view.projectTabs().compareModel().runner().stateProperty().get().active()
                     && view.projectTabs().compareModel().runner().stateProperty().get()
-                    != org.brainfx.app.compare.CompareRunner.State.IDLE, "the race to end");
+                    != CompareRunner.State.IDLE, "the race to end");
         }
         settle();
         WritableImage image = onFx(() -> {
@@ -205,10 +210,10 @@ public final class Snapshots {
             return "";
         }
         PulseMonitor.Gap late = gaps.stream().filter(g -> g.atMillis() > 2000)
-                .max(java.util.Comparator.comparingDouble(PulseMonitor.Gap::gapMillis)).orElse(null);
-        return String.format(java.util.Locale.ROOT, "%d of %d pulses", gaps.size(), pulses) + (late == null
+                .max(Comparator.comparingDouble(PulseMonitor.Gap::gapMillis)).orElse(null);
+        return String.format(Locale.ROOT, "%d of %d pulses", gaps.size(), pulses) + (late == null
                 ? "; none after the first 2 s (JIT warm-up)"
-                : String.format(java.util.Locale.ROOT, "; the largest after the first 2 s: %.0f ms at %.1f s",
+                : String.format(Locale.ROOT, "; the largest after the first 2 s: %.0f ms at %.1f s",
                         late.gapMillis(), late.atMillis() / 1000));
     }
 

@@ -4,17 +4,24 @@ import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.time.LocalTime;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -24,10 +31,12 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -41,6 +50,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -48,6 +58,8 @@ import javafx.util.Duration;
 import org.brainfx.app.BrainfxVersion;
 import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.playground.PlaygroundView;
+import org.brainfx.app.playground.PlaygroundViewModel;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.app.welcome.RecentProjects;
 import org.brainfx.app.welcome.SampleCatalog;
@@ -55,6 +67,8 @@ import org.brainfx.app.welcome.WelcomeView;
 import org.brainfx.app.welcome.WelcomeViewModel;
 import org.brainfx.engine.job.FitResult;
 import org.brainfx.engine.project.Project;
+import org.brainfx.engine.project.ProjectException;
+import org.brainfx.engine.project.ProjectFiles;
 import org.controlsfx.control.PropertySheet;
 
 /**
@@ -84,10 +98,10 @@ final class WorkbenchView {
     private VBox propertyPane;
     private final ObjectProperty<ProjectTabs> projectTabs = new SimpleObjectProperty<>(this, "projectTabs");
     private final StringBinding title;
-    private final javafx.beans.property.BooleanProperty undoAvailable = new javafx.beans.property.SimpleBooleanProperty();
-    private final javafx.beans.property.BooleanProperty redoAvailable = new javafx.beans.property.SimpleBooleanProperty();
-    private final javafx.beans.property.StringProperty undoWhat = new javafx.beans.property.SimpleStringProperty("");
-    private final javafx.beans.property.StringProperty redoWhat = new javafx.beans.property.SimpleStringProperty("");
+    private final BooleanProperty undoAvailable = new SimpleBooleanProperty();
+    private final BooleanProperty redoAvailable = new SimpleBooleanProperty();
+    private final StringProperty undoWhat = new SimpleStringProperty("");
+    private final StringProperty redoWhat = new SimpleStringProperty("");
 
     /** The workbench with the user's recent projects. */
     WorkbenchView(ResourceBundle messages, Window owner) {
@@ -123,7 +137,7 @@ final class WorkbenchView {
         root.setCenter(main);
         root.setBottom(statusBar());
         status.setText(text("status.ready"));
-        model.log().addListener((javafx.collections.ListChangeListener<LogEntry>) c -> {
+        model.log().addListener((ListChangeListener<LogEntry>) c -> {
             if (!model.log().isEmpty()) {
                 status.setText(model.log().get(model.log().size() - 1).text());
             }
@@ -144,7 +158,7 @@ final class WorkbenchView {
                 now.document().projectProperty().addListener((o, a, b) -> refreshExplorer());
             }
         });
-        results.addListener((javafx.collections.ListChangeListener<FitResult>) c -> refreshExplorer());
+        results.addListener((ListChangeListener<FitResult>) c -> refreshExplorer());
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> model.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
@@ -203,7 +217,7 @@ final class WorkbenchView {
         MenuItem project = item("menu-project", "menu.view.project", "Shortcut+Shift+P", this::showProject);
         MenuItem playground = item("menu-playground", "menu.view.playground", "Shortcut+Shift+G", this::showPlayground);
         project.disableProperty().bind(projectTabs.isNull());
-        javafx.scene.control.CheckMenuItem showProperties = new javafx.scene.control.CheckMenuItem(
+        CheckMenuItem showProperties = new CheckMenuItem(
                 text("menu.view.properties"));
         showProperties.setId("menu-properties");
         showProperties.setSelected(true);
@@ -254,8 +268,8 @@ final class WorkbenchView {
         start.disableProperty().bind(projectTabs.isNull());
         Button stop = tool("tool-fit-stop", "toolbar.fit.stop", "menu.fit.stop", () -> withTabs(ProjectTabs::stopFit));
         stop.disableProperty().bind(projectTabs.isNull());
-        ToolBar bar = new ToolBar(open, save, new javafx.scene.control.Separator(), undo, redo,
-                new javafx.scene.control.Separator(), start, stop);
+        ToolBar bar = new ToolBar(open, save, new Separator(), undo, redo,
+                new Separator(), start, stop);
         bar.getStyleClass().add("workbench-toolbar");
         return bar;
     }
@@ -297,8 +311,8 @@ final class WorkbenchView {
         Node empty = placeholder(text("props.none"));
         empty.visibleProperty().bind(Bindings.isEmpty(properties.getItems()));
         properties.visibleProperty().bind(empty.visibleProperty().not());
-        javafx.scene.layout.StackPane sheet = new javafx.scene.layout.StackPane(properties, empty);
-        javafx.scene.layout.StackPane.setAlignment(empty, Pos.TOP_LEFT);
+        StackPane sheet = new StackPane(properties, empty);
+        StackPane.setAlignment(empty, Pos.TOP_LEFT);
         VBox.setVgrow(sheet, Priority.ALWAYS);
         VBox pane = new VBox(heading, sheet);
         pane.getStyleClass().add("property-pane");
@@ -347,8 +361,8 @@ final class WorkbenchView {
                 : Path.of(System.getProperty("user.home"));
         new NewProjectDialog(messages, owner, folder).showAndWait().ifPresent(choice -> {
             try {
-                org.brainfx.engine.project.ProjectFiles.write(choice.project(), choice.file());
-            } catch (org.brainfx.engine.project.ProjectException e) {
+                ProjectFiles.write(choice.project(), choice.file());
+            } catch (ProjectException e) {
                 showError(MessageFormat.format(text("log.save.failed.header"), choice.file()), e.getMessage());
                 return;
             }
@@ -436,8 +450,8 @@ final class WorkbenchView {
             return;
         }
         if (freePlayground == null) {
-            freePlayground = new Tab(text("tab.playground"), new org.brainfx.app.playground.PlaygroundView(
-                    new org.brainfx.app.playground.PlaygroundViewModel(null, messages, BackgroundTasks.executor(),
+            freePlayground = new Tab(text("tab.playground"), new PlaygroundView(
+                    new PlaygroundViewModel(null, messages, BackgroundTasks.executor(),
                             UiExecutor.fx()), messages).root());
             freePlayground.setId("tab-playground");
             tabs.getTabs().add(freePlayground);
@@ -593,7 +607,7 @@ final class WorkbenchView {
             return;
         }
         ProjectProperties props = new ProjectProperties(s.document(), messages,
-                text -> model.log().add(new LogEntry(java.time.LocalTime.now().withNano(0), true, text)));
+                text -> model.log().add(new LogEntry(LocalTime.now().withNano(0), true, text)));
         properties.getItems().setAll(props.itemsFor(item.getValue()));
         ProjectTabs t = projectTabs.get();
         if (t != null) {
@@ -622,7 +636,7 @@ final class WorkbenchView {
         return (undo ? undoAvailable : redoAvailable).not();
     }
 
-    private void withTabs(java.util.function.Consumer<ProjectTabs> action) {
+    private void withTabs(Consumer<ProjectTabs> action) {
         ProjectTabs t = projectTabs.get();
         if (t != null) {
             action.accept(t);
