@@ -28,6 +28,9 @@ import org.brainfx.app.modelview.ModelViewModel;
 import org.brainfx.app.playground.PlaygroundView;
 import org.brainfx.app.playground.PlaygroundViewModel;
 import org.brainfx.app.project.ProjectSession;
+import org.brainfx.engine.job.FitConfig;
+import org.brainfx.engine.job.FitJob;
+import org.brainfx.engine.project.ResolvedProject;
 import org.brainfx.app.recording.RecordingView;
 import org.brainfx.app.recording.RecordingViewModel;
 import org.brainfx.engine.job.FitResult;
@@ -49,6 +52,7 @@ final class ProjectTabs {
     private final List<RunningJob> jobs = new ArrayList<>();
     private final FitJobRunner fitRunner = new FitJobRunner(UiExecutor.fx());
     private final FitDashboardViewModel fitModel;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper warmedUp = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     ProjectTabs(ProjectSession session, ResourceBundle messages, Window owner, WorkbenchModel workbench,
                 Consumer<FitResult> results) {
@@ -87,6 +91,20 @@ final class ProjectTabs {
             }
         });
         fitModel = new FitDashboardViewModel(session, fitRunner, messages, BackgroundTasks.executor(), UiExecutor.fx());
+        if (session.resolved() != null) {
+            warmUp(session.resolved());
+        } else {
+            session.resolvedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends ResolvedProject> obs,
+                                    ResolvedProject old, ResolvedProject now) {
+                    if (now != null) {
+                        session.resolvedProperty().removeListener(this);
+                        warmUp(now);
+                    }
+                }
+            });
+        }
         fitTab.setContent(new FitDashboardView(fitModel, messages, owner).root());
         jobs.forEach(workbench::track);
     }
@@ -104,6 +122,29 @@ final class ProjectTabs {
     /** The tab that shows the explorer's {@code kind} of item, if any. */
     Optional<Tab> tabFor(ExplorerItem.Kind kind) {
         return Optional.ofNullable(byKind.get(kind));
+    }
+
+    /**
+     * Runs a tiny fit of the project (two starts, three iterations) in the background once it has
+     * resolved, so the JIT has compiled the model's kernels and the optimizer before the user's
+     * first fit: compiling them during that fit took a core from the window (pulse gaps of
+     * 100–160 ms in a fresh JVM's first second of fitting).
+     */
+    private void warmUp(ResolvedProject resolved) {
+        BackgroundTasks.executor().execute(() -> {
+            try {
+                FitConfig config = FitConfig.of(resolved);
+                new FitJob(config.with(null, Math.min(2, config.starts()), 3, null, 2.0, null, null)).run(p -> { });
+            } catch (RuntimeException e) {
+                // Nothing to warm: a project that cannot fit says why when Fit is pressed.
+            }
+            UiExecutor.fx().execute(() -> warmedUp.set(true));
+        });
+    }
+
+    /** True once the background warm-up fit has ended. */
+    javafx.beans.property.ReadOnlyBooleanProperty warmedUpProperty() {
+        return warmedUp.getReadOnlyProperty();
     }
 
     /** Starts a fit with the dashboard's settings, if it can start. */

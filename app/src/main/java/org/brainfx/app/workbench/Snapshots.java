@@ -155,6 +155,7 @@ public final class Snapshots {
                     return null;
                 });
                 waitUntil(() -> view.projectTabs().fitModel().canStartProperty().get(), "the fit settings to apply");
+                waitUntil(() -> view.projectTabs().warmedUpProperty().get(), "the background warm-up fit");
                 // As a person would: the dashboard is on screen and drawn before Start is pressed.
                 settle();
                 long t0 = System.nanoTime();

@@ -1,6 +1,8 @@
 package org.brainfx.engine.compile;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.brainfx.engine.model.CheckedModel;
@@ -16,6 +18,16 @@ import org.codehaus.janino.SimpleCompiler;
  */
 public final class ModelCompiler {
     private static final AtomicLong COUNTER = new AtomicLong();
+    /** Stands for the class name in the emitted source, so equal models give equal text. */
+    private static final String CLASS_NAME_SLOT = "KernelClassNameSlot";
+    /** Kernel classes by their source; the least recently used drop out past {@link #CACHED_KERNELS}. */
+    private static final int CACHED_KERNELS = 64;
+    private static final Map<String, Loaded> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Loaded> eldest) {
+            return size() > CACHED_KERNELS;
+        }
+    };
 
     private ModelCompiler() {
     }
@@ -63,10 +75,11 @@ public final class ModelCompiler {
         java.util.Map<Node, Node> finishAdj = reverse.adjoints(invariants.toArray(new Node[0]), seeds);
         List<KernelEmitter.Store> finish = new ArrayList<>();
         addAccumulating(finish, "gradP", reverse.leaves(finishAdj, Op.PARAM, np));
-        String className = "Kernel_" + sanitize(checked.spec().name()) + "_" + COUNTER.incrementAndGet();
-        String source = new KernelEmitter(n).emitClass(className,
+        String template = new KernelEmitter(n).emitClass(CLASS_NAME_SLOT,
                 new KernelEmitter.Methods(prepare, forward, backward, finish, invariants.size()));
-        StepKernel kernel = load(className, source, checked.spec().name());
+        Loaded loaded = loadCached(template, checked.spec().name());
+        StepKernel kernel = newKernel(loaded.kernelClass(), checked.spec().name());
+        String source = loaded.source();
         double ms = (System.nanoTime() - t0) / 1e6;
         return new CompiledModel(checked, kernel, source, ms, forwardNodes, g.size() - forwardNodes);
     }
@@ -79,16 +92,55 @@ public final class ModelCompiler {
         }
     }
 
-    private static StepKernel load(String className, String source, String modelName) {
+    /** Forgets the compiled kernel classes, so the next compile of any model runs Janino again (for benchmarks). */
+    public static void forgetCompiledKernels() {
+        synchronized (CACHE) {
+            CACHE.clear();
+        }
+    }
+
+    /** A generated kernel class and its source (with its real class name). */
+    private record Loaded(Class<?> kernelClass, String source) { }
+
+    /**
+     * The kernel class for {@code template}, compiled by Janino only the first time: the same
+     * model compiled again (every edit of a project, every fit) reuses the class, so the JIT's
+     * work on it is kept instead of starting over on a fresh class.
+     */
+    private static Loaded loadCached(String template, String modelName) {
+        synchronized (CACHE) {
+            Loaded hit = CACHE.get(template);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        String className = "Kernel_" + sanitize(modelName) + "_" + COUNTER.incrementAndGet();
+        String source = template.replace(CLASS_NAME_SLOT, className);
+        Loaded loaded = new Loaded(load(className, source, modelName), source);
+        synchronized (CACHE) {
+            Loaded raced = CACHE.putIfAbsent(template, loaded);
+            return raced != null ? raced : loaded;
+        }
+    }
+
+    private static Class<?> load(String className, String source, String modelName) {
         try {
             SimpleCompiler compiler = new SimpleCompiler();
             compiler.setParentClassLoader(StepKernel.class.getClassLoader());
             compiler.cook(source);
-            Class<?> c = compiler.getClassLoader().loadClass(className);
-            return (StepKernel) c.getDeclaredConstructor().newInstance();
+            return compiler.getClassLoader().loadClass(className);
         } catch (Exception e) {
             throw new ModelException("internal error: the generated kernel of model '" + modelName
                     + "' did not compile (" + e.getMessage() + ")");
+        }
+    }
+
+    private static StepKernel newKernel(Class<?> c, String modelName) {
+        try {
+            return (StepKernel) c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new ModelException("internal error: the generated kernel of model '" + modelName
+                    + "' cannot be created (" + e.getMessage() + ")");
         }
     }
 
