@@ -32,10 +32,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.brainfx.app.charts.SweepOverlay;
-import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.project.ProjectDocument;
+import org.brainfx.app.project.ProjectEdits;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.app.report.FitSummary;
 import org.brainfx.app.report.Numbers;
@@ -227,7 +227,7 @@ public final class FitDashboardViewModel {
         field.onValid(value -> document.edit(MessageFormat.format(text("fit.edit.setting"), label), p -> {
             FitSettingsDraft d = FitSettingsDraft.of(p.fit());
             write.accept(d, value);
-            return FitSettingsDraft.withFit(p, d.build());
+            return ProjectEdits.withFit(p, d.build());
         }));
         settings.add(new Setting<>(field, read));
         return field;
@@ -314,7 +314,7 @@ public final class FitDashboardViewModel {
             }
             FitSettingsDraft d = FitSettingsDraft.of(p.fit());
             d.free = free;
-            return FitSettingsDraft.withFit(p, d.build());
+            return ProjectEdits.withFit(p, d.build());
         });
     }
 
@@ -352,7 +352,7 @@ public final class FitDashboardViewModel {
     private static Project withLosses(Project p, List<LossTerm> terms) {
         FitSettingsDraft d = FitSettingsDraft.of(p.fit());
         d.losses = List.copyOf(terms);
-        return FitSettingsDraft.withFit(p, d.build());
+        return ProjectEdits.withFit(p, d.build());
     }
 
     /** Adds a loss term (voltage MSE, weight 1) at the end of the list. */
@@ -640,7 +640,7 @@ public final class FitDashboardViewModel {
         document.edit(text("fit.edit.apply"), p -> {
             Map<String, Double> values = new LinkedHashMap<>(p.parameters() == null ? Map.of() : p.parameters());
             values.putAll(fitted);
-            return FitSettingsDraft.withParameters(p, values);
+            return ProjectEdits.withParameters(p, values);
         });
         notice.set(text("fit.applied"));
     }

@@ -3,7 +3,6 @@ package org.brainfx.app.fit;
 import java.util.List;
 import java.util.Map;
 import org.brainfx.engine.project.FitSettings;
-import org.brainfx.engine.project.Project;
 
 /**
  * A mutable copy of a project's {@link FitSettings}, so a form field can change one setting and
@@ -51,17 +50,5 @@ final class FitSettingsDraft {
     FitSettings build() {
         return new FitSettings(free, losses, optimizer, starts, maxIterations, maxEvaluations, budgetSeconds, seed,
                 targetLoss, learningRate, pruneEvery, keepStarts, startSampling, adamBounds);
-    }
-
-    /** {@code p} with its fit settings replaced. */
-    static Project withFit(Project p, FitSettings fit) {
-        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(), p.stimulus(),
-                p.record(), p.target(), fit, p.recording());
-    }
-
-    /** {@code p} with its parameter values replaced. */
-    static Project withParameters(Project p, Map<String, Double> parameters) {
-        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), parameters, p.stimulus(),
-                p.record(), p.target(), p.fit(), p.recording());
     }
 }

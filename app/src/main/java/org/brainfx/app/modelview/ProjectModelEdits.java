@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.brainfx.app.project.ProjectEdits;
 import org.brainfx.engine.model.InputSpec;
 import org.brainfx.engine.model.ModelSpec;
 import org.brainfx.engine.model.ParameterSpec;
@@ -73,7 +74,7 @@ public final class ProjectModelEdits {
             if (free.isEmpty() && !fit.free().isEmpty()) {
                 dropped.add(new Drop(DropKind.FREE_FALLBACK, ""));
             }
-            fit = withFreeMap(fit, free.isEmpty() && !fit.free().isEmpty() ? null : free);
+            fit = ProjectEdits.withFree(fit, free.isEmpty() && !fit.free().isEmpty() ? null : free);
         }
         List<String> states = spec.states().stream().map(StateSpec::name).toList();
         List<String> record = p.record();
@@ -113,8 +114,7 @@ public final class ProjectModelEdits {
     public static Project withParameterValue(Project p, String name, double value) {
         Map<String, Double> parameters = p.parameters() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(p.parameters());
         parameters.put(name, value);
-        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), parameters, p.stimulus(), p.record(),
-                p.target(), p.fit(), p.recording());
+        return ProjectEdits.withParameters(p, parameters);
     }
 
     /**
@@ -135,10 +135,7 @@ public final class ProjectModelEdits {
                 free.put(n, current.get(n));
             }
         }
-        FitSettings fit = p.fit() == null ? new FitSettings(free, null, null, null, null, null, null, null, null)
-                : withFreeMap(p.fit(), free);
-        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(), p.stimulus(),
-                p.record(), p.target(), fit, p.recording());
+        return ProjectEdits.withFit(p, ProjectEdits.withFree(p.fit(), free));
     }
 
     /**
@@ -181,11 +178,5 @@ public final class ProjectModelEdits {
         return value != null && Double.isFinite(value)
                 && (parameter.lower() == null || value >= parameter.lower())
                 && (parameter.upper() == null || value <= parameter.upper());
-    }
-
-    private static FitSettings withFreeMap(FitSettings f, Map<String, List<Double>> free) {
-        return new FitSettings(free, f.losses(), f.optimizer(), f.starts(), f.maxIterations(), f.maxEvaluations(),
-                f.budgetSeconds(), f.seed(), f.targetLoss(), f.learningRate(), f.pruneEvery(), f.keepStarts(),
-                f.startSampling(), f.adamBounds());
     }
 }

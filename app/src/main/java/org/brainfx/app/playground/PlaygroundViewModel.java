@@ -29,6 +29,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.brainfx.app.project.ProjectEdits;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.engine.compile.CompiledModel;
@@ -36,7 +37,6 @@ import org.brainfx.engine.model.CheckedModel;
 import org.brainfx.engine.model.ParameterSpec;
 import org.brainfx.engine.model.library.ModelLibrary;
 import org.brainfx.engine.model.unit.Units;
-import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ResolvedProject;
 import org.brainfx.engine.sim.NonFiniteStateException;
 
@@ -177,8 +177,7 @@ public final class PlaygroundViewModel {
                     merged.put(name, v);
                 }
             });
-            return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), merged, p.stimulus(),
-                    p.record(), p.target(), p.fit(), p.recording());
+            return ProjectEdits.withParameters(p, merged);
         });
     }
 

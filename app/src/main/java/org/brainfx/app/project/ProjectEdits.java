@@ -1,12 +1,44 @@
 package org.brainfx.app.project;
 
+import java.util.List;
+import java.util.Map;
 import org.brainfx.engine.project.FitSettings;
 import org.brainfx.engine.project.Project;
 
 /** Pure functions that return a project with one part replaced, for {@link ProjectDocument#edit}. */
 public final class ProjectEdits {
 
+    /** Fit settings that leave everything to FitConfig's defaults. */
+    public static final FitSettings DEFAULT_FIT = new FitSettings(null, null, null, null, null, null, null, null, null);
+
     private ProjectEdits() {
+    }
+
+    /** {@code fit}, or {@link #DEFAULT_FIT} when the project has none. */
+    public static FitSettings orDefault(FitSettings fit) {
+        return fit == null ? DEFAULT_FIT : fit;
+    }
+
+    /** The project with other parameter values (model units). */
+    public static Project withParameters(Project p, Map<String, Double> parameters) {
+        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), parameters, p.stimulus(),
+                p.record(), p.target(), p.fit(), p.recording());
+    }
+
+    /** Fit settings (null: the defaults) with other free parameters and bounds. */
+    public static FitSettings withFree(FitSettings f, Map<String, List<Double>> free) {
+        FitSettings s = orDefault(f);
+        return new FitSettings(free, s.losses(), s.optimizer(), s.starts(), s.maxIterations(), s.maxEvaluations(),
+                s.budgetSeconds(), s.seed(), s.targetLoss(), s.learningRate(), s.pruneEvery(), s.keepStarts(),
+                s.startSampling(), s.adamBounds());
+    }
+
+    /** Fit settings (null: the defaults) with other loss terms. */
+    public static FitSettings withLosses(FitSettings f, List<FitSettings.LossTerm> losses) {
+        FitSettings s = orDefault(f);
+        return new FitSettings(s.free(), losses, s.optimizer(), s.starts(), s.maxIterations(), s.maxEvaluations(),
+                s.budgetSeconds(), s.seed(), s.targetLoss(), s.learningRate(), s.pruneEvery(), s.keepStarts(),
+                s.startSampling(), s.adamBounds());
     }
 
     /** The project with another name and description. */
@@ -36,7 +68,7 @@ public final class ProjectEdits {
     /** Fit settings with another optimizer, starts, iteration budget, wall-time budget and seed (null keeps the default). */
     public static FitSettings withRun(FitSettings f, String optimizer, Integer starts, Integer maxIterations,
                                       Double budgetSeconds, Long seed) {
-        FitSettings s = f == null ? new FitSettings(null, null, null, null, null, null, null, null, null) : f;
+        FitSettings s = orDefault(f);
         return new FitSettings(s.free(), s.losses(), optimizer, starts, maxIterations, s.maxEvaluations(),
                 budgetSeconds, seed, s.targetLoss(), s.learningRate(), s.pruneEvery(), s.keepStarts(),
                 s.startSampling(), s.adamBounds());

@@ -43,15 +43,6 @@ public final class ProjectSession {
         resolve(document.project());
     }
 
-    /** A session whose value is already resolved (the workbench resolves on open, before showing views). */
-    public ProjectSession(ProjectDocument document, ResolvedProject first, Executor background, UiExecutor ui) {
-        this.document = document;
-        this.background = background;
-        this.ui = ui;
-        resolved.set(first);
-        document.projectProperty().addListener((obs, old, now) -> resolve(now));
-    }
-
     /** The document being edited. */
     public ProjectDocument document() {
         return document;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.brainfx.app.project.ProjectEdits;
 import org.brainfx.engine.project.FitSettings;
 import org.brainfx.engine.project.Project;
 
@@ -79,10 +80,9 @@ public final class RecordingEdits {
             for (FitSettings.LossTerm t : fit.losses()) {
                 terms.add(withWeights(t, remapWeights(t.sweepWeights(), before, after)));
             }
-            fit = withLosses(fit, terms);
+            fit = ProjectEdits.withLosses(fit, terms);
         }
-        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(), p.stimulus(),
-                p.record(), p.target(), fit, ref);
+        return ProjectEdits.withFit(ProjectEdits.withRecording(p, ref), fit);
     }
 
     /** Weights of the sweeps {@code after}, taken from the ones they had among {@code before}. */
@@ -130,10 +130,7 @@ public final class RecordingEdits {
             terms.add(usesFitWindow(t.kind()) ? new FitSettings.LossTerm(t.kind(), t.weight(), t.every(),
                     t.divisions(), t.tau(), window, t.baseline(), t.sweepWeights()) : t);
         }
-        FitSettings fit = p.fit() == null ? new FitSettings(null, terms, null, null, null, null, null, null, null)
-                : withLosses(p.fit(), terms);
-        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), p.parameters(), p.stimulus(),
-                p.record(), p.target(), fit, p.recording());
+        return ProjectEdits.withFit(p, ProjectEdits.withLosses(p.fit(), terms));
     }
 
     private static List<FitSettings.LossTerm> losses(Project p) {
@@ -147,11 +144,5 @@ public final class RecordingEdits {
     private static FitSettings.LossTerm withWeights(FitSettings.LossTerm t, List<Double> weights) {
         return new FitSettings.LossTerm(t.kind(), t.weight(), t.every(), t.divisions(), t.tau(), t.window(),
                 t.baseline(), weights);
-    }
-
-    private static FitSettings withLosses(FitSettings f, List<FitSettings.LossTerm> losses) {
-        return new FitSettings(f.free(), losses, f.optimizer(), f.starts(), f.maxIterations(), f.maxEvaluations(),
-                f.budgetSeconds(), f.seed(), f.targetLoss(), f.learningRate(), f.pruneEvery(), f.keepStarts(),
-                f.startSampling(), f.adamBounds());
     }
 }

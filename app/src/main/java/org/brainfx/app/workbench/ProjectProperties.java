@@ -119,7 +119,7 @@ final class ProjectProperties {
     }
 
     private static FitSettings fitOf(Project p) {
-        return p.fit() == null ? new FitSettings(null, null, null, null, null, null, null, null, null) : p.fit();
+        return ProjectEdits.orDefault(p.fit());
     }
 
     /** Replaces only the given run settings (null: keep the current one). */

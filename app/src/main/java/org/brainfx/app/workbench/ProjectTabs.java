@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.stage.Window;
@@ -52,7 +56,7 @@ final class ProjectTabs {
     private final List<RunningJob> jobs = new ArrayList<>();
     private final FitJobRunner fitRunner = new FitJobRunner(UiExecutor.fx());
     private final FitDashboardViewModel fitModel;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper warmedUp = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper warmedUp = new ReadOnlyBooleanWrapper();
 
     ProjectTabs(ProjectSession session, ResourceBundle messages, Window owner, WorkbenchModel workbench,
                 Consumer<FitResult> results) {
@@ -94,10 +98,10 @@ final class ProjectTabs {
         if (session.resolved() != null) {
             warmUp(session.resolved());
         } else {
-            session.resolvedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            session.resolvedProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends ResolvedProject> obs,
-                                    ResolvedProject old, ResolvedProject now) {
+                public void changed(ObservableValue<? extends ResolvedProject> obs, ResolvedProject old,
+                                    ResolvedProject now) {
                     if (now != null) {
                         session.resolvedProperty().removeListener(this);
                         warmUp(now);
@@ -143,7 +147,7 @@ final class ProjectTabs {
     }
 
     /** True once the background warm-up fit has ended. */
-    javafx.beans.property.ReadOnlyBooleanProperty warmedUpProperty() {
+    ReadOnlyBooleanProperty warmedUpProperty() {
         return warmedUp.getReadOnlyProperty();
     }
 

@@ -188,6 +188,11 @@ public final class WorkbenchModel {
         }
     }
 
+    /** Adds a failure the user should see to the log. */
+    public void error(String text) {
+        log.add(entry(true, text));
+    }
+
     /** Adds a line to the log. */
     public void info(String key, Object... args) {
         log.add(entry(false, MessageFormat.format(messages.getString(key), args)));

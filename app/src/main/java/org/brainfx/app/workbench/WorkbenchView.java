@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
-import java.time.LocalTime;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -606,8 +605,7 @@ final class WorkbenchView {
             properties.getItems().clear();
             return;
         }
-        ProjectProperties props = new ProjectProperties(s.document(), messages,
-                text -> model.log().add(new LogEntry(LocalTime.now().withNano(0), true, text)));
+        ProjectProperties props = new ProjectProperties(s.document(), messages, model::error);
         properties.getItems().setAll(props.itemsFor(item.getValue()));
         ProjectTabs t = projectTabs.get();
         if (t != null) {

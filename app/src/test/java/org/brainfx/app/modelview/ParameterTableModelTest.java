@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.project.ProjectDocument;
+import org.brainfx.app.project.ProjectEdits;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.engine.project.Project;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,13 +90,9 @@ class ParameterTableModelTest {
         // A project may free b within [0, 2] although the model bounds it to [0, 1].
         ProjectDocument abf = ProjectDocument.open(Path.of("..", "sample-projects", "abf-steps"));
         abf.edit("Widen b", p -> {
-            var free = new java.util.LinkedHashMap<>(p.fit().free());
+            Map<String, List<Double>> free = new LinkedHashMap<>(p.fit().free());
             free.put("b", List.of(0.0, 2.0));
-            var f = p.fit();
-            return org.brainfx.app.project.ProjectEdits.withFit(p, new org.brainfx.engine.project.FitSettings(free,
-                    f.losses(), f.optimizer(), f.starts(), f.maxIterations(), f.maxEvaluations(), f.budgetSeconds(),
-                    f.seed(), f.targetLoss(), f.learningRate(), f.pruneEvery(), f.keepStarts(), f.startSampling(),
-                    f.adamBounds()));
+            return ProjectEdits.withFit(p, ProjectEdits.withFree(p.fit(), free));
         });
         ParameterTableModel abfTable = new ModelViewModel(new ProjectSession(abf, task -> { }, UiExecutor.direct()),
                 MESSAGES, UiExecutor.direct(), Runnable::run).parameterTable();

@@ -25,8 +25,7 @@ class ProjectDocumentTest {
     private static Project withParameter(Project p, String name, double value) {
         Map<String, Double> params = new HashMap<>(p.parameters() == null ? Map.of() : p.parameters());
         params.put(name, value);
-        return new Project(p.schemaVersion(), p.name(), p.description(), p.model(), params, p.stimulus(), p.record(),
-                p.target(), p.fit(), p.recording());
+        return ProjectEdits.withParameters(p, params);
     }
 
     @Test
