@@ -10,14 +10,20 @@ import org.jfree.chart.JFreeChart;
 public final class ChartPngWriter {
 
     static {
-        // Rendering into an image needs no window system; without this AWT would try to reach
-        // an X display whenever DISPLAY is set, and fail on a machine where it is stale.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        useHeadlessJava2d();
     }
 
     private ChartPngWriter() {
+    }
+
+    /**
+     * Lets Java2D draw into images without a window system; without this AWT would try to reach
+     * an X display whenever DISPLAY is set, and fail on a machine where it is stale.
+     */
+    static void useHeadlessJava2d() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
     }
 
     /**

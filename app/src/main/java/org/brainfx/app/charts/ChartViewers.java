@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -62,13 +63,19 @@ public final class ChartViewers {
      */
     public static List<MenuItem> exportItems(Node owner, ResourceBundle messages, Supplier<String> fileStem,
                                              ChartSaver saver) {
+        return exportItemsFor(owner, messages, fileStem, file -> save(owner, messages, file, saver));
+    }
+
+    /** As {@link #exportItems}, handing the chosen file to {@code export}, which reports its own failures. */
+    static List<MenuItem> exportItemsFor(Node owner, ResourceBundle messages, Supplier<String> fileStem,
+                                         Consumer<Path> export) {
         return ChartExport.EXTENSIONS.stream().map(extension -> {
             MenuItem item = new MenuItem(messages.getString("chart.export." + extension));
             item.setId("chart-export-" + extension);
             item.setOnAction(e -> {
                 Path file = chooseFile(owner, messages, fileStem.get(), extension);
                 if (file != null) {
-                    save(owner, messages, file, saver);
+                    export.accept(file);
                 }
             });
             return item;

@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -47,9 +48,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.brainfx.app.charts.ChartViewers;
 import org.brainfx.app.charts.LiveVoltageChart;
 import org.brainfx.app.charts.LossChart;
+import org.brainfx.app.charts.PaintedChartView;
 import org.brainfx.app.charts.StartLossChart;
 import org.brainfx.app.charts.TrajectoryChart;
 import org.brainfx.app.jobs.FitJobRunner;
@@ -58,7 +59,6 @@ import org.brainfx.app.ui.Widgets;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
@@ -76,7 +76,7 @@ public final class FitDashboardView {
     /** Pixels per min/max pair of the decimated voltage traces. */
     static final int PIXELS_PER_COLUMN = 2;
     /** Shortest time between voltage chart redraws (25 a second). */
-    private static final double VOLTAGE_REDRAW_MS = 40;
+    static final double VOLTAGE_REDRAW_MS = 40;
     /** Shortest time between redraws of each of the loss, start and trajectory charts (10 a second). */
     private static final double PROGRESS_REDRAW_MS = 100;
 
@@ -91,15 +91,15 @@ public final class FitDashboardView {
     private final StartLossChart startLosses;
     private final TrajectoryChart trajectories;
     private final TabPane tabs = new TabPane();
-    // The FX thread draws each chart in full; these caps keep a fast fit from keeping it busy drawing.
-    private final StaggeredRedraws redraws = new StaggeredRedraws();
-    private final StaggeredRedraws.Redraw voltageRedraw = redraws.add(VOLTAGE_REDRAW_MS, this::drawVoltage);
-    private final StaggeredRedraws.Redraw lossRedraw = redraws.add(PROGRESS_REDRAW_MS, this::drawLoss);
-    private final StaggeredRedraws.Redraw startsRedraw = redraws.add(PROGRESS_REDRAW_MS, this::drawStartLosses);
-    private final StaggeredRedraws.Redraw trajectoryRedraw = redraws.add(PROGRESS_REDRAW_MS, this::drawTrajectories);
-    private int lossHistoryDrawn;
-    private int trajectoryDrawn;
-    private TrajectoryPoint lastTrajectoryDrawn;
+    // The charts above belong to the painter thread once these views hold them.
+    private final PaintedChartView voltageView;
+    private final PaintedChartView lossView;
+    private final PaintedChartView startsView;
+    private final PaintedChartView trajectoryView;
+    // What has been handed to the painter so far (JavaFX thread).
+    private int lossHistorySent;
+    private int trajectoriesSent;
+    private TrajectoryPoint lastTrajectorySent;
     private final Tab resultsTab;
     private final BorderPane root = new BorderPane();
 
@@ -124,6 +124,10 @@ public final class FitDashboardView {
                 p.setNoDataMessage(text("fit.chart.empty"));
             }
         }
+        voltageView = painted("fit-voltage-chart", voltage.chart(), VOLTAGE_REDRAW_MS);
+        lossView = painted("fit-loss-chart", lossChart, PROGRESS_REDRAW_MS);
+        startsView = painted("fit-starts-chart", startLosses.chart(), PROGRESS_REDRAW_MS);
+        trajectoryView = painted("fit-trajectory-chart", trajectories.chart(), PROGRESS_REDRAW_MS);
         root.setId("fit-dashboard");
         root.getStyleClass().add("fit-dashboard");
         root.setTop(header());
@@ -169,8 +173,15 @@ public final class FitDashboardView {
         status.setId("fit-status");
         status.getStyleClass().add("fit-status");
         status.textProperty().bind(model.statusProperty());
-        // The status line wraps rather than cutting off the best loss at the end on narrow windows.
+        // The status line wraps rather than cutting off the best loss at the end on narrow windows,
+        // in a box always two lines high: a status that wrapped and unwrapped as its numbers changed
+        // re-laid out and repainted the whole dashboard on every update.
         status.setWrapText(true);
+        DoubleBinding twoLines = Bindings.createDoubleBinding(() -> Math.ceil(status.getFont().getSize() * 2.8),
+                status.fontProperty());
+        status.minHeightProperty().bind(twoLines);
+        status.prefHeightProperty().bind(twoLines);
+        status.maxHeightProperty().bind(twoLines);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
@@ -457,10 +468,9 @@ public final class FitDashboardView {
     // ---- live charts ----
 
     private Node liveCharts() {
-        ChartViewer voltageViewer = viewer("fit-voltage-chart", voltage.chart());
         // A min/max pair every two pixels looks the same as one per pixel and halves what the
-        // rasterizer has to stroke, which is what limits the redraw rate without a GPU.
-        voltageViewer.widthProperty().addListener((obs, old, now) ->
+        // rasterizer has to stroke, which is what limits the redraw rate.
+        voltageView.widthProperty().addListener((obs, old, now) ->
                 model.plotColumnsProperty().set(Math.max(100, now.intValue() / PIXELS_PER_COLUMN)));
         FlowPane sweeps = new FlowPane(10, 4);
         sweeps.setId("fit-sweeps");
@@ -475,14 +485,11 @@ public final class FitDashboardView {
             }
         });
         rebuildSweeps.run();
-        VBox.setVgrow(voltageViewer, Priority.ALWAYS);
-        VBox voltageBox = new VBox(4, sweeps, voltageViewer);
+        VBox.setVgrow(voltageView, Priority.ALWAYS);
+        VBox voltageBox = new VBox(4, sweeps, voltageView);
         voltageBox.setPadding(new Insets(6, 6, 0, 6));
 
-        ChartViewer loss = viewer("fit-loss-chart", lossChart);
-        ChartViewer starts = viewer("fit-starts-chart", startLosses.chart());
-        ChartViewer paths = viewer("fit-trajectory-chart", trajectories.chart());
-        SplitPane lower = new SplitPane(loss, starts, paths);
+        SplitPane lower = new SplitPane(lossView, startsView, trajectoryView);
         lower.setDividerPositions(0.42, 0.68);
         SplitPane all = new SplitPane(voltageBox, lower);
         all.setOrientation(Orientation.VERTICAL);
@@ -518,34 +525,31 @@ public final class FitDashboardView {
         return out;
     }
 
-    /** A viewer exporting to e.g. "hh-synthetic-fit-loss.svg" for id "fit-loss-chart". */
-    private ChartViewer viewer(String id, JFreeChart chart) {
-        ChartViewer v = new ChartViewer(chart);
+    /** A live chart view exporting to e.g. "hh-synthetic-fit-loss.svg" for id "fit-loss-chart". */
+    private PaintedChartView painted(String id, JFreeChart chart, double intervalMillis) {
+        String kind = id.replaceFirst("-chart$", "");
+        PaintedChartView v = new PaintedChartView(chart, intervalMillis, messages,
+                () -> model.projectName() + "-" + kind);
         v.setId(id);
         v.setMinSize(120, 120);
-        String kind = id.replaceFirst("-chart$", "");
-        ChartViewers.installExportMenu(v, messages, () -> model.projectName() + "-" + kind);
         return v;
     }
 
     private void wireUpdates() {
-        model.overlayProperty().addListener((obs, old, now) -> voltageRedraw.request());
-        model.runner().history().addListener((ListChangeListener<FitResult.HistoryPoint>) c -> {
-            if (c.getList().isEmpty()) {
-                // A new fit: its history must not be appended to the last one's, whenever the next redraw comes.
-                lossHistoryDrawn = 0;
-                lossByIteration.clear();
-                lossBySeconds.clear();
+        model.overlayProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                voltageView.update(c -> voltage.show(now));
             }
-            lossRedraw.request();
         });
-        model.startLossesProperty().addListener((obs, old, now) -> startsRedraw.request());
+        model.runner().history().addListener((ListChangeListener<FitResult.HistoryPoint>) c -> sendLosses());
+        model.startLossesProperty().addListener((obs, old, now) -> startsView.update(c -> startLosses.show(now)));
         model.trajectoryNames().addListener((ListChangeListener<String>) c -> {
-            trajectories.reset(List.copyOf(model.trajectoryNames()));
-            trajectoryDrawn = 0;
-            lastTrajectoryDrawn = null;
+            List<String> names = List.copyOf(model.trajectoryNames());
+            trajectoriesSent = 0;
+            lastTrajectorySent = null;
+            trajectoryView.update(chart -> trajectories.reset(names));
         });
-        model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> trajectoryRedraw.request());
+        model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> sendTrajectories());
         model.runner().stateProperty().addListener((obs, old, now) -> {
             if (old.active() && (now == FitJobRunner.State.FINISHED || now == FitJobRunner.State.CANCELLED)) {
                 tabs.getSelectionModel().select(resultsTab);
@@ -564,26 +568,32 @@ public final class FitDashboardView {
         });
     }
 
-    /** Brings the voltage chart up to the newest traces. */
-    private void drawVoltage() {
-        if (model.overlayProperty().get() != null) {
-            voltage.show(model.overlayProperty().get());
+    /** Hands the loss chart the history points it has not had; an emptied history (a new fit) starts it afresh. */
+    private void sendLosses() {
+        List<FitResult.HistoryPoint> history = model.runner().history();
+        boolean restart = history.size() < lossHistorySent || history.isEmpty();
+        if (restart) {
+            lossHistorySent = 0;
         }
+        List<FitResult.HistoryPoint> fresh = List.copyOf(history.subList(lossHistorySent, history.size()));
+        lossHistorySent = history.size();
+        lossView.update(chart -> appendLosses(restart, fresh));
     }
 
-    /** Brings the loss and start charts up to the runner's history and the newest start losses. */
-    private void drawLoss() {
-        List<FitResult.HistoryPoint> history = model.runner().history();
-        // One redraw for the whole change: each series notification and the re-ranging would redraw the chart.
+    /** Painter thread: adds {@code fresh} to the loss curves with one change event for the whole batch. */
+    private void appendLosses(boolean restart, List<FitResult.HistoryPoint> fresh) {
         lossChart.setNotify(false);
         try {
-            for (FitResult.HistoryPoint h : history.subList(lossHistoryDrawn, history.size())) {
+            if (restart) {
+                lossByIteration.clear();
+                lossBySeconds.clear();
+            }
+            for (FitResult.HistoryPoint h : fresh) {
                 if (Double.isFinite(h.bestLoss())) {
                     lossByIteration.add(h.iteration(), LossChart.drawable(h.bestLoss()), false);
                     lossBySeconds.add(h.seconds(), LossChart.drawable(h.bestLoss()), false);
                 }
             }
-            lossHistoryDrawn = history.size();
             if (!lossByIteration.isEmpty()) {
                 LossChart.spanLosses(lossChart, lossByIteration.getMinY(), lossByIteration.getMaxY());
             }
@@ -594,25 +604,29 @@ public final class FitDashboardView {
         }
     }
 
-    private void drawStartLosses() {
-        startLosses.show(model.startLossesProperty().get());
-    }
-
-    /** Brings the trajectory chart up to the model's points: the newest may have been replaced, more appended. */
-    private void drawTrajectories() {
+    /** Hands the trajectory chart the model's new points: the newest sent may have been replaced, more appended. */
+    private void sendTrajectories() {
         List<TrajectoryPoint> points = model.trajectories();
-        if (points.size() < trajectoryDrawn) {
-            trajectories.reset(List.copyOf(model.trajectoryNames()));
-            trajectoryDrawn = 0;
+        List<String> names = points.size() < trajectoriesSent ? List.copyOf(model.trajectoryNames()) : null;
+        if (names != null) {
+            trajectoriesSent = 0;
         }
-        if (trajectoryDrawn > 0 && points.get(trajectoryDrawn - 1) != lastTrajectoryDrawn) {
-            trajectories.replaceLast(points.get(trajectoryDrawn - 1).fractions());
-        }
-        for (TrajectoryPoint p : points.subList(trajectoryDrawn, points.size())) {
-            trajectories.add(p.iteration(), p.fractions());
-        }
-        trajectoryDrawn = points.size();
-        lastTrajectoryDrawn = points.isEmpty() ? null : points.get(points.size() - 1);
+        TrajectoryPoint replaced = trajectoriesSent > 0 && points.get(trajectoriesSent - 1) != lastTrajectorySent
+                ? points.get(trajectoriesSent - 1) : null;
+        List<TrajectoryPoint> fresh = List.copyOf(points.subList(trajectoriesSent, points.size()));
+        trajectoriesSent = points.size();
+        lastTrajectorySent = points.isEmpty() ? null : points.get(points.size() - 1);
+        trajectoryView.update(chart -> {
+            if (names != null) {
+                trajectories.reset(names);
+            }
+            if (replaced != null) {
+                trajectories.replaceLast(replaced.fractions());
+            }
+            for (TrajectoryPoint p : fresh) {
+                trajectories.add(p.iteration(), p.fractions());
+            }
+        });
     }
 
     // ---- results ----

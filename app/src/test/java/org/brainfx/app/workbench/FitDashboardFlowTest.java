@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.brainfx.app.charts.PaintedChartView;
 import org.brainfx.app.fit.FitDashboardView;
 import org.brainfx.app.fit.FitDashboardViewModel;
 import org.brainfx.app.fit.ParameterRow;
@@ -27,7 +28,6 @@ import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.project.ProjectDocument;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.app.welcome.RecentProjects;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.junit.jupiter.api.AfterEach;
@@ -100,10 +100,11 @@ class FitDashboardFlowTest {
 
         robot.clickOn("#fit-start");
         Label status = robot.lookup("#fit-status").queryAs(Label.class);
-        ChartViewer loss = robot.lookup("#fit-loss-chart").queryAs(ChartViewer.class);
+        PaintedChartView loss = robot.lookup("#fit-loss-chart").queryAs(PaintedChartView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> ((CombinedRangeXYPlot) loss.getChart().getXYPlot()).getSubplots().get(0).getDataset()
-                        .getItemCount(0) > 0);
+                () -> loss.read(c -> ((CombinedRangeXYPlot) c.getXYPlot()).getSubplots().get(0).getDataset()
+                        .getItemCount(0)).get() > 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loss.framesShown() > 0);
         assertTrue(start.isDisabled(), "no second start while running");
         assertTrue(robot.lookup("#fit-form-locked").query().isVisible(), "settings locked while running");
 
@@ -122,8 +123,8 @@ class FitDashboardFlowTest {
         TableView<ParameterRow> results = robot.lookup("#fit-results").queryAs(TableView.class);
         assertEquals(List.of("gL", "gNa", "gK", "Vth"), results.getItems().stream().map(ParameterRow::name).toList());
         assertTrue(robot.lookup("#fit-results").queryAs(TableView.class).isVisible(), "the results tab is shown");
-        ChartViewer voltage = robot.lookup("#fit-voltage-chart").queryAs(ChartViewer.class);
-        assertEquals(3, ((CombinedDomainXYPlot) voltage.getChart().getXYPlot()).getSubplots().size(),
+        PaintedChartView voltage = robot.lookup("#fit-voltage-chart").queryAs(PaintedChartView.class);
+        assertEquals(3, voltage.read(c -> ((CombinedDomainXYPlot) c.getXYPlot()).getSubplots().size()).get(),
                 "three sweeps drawn by default");
 
         Button apply = robot.lookup("#fit-apply").queryAs(Button.class);
