@@ -1,6 +1,7 @@
 package org.brainfx.app;
 
 import org.brainfx.app.cli.BrainfxCommand;
+import org.brainfx.app.jobs.LowPriorityForkJoinThreads;
 import org.brainfx.app.workbench.WorkbenchApp;
 
 /**
@@ -22,6 +23,11 @@ public final class Main {
      * @param args command-line arguments; none for the workbench
      */
     public static void main(String[] args) {
+        if (args.length == 0 || "snapshot".equals(args[0])) {
+            // Before anything creates the common pool: a fit's parallel chunks run there, and in
+            // the window they must yield the processor to the JavaFX threads.
+            LowPriorityForkJoinThreads.install();
+        }
         if (args.length == 0) {
             System.exit(WorkbenchApp.launchWorkbench());
         }

@@ -13,8 +13,12 @@ public final class BackgroundTasks {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
     // Daemon threads: an unfinished load must not keep the JVM alive after the last window closes.
+    // Low priority: fits and races run here too, and the window's threads must not wait behind them.
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "brainfx-task-" + COUNT.incrementAndGet());
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread();
+            r.run();
+        }, "brainfx-task-" + COUNT.incrementAndGet());
         t.setDaemon(true);
         return t;
     });

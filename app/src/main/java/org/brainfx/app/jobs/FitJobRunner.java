@@ -2,6 +2,7 @@ package org.brainfx.app.jobs;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,7 +107,9 @@ public final class FitJobRunner {
             return;
         }
         job = started;
-        started.start(p -> offer(started, p)).whenComplete((r, e) -> ui.execute(() -> complete(started, r, e)));
+        // On the background pool rather than the job's own thread: there it runs at low priority.
+        CompletableFuture.supplyAsync(() -> started.run(p -> offer(started, p)), BackgroundTasks.executor())
+                .whenComplete((r, e) -> ui.execute(() -> complete(started, r, e)));
     }
 
     /** Pauses the running fit after its current round; the state follows once the job has paused. */

@@ -1,0 +1,82 @@
+package org.brainfx.app.jobs;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Lowers the CPU priority of the workbench's background threads (fits, races, loading), so that
+ * the window's threads get a core the moment they need one while a fit keeps every core busy.
+ * On two cores a fit's two threads at equal priority with the JavaFX and render threads made the
+ * window wait up to a pulse or two for the processor.
+ *
+ * <p>Java's {@link Thread#setPriority} changes nothing on Linux, so there this sets the thread's
+ * nice value through libc ({@code setpriority} on its thread id, which any user may raise);
+ * elsewhere it uses {@link Thread#setPriority}, which Windows honours.
+ */
+public final class BackgroundPriority {
+    /** The nice value of background threads on Linux: the lowest priority there is. */
+    public static final int NICE = 19;
+    private static final int PRIO_PROCESS = 0;
+
+    /** The libc calls used here. */
+    interface LibC extends Library {
+        /** Sets the nice value of process or thread {@code who}; -1 on failure. */
+        int setpriority(int which, int who, int prio);
+    }
+
+    private static final LibC LIBC = Platform.isLinux() ? loadLibc() : null;
+
+    private BackgroundPriority() {
+    }
+
+    /**
+     * Gives the calling thread the lowest CPU priority; true when the operating system took it
+     * (false leaves the thread as it was, e.g. where libc cannot be reached).
+     */
+    public static boolean lowerCurrentThread() {
+        Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+        if (!Platform.isLinux()) {
+            return Platform.isWindows();
+        }
+        int tid = currentThreadId();
+        return LIBC != null && tid > 0 && LIBC.setpriority(PRIO_PROCESS, tid, NICE) == 0;
+    }
+
+    /** The calling thread's nice value on Linux (from /proc), or 0 where that cannot be read. */
+    public static int currentNice() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            // Fields after the command name (which may hold spaces, hence the last ')'): nice is the 17th.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(fields[16]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The kernel's id of the calling thread, from the /proc/thread-self link ("PID/task/TID"); -1 if unknown. */
+    private static int currentThreadId() {
+        try {
+            Path link = Files.readSymbolicLink(Path.of("/proc/thread-self"));
+            return Integer.parseInt(link.getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static LibC loadLibc() {
+        // "libc.so.6" first: plain "c" needs the libc.so development link, absent on most desktops.
+        for (String name : new String[]{"libc.so.6", "c"}) {
+            try {
+                return Native.load(name, LibC.class);
+            } catch (UnsatisfiedLinkError e) {
+                // try the next name
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+package org.brainfx.app.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.jna.Platform;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Background threads really run at the lowest priority on Linux, and the window's threads keep theirs. */
+class BackgroundPriorityTest {
+
+    @Test
+    void aLoweredThreadHasTheHighestNiceValueAndOthersKeepTheirs() throws Exception {
+        assumeTrue(Platform.isLinux(), "nice values are a Linux matter");
+        int before = BackgroundPriority.currentNice();
+        int[] seen = new int[2];
+        Thread t = new Thread(() -> {
+            seen[0] = BackgroundPriority.lowerCurrentThread() ? 1 : 0;
+            seen[1] = BackgroundPriority.currentNice();
+        });
+        t.start();
+        t.join();
+
+        assertEquals(1, seen[0], "the operating system took the lower priority");
+        assertEquals(BackgroundPriority.NICE, seen[1]);
+        assertEquals(before, BackgroundPriority.currentNice(), "the calling thread is untouched");
+    }
+
+    @Test
+    void theBackgroundPoolRunsAtLowPriority() throws Exception {
+        assumeTrue(Platform.isLinux(), "nice values are a Linux matter");
+        int nice = CompletableFuture.supplyAsync(BackgroundPriority::currentNice, BackgroundTasks.executor())
+                .get(10, TimeUnit.SECONDS);
+
+        assertEquals(BackgroundPriority.NICE, nice);
+    }
+
+    @Test
+    void forkJoinWorkersFromTheFactoryLowerThemselves() throws Exception {
+        assumeTrue(Platform.isLinux(), "nice values are a Linux matter");
+        // A pool of its own with the factory: the common pool of this JVM may exist already.
+        ForkJoinPool pool = new ForkJoinPool(1, new LowPriorityForkJoinThreads(), null, false);
+        try {
+            int[] seen = pool.submit(() -> new int[]{BackgroundPriority.currentNice(),
+                    Thread.currentThread() instanceof ForkJoinWorkerThread ? 1 : 0}).get(10, TimeUnit.SECONDS);
+            assertEquals(BackgroundPriority.NICE, seen[0]);
+            assertEquals(1, seen[1]);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void installNamesTheFactoryForTheCommonPoolUnlessOneIsSet() {
+        String old = System.getProperty(LowPriorityForkJoinThreads.PROPERTY);
+        try {
+            System.clearProperty(LowPriorityForkJoinThreads.PROPERTY);
+            LowPriorityForkJoinThreads.install();
+            assertEquals(LowPriorityForkJoinThreads.class.getName(), System.getProperty(LowPriorityForkJoinThreads.PROPERTY));
+            System.setProperty(LowPriorityForkJoinThreads.PROPERTY, "some.Other");
+            LowPriorityForkJoinThreads.install();
+            assertTrue(System.getProperty(LowPriorityForkJoinThreads.PROPERTY).equals("some.Other"), "a user's choice stays");
+        } finally {
+            if (old == null) {
+                System.clearProperty(LowPriorityForkJoinThreads.PROPERTY);
+            } else {
+                System.setProperty(LowPriorityForkJoinThreads.PROPERTY, old);
+            }
+        }
+    }
+}
