@@ -31,7 +31,10 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Window;
 import org.jfree.chart.ChartRenderingInfo;
@@ -94,6 +97,12 @@ public final class PaintedChartView extends Region {
             DarkChartTheme.follow(chart);
         }
         getStyleClass().add("painted-chart");
+        if (chart.getBackgroundPaint() instanceof java.awt.Color c && c.getAlpha() == 255) {
+            // Opaque like the picture: the render thread then starts painting at this view and
+            // skips every background behind it, instead of filling them all before the picture.
+            setBackground(new Background(new BackgroundFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()),
+                    null, null)));
+        }
         zoomBox.getStyleClass().add("chart-zoom-box");
         zoomBox.setVisible(false);
         zoomBox.setManaged(false);
@@ -102,6 +111,8 @@ public final class PaintedChartView extends Region {
         failure.setWrapText(true);
         failure.setVisible(false);
         picture.setManaged(false);
+        // Shown at its own size: smoothing would only cost the render thread a filtered copy.
+        picture.setSmooth(false);
         getChildren().addAll(picture, zoomBox, failure);
         setClip(clip);
         setMinSize(0, 0);

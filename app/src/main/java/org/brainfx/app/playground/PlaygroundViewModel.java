@@ -124,7 +124,12 @@ public final class PlaygroundViewModel {
         stimulusKind.addListener(rerun);
         sweep.addListener(rerun);
         if (session != null) {
-            session.resolvedProperty().addListener((obs, old, now) -> projectResolved(now));
+            // A fit setting typed elsewhere changes nothing here: no new simulation, sliders kept.
+            session.resolvedProperty().addListener((obs, old, now) -> {
+                if (!ProjectSession.onlyFitSettingsChanged(old, now)) {
+                    projectResolved(now);
+                }
+            });
         }
         if (session != null && session.resolved() != null) {
             projectResolved(session.resolved());

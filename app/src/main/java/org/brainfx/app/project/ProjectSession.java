@@ -85,6 +85,16 @@ public final class ProjectSession {
                 && Objects.equals(a.recording(), b.recording());
     }
 
+    /**
+     * True when {@code now} is {@code old} with other fit settings only (same compiled model and
+     * data, same name and description), so a view of the model or the data can keep what it shows.
+     */
+    public static boolean onlyFitSettingsChanged(ResolvedProject old, ResolvedProject now) {
+        return old != null && now != null && old.model() == now.model() && old.target() == now.target()
+                && old.stimulus() == now.stimulus() && Objects.equals(old.project().name(), now.project().name())
+                && Objects.equals(old.project().description(), now.project().description());
+    }
+
     private static ResolvedProject withProject(ResolvedProject r, Project p) {
         return new ResolvedProject(p, r.file(), r.spec(), r.model(), r.dt(), r.input(), r.stimulus(), r.record(),
                 r.targetState(), r.target(), r.targetSpikes(), r.startFromTarget());

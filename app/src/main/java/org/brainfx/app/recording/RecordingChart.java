@@ -85,16 +85,22 @@ final class RecordingChart {
 
     /** Shows {@code shown} (null: nothing), keeping the current zoom when the time span stays the same. */
     void show(SweepTraces shown) {
-        boolean newSpan = traces == null || shown == null || traces.durationMs() != shown.durationMs();
-        traces = shown;
-        if (shown != null) {
-            responseAxis.setLabel(shown.response().label());
-            stimulusAxis.setLabel(shown.stimulus().label());
+        // One redraw for the whole change: each label and range set would redraw the chart on its own.
+        chart.setNotify(false);
+        try {
+            boolean newSpan = traces == null || shown == null || traces.durationMs() != shown.durationMs();
+            traces = shown;
+            if (shown != null) {
+                responseAxis.setLabel(shown.response().label());
+                stimulusAxis.setLabel(shown.stimulus().label());
+            }
+            if (newSpan) {
+                resetZoom();
+            }
+            redraw(true);
+        } finally {
+            chart.setNotify(true);
         }
-        if (newSpan) {
-            resetZoom();
-        }
-        redraw(true);
     }
 
     /** The pixel width traces are thinned to. */

@@ -70,6 +70,11 @@ public final class RecordingViewModel {
     private final Set<Integer> hidden = new HashSet<>();
     private Source source;
     private SweepTraces all;
+    // What the chart shows now, so that an edit that changes neither draws nothing again.
+    private SweepTraces shownFrom;
+    private Set<Integer> shownSweeps = Set.of();
+    // The resolved project whose traces are shown (projects without a recording file).
+    private ResolvedProject traced;
 
     private final ObservableList<SweepRow> sweeps = FXCollections.observableArrayList();
     private final ObservableList<MetadataRow> metadata = FXCollections.observableArrayList();
@@ -202,6 +207,7 @@ public final class RecordingViewModel {
         canEditWindow.set(p.recording() != null || p.target() != null);
         if (p.recording() != null) {
             recordingBacked.set(true);
+            traced = null;
             note.set("");
             Source wanted;
             try {
@@ -227,6 +233,7 @@ public final class RecordingViewModel {
             note.set(text("recording.note.noRecording"));
             if (wasRecording) {
                 all = null;
+                traced = null;
             }
             showResolved(session.resolved());
         }
@@ -316,6 +323,12 @@ public final class RecordingViewModel {
         if (recordingBacked.get()) {
             return;
         }
+        if (resolved != null && (resolved == traced || ProjectSession.onlyFitSettingsChanged(traced, resolved))) {
+            // The same model and data, e.g. a fit setting typed elsewhere: the traces stay as drawn
+            // (the fit window follows the document on its own).
+            return;
+        }
+        traced = resolved;
         if (resolved == null || resolved.project().recording() != null) {
             clearData();
             String error = session.errorProperty().get();
@@ -354,9 +367,15 @@ public final class RecordingViewModel {
     private void updateShown() {
         if (all == null) {
             shown.set(null);
+            shownFrom = null;
             return;
         }
         Set<Integer> on = sweeps.stream().filter(SweepRow::isSelected).map(SweepRow::index).collect(Collectors.toSet());
+        if (all == shownFrom && on.equals(shownSweeps)) {
+            return; // the chart already shows these traces
+        }
+        shownFrom = all;
+        shownSweeps = on;
         shown.set(all.only(on::contains));
     }
 

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -205,17 +205,16 @@ public final class Snapshots {
         return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds, longGaps);
     }
 
-    /** "N of M pulses; the largest after the first 2 s (JIT warm-up): X ms at T s", or "" for none. */
+    /** "N of M pulses: X ms at T s, …" (the first five), or "" for none. */
     private static String describe(List<PulseMonitor.Gap> gaps, long pulses) {
         if (gaps.isEmpty()) {
             return "";
         }
-        PulseMonitor.Gap late = gaps.stream().filter(g -> g.atMillis() > 2000)
-                .max(Comparator.comparingDouble(PulseMonitor.Gap::gapMillis)).orElse(null);
-        return String.format(Locale.ROOT, "%d of %d pulses", gaps.size(), pulses) + (late == null
-                ? "; none after the first 2 s (JIT warm-up)"
-                : String.format(Locale.ROOT, "; the largest after the first 2 s: %.0f ms at %.1f s",
-                        late.gapMillis(), late.atMillis() / 1000));
+        String listed = gaps.stream().limit(5)
+                .map(g -> String.format(Locale.ROOT, "%.0f ms at %.2f s", g.gapMillis(), g.atMillis() / 1000))
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%d of %d pulses: %s%s", gaps.size(), pulses, listed,
+                gaps.size() > 5 ? ", …" : "");
     }
 
     /** Lets pending background results and layout passes land, so the picture shows the settled view. */

@@ -130,11 +130,9 @@ class WorkbenchShellFlowTest {
                 ProjectEdits.withRun(saved.fit(), "random", 4, 100_000, null, 1L)), file);
         open(robot, file);
         robot.clickOn("#tool-fit-start");
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<org.brainfx.app.jobs.RunningJob> jobs =
-                robot.lookup("#jobs-list").queryAs(javafx.scene.control.ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> jobs.getItems().size() == 1);
-        var job = jobs.getItems().get(0);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.model().jobs().size() == 1
+                && robot.lookup("#jobs-list .job-row").queryAll().size() == 1);
+        var job = view.model().jobs().get(0);
         assertTrue(job.title().startsWith("Fit "), job.title());
         robot.clickOn("#tab-jobs .tab-label");
         robot.clickOn(".job-pause");
