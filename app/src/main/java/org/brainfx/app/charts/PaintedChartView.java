@@ -66,6 +66,8 @@ public final class PaintedChartView extends Region {
     private final ContextMenu menu = new ContextMenu();
     private final AtomicReference<Frame> newest = new AtomicReference<>();
     private final AtomicBoolean showQueued = new AtomicBoolean();
+    // A frame's pixels the window has copied out, for the painter to reuse.
+    private final AtomicReference<int[]> spare = new AtomicReference<>();
     private volatile Size size = new Size(0, 0, 1);
     private WritableImage image;
     private Point2D dragStart; // where a zoom drag began, null when none
@@ -225,8 +227,18 @@ public final class PaintedChartView extends Region {
         } finally {
             g.dispose();
         }
-        int[] pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData().clone();
-        newest.set(new Frame(width, height, s.scale(), pixels));
+        int[] drawnPixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
+        // Pixel arrays are recycled: at 25 pictures a second, half-megabyte copies made the garbage
+        // collector stop every thread, the window's included, for 20-50 ms at a time.
+        int[] pixels = spare.getAndSet(null);
+        if (pixels == null || pixels.length != drawnPixels.length) {
+            pixels = new int[drawnPixels.length];
+        }
+        System.arraycopy(drawnPixels, 0, pixels, 0, drawnPixels.length);
+        Frame replaced = newest.getAndSet(new Frame(width, height, s.scale(), pixels));
+        if (replaced != null) {
+            spare.set(replaced.pixels()); // never shown, so free to draw into again
+        }
         if (showQueued.compareAndSet(false, true)) {
             Platform.runLater(this::showNewest);
         }
@@ -280,6 +292,7 @@ public final class PaintedChartView extends Region {
         }
         image.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getIntArgbPreInstance(),
                 f.pixels(), 0, f.width());
+        spare.set(f.pixels());
         framesShown++;
     }
 

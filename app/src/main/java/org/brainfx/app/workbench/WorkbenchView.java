@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
@@ -90,6 +92,8 @@ final class WorkbenchView {
     private final Tab homeTab;
     private final WelcomeViewModel welcome;
     private final TreeView<ExplorerItem> explorer = new TreeView<>();
+    // The session whose project the explorer's tree shows (changed in place while it stays).
+    private ProjectSession explorerSession;
     private final PropertySheet properties = new PropertySheet();
     private final ObservableList<FitResult> results = FXCollections.observableArrayList();
     private Tab freePlayground;
@@ -572,11 +576,40 @@ final class WorkbenchView {
             }
             top.getChildren().add(res);
         }
-        ExplorerItem selected = explorer.getSelectionModel().getSelectedItem() == null ? null
-                : explorer.getSelectionModel().getSelectedItem().getValue();
+        TreeItem<ExplorerItem> selectedItem = explorer.getSelectionModel().getSelectedItem();
+        ExplorerItem selected = selectedItem == null ? null : selectedItem.getValue();
+        TreeItem<ExplorerItem> shown = explorer.getRoot();
+        if (shown != null && s != null && explorerSession == s) {
+            // The same project: change the tree in place, so that only what changed is laid out
+            // again (a fit's end adds one result) and groups the user folded stay folded.
+            sync(shown, top);
+            if (selectedItem != null && !selectedItem.getValue().equals(selected)) {
+                select(selectedItem);
+            }
+            return;
+        }
+        explorerSession = s;
         explorer.setRoot(top);
         if (selected != null) {
             reselect(top, selected);
+        }
+    }
+
+    /** Makes {@code shown}'s values and children those of {@code wanted}, keeping the items that stay. */
+    private static void sync(TreeItem<ExplorerItem> shown, TreeItem<ExplorerItem> wanted) {
+        if (!Objects.equals(shown.getValue(), wanted.getValue())) {
+            shown.setValue(wanted.getValue());
+        }
+        ObservableList<TreeItem<ExplorerItem>> have = shown.getChildren();
+        List<TreeItem<ExplorerItem>> want = wanted.getChildren();
+        int common = Math.min(have.size(), want.size());
+        for (int i = 0; i < common; i++) {
+            sync(have.get(i), want.get(i));
+        }
+        if (have.size() > want.size()) {
+            have.remove(want.size(), have.size());
+        } else if (want.size() > have.size()) {
+            have.addAll(List.copyOf(want.subList(common, want.size())));
         }
     }
 

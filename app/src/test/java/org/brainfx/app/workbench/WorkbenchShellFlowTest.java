@@ -2,6 +2,7 @@ package org.brainfx.app.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.brainfx.app.project.ProjectEdits;
@@ -102,6 +104,16 @@ class WorkbenchShellFlowTest {
         assertTrue(view.model().log().get(view.model().log().size() - 1).text().contains("unknown optimizer 'newton'"));
         robot.clickOn("#tool-undo");
         assertEquals(20, doc.project().fit().starts());
+
+        TreeItem<ExplorerItem> root = explorer.getRoot();
+        TreeItem<ExplorerItem> models = root.getChildren().get(2);
+        robot.interact(() -> models.setExpanded(false));
+        robot.interact(() -> optimizer.setValue("adam"));
+        assertEquals("adam", doc.project().fit().optimizer());
+        assertSame(root, explorer.getRoot(), "an edit changes the tree in place");
+        assertFalse(models.isExpanded(), "a group the user folded stays folded");
+        assertTrue(root.getChildren().get(3).getChildren().get(0).getValue().label().contains("adam"),
+                root.getChildren().get(3).getChildren().get(0).getValue().label());
     }
 
     @Test
