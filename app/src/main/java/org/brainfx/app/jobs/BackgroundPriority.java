@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Lowers the CPU priority of the workbench's background threads (fits, races, loading), so that
+ * Lowers the CPU priority of the workbench's long computations (fits, races), so that
  * the window's threads get a core the moment they need one while a fit keeps every core busy.
  * On two cores a fit's two threads at equal priority with the JavaFX and render threads made the
  * window wait up to a pulse or two for the processor.
@@ -18,8 +18,11 @@ import java.nio.file.Path;
  * elsewhere it uses {@link Thread#setPriority}, which Windows honours.
  */
 public final class BackgroundPriority {
-    /** The nice value of background threads on Linux: the lowest priority there is. */
-    public static final int NICE = 19;
+    /**
+     * The nice value of background computations on Linux: the window's threads (nice 0) get about
+     * ten times their share of a core, while a fit still gets a fair share beside other programs.
+     */
+    public static final int NICE = 10;
     private static final int PRIO_PROCESS = 0;
 
     /** The libc calls used here. */
@@ -34,7 +37,7 @@ public final class BackgroundPriority {
     }
 
     /**
-     * Gives the calling thread the lowest CPU priority; true when the operating system took it
+     * Gives the calling thread a lower CPU priority; true when the operating system took it
      * (false leaves the thread as it was, e.g. where libc cannot be reached).
      */
     public static boolean lowerCurrentThread() {

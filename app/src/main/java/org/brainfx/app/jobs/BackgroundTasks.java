@@ -6,34 +6,51 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
 
 /**
- * The workbench's one pool for short background {@link Task}s (loading a project, simulating a
- * candidate), so no view starts threads of its own.
+ * The workbench's pools for background work, so no view starts threads of its own: one for short
+ * tasks a person waits for (loading a project, simulating a candidate) at normal priority, one
+ * for long computations (fits, races) at lower priority, so the window's threads get a core the
+ * moment they need one.
  */
 public final class BackgroundTasks {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
-    // Daemon threads: an unfinished load must not keep the JVM alive after the last window closes.
-    // Low priority: fits and races run here too, and the window's threads must not wait behind them.
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(() -> {
-            BackgroundPriority.lowerCurrentThread();
-            r.run();
-        }, "brainfx-task-" + COUNT.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService POOL = pool("brainfx-task-", false);
+    private static final ExecutorService COMPUTE = pool("brainfx-compute-", true);
 
     private BackgroundTasks() {
     }
 
-    /** The pool as a plain executor, for work that reports back through a {@link UiExecutor}. */
+    /** The pool for short tasks, as a plain executor, for work that reports back through a {@link UiExecutor}. */
     public static java.util.concurrent.Executor executor() {
         return POOL;
     }
 
-    /** Starts {@code task} on the pool and returns it, for chaining handlers set beforehand. */
+    /**
+     * The pool for long computations (fits, optimizer races), whose threads run at low priority.
+     * Threads inherit the priority of the thread that starts them, so work these hand on to the
+     * other pool goes through the UI thread (as results do anyway).
+     */
+    public static java.util.concurrent.Executor computeExecutor() {
+        return COMPUTE;
+    }
+
+    /** Starts {@code task} on the short-task pool and returns it, for chaining handlers set beforehand. */
     public static <T> Task<T> submit(Task<T> task) {
         POOL.execute(task);
         return task;
+    }
+
+    // Daemon threads: unfinished work must not keep the JVM alive after the last window closes.
+    private static ExecutorService pool(String prefix, boolean lowPriority) {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(() -> {
+                if (lowPriority) {
+                    BackgroundPriority.lowerCurrentThread();
+                }
+                r.run();
+            }, prefix + COUNT.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

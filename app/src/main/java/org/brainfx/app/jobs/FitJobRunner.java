@@ -107,8 +107,8 @@ public final class FitJobRunner {
             return;
         }
         job = started;
-        // On the background pool rather than the job's own thread: there it runs at low priority.
-        CompletableFuture.supplyAsync(() -> started.run(p -> offer(started, p)), BackgroundTasks.executor())
+        // On the compute pool rather than the job's own thread: there it runs at low priority.
+        CompletableFuture.supplyAsync(() -> started.run(p -> offer(started, p)), BackgroundTasks.computeExecutor())
                 .whenComplete((r, e) -> ui.execute(() -> complete(started, r, e)));
     }
 

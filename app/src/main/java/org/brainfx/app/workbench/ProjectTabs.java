@@ -63,7 +63,7 @@ final class ProjectTabs {
         this.messages = messages;
         fitTab = tab("tab-fit", "tab.fit", null);
         compare = new CompareViewModel(session,
-                new CompareRunner(BackgroundTasks.executor(), UiExecutor.fx()), messages);
+                new CompareRunner(BackgroundTasks.computeExecutor(), UiExecutor.fx()), messages);
         compareTab = tab("tab-compare", "tab.compare", new CompareView(compare, messages).root());
         jobs.add(new CompareRunningJob(MessageFormat.format(messages.getString("jobs.compare.title"),
                 session.document().project().name()), compare));
@@ -135,7 +135,7 @@ final class ProjectTabs {
      * 100–160 ms in a fresh JVM's first second of fitting).
      */
     private void warmUp(ResolvedProject resolved) {
-        BackgroundTasks.executor().execute(() -> {
+        BackgroundTasks.computeExecutor().execute(() -> {
             try {
                 FitConfig config = FitConfig.of(resolved);
                 new FitJob(config.with(null, Math.min(2, config.starts()), 3, null, 2.0, null, null)).run(p -> { });

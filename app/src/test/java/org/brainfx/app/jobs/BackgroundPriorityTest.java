@@ -11,11 +11,11 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Background threads really run at the lowest priority on Linux, and the window's threads keep theirs. */
+/** Long computations really run at a lower priority on Linux, and other threads keep theirs. */
 class BackgroundPriorityTest {
 
     @Test
-    void aLoweredThreadHasTheHighestNiceValueAndOthersKeepTheirs() throws Exception {
+    void aLoweredThreadTakesTheNiceValueAndOthersKeepTheirs() throws Exception {
         assumeTrue(Platform.isLinux(), "nice values are a Linux matter");
         int before = BackgroundPriority.currentNice();
         int[] seen = new int[2];
@@ -32,12 +32,15 @@ class BackgroundPriorityTest {
     }
 
     @Test
-    void theBackgroundPoolRunsAtLowPriority() throws Exception {
+    void computationsRunAtLowPriorityAndShortTasksDoNot() throws Exception {
         assumeTrue(Platform.isLinux(), "nice values are a Linux matter");
-        int nice = CompletableFuture.supplyAsync(BackgroundPriority::currentNice, BackgroundTasks.executor())
+        int compute = CompletableFuture.supplyAsync(BackgroundPriority::currentNice, BackgroundTasks.computeExecutor())
+                .get(10, TimeUnit.SECONDS);
+        int shortTask = CompletableFuture.supplyAsync(BackgroundPriority::currentNice, BackgroundTasks.executor())
                 .get(10, TimeUnit.SECONDS);
 
-        assertEquals(BackgroundPriority.NICE, nice);
+        assertEquals(BackgroundPriority.NICE, compute);
+        assertEquals(BackgroundPriority.currentNice(), shortTask, "loading a project is not background work");
     }
 
     @Test
