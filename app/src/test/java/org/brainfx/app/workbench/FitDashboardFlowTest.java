@@ -79,6 +79,11 @@ class FitDashboardFlowTest {
     void fitPauseResumeStopAndApply(FxRobot robot) throws Exception {
         Button start = robot.lookup("#fit-start").queryAs(Button.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !start.isDisabled());
+        @SuppressWarnings("unchecked")
+        TableView<ParameterRow> planned = robot.lookup("#fit-results").queryAs(TableView.class);
+        assertEquals(List.of("gL", "gNa", "gK", "Vth"), planned.getItems().stream().map(ParameterRow::name).toList(),
+                "before a fit the results table lists what will be fitted");
+        assertTrue(planned.getItems().stream().allMatch(r -> Double.isNaN(r.value())), "with no values yet");
         TextField starts = robot.lookup("#fit-starts").queryAs(TextField.class);
         TextField maxIterations = robot.lookup("#fit-maxIterations").queryAs(TextField.class);
         @SuppressWarnings("unchecked")
