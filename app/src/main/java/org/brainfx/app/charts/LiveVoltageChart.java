@@ -88,16 +88,6 @@ public final class LiveVoltageChart {
         }
     }
 
-    /** Number of sweep panels drawn now. */
-    public int panelCount() {
-        return panels.size();
-    }
-
-    /** Points of the model trace drawn in panel {@code panel} (for tests and measurements). */
-    public int modelPoints(int panel) {
-        return data.get(panel).getItemCount(1);
-    }
-
     private void rebuild(List<Integer> sweeps) {
         for (XYPlot p : panels) {
             plot.remove(p);

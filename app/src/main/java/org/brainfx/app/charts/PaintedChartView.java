@@ -76,6 +76,9 @@ public final class PaintedChartView extends Region {
     private BufferedImage canvas;
     private ChartRenderingInfo drawn = new ChartRenderingInfo();
     private boolean drawQueued;
+    // A failure is shown until a later change has been applied and drawn.
+    private boolean failed;
+    private boolean changedSinceFailure;
     private long lastDrawn = Long.MIN_VALUE / 2;
 
     /** The chart's size in layout pixels and the window's render scale (2 on a doubled screen). */
@@ -141,6 +144,7 @@ public final class PaintedChartView extends Region {
         ChartPainter.execute(() -> {
             try {
                 change.accept(chart);
+                changedSinceFailure = true;
             } catch (RuntimeException e) {
                 fail(e);
             }
@@ -221,6 +225,10 @@ public final class PaintedChartView extends Region {
             ChartRenderingInfo info = new ChartRenderingInfo();
             chart.draw(g, new Rectangle2D.Double(0, 0, s.width(), s.height()), info);
             drawn = info;
+            if (failed && changedSinceFailure) {
+                failed = false;
+                Platform.runLater(() -> failure.setVisible(false));
+            }
         } catch (RuntimeException e) {
             fail(e);
             return;
@@ -268,7 +276,10 @@ public final class PaintedChartView extends Region {
         return saved;
     }
 
+    /** Painter thread: shows why the chart could not be changed or drawn, until it draws again. */
     private void fail(RuntimeException e) {
+        failed = true;
+        changedSinceFailure = false;
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Platform.runLater(() -> {
             failure.setText(MessageFormat.format(messages.getString("chart.failed"), reason));

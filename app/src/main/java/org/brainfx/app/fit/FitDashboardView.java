@@ -77,7 +77,7 @@ public final class FitDashboardView {
     /** Pixels per min/max pair of the decimated voltage traces. */
     static final int PIXELS_PER_COLUMN = 2;
     /** Shortest time between voltage chart redraws (25 a second). */
-    static final double VOLTAGE_REDRAW_MS = 40;
+    private static final double VOLTAGE_REDRAW_MS = 40;
     /** Shortest time between redraws of each of the loss, start and trajectory charts (10 a second). */
     private static final double PROGRESS_REDRAW_MS = 100;
 

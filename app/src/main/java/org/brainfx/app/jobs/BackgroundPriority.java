@@ -76,8 +76,9 @@ public final class BackgroundPriority {
         for (String name : new String[]{"libc.so.6", "c"}) {
             try {
                 return Native.load(name, LibC.class);
-            } catch (UnsatisfiedLinkError e) {
-                // try the next name
+            } catch (LinkageError e) {
+                // Not this name, or JNA's own native part cannot load here (e.g. a no-exec temp folder):
+                // the next name, then plain priorities.
             }
         }
         return null;

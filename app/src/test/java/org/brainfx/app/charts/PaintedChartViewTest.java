@@ -127,6 +127,12 @@ class PaintedChartViewTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, failure::isVisible);
         assertTrue(failure.getText().contains("no traces for sweep 7"), failure.getText());
+        view.read(c -> null).get(10, TimeUnit.SECONDS);
+        Thread.sleep(200);
+        assertTrue(failure.isVisible(), "the message stays while nothing new has been drawn");
+
+        view.update(c -> data.addSeries("v", new double[][]{{0, 50, 100}, {0, 10, 0}}));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !failure.isVisible());
     }
 
     /** Pixels of the series' red in the picture shown now. */
