@@ -3,6 +3,7 @@ package org.brainfx.app.charts;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.brainfx.app.jobs.BackgroundPriority;
 
 /**
  * The one thread that changes and draws the workbench's live charts ({@link PaintedChartView}),
@@ -10,10 +11,17 @@ import java.util.concurrent.TimeUnit;
  * painted chart confined to it, as JFreeChart is not thread-safe.
  */
 final class ChartPainter {
+    /** The painter's nice value on Linux: between the window's threads (0) and fits (10). */
+    static final int NICE = 5;
 
     // Daemon: a chart waiting for its next redraw must not keep the JVM alive after the last window closes.
     private static final ScheduledExecutorService THREAD = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "brainfx-chart-painter");
+        Thread t = new Thread(() -> {
+            // Below the JavaFX and render threads, which show its pictures (at the same priority it took
+            // the render thread's core often enough to hold pulses past 50 ms), and above the fit it draws.
+            BackgroundPriority.lowerCurrentThread(NICE, Thread.NORM_PRIORITY - 2);
+            r.run();
+        }, "brainfx-chart-painter");
         t.setDaemon(true);
         return t;
     });

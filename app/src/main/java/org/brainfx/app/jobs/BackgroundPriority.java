@@ -41,12 +41,20 @@ public final class BackgroundPriority {
      * (false leaves the thread as it was, e.g. where libc cannot be reached).
      */
     public static boolean lowerCurrentThread() {
-        Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+        return lowerCurrentThread(NICE, Thread.MIN_PRIORITY);
+    }
+
+    /**
+     * Gives the calling thread nice value {@code nice} on Linux (Java priority {@code javaPriority}
+     * elsewhere); true when the operating system took it.
+     */
+    public static boolean lowerCurrentThread(int nice, int javaPriority) {
+        Thread.currentThread().setPriority(javaPriority);
         if (!Platform.isLinux()) {
             return Platform.isWindows();
         }
         int tid = currentThreadId();
-        return LIBC != null && tid > 0 && LIBC.setpriority(PRIO_PROCESS, tid, NICE) == 0;
+        return LIBC != null && tid > 0 && LIBC.setpriority(PRIO_PROCESS, tid, nice) == 0;
     }
 
     /** The calling thread's nice value on Linux (from /proc), or 0 where that cannot be read. */

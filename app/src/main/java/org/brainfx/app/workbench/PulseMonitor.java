@@ -1,13 +1,29 @@
 package org.brainfx.app.workbench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Measures how long the JavaFX application thread goes without a pulse: an animation timer asks
  * for a pulse every frame, so the largest gap between two of its calls is the longest time the
- * thread was busy (or blocked) and the window could not repaint.
+ * thread was busy (or blocked) and the window could not repaint. Each long gap also says how much
+ * of it the FX thread spent working and how much the garbage collector stopped every thread, so
+ * the rest is time spent waiting (for the render thread or for a processor).
  */
 final class PulseMonitor extends AnimationTimer {
 
@@ -18,35 +34,68 @@ final class PulseMonitor extends AnimationTimer {
     /**
      * A gap between two pulses.
      *
-     * @param atMillis  when the gap ended, since {@link #restart()}
-     * @param gapMillis how long it was
+     * @param atMillis        when the gap ended, since {@link #restart()}
+     * @param gapMillis       how long it was
+     * @param fxCpuMillis     CPU time the FX thread used during it
+     * @param fxQueuedMillis  time the FX thread was ready to run but waited for a processor (Linux; 0 elsewhere)
+     * @param renderCpuMillis CPU time the render thread used during it (Linux; 0 elsewhere)
+     * @param renderQueuedMillis time the render thread was ready to run but waited for a processor (Linux; 0 elsewhere)
+     * @param gcMillis        garbage-collection pauses within it
      */
-    record Gap(double atMillis, double gapMillis) { }
+    record Gap(double atMillis, double gapMillis, double fxCpuMillis, double fxQueuedMillis, double renderCpuMillis,
+               double renderQueuedMillis, double gcMillis) { }
 
-    private final List<Gap> longGaps = new ArrayList<>();
+    /** A collection pause: start and end in {@link System#nanoTime()} terms. */
+    private record Pause(long startNanos, long endNanos) { }
+
+    /** A long gap as measured; collection pauses are matched when it is read, as they are reported late. */
+    private record RawGap(long fromNanos, long toNanos, long fxCpuNanos, long fxQueuedNanos, long renderCpuNanos,
+                          long renderQueuedNanos) { }
+
+    private final List<RawGap> longGaps = new ArrayList<>();
+    private final List<Pause> pauses = new CopyOnWriteArrayList<>();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final NotificationListener gcListener = this::collected;
+    private static final Path SELF = Path.of("/proc/thread-self/schedstat");
+    private long uptimeOriginNanos;
     private long started;
     private long last;
+    private long lastCpu;
+    private long lastQueued;
+    private long lastRenderCpu;
+    private long lastRenderQueued;
+    private Path renderStat;
     private long largestGapNanos;
     private long pulses;
 
     @Override
     public void handle(long now) {
+        long cpu = threads.getCurrentThreadCpuTime();
+        long queued = schedstat(SELF)[1];
+        long[] render = renderStat == null ? new long[2] : schedstat(renderStat);
         if (last != 0) {
             long gap = now - last;
             largestGapNanos = Math.max(largestGapNanos, gap);
             if (gap / 1e6 > LONG_GAP_MILLIS && longGaps.size() < LISTED_GAPS) {
-                longGaps.add(new Gap((now - started) / 1e6, gap / 1e6));
+                longGaps.add(new RawGap(last, now, cpu - lastCpu, queued - lastQueued, render[0] - lastRenderCpu,
+                        render[1] - lastRenderQueued));
             }
         } else {
             started = now;
         }
         last = now;
+        lastCpu = cpu;
+        lastQueued = queued;
+        lastRenderCpu = render[0];
+        lastRenderQueued = render[1];
         pulses++;
     }
 
     /** The gaps longer than {@link #LONG_GAP_MILLIS}, in order (at most ten thousand). */
     List<Gap> longGaps() {
-        return List.copyOf(longGaps);
+        return longGaps.stream().map(g -> new Gap((g.toNanos() - started) / 1e6, (g.toNanos() - g.fromNanos()) / 1e6,
+                g.fxCpuNanos() / 1e6, g.fxQueuedNanos() / 1e6, g.renderCpuNanos() / 1e6, g.renderQueuedNanos() / 1e6,
+                pausedWithin(g.fromNanos(), g.toNanos()))).toList();
     }
 
     /** Starts measuring afresh. Call on the FX thread. */
@@ -55,7 +104,34 @@ final class PulseMonitor extends AnimationTimer {
         largestGapNanos = 0;
         longGaps.clear();
         pulses = 0;
+        pauses.clear();
+        renderStat = renderThreadStat();
+        uptimeOriginNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                try {
+                    emitter.removeNotificationListener(gcListener);
+                } catch (ListenerNotFoundException e) {
+                    // first start: nothing to remove
+                }
+                emitter.addNotificationListener(gcListener, null, null);
+            }
+        }
         start();
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                try {
+                    emitter.removeNotificationListener(gcListener);
+                } catch (ListenerNotFoundException e) {
+                    // never started
+                }
+            }
+        }
     }
 
     /** The largest gap between two pulses since {@link #restart()}, in milliseconds. */
@@ -66,5 +142,54 @@ final class PulseMonitor extends AnimationTimer {
     /** Pulses seen since {@link #restart()}. */
     long pulses() {
         return pulses;
+    }
+
+    private void collected(Notification n, Object handback) {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            var gc = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+            // Concurrent cycles do not stop the world; their notifications carry the whole cycle.
+            if (!gc.getGcName().contains("Concurrent")) {
+                pauses.add(new Pause(uptimeOriginNanos + gc.getGcInfo().getStartTime() * 1_000_000L,
+                        uptimeOriginNanos + gc.getGcInfo().getEndTime() * 1_000_000L));
+            }
+        }
+    }
+
+    /** {on-CPU ns, waiting-for-CPU ns} of a thread from its Linux schedstat file; zeros where there is none. */
+    private static long[] schedstat(Path file) {
+        try {
+            String[] f = Files.readString(file).trim().split(" ");
+            return new long[]{Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
+    /** The render thread's schedstat file (JavaFX names it QuantumRenderer-0), or null. */
+    private static Path renderThreadStat() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).startsWith("QuantumRenderer");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(t -> t.resolve("schedstat")).findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Milliseconds of collection pauses between the two pulse times (AnimationTimer times are nanoTime). */
+    private double pausedWithin(long fromNanos, long toNanos) {
+        long sum = 0;
+        for (Pause p : pauses) {
+            long a = Math.max(fromNanos, p.startNanos());
+            long b = Math.min(toNanos, p.endNanos());
+            if (b > a) {
+                sum += b - a;
+            }
+        }
+        return sum / 1e6;
     }
 }

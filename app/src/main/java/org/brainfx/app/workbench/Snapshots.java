@@ -205,13 +205,15 @@ public final class Snapshots {
         return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds, longGaps);
     }
 
-    /** "N of M pulses: X ms at T s, …" (the first five), or "" for none. */
+    /** "N of M pulses: X ms at T s (where the time went), …" (the first five), or "" for none. */
     private static String describe(List<PulseMonitor.Gap> gaps, long pulses) {
         if (gaps.isEmpty()) {
             return "";
         }
         String listed = gaps.stream().limit(5)
-                .map(g -> String.format(Locale.ROOT, "%.0f ms at %.2f s", g.gapMillis(), g.atMillis() / 1000))
+                .map(g -> String.format(Locale.ROOT, "%.0f ms at %.2f s (FX work %.0f + waiting for a core %.0f,"
+                        + " render work %.0f + waiting %.0f, GC %.0f ms)", g.gapMillis(), g.atMillis() / 1000,
+                        g.fxCpuMillis(), g.fxQueuedMillis(), g.renderCpuMillis(), g.renderQueuedMillis(), g.gcMillis()))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%d of %d pulses: %s%s", gaps.size(), pulses, listed,
                 gaps.size() > 5 ? ", …" : "");

@@ -32,6 +32,20 @@ class BackgroundPriorityTest {
     }
 
     @Test
+    void aThreadCanBeGivenAnyNiceValueAboveItsOwn() throws Exception {
+        assumeTrue(Platform.isLinux(), "nice values are a Linux matter");
+        int[] seen = new int[1];
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread(5, Thread.NORM_PRIORITY - 2);
+            seen[0] = BackgroundPriority.currentNice();
+        });
+        t.start();
+        t.join();
+
+        assertEquals(5, seen[0]);
+    }
+
+    @Test
     void computationsRunAtLowPriorityAndShortTasksDoNot() throws Exception {
         assumeTrue(Platform.isLinux(), "nice values are a Linux matter");
         int compute = CompletableFuture.supplyAsync(BackgroundPriority::currentNice, BackgroundTasks.computeExecutor())
