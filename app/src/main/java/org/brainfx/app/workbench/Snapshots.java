@@ -125,6 +125,8 @@ public final class Snapshots {
         WorkbenchView view = onFx(() -> {
             Stage stage = new Stage();
             WorkbenchView v = new WorkbenchView(messages, stage, new RecentProjects(recent));
+            // A picture of a project leaves its folder as it was: no recovery copy is read, offered or written.
+            v.model().leaveRecoveryCopiesAlone();
             Scene scene = new Scene(v.root(), request.width(), request.height());
             scene.getStylesheets().add(WorkbenchApp.themeStylesheet());
             stage.setScene(scene);

@@ -44,6 +44,7 @@ public final class WorkbenchModel {
     private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
     private final ObservableList<RunningJob> jobs = FXCollections.observableArrayList();
     private Predicate<Path> recoveryPrompt = file -> false;
+    private boolean recoveryCopies = true;
     private BiConsumer<String, String> errorReporter = (header, detail) -> { };
 
     /** A workbench that reads projects on {@code background} and publishes through {@code ui}. */
@@ -57,6 +58,14 @@ public final class WorkbenchModel {
     /** Asks the user whether to restore the unsaved edits found for a project (true: restore). */
     public void setRecoveryPrompt(Predicate<Path> prompt) {
         recoveryPrompt = prompt;
+    }
+
+    /**
+     * Opens projects as saved, neither offering nor discarding their recovery copies, and writes
+     * none: for rendering pictures of a project, which must leave its folder as it was.
+     */
+    public void leaveRecoveryCopiesAlone() {
+        recoveryCopies = false;
     }
 
     /** Shows a failure to the user beyond the log (the window opens an alert with a header and the detail). */
@@ -103,7 +112,7 @@ public final class WorkbenchModel {
             Opened opened;
             try {
                 ProjectDocument doc = ProjectDocument.open(path);
-                opened = new Opened(doc, ProjectDocument.recovery(doc.file()));
+                opened = new Opened(doc, recoveryCopies ? ProjectDocument.recovery(doc.file()) : Optional.empty());
             } catch (ProjectException e) {
                 ui.execute(() -> fail("log.open.failed", path, e));
                 return;
@@ -167,7 +176,7 @@ public final class WorkbenchModel {
     /** Writes the recovery copy of unsaved edits (called periodically); failures are logged once per call. */
     public void autosave() {
         ProjectSession s = session.get();
-        if (s == null) {
+        if (s == null || !recoveryCopies) {
             return;
         }
         try {
@@ -183,7 +192,7 @@ public final class WorkbenchModel {
     public void close() {
         closeJobs();
         ProjectSession s = session.get();
-        if (s != null && !s.document().isDirty()) {
+        if (s != null && !s.document().isDirty() && recoveryCopies) {
             s.document().discardRecovery();
         }
     }

@@ -105,6 +105,27 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void aPictureOfAProjectLeavesItsRecoveryCopyAloneAndWritesNone() throws Exception {
+        Path file = org.brainfx.app.project.SampleCopies.copy("hh-synthetic", dir);
+        WorkbenchModel m = model();
+        m.open(file, () -> { });
+        m.session().document().edit("Rename", p -> renamed(p, "unsaved"));
+        m.autosave();
+        String copy = Files.readString(ProjectDocument.recoveryFile(file));
+
+        WorkbenchModel snapshot = model();
+        snapshot.leaveRecoveryCopiesAlone();
+        snapshot.setRecoveryPrompt(f -> { throw new AssertionError("no offer while rendering"); });
+        snapshot.open(file, () -> { });
+        assertEquals("hh-synthetic", snapshot.session().document().project().name(), "the project as saved");
+        snapshot.session().document().edit("Rename", p -> renamed(p, "rendered"));
+        snapshot.autosave();
+        snapshot.close();
+
+        assertEquals(copy, Files.readString(ProjectDocument.recoveryFile(file)), "the person's copy is untouched");
+    }
+
+    @Test
     void saveFailureIsReportedAndTheProjectStaysDirty() throws Exception {
         Path file = org.brainfx.app.project.SampleCopies.copy("hh-synthetic", dir);
         WorkbenchModel m = model();
