@@ -107,28 +107,27 @@ final class PulseMonitor extends AnimationTimer {
         pauses.clear();
         renderStat = renderThreadStat();
         uptimeOriginNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter) {
-                try {
-                    emitter.removeNotificationListener(gcListener);
-                } catch (ListenerNotFoundException e) {
-                    // first start: nothing to remove
-                }
-                emitter.addNotificationListener(gcListener, null, null);
-            }
-        }
+        listenToCollections(true);
         start();
     }
 
     @Override
     public void stop() {
         super.stop();
+        listenToCollections(false);
+    }
+
+    /** Stops listening to the collectors' notifications, then listens again when {@code listen}. */
+    private void listenToCollections(boolean listen) {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 try {
                     emitter.removeNotificationListener(gcListener);
                 } catch (ListenerNotFoundException e) {
-                    // never started
+                    // not listening yet
+                }
+                if (listen) {
+                    emitter.addNotificationListener(gcListener, null, null);
                 }
             }
         }
