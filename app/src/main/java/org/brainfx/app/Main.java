@@ -1,6 +1,7 @@
 package org.brainfx.app;
 
 import org.brainfx.app.cli.BrainfxCommand;
+import org.brainfx.app.jobs.BackgroundPriority;
 import org.brainfx.app.jobs.LowPriorityForkJoinThreads;
 import org.brainfx.app.workbench.WorkbenchApp;
 
@@ -27,6 +28,8 @@ public final class Main {
             // Before anything creates the common pool: a fit's parallel chunks run there, and in
             // the window they must yield the processor to the JavaFX threads.
             LowPriorityForkJoinThreads.install();
+            // The compilers stay busy for seconds after start; the window's threads come first.
+            BackgroundPriority.lowerJitCompilerThreads();
         }
         if (args.length == 0) {
             System.exit(WorkbenchApp.launchWorkbench());

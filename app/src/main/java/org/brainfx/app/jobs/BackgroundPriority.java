@@ -6,6 +6,7 @@ import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Lowers the CPU priority of the workbench's long computations (fits, races), so that
@@ -23,6 +24,12 @@ public final class BackgroundPriority {
      * ten times their share of a core, while a fit still gets a fair share beside other programs.
      */
     public static final int NICE = 10;
+    /**
+     * The nice value of work whose result the window shows while a fit runs (painting live charts,
+     * simulating the best candidate's trace): below the window's threads, which show its pictures
+     * (at the same priority it held pulses past 50 ms), and above the fit it shows.
+     */
+    public static final int DISPLAY_NICE = 5;
     private static final int PRIO_PROCESS = 0;
 
     /** The libc calls used here. */
@@ -57,10 +64,53 @@ public final class BackgroundPriority {
         return LIBC != null && tid > 0 && LIBC.setpriority(PRIO_PROCESS, tid, nice) == 0;
     }
 
+    /**
+     * Gives the JVM's just-in-time compiler threads the background nice value on Linux and returns
+     * how many it lowered (0 elsewhere). For the first seconds after start the compilers keep about one
+     * of two cores busy; at the window's priority they made the render thread wait 30–60 ms for a core
+     * when a fit started. Compilers the JVM adds later are started by these threads and inherit it.
+     */
+    public static int lowerJitCompilerThreads() {
+        if (LIBC == null) {
+            return 0;
+        }
+        int lowered = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                int tid = Integer.parseInt(task.getFileName().toString());
+                if (isJitCompiler(task) && LIBC.setpriority(PRIO_PROCESS, tid, NICE) == 0) {
+                    lowered++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No /proc to read: the compilers keep their priority, which costs smoothness, not correctness.
+        }
+        return lowered;
+    }
+
+    /** The nice value of thread {@code tid} of this process on Linux, or 0 where that cannot be read. */
+    public static int niceOf(int tid) {
+        return niceIn(Path.of("/proc/self/task", Integer.toString(tid), "stat"));
+    }
+
     /** The calling thread's nice value on Linux (from /proc), or 0 where that cannot be read. */
     public static int currentNice() {
+        return niceIn(Path.of("/proc/thread-self/stat"));
+    }
+
+    /** HotSpot names its compiler threads "C1 CompilerThread0", "C2 CompilerThread0", …, cut to 15 characters. */
+    static boolean isJitCompiler(Path task) {
         try {
-            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            String name = Files.readString(task.resolve("comm")).strip();
+            return name.matches("C[12] CompilerThre.*|JVMCI CompilerTh.*");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int niceIn(Path statFile) {
+        try {
+            String stat = Files.readString(statFile);
             // Fields after the command name (which may hold spaces, hence the last ')'): nice is the 17th.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Integer.parseInt(fields[16]);

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Platform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Long computations really run at a lower priority on Linux, and other threads keep theirs. */
@@ -43,6 +49,31 @@ class BackgroundPriorityTest {
         t.join();
 
         assertEquals(5, seen[0]);
+    }
+
+    @Test
+    void theJitCompilerThreadsAreLoweredAndNoOtherThread() throws Exception {
+        assumeTrue(Platform.isLinux(), "nice values are a Linux matter");
+        List<Path> tasks;
+        try (Stream<Path> list = Files.list(Path.of("/proc/self/task"))) {
+            tasks = list.toList();
+        }
+        List<Path> compilers = tasks.stream().filter(BackgroundPriority::isJitCompiler).toList();
+        assumeTrue(!compilers.isEmpty(), "this JVM runs with just-in-time compilers");
+        Map<Path, Integer> before = new HashMap<>();
+        tasks.forEach(task -> before.put(task, BackgroundPriority.niceOf(tid(task))));
+
+        assertEquals(compilers.size(), BackgroundPriority.lowerJitCompilerThreads());
+        for (Path task : tasks) {
+            if (Files.exists(task)) {
+                int expected = compilers.contains(task) ? BackgroundPriority.NICE : before.get(task);
+                assertEquals(expected, BackgroundPriority.niceOf(tid(task)), "nice value of " + task);
+            }
+        }
+    }
+
+    private static int tid(Path task) {
+        return Integer.parseInt(task.getFileName().toString());
     }
 
     @Test
