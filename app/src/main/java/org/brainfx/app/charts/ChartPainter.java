@@ -11,15 +11,10 @@ import org.brainfx.app.jobs.BackgroundPriority;
  * painted chart confined to it, as JFreeChart is not thread-safe.
  */
 final class ChartPainter {
-    /** The painter's nice value on Linux: between the window's threads (0) and fits (10). */
-    static final int NICE = 5;
-
     // Daemon: a chart waiting for its next redraw must not keep the JVM alive after the last window closes.
     private static final ScheduledExecutorService THREAD = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(() -> {
-            // Below the JavaFX and render threads, which show its pictures (at the same priority it took
-            // the render thread's core often enough to hold pulses past 50 ms), and above the fit it draws.
-            BackgroundPriority.lowerCurrentThread(NICE, Thread.NORM_PRIORITY - 2);
+            BackgroundPriority.lowerCurrentThread(BackgroundPriority.DISPLAY_NICE, Thread.NORM_PRIORITY - 2);
             r.run();
         }, "brainfx-chart-painter");
         t.setDaemon(true);

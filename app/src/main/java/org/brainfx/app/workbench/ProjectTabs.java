@@ -94,7 +94,8 @@ final class ProjectTabs {
                         now.iterations(), String.format(Locale.ROOT, "%.2f", now.wallSeconds()));
             }
         });
-        fitModel = new FitDashboardViewModel(session, fitRunner, messages, BackgroundTasks.executor(), UiExecutor.fx());
+        fitModel = new FitDashboardViewModel(session, fitRunner, messages, BackgroundTasks.displayExecutor(),
+                UiExecutor.fx());
         if (session.resolved() != null) {
             warmUp(session.resolved());
         } else {
