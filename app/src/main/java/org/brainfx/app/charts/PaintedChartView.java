@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -70,6 +72,8 @@ public final class PaintedChartView extends Region {
     private final AtomicReference<int[]> spare = new AtomicReference<>();
     private volatile Size size = new Size(0, 0, 1);
     private WritableImage image;
+    /** The shown image's pixels, in the format Prism keeps (no conversion on either JavaFX thread). */
+    private PixelBuffer<IntBuffer> shown;
     private Point2D dragStart; // where a zoom drag began, null when none
     private long framesShown;
     // Painter-thread state.
@@ -296,13 +300,20 @@ public final class PaintedChartView extends Region {
             return;
         }
         if (image == null || image.getWidth() != f.width() || image.getHeight() != f.height()) {
-            image = new WritableImage(f.width(), f.height());
+            // A plain WritableImage keeps BGRA bytes: setPixels converted every picture on the FX thread
+            // and the software pipeline converted it back on the render thread, 15-20 ms a picture.
+            shown = new PixelBuffer<>(f.width(), f.height(), IntBuffer.allocate(f.width() * f.height()),
+                    PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(shown);
             picture.setImage(image);
             picture.setFitWidth(f.width() / f.scale());
             picture.setFitHeight(f.height() / f.scale());
         }
-        image.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getIntArgbPreInstance(),
-                f.pixels(), 0, f.width());
+        int[] pixels = f.pixels();
+        shown.updateBuffer(b -> {
+            b.getBuffer().clear().put(pixels);
+            return null; // the whole picture changed
+        });
         spare.set(f.pixels());
         framesShown++;
     }
