@@ -146,8 +146,10 @@ final class PulseMonitor extends AnimationTimer {
     private void collected(Notification n, Object handback) {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
             var gc = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-            // Concurrent cycles do not stop the world; their notifications carry the whole cycle.
-            if (!gc.getGcName().contains("Concurrent")) {
+            // Concurrent cycles ("G1 Concurrent GC", "ZGC Cycles", "Shenandoah Cycles") do not stop the
+            // world; their notifications carry the whole cycle. ZGC and Shenandoah report pauses apart.
+            String name = gc.getGcName();
+            if (!name.contains("Concurrent") && !name.contains("Cycles")) {
                 pauses.add(new Pause(uptimeOriginNanos + gc.getGcInfo().getStartTime() * 1_000_000L,
                         uptimeOriginNanos + gc.getGcInfo().getEndTime() * 1_000_000L));
             }
