@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Render a workbench view to a PNG without a display (headless JavaFX): the whole window as a user sees it.",
                 "With --view fit and --fit-iterations N a fit runs first; the largest gap between JavaFX pulses during"
-                        + " the fit is printed (how long the window could not repaint).",
+                        + " the fit and the 0.3 s after it, as its results appear, is printed (how long the window"
+                        + " could not repaint).",
         })
 public final class SnapshotCommand implements Callable<Integer> {
 
@@ -88,7 +89,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "wrote %s (%d x %d)%n", report.out(), report.width(), report.height());
         if (!Double.isNaN(report.largestPulseGapMillis())) {
-            o.printf(Locale.ROOT, "fit ran %.2f s; largest gap between JavaFX pulses during it: %.1f ms%n",
+            o.printf(Locale.ROOT, "fit ran %.2f s; largest gap between JavaFX pulses during it and the 0.3 s after: %.1f ms%n",
                     report.fitSeconds(), report.largestPulseGapMillis());
             if (!report.longGaps().isEmpty()) {
                 o.printf(Locale.ROOT, "pulse gaps over 50 ms: %s%n", report.longGaps());

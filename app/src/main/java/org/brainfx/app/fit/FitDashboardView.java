@@ -56,6 +56,7 @@ import org.brainfx.app.charts.StartLossChart;
 import org.brainfx.app.charts.TrajectoryChart;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.report.Numbers;
+import org.brainfx.app.ui.Pulses;
 import org.brainfx.app.ui.Widgets;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
@@ -553,7 +554,8 @@ public final class FitDashboardView {
         model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> sendTrajectories());
         model.runner().stateProperty().addListener((obs, old, now) -> {
             if (old.active() && (now == FitJobRunner.State.FINISHED || now == FitJobRunner.State.CANCELLED)) {
-                tabs.getSelectionModel().select(resultsTab);
+                // The unlocked form, buttons and explorer are laid out first, the results tab a pulse later.
+                Pulses.afterNextPulse(() -> tabs.getSelectionModel().select(resultsTab));
             }
         });
         model.runner().errorProperty().addListener((obs, old, error) -> {

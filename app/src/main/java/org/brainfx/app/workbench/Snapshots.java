@@ -58,12 +58,16 @@ public final class Snapshots {
     /**
      * What was rendered.
      *
-     * @param largestPulseGapMillis the longest the FX thread went without a pulse while the fit ran (NaN without a fit)
+     * @param largestPulseGapMillis the longest the FX thread went without a pulse while the fit ran and in the
+     *                              0.3 s after, as its results appeared (NaN without a fit)
      * @param fitSeconds            how long the fit ran (0 without one)
      * @param longGaps              how many gaps were over 50 ms and the largest after warm-up ("" for none)
      */
     public record Report(Path out, int width, int height, double largestPulseGapMillis, double fitSeconds,
                          String longGaps) { }
+
+    /** How long pulses are still watched after a fit ends, while its results appear. */
+    static final long AFTER_FIT_MILLIS = 300;
 
     private Snapshots() {
     }
@@ -169,6 +173,8 @@ public final class Snapshots {
                 waitUntil(() -> !view.projectTabs().fitRunner().stateProperty().get().active()
                         && view.projectTabs().fitRunner().stateProperty().get() != FitJobRunner.State.IDLE, "the fit to end");
                 fitSeconds = (System.nanoTime() - t0) / 1e9;
+                // The end belongs to the fit as a person sees it: results appear, the form unlocks.
+                sleep(AFTER_FIT_MILLIS);
                 gap = onFx(() -> {
                     pulses.stop();
                     return pulses.largestGapMillis();
