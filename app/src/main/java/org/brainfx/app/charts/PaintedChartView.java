@@ -22,6 +22,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -76,6 +79,8 @@ public final class PaintedChartView extends Region {
     private PixelBuffer<IntBuffer> shown;
     private Point2D dragStart; // where a zoom drag began, null when none
     private long framesShown;
+    /** Waits for the view to be visible again while a picture is held back; null when none is. */
+    private InvalidationListener visibilityWatch;
     // Painter-thread state.
     private BufferedImage canvas;
     private ChartRenderingInfo drawn = new ChartRenderingInfo();
@@ -299,6 +304,15 @@ public final class PaintedChartView extends Region {
         if (f == null) {
             return;
         }
+        if (!showing()) {
+            // Changing a hidden picture made JavaFX repaint the whole window (50 ms in software):
+            // the newest picture waits until the view is visible again.
+            if (!newest.compareAndSet(null, f)) {
+                spare.set(f.pixels());
+            }
+            showWhenVisible();
+            return;
+        }
         if (image == null || image.getWidth() != f.width() || image.getHeight() != f.height()) {
             // A plain WritableImage keeps BGRA bytes: setPixels converted every picture on the FX thread
             // and the software pipeline converted it back on the render thread, 15-20 ms a picture.
@@ -316,6 +330,38 @@ public final class PaintedChartView extends Region {
         });
         spare.set(f.pixels());
         framesShown++;
+    }
+
+    /** True when this view and every node above it are visible. */
+    private boolean showing() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Shows the newest picture as soon as this view and the nodes above it (say, its tab) are visible. */
+    private void showWhenVisible() {
+        if (visibilityWatch != null) {
+            return;
+        }
+        List<Node> chain = new ArrayList<>();
+        for (Node n = this; n != null; n = n.getParent()) {
+            chain.add(n);
+        }
+        visibilityWatch = new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                if (showing()) {
+                    chain.forEach(n -> n.visibleProperty().removeListener(this));
+                    visibilityWatch = null;
+                    showNewest();
+                }
+            }
+        };
+        chain.forEach(n -> n.visibleProperty().addListener(visibilityWatch));
     }
 
     private void pressed(MouseEvent e) {

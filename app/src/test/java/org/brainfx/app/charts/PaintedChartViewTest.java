@@ -72,6 +72,20 @@ class PaintedChartViewTest {
     }
 
     @Test
+    void aHiddenViewKeepsItsNewestPictureUntilItIsShownAgain() throws Exception {
+        StackPane parent = (StackPane) view.getParent();
+        WaitForAsyncUtils.asyncFx(() -> parent.setVisible(false)).get(10, TimeUnit.SECONDS);
+        long before = WaitForAsyncUtils.asyncFx(view::framesShown).get();
+        view.update(c -> data.addSeries("v", new double[][]{{0, 50, 100}, {0, 10, 0}}));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the painter draws within 10 ms
+        assertEquals(before, WaitForAsyncUtils.asyncFx(view::framesShown).get(), "nothing shown while hidden");
+        assertEquals(0, redPixels());
+
+        WaitForAsyncUtils.asyncFx(() -> parent.setVisible(true)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> redPixels() > 500);
+    }
+
+    @Test
     void aDraggedRectangleZoomsAndADoubleClickShowsAllAgain(FxRobot robot) throws Exception {
         view.update(c -> data.addSeries("v", new double[][]{{0, 50, 100}, {0, 10, 0}}));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> redPixels() > 500);
