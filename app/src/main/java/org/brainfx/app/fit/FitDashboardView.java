@@ -56,7 +56,6 @@ import org.brainfx.app.charts.StartLossChart;
 import org.brainfx.app.charts.TrajectoryChart;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.report.Numbers;
-import org.brainfx.app.ui.Pulses;
 import org.brainfx.app.ui.Widgets;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
@@ -103,6 +102,8 @@ public final class FitDashboardView {
     private int trajectoriesSent;
     private TrajectoryPoint lastTrajectorySent;
     private final Tab resultsTab;
+    /** Style class of the results tab while it holds results not yet looked at. */
+    static final String NEW_RESULTS = "fit-results-new";
     private final BorderPane root = new BorderPane();
 
     /** A view of {@code model}; alerts are owned by {@code owner} (may be null: the view's own window). */
@@ -553,9 +554,18 @@ public final class FitDashboardView {
         });
         model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> sendTrajectories());
         model.runner().stateProperty().addListener((obs, old, now) -> {
-            if (old.active() && (now == FitJobRunner.State.FINISHED || now == FitJobRunner.State.CANCELLED)) {
-                // The unlocked form, buttons and explorer are laid out first, the results tab a pulse later.
-                Pulses.afterNextPulse(() -> tabs.getSelectionModel().select(resultsTab));
+            if (old.active() && (now == FitJobRunner.State.FINISHED || now == FitJobRunner.State.CANCELLED)
+                    && !resultsTab.isSelected()) {
+                // Marked rather than switched to: the live charts keep showing the final fit, and drawing
+                // the results tab the moment the fit ended held the window 50-80 ms in software rendering.
+                resultsTab.setText(text("fit.tab.results.new"));
+                resultsTab.getStyleClass().add(NEW_RESULTS);
+            }
+        });
+        resultsTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                resultsTab.setText(text("fit.tab.results"));
+                resultsTab.getStyleClass().remove(NEW_RESULTS);
             }
         });
         model.runner().errorProperty().addListener((obs, old, error) -> {

@@ -3,9 +3,9 @@ package org.brainfx.app.ui;
 import javafx.animation.AnimationTimer;
 
 /**
- * Spreads the window's work over JavaFX pulses: a change that makes another large part of the
- * window appear waits until the pulse that lays out the changes before it has been drawn, so no
- * single pulse does both (the end of a fit did, and held the window for 50-60 ms).
+ * Spreads the window's work over JavaFX pulses: a change to another part of the window waits
+ * until the pulse that lays out the changes before it has been drawn, so no single pulse does
+ * both (the end of a fit did, and held the window for 50-60 ms).
  */
 public final class Pulses {
 

@@ -62,6 +62,7 @@ import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.playground.PlaygroundView;
 import org.brainfx.app.playground.PlaygroundViewModel;
 import org.brainfx.app.project.ProjectSession;
+import org.brainfx.app.ui.Pulses;
 import org.brainfx.app.welcome.RecentProjects;
 import org.brainfx.app.welcome.SampleCatalog;
 import org.brainfx.app.welcome.WelcomeView;
@@ -161,7 +162,9 @@ final class WorkbenchView {
                 now.document().projectProperty().addListener((o, a, b) -> refreshExplorer());
             }
         });
-        results.addListener((ListChangeListener<FitResult>) c -> refreshExplorer());
+        // A fit's end changes much of the window; its result joins the explorer a pulse later, after
+        // the dashboard's changes have been laid out and drawn on their own.
+        results.addListener((ListChangeListener<FitResult>) c -> Pulses.afterNextPulse(this::refreshExplorer));
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> model.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();

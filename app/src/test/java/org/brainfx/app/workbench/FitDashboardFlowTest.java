@@ -12,9 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -127,7 +130,14 @@ class FitDashboardFlowTest {
         @SuppressWarnings("unchecked")
         TableView<ParameterRow> results = robot.lookup("#fit-results").queryAs(TableView.class);
         assertEquals(List.of("gL", "gNa", "gK", "Vth"), results.getItems().stream().map(ParameterRow::name).toList());
-        assertTrue(robot.lookup("#fit-results").queryAs(TableView.class).isVisible(), "the results tab is shown");
+        Tab resultsTab = robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
+                .flatMap(p -> p.getTabs().stream()).filter(t -> "fit-tab-results".equals(t.getId())).findFirst().orElseThrow();
+        assertEquals("Results \u2022 new", resultsTab.getText(), "new results are pointed out");
+        assertFalse(shown(results), "the live charts stay in view");
+        robot.clickOn("Results \u2022 new");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(results), "the results tab is shown");
+        assertEquals("Results", resultsTab.getText(), "looked at");
         PaintedChartView voltage = robot.lookup("#fit-voltage-chart").queryAs(PaintedChartView.class);
         assertEquals(3, voltage.read(c -> ((CombinedDomainXYPlot) c.getXYPlot()).getSubplots().size()).get(),
                 "three sweeps drawn by default");
@@ -139,6 +149,16 @@ class FitDashboardFlowTest {
         assertEquals("Apply fitted parameters", document.undoDescriptionProperty().get());
         assertEquals(results.getItems().get(0).value(), document.project().parameters().get("gL"));
         assertTrue(robot.lookup("#fit-notice").queryAs(Label.class).getText().contains("Undo"));
+    }
+
+    /** True when {@code node} and everything above it are visible (a tab's content is hidden with it). */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
