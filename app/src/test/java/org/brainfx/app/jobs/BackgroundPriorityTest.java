@@ -84,7 +84,10 @@ class BackgroundPriorityTest {
         int shortTask = CompletableFuture.supplyAsync(BackgroundPriority::currentNice, BackgroundTasks.executor())
                 .get(10, TimeUnit.SECONDS);
 
+        int display = CompletableFuture.supplyAsync(BackgroundPriority::currentNice, BackgroundTasks.displayExecutor())
+                .get(10, TimeUnit.SECONDS);
         assertEquals(BackgroundPriority.NICE, compute);
+        assertEquals(BackgroundPriority.DISPLAY_NICE, display, "what live charts show, between the window and fits");
         assertEquals(BackgroundPriority.currentNice(), shortTask, "loading a project is not background work");
     }
 
