@@ -14,7 +14,7 @@ final class ChartPainter {
     // Daemon: a chart waiting for its next redraw must not keep the JVM alive after the last window closes.
     private static final ScheduledExecutorService THREAD = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(() -> {
-            BackgroundPriority.lowerCurrentThread(BackgroundPriority.DISPLAY_NICE, Thread.NORM_PRIORITY - 2);
+            BackgroundPriority.lowerCurrentThread(BackgroundPriority.DISPLAY_NICE);
             r.run();
         }, "brainfx-chart-painter");
         t.setDaemon(true);

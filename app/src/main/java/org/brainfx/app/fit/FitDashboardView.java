@@ -80,6 +80,8 @@ public final class FitDashboardView {
     private static final double VOLTAGE_REDRAW_MS = 40;
     /** Shortest time between redraws of each of the loss, start and trajectory charts (10 a second). */
     private static final double PROGRESS_REDRAW_MS = 100;
+    /** Style class of the results tab while it holds results not yet looked at. */
+    private static final String NEW_RESULTS = "fit-results-new";
 
     private final FitDashboardViewModel model;
     private final ResourceBundle messages;
@@ -102,8 +104,6 @@ public final class FitDashboardView {
     private int trajectoriesSent;
     private TrajectoryPoint lastTrajectorySent;
     private final Tab resultsTab;
-    /** Style class of the results tab while it holds results not yet looked at. */
-    static final String NEW_RESULTS = "fit-results-new";
     private final BorderPane root = new BorderPane();
 
     /** A view of {@code model}; alerts are owned by {@code owner} (may be null: the view's own window). */

@@ -48,15 +48,16 @@ public final class BackgroundPriority {
      * (false leaves the thread as it was, e.g. where libc cannot be reached).
      */
     public static boolean lowerCurrentThread() {
-        return lowerCurrentThread(NICE, Thread.MIN_PRIORITY);
+        return lowerCurrentThread(NICE);
     }
 
     /**
-     * Gives the calling thread nice value {@code nice} on Linux (Java priority {@code javaPriority}
-     * elsewhere); true when the operating system took it.
+     * Gives the calling thread nice value {@code nice} on Linux (elsewhere a Java priority as far
+     * below normal: the lowest for background work, a little below normal for display work);
+     * true when the operating system took it.
      */
-    public static boolean lowerCurrentThread(int nice, int javaPriority) {
-        Thread.currentThread().setPriority(javaPriority);
+    public static boolean lowerCurrentThread(int nice) {
+        Thread.currentThread().setPriority(nice >= NICE ? Thread.MIN_PRIORITY : Thread.NORM_PRIORITY - 2);
         if (!Platform.isLinux()) {
             return Platform.isWindows();
         }
@@ -89,7 +90,7 @@ public final class BackgroundPriority {
     }
 
     /** The nice value of thread {@code tid} of this process on Linux, or 0 where that cannot be read. */
-    public static int niceOf(int tid) {
+    static int niceOf(int tid) {
         return niceIn(Path.of("/proc/self/task", Integer.toString(tid), "stat"));
     }
 

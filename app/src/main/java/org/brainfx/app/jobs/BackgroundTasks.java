@@ -54,8 +54,7 @@ public final class BackgroundTasks {
         return Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(() -> {
                 if (nice > 0) {
-                    BackgroundPriority.lowerCurrentThread(nice, nice >= BackgroundPriority.NICE
-                            ? Thread.MIN_PRIORITY : Thread.NORM_PRIORITY - 2);
+                    BackgroundPriority.lowerCurrentThread(nice);
                 }
                 r.run();
             }, prefix + COUNT.incrementAndGet());

@@ -42,7 +42,7 @@ class BackgroundPriorityTest {
         assumeTrue(Platform.isLinux(), "nice values are a Linux matter");
         int[] seen = new int[1];
         Thread t = new Thread(() -> {
-            BackgroundPriority.lowerCurrentThread(5, Thread.NORM_PRIORITY - 2);
+            BackgroundPriority.lowerCurrentThread(5);
             seen[0] = BackgroundPriority.currentNice();
         });
         t.start();
