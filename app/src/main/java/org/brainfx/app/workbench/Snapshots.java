@@ -97,6 +97,7 @@ public final class Snapshots {
         System.setProperty("headless.geometry", request.width() + "x" + request.height() + "-32");
         System.setProperty("brainfx.theme", request.dark() ? "dark" : "light");
         WorkbenchApp.quietJavaFxConfigurationWarning();
+        WorkbenchApp.paintRegionBackgroundsDirectly();
         startToolkit();
         Preferences recent = Preferences.userRoot().node("org/brainfx/snapshot-" + UUID.randomUUID());
         try {

@@ -33,4 +33,24 @@ class WorkbenchAppTest {
         assertTrue(welcome.getWidth() > 0 && welcome.getHeight() > 0, "welcome label laid out");
         assertEquals("Ready", robot.lookup("#status").queryAs(Label.class).getText());
     }
+
+    @Test
+    void regionBackgroundsArePaintedDirectlyUnlessTheUserChoseOtherwise() {
+        String key = "prism.disableRegionCaching";
+        String before = System.getProperty(key);
+        try {
+            System.clearProperty(key);
+            WorkbenchApp.paintRegionBackgroundsDirectly();
+            assertEquals("true", System.getProperty(key));
+            System.setProperty(key, "false");
+            WorkbenchApp.paintRegionBackgroundsDirectly();
+            assertEquals("false", System.getProperty(key), "a choice made on the command line stays");
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
 }
