@@ -56,6 +56,7 @@ import org.brainfx.app.charts.StartLossChart;
 import org.brainfx.app.charts.TrajectoryChart;
 import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.report.Numbers;
+import org.brainfx.app.ui.SelectedTabUpdates;
 import org.brainfx.app.ui.Widgets;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
@@ -136,7 +137,8 @@ public final class FitDashboardView {
         root.setTop(header());
         Tab live = new Tab(text("fit.tab.live"), liveCharts());
         live.setId("fit-tab-live");
-        resultsTab = new Tab(text("fit.tab.results"), results());
+        resultsTab = new Tab(text("fit.tab.results"));
+        resultsTab.setContent(results(new SelectedTabUpdates(resultsTab)));
         resultsTab.setId("fit-tab-results");
         tabs.getTabs().addAll(live, resultsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -644,8 +646,8 @@ public final class FitDashboardView {
 
     // ---- results ----
 
-    private Node results() {
-        TableView<ParameterRow> table = new TableView<>(plannedUntilFitted());
+    private Node results(SelectedTabUpdates updates) {
+        TableView<ParameterRow> table = new TableView<>(plannedUntilFitted(updates));
         table.setId("fit-results");
         table.setPlaceholder(placeholder("fit.results.empty"));
         table.getColumns().add(column("fit.results.parameter", ParameterRow::name, false));
@@ -657,7 +659,7 @@ public final class FitDashboardView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fitRows(table);
 
-        TableView<SweepLossRow> sweeps = new TableView<>(sweepsUntilFitted());
+        TableView<SweepLossRow> sweeps = new TableView<>(sweepsUntilFitted(updates));
         sweeps.setId("fit-sweep-losses");
         sweeps.setPlaceholder(placeholder("fit.results.sweeps.empty"));
         sweeps.getColumns().add(column("fit.results.sweep", r -> Integer.toString(r.sweep()), true));
@@ -693,10 +695,12 @@ public final class FitDashboardView {
      * The results table's rows: the fit's results, and before there are any, the free parameters
      * with their bounds and "—" for the values to come. Rows that already exist when a fit ends
      * are only refilled; building them then (cells, skins, styles) held the window for 40-70 ms.
+     * The rows follow only while the results tab is selected.
      */
-    private ObservableList<ParameterRow> plannedUntilFitted() {
+    private ObservableList<ParameterRow> plannedUntilFitted(SelectedTabUpdates updates) {
         ObservableList<ParameterRow> shown = FXCollections.observableArrayList();
-        Runnable refresh = () -> shown.setAll(model.results().isEmpty() ? plannedRows() : model.results());
+        Runnable refresh = updates.whenSelected(
+                () -> shown.setAll(model.results().isEmpty() ? plannedRows() : model.results()));
         model.results().addListener((ListChangeListener<ParameterRow>) c -> refresh.run());
         model.freeParameters().addListener((ListChangeListener<FreeParameterRow>) c -> {
             while (c.next()) {
@@ -735,15 +739,15 @@ public final class FitDashboardView {
     }
 
     /** The per-sweep table's rows: the fit's, and before there are any, one "—" row per sweep (see {@link #plannedUntilFitted}). */
-    private ObservableList<SweepLossRow> sweepsUntilFitted() {
+    private ObservableList<SweepLossRow> sweepsUntilFitted(SelectedTabUpdates updates) {
         ObservableList<SweepLossRow> shown = FXCollections.observableArrayList();
-        Runnable refresh = () -> {
+        Runnable refresh = updates.whenSelected(() -> {
             List<SweepLossRow> planned = new ArrayList<>();
             for (int s = 0; s < model.sweepCountProperty().get(); s++) {
                 planned.add(new SweepLossRow(s + 1, Double.NaN, Double.NaN));
             }
             shown.setAll(model.sweepLosses().isEmpty() ? planned : model.sweepLosses());
-        };
+        });
         model.sweepLosses().addListener((ListChangeListener<SweepLossRow>) c -> refresh.run());
         model.sweepCountProperty().addListener((obs, old, now) -> refresh.run());
         refresh.run();

@@ -84,9 +84,14 @@ class FitDashboardFlowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !start.isDisabled());
         @SuppressWarnings("unchecked")
         TableView<ParameterRow> planned = robot.lookup("#fit-results").queryAs(TableView.class);
+        assertTrue(planned.getItems().isEmpty(), "a hidden results tab is not filled");
+        robot.clickOn("#fit-tab-results");
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("gL", "gNa", "gK", "Vth"), planned.getItems().stream().map(ParameterRow::name).toList(),
                 "before a fit the results table lists what will be fitted");
         assertTrue(planned.getItems().stream().allMatch(r -> Double.isNaN(r.value())), "with no values yet");
+        robot.clickOn("#fit-tab-live");
+        WaitForAsyncUtils.waitForFxEvents();
         TextField starts = robot.lookup("#fit-starts").queryAs(TextField.class);
         TextField maxIterations = robot.lookup("#fit-maxIterations").queryAs(TextField.class);
         @SuppressWarnings("unchecked")
@@ -134,9 +139,12 @@ class FitDashboardFlowTest {
                 .flatMap(p -> p.getTabs().stream()).filter(t -> "fit-tab-results".equals(t.getId())).findFirst().orElseThrow();
         assertEquals("Results \u2022 new", resultsTab.getText(), "new results are pointed out");
         assertFalse(shown(results), "the live charts stay in view");
+        assertTrue(results.getItems().stream().allMatch(r -> Double.isNaN(r.value())),
+                "the hidden table waits to be looked at");
         robot.clickOn("Results \u2022 new");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shown(results), "the results tab is shown");
+        assertTrue(results.getItems().stream().allMatch(r -> Double.isFinite(r.value())), "filled when shown");
         assertEquals("Results", resultsTab.getText(), "looked at");
         PaintedChartView voltage = robot.lookup("#fit-voltage-chart").queryAs(PaintedChartView.class);
         assertEquals(3, voltage.read(c -> ((CombinedDomainXYPlot) c.getXYPlot()).getSubplots().size()).get(),
