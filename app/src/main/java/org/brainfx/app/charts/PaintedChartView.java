@@ -62,6 +62,7 @@ public final class PaintedChartView extends Region {
     private static final double WHEEL_STEP = 0.8;
 
     private final JFreeChart chart;
+    private final SmallChartLayout layout;
     private final long intervalNanos;
     private final ResourceBundle messages;
     private final ImageView picture = new ImageView();
@@ -110,6 +111,7 @@ public final class PaintedChartView extends Region {
         if (DarkChartTheme.active()) {
             DarkChartTheme.follow(chart);
         }
+        layout = new SmallChartLayout(chart);
         getStyleClass().add("painted-chart");
         if (chart.getBackgroundPaint() instanceof java.awt.Color c && c.getAlpha() == 255) {
             // Opaque like the picture: the render thread then starts painting at this view and
@@ -232,6 +234,7 @@ public final class PaintedChartView extends Region {
             g.scale(s.scale(), s.scale());
             // Combined plots need the entity collection; the busy charts' renderers create no entities.
             ChartRenderingInfo info = new ChartRenderingInfo();
+            layout.fit(s.width());
             chart.draw(g, new Rectangle2D.Double(0, 0, s.width(), s.height()), info);
             drawn = info;
             if (failed && changedSinceFailure) {
