@@ -3,18 +3,26 @@ package org.brainfx.app.charts;
 import java.awt.Color;
 import java.awt.Paint;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
+import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYDataset;
 
 /**
  * Repaints a chart built in the light {@link ResultChartStyle} for the workbench's dark theme:
@@ -32,6 +40,8 @@ public final class DarkChartTheme {
     private static final Color MINOR_GRID = new Color(0x272C36);
     private static final Color OUTLINE = new Color(0x4A5263);
     private static final Color LABEL_GROUND = new Color(0x1F, 0x24, 0x2D, 200);
+    /** What a near-black line (a target trace, a target level) becomes: light grey, as seen on the dark panel. */
+    private static final Color LIGHT_LINE = new Color(0xC8CDD6);
 
     private DarkChartTheme() {
     }
@@ -88,6 +98,8 @@ public final class DarkChartTheme {
                         set(label.getBackgroundPaint(), LABEL_GROUND, label::setBackgroundPaint);
                     }
                 }
+                lines(p);
+                markers(p);
                 for (int i = 0; i < p.getRangeAxisCount(); i++) {
                     axis(p.getRangeAxis(i));
                 }
@@ -102,6 +114,71 @@ public final class DarkChartTheme {
         } finally {
             chart.setNotify(notify);
         }
+    }
+
+    /** Near-black series and their legend swatches turn light; the palette's colours stay. */
+    private static void lines(XYPlot p) {
+        for (int r = 0; r < p.getRendererCount(); r++) {
+            XYItemRenderer renderer = p.getRenderer(r);
+            XYDataset data = p.getDataset(r);
+            if (renderer == null || data == null) {
+                continue;
+            }
+            for (int series = 0; series < data.getSeriesCount(); series++) {
+                Paint paint = renderer.getSeriesPaint(series);
+                if (isNearBlack(paint)) {
+                    renderer.setSeriesPaint(series, LIGHT_LINE);
+                }
+            }
+        }
+        LegendItemCollection fixed = p.getFixedLegendItems();
+        for (int i = 0; fixed != null && i < fixed.getItemCount(); i++) {
+            LegendItem item = fixed.get(i);
+            if (isNearBlack(item.getFillPaint())) {
+                item.setFillPaint(LIGHT_LINE);
+            }
+            if (isNearBlack(item.getLinePaint())) {
+                item.setLinePaint(LIGHT_LINE);
+            }
+        }
+    }
+
+    /** Marker lines and labels (a target level, a fit window's loss terms) readable on the dark panel. */
+    private static void markers(XYPlot p) {
+        List<Marker> all = new ArrayList<>();
+        int indices = Math.max(1, Math.max(p.getDatasetCount(), p.getRangeAxisCount()));
+        for (Layer layer : List.of(Layer.FOREGROUND, Layer.BACKGROUND)) {
+            for (int i = 0; i < indices; i++) {
+                addAll(all, p.getDomainMarkers(i, layer));
+                addAll(all, p.getRangeMarkers(i, layer));
+            }
+        }
+        for (Marker m : all) {
+            if (m instanceof ValueMarker && isNearBlack(m.getPaint())) {
+                m.setPaint(MUTED);
+            }
+            if (m.getLabel() != null) {
+                if (isNearBlack(m.getLabelPaint())) {
+                    m.setLabelPaint(TEXT);
+                }
+                if (m.getLabelBackgroundColor() != null && !LABEL_GROUND.equals(m.getLabelBackgroundColor())) {
+                    m.setLabelBackgroundColor(LABEL_GROUND);
+                }
+            }
+        }
+    }
+
+    private static void addAll(List<Marker> to, Collection<?> markers) {
+        if (markers != null) {
+            for (Object m : markers) {
+                to.add((Marker) m);
+            }
+        }
+    }
+
+    /** A grey too dark to see on the dark panel. */
+    private static boolean isNearBlack(Paint p) {
+        return p instanceof Color c && c.getRed() == c.getGreen() && c.getGreen() == c.getBlue() && c.getRed() <= 0x60;
     }
 
     private static void axis(Axis a) {
