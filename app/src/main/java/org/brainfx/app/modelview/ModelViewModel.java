@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
@@ -45,9 +43,6 @@ import org.brainfx.engine.project.ProjectFiles;
  */
 public final class ModelViewModel {
 
-    /** How many applied texts are remembered, so undo and redo show the text as typed, comments included. */
-    private static final int REMEMBERED_TEXTS = 64;
-
     /**
      * Where the project's model was read from, its text, its spec (null when the text does not
      * parse) and why it could not be read at all (null when it could).
@@ -81,12 +76,6 @@ public final class ModelViewModel {
     private final BooleanBinding canSaveFile;
 
     private final ParameterTableModel parameterTable;
-    private final Map<ModelSpec, String> appliedTexts = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ModelSpec, String> eldest) {
-            return size() > REMEMBERED_TEXTS;
-        }
-    };
 
     private LoadedModel current;
     private boolean ownEdit;
@@ -252,7 +241,7 @@ public final class ModelViewModel {
     public List<String> applyConsequences() {
         try {
             ModelSpec spec = ModelText.check(text.get()).spec();
-            return describe(ProjectModelEdits.replaceModel(document.project(), inlineRef(spec), spec).dropped());
+            return describe(ProjectModelEdits.replaceModel(document.project(), inlineRef(spec, null), spec).dropped());
         } catch (ModelException e) {
             return List.of();
         }
@@ -272,12 +261,11 @@ public final class ModelViewModel {
             checkedText.set(t);
             return;
         }
-        Project.ModelRef ref = inlineRef(spec);
+        Project.ModelRef ref = inlineRef(spec, t);
         List<String> dropped = applyConsequences();
-        appliedTexts.put(spec, t);
         edit(text("modelview.edit.apply"), p -> ProjectModelEdits.replaceModel(p, ref, spec).project());
         if (Objects.equals(current.ref(), document.project().model())) {
-            // Only comments or spacing changed: the project is the same, the text as typed is now the baseline.
+            // The project did not change (the same text applied again): the text as typed is the baseline.
             baselineText.set(t);
         }
         notice.set(dropped.isEmpty() ? text("modelview.notice.applied")
@@ -357,10 +345,11 @@ public final class ModelViewModel {
         check();
     }
 
-    private Project.ModelRef inlineRef(ModelSpec spec) {
+    /** An inline reference to {@code spec}, keeping {@code typed} (null: none) for the editor. */
+    private Project.ModelRef inlineRef(ModelSpec spec, String typed) {
         Project.ModelRef old = document.project().model();
         return new Project.ModelRef(null, null, spec, old == null ? null : old.detachReset(),
-                old == null ? null : old.surrogate());
+                old == null ? null : old.surrogate(), typed);
     }
 
     private static ModelDiagnostic problemIn(String t) {
@@ -431,9 +420,10 @@ public final class ModelViewModel {
         long mine = ++loadGeneration;
         loadingRef = ref;
         if (ref != null && ref.builtin() == null && ref.file() == null && ref.spec() != null) {
-            // An inline model needs no reading: show it at once, as typed when it was applied here.
-            String remembered = appliedTexts.get(ref.spec());
-            modelLoaded(mine, new LoadedModel(ref, remembered != null ? remembered : ModelText.format(ref.spec()), ref.spec(), null));
+            // An inline model needs no reading: show it at once, as typed when it was applied (the
+            // project keeps the text, so undo, redo and reopening show the comments too).
+            String typed = ref.textOfSpec();
+            modelLoaded(mine, new LoadedModel(ref, typed != null ? typed : ModelText.format(ref.spec()), ref.spec(), null));
             return;
         }
         Path folder = document.folder();

@@ -76,7 +76,7 @@ public final class ProjectEdits {
 
     /** A model reference with the reset detached from the gradient or not (null keeps the model's choice). */
     public static Project.ModelRef withDetachReset(Project.ModelRef m, Boolean detach) {
-        return new Project.ModelRef(m.builtin(), m.file(), m.spec(), detach, m.surrogate());
+        return new Project.ModelRef(m.builtin(), m.file(), m.spec(), detach, m.surrogate(), m.text());
     }
 
     /** A recording reference with another voltage offset, mV. */

@@ -106,7 +106,7 @@ class ModelViewModelTest {
     }
 
     @Test
-    void aCommentOnlyChangeToAnAppliedModelBecomesItsText() {
+    void aCommentOnlyChangeIsAnEditOfItsOwnThatUndoTakesBack() {
         String edited = HH.replace("const EK = -90 mV", "const EK = -85 mV");
         type(edited);
         model.apply();
@@ -115,9 +115,40 @@ class ModelViewModelTest {
         assertTrue(model.canApplyProperty().get());
         model.apply();
         assertFalse(model.modifiedProperty().get(), "nothing left to apply");
-        assertEquals("Edit model equations", document.undoDescriptionProperty().get());
+        assertEquals(commented, document.project().model().text(), "the project keeps the comment");
         document.undo();
-        assertEquals("hh", document.project().model().builtin(), "one undo: the comment was no project change");
+        assertEquals(edited, model.textProperty().get(), "undo takes back the comment");
+        document.undo();
+        assertEquals("hh", document.project().model().builtin());
+    }
+
+    @Test
+    void anInlineModelsCommentsSurviveSavingAndReopening(@TempDir Path folder) throws IOException {
+        Path copy = folder.resolve("hh.brainfx.json");
+        Project p = document.project();
+        String commented = HH.replace("const EK = -90 mV", "const EK = -85 mV  # measured at 34 C");
+        type(commented);
+        model.apply();
+        document.saveAs(copy);
+        assertTrue(Files.readString(copy).contains("measured at 34 C"), "the file holds the text as typed");
+
+        ProjectDocument reopened = ProjectDocument.open(copy);
+        ModelViewModel again = new ModelViewModel(new ProjectSession(reopened, task -> { }, UiExecutor.direct()),
+                MESSAGES, UiExecutor.direct(), Runnable::run);
+        assertEquals(commented, again.textProperty().get());
+        assertFalse(again.modifiedProperty().get());
+        assertEquals(p.parameters(), reopened.project().parameters());
+    }
+
+    @Test
+    void typedTextThatNoLongerReadsAsTheSpecIsNotShown() {
+        type(HH.replace("const EK = -90 mV", "const EK = -85 mV  # measured"));
+        model.apply();
+        Project.ModelRef ref = document.project().model();
+        Project.ModelRef handEdited = new Project.ModelRef(null, null, ref.spec(), null, null,
+                HH.replace("const EK = -90 mV", "const EK = -70 mV  # stale"));
+        assertNull(handEdited.textOfSpec(), "text saying EK = -70 mV does not describe a spec with -85 mV");
+        assertEquals(ref.text(), ref.textOfSpec());
     }
 
     @Test

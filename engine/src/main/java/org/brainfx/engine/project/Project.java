@@ -2,7 +2,9 @@ package org.brainfx.engine.project;
 
 import java.util.List;
 import java.util.Map;
+import org.brainfx.engine.model.ModelException;
 import org.brainfx.engine.model.ModelSpec;
+import org.brainfx.engine.model.ModelText;
 
 /**
  * A BrainFX project ({@code *.brainfx.json}): a model, the stimulus that drives it, what to
@@ -48,12 +50,33 @@ public record Project(int schemaVersion, String name, String description, ModelR
     /**
      * Where the model comes from: exactly one of a built-in name, a {@code .model} text file, or
      * an inline spec; optionally with the reset detached and another surrogate (null keeps the model's).
+     *
+     * @param text an inline spec as the user typed it, comments and layout included, for the editor;
+     *             the spec is what counts, and text that no longer reads as the spec is not shown
      */
     public record ModelRef(String builtin, String file, ModelSpec spec, Boolean detachReset,
-                           org.brainfx.engine.model.SurrogateSpec surrogate) {
+                           org.brainfx.engine.model.SurrogateSpec surrogate, String text) {
         /** A reference without overrides. */
         public ModelRef(String builtin, String file, ModelSpec spec) {
-            this(builtin, file, spec, null, null);
+            this(builtin, file, spec, null, null, null);
+        }
+
+        /** A reference without typed text. */
+        public ModelRef(String builtin, String file, ModelSpec spec, Boolean detachReset,
+                        org.brainfx.engine.model.SurrogateSpec surrogate) {
+            this(builtin, file, spec, detachReset, surrogate, null);
+        }
+
+        /** The typed text when it still reads as the inline spec, else null (e.g. the JSON was edited by hand). */
+        public String textOfSpec() {
+            if (text == null || spec == null) {
+                return null;
+            }
+            try {
+                return ModelText.parse(text).equals(spec) ? text : null;
+            } catch (ModelException e) {
+                return null;
+            }
         }
     }
 
