@@ -2,6 +2,7 @@ package org.brainfx.app.modelview;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.IntFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -22,24 +23,24 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  */
 final class ModelCodeArea {
 
-    /** Style class of the paragraph the current error is on. */
+    /** Style class of the paragraphs the current errors are on. */
     static final String ERROR_LINE = "mv-error-line";
 
     private final CodeArea area = new CodeArea();
-    private final ObservableValue<ModelDiagnostic> diagnostic;
+    private final ObservableValue<List<ModelDiagnostic>> diagnostics;
     private final VirtualizedScrollPane<CodeArea> scroll;
-    private int errorLine = -1;
+    private List<Integer> errorLines = List.of();
 
-    /** An area that marks {@code diagnostic} (its value may be null for none). */
-    ModelCodeArea(ObservableValue<ModelDiagnostic> diagnostic, boolean editable) {
-        this.diagnostic = diagnostic;
+    /** An area that marks every one of {@code diagnostics} (its value may be null for none). */
+    ModelCodeArea(ObservableValue<List<ModelDiagnostic>> diagnostics, boolean editable) {
+        this.diagnostics = diagnostics;
         area.getStyleClass().add("modelview-code");
         area.setEditable(editable);
         area.setWrapText(false);
         IntFunction<Node> numbers = LineNumberFactory.get(area);
         area.setParagraphGraphicFactory(line -> gutter(numbers.apply(line), line));
         area.textProperty().addListener((obs, old, now) -> restyle());
-        diagnostic.addListener((obs, old, now) -> restyle());
+        diagnostics.addListener((obs, old, now) -> restyle());
         scroll = new VirtualizedScrollPane<>(area);
     }
 
@@ -68,10 +69,10 @@ final class ModelCodeArea {
     private Node gutter(Node lineNumber, int paragraph) {
         Label mark = new Label("\u25cf");
         mark.getStyleClass().add("modelview-gutter-mark");
-        mark.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> diagnostic.getValue() != null && diagnostic.getValue().line() == paragraph + 1, diagnostic));
+        mark.visibleProperty().bind(Bindings.createBooleanBinding(() -> !on(paragraph).isEmpty(), diagnostics));
         mark.tooltipProperty().bind(Bindings.createObjectBinding(() -> mark.isVisible()
-                ? new Tooltip(diagnostic.getValue().display()) : null, mark.visibleProperty()));
+                ? new Tooltip(on(paragraph).stream().map(ModelDiagnostic::display).collect(Collectors.joining("\n")))
+                : null, mark.visibleProperty()));
         StackPane slot = new StackPane(mark);
         slot.getStyleClass().add("modelview-gutter");
         HBox box = new HBox(lineNumber, slot);
@@ -92,15 +93,29 @@ final class ModelCodeArea {
         if (text.isEmpty()) {
             return;
         }
-        ModelDiagnostic d = diagnostic.getValue();
-        area.setStyleSpans(0, spans(ModelHighlighter.highlight(text, d)));
-        if (errorLine >= 0 && errorLine < area.getParagraphs().size()) {
-            area.setParagraphStyle(errorLine, List.of());
+        List<ModelDiagnostic> all = all();
+        area.setStyleSpans(0, spans(ModelHighlighter.highlight(text, all)));
+        for (int line : errorLines) {
+            if (line < area.getParagraphs().size()) {
+                area.setParagraphStyle(line, List.of());
+            }
         }
-        errorLine = d == null ? -1 : d.line() - 1;
-        if (errorLine >= 0 && errorLine < area.getParagraphs().size()) {
-            area.setParagraphStyle(errorLine, List.of(ERROR_LINE));
+        errorLines = all.stream().map(d -> d.line() - 1).filter(line -> line >= 0).distinct().toList();
+        for (int line : errorLines) {
+            if (line < area.getParagraphs().size()) {
+                area.setParagraphStyle(line, List.of(ERROR_LINE));
+            }
         }
+    }
+
+    private List<ModelDiagnostic> all() {
+        List<ModelDiagnostic> all = diagnostics.getValue();
+        return all == null ? List.of() : all;
+    }
+
+    /** The diagnostics on 0-based {@code paragraph}. */
+    private List<ModelDiagnostic> on(int paragraph) {
+        return all().stream().filter(d -> d.line() == paragraph + 1).toList();
     }
 
     private static StyleSpans<Collection<String>> spans(List<StyledRun> runs) {

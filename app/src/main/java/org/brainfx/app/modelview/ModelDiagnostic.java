@@ -1,5 +1,7 @@
 package org.brainfx.app.modelview;
 
+import java.util.List;
+
 import java.util.regex.Pattern;
 import org.brainfx.engine.model.ModelException;
 import org.brainfx.engine.model.expr.Pos;
@@ -16,8 +18,15 @@ public record ModelDiagnostic(int line, int column, String message) {
     /** The diagnostic of a parse or check error. */
     public static ModelDiagnostic of(ModelException e) {
         Pos pos = e.pos();
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        // One problem's own message: an error standing for several spells them all out.
+        String message = e.all().size() > 1 ? e.all().get(0).getMessage() : e.getMessage();
+        message = message == null ? e.toString() : message;
         return new ModelDiagnostic(pos.line(), pos.column(), PLACE_PREFIX.matcher(message).replaceFirst(""));
+    }
+
+    /** One diagnostic per problem the error stands for (several when several lines are broken), in text order. */
+    public static List<ModelDiagnostic> allOf(ModelException e) {
+        return e.all().stream().map(ModelDiagnostic::of).toList();
     }
 
     /** "line L, col C: message", or less when the place is not known. */

@@ -34,8 +34,8 @@ public final class ModelHighlighter {
     private ModelHighlighter() {
     }
 
-    /** Runs covering all of {@code text}; {@code error} (nullable) adds {@link #ERROR} at its place. */
-    public static List<StyledRun> highlight(String text, ModelDiagnostic error) {
+    /** Runs covering all of {@code text}, with {@link #ERROR} at the place of each of {@code errors}. */
+    public static List<StyledRun> highlight(String text, List<ModelDiagnostic> errors) {
         String[] classes = new String[text.length()];
         boolean[] marked = new boolean[text.length()];
         Set<String> states = new HashSet<>();
@@ -52,8 +52,10 @@ public final class ModelHighlighter {
                 end = text.length();
             }
             line(text, start, end, classes, states, parameters);
-            if (error != null && error.line() == lineNumber) {
-                markError(text, start, end, error.column(), marked);
+            for (ModelDiagnostic error : errors) {
+                if (error.line() == lineNumber) {
+                    markError(text, start, end, error.column(), marked);
+                }
             }
             lineNumber++;
             start = end + 1;

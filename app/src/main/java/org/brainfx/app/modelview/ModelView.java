@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -38,6 +39,8 @@ public final class ModelView {
     /** Quiet time after the last keystroke before the text is checked. */
     private static final Duration CHECK_DELAY = Duration.millis(200);
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    /** Height of one row of the problem list, in pixels. */
+    private static final double PROBLEM_ROW = 24;
     private static final KeyCombination APPLY_KEYS = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final ModelViewModel model;
@@ -49,7 +52,7 @@ public final class ModelView {
     public ModelView(ModelViewModel model, ResourceBundle messages) {
         this.model = model;
         this.messages = messages;
-        this.editor = new ModelCodeArea(model.diagnosticProperty(), true);
+        this.editor = new ModelCodeArea(model.diagnosticsProperty(), true);
         root.setId("model-view");
         root.getStyleClass().add("modelview");
         root.setTop(banners());
@@ -175,16 +178,19 @@ public final class ModelView {
         status.getStyleClass().add("modelview-check-status");
         status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(this::checkStatus, model.checkingProperty(),
-                model.diagnosticProperty(), model.modifiedProperty(), model.checkedTextProperty()));
+                model.diagnosticsProperty(), model.modifiedProperty(), model.checkedTextProperty()));
         status.pseudoClassStateChanged(PROBLEM, model.diagnosticProperty().get() != null);
         model.diagnosticProperty().addListener((obs, old, now) -> status.pseudoClassStateChanged(PROBLEM, now != null));
 
         ListView<ModelDiagnostic> problems = new ListView<>();
         problems.setId("modelview-diagnostics");
         problems.getStyleClass().add("modelview-diagnostics");
-        // One message at a time: the check stops at the first problem.
-        problems.setPrefHeight(30);
-        problems.setMinHeight(30);
+        // As high as its problems, up to four rows; more scroll.
+        DoubleBinding rows = Bindings.createDoubleBinding(
+                () -> PROBLEM_ROW * Math.min(4, Math.max(1, problems.getItems().size())) + 6, problems.getItems());
+        problems.setFixedCellSize(PROBLEM_ROW);
+        problems.prefHeightProperty().bind(rows);
+        problems.minHeightProperty().bind(rows);
         problems.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ModelDiagnostic item, boolean empty) {
@@ -192,10 +198,8 @@ public final class ModelView {
                 setText(empty || item == null ? null : item.display());
             }
         });
-        model.diagnosticProperty().addListener((obs, old, now) -> problems.getItems().setAll(now == null ? List.of() : List.of(now)));
-        if (model.diagnosticProperty().get() != null) {
-            problems.getItems().setAll(model.diagnosticProperty().get());
-        }
+        model.diagnosticsProperty().addListener((obs, old, now) -> problems.getItems().setAll(now));
+        problems.getItems().setAll(model.diagnosticsProperty().get());
         problems.managedProperty().bind(Bindings.isNotEmpty(problems.getItems()));
         problems.visibleProperty().bind(problems.managedProperty());
         problems.setOnMouseClicked(e -> editor.jumpTo(problems.getSelectionModel().getSelectedItem()));
@@ -241,8 +245,10 @@ public final class ModelView {
         if (model.checkingProperty().get() && model.checkedTextProperty().get() == null) {
             return text("modelview.check.running");
         }
-        if (model.diagnosticProperty().get() != null) {
-            return text("modelview.check.problem");
+        int problems = model.diagnosticsProperty().get().size();
+        if (problems > 0) {
+            return problems == 1 ? text("modelview.check.problem")
+                    : MessageFormat.format(text("modelview.check.problems"), problems);
         }
         return text(model.modifiedProperty().get() ? "modelview.check.okModified" : "modelview.check.ok");
     }

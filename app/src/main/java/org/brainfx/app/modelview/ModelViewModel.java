@@ -63,6 +63,8 @@ public final class ModelViewModel {
     private final ReadOnlyStringWrapper baselineText = new ReadOnlyStringWrapper(this, "baselineText", "");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
     private final ReadOnlyObjectWrapper<ModelDiagnostic> diagnostic = new ReadOnlyObjectWrapper<>(this, "diagnostic");
+    private final ReadOnlyObjectWrapper<List<ModelDiagnostic>> diagnostics =
+            new ReadOnlyObjectWrapper<>(this, "diagnostics", List.of());
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyStringWrapper checkedText = new ReadOnlyStringWrapper(this, "checkedText");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -184,9 +186,20 @@ public final class ModelViewModel {
         return source.getReadOnlyProperty();
     }
 
-    /** The problem in the last checked text, or null when it parsed and its units agree. */
+    /** The (first) problem in the last checked text, or null when it parsed and its units agree. */
     public ReadOnlyObjectProperty<ModelDiagnostic> diagnosticProperty() {
         return diagnostic.getReadOnlyProperty();
+    }
+
+    /** Every problem found in the last checked text, in text order; empty when there is none. */
+    public ReadOnlyObjectProperty<List<ModelDiagnostic>> diagnosticsProperty() {
+        return diagnostics.getReadOnlyProperty();
+    }
+
+    /** Shows {@code problems} (empty: none) as the text's diagnostics. */
+    private void showProblems(List<ModelDiagnostic> problems) {
+        diagnostics.set(problems);
+        diagnostic.set(problems.isEmpty() ? null : problems.get(0));
     }
 
     /** True from a keystroke until the check of the newest text is in. */
@@ -225,12 +238,12 @@ public final class ModelViewModel {
         long mine = ++checkGeneration;
         checking.set(true);
         background.execute(() -> {
-            ModelDiagnostic problem = problemIn(t);
+            List<ModelDiagnostic> problems = problemsIn(t);
             ui.execute(() -> {
                 if (mine != checkGeneration) {
                     return;
                 }
-                diagnostic.set(problem);
+                showProblems(problems);
                 checkedText.set(t);
                 checking.set(!t.equals(text.get()));
             });
@@ -257,7 +270,7 @@ public final class ModelViewModel {
         try {
             spec = ModelText.check(t).spec();
         } catch (ModelException e) {
-            diagnostic.set(ModelDiagnostic.of(e));
+            showProblems(ModelDiagnostic.allOf(e));
             checkedText.set(t);
             return;
         }
@@ -288,7 +301,7 @@ public final class ModelViewModel {
         try {
             spec = ModelText.check(t).spec();
         } catch (ModelException e) {
-            diagnostic.set(ModelDiagnostic.of(e));
+            showProblems(ModelDiagnostic.allOf(e));
             checkedText.set(t);
             return;
         }
@@ -352,15 +365,15 @@ public final class ModelViewModel {
                 old == null ? null : old.surrogate(), typed);
     }
 
-    private static ModelDiagnostic problemIn(String t) {
+    private static List<ModelDiagnostic> problemsIn(String t) {
         try {
             ModelText.check(t);
-            return null;
+            return List.of();
         } catch (ModelException e) {
-            return ModelDiagnostic.of(e);
+            return ModelDiagnostic.allOf(e);
         } catch (RuntimeException e) {
             // A checker bug must still reach the user, at no particular place.
-            return new ModelDiagnostic(0, 0, String.valueOf(e));
+            return List.of(new ModelDiagnostic(0, 0, String.valueOf(e)));
         }
     }
 

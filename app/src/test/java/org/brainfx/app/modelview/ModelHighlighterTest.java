@@ -39,12 +39,27 @@ class ModelHighlighterTest {
     @Test
     void theErrorsTokenIsMarkedAndRunsCoverTheWholeText() {
         String text = ModelLibrary.text("hh");
-        List<StyledRun> runs = ModelHighlighter.highlight(text, new ModelDiagnostic(12, 12, "expected a number"));
+        List<StyledRun> runs = ModelHighlighter.highlight(text, List.of(new ModelDiagnostic(12, 12, "expected a number")));
         assertEquals(text.length(), runs.stream().mapToInt(StyledRun::length).sum());
         List<String> classes = classesPerChar(text, new ModelDiagnostic(12, 12, "expected a number"));
         int lineStart = nthLineStart(text, 12);
         assertTrue(classes.get(lineStart + 11).contains(ModelHighlighter.ERROR), classes.get(lineStart + 11));
         assertTrue(!classes.get(lineStart + 2).contains(ModelHighlighter.ERROR));
+    }
+
+    @Test
+    void everyErrorIsMarkedAtItsOwnPlace() {
+        String text = "state V = x\nstate m = 0\nstate n = y";
+        List<String> classes = new ArrayList<>();
+        for (StyledRun run : ModelHighlighter.highlight(text, List.of(new ModelDiagnostic(1, 11, "expected a number"),
+                new ModelDiagnostic(3, 11, "expected a number")))) {
+            for (int i = 0; i < run.length(); i++) {
+                classes.add(String.join(" ", run.styleClasses()));
+            }
+        }
+        assertTrue(classes.get(10).contains(ModelHighlighter.ERROR), "line 1's x");
+        assertTrue(classes.get(text.length() - 1).contains(ModelHighlighter.ERROR), "line 3's y");
+        assertTrue(!classes.get(text.indexOf('0')).contains(ModelHighlighter.ERROR), "line 2 is fine");
     }
 
     @Test
@@ -59,14 +74,14 @@ class ModelHighlighterTest {
     @Test
     void textThatDoesNotParseIsStillHighlighted() {
         String text = "param = \"unclosed\nwhatever 3e-2 (((";
-        List<StyledRun> runs = ModelHighlighter.highlight(text, null);
+        List<StyledRun> runs = ModelHighlighter.highlight(text, List.of());
         assertEquals(text.length(), runs.stream().mapToInt(StyledRun::length).sum());
-        assertEquals("", ModelHighlighter.highlight("", null).stream().map(r -> "x").reduce("", String::concat));
+        assertEquals("", ModelHighlighter.highlight("", List.of()).stream().map(r -> "x").reduce("", String::concat));
     }
 
     private static List<String> classesPerChar(String text, ModelDiagnostic error) {
         List<String> out = new ArrayList<>();
-        for (StyledRun run : ModelHighlighter.highlight(text, error)) {
+        for (StyledRun run : ModelHighlighter.highlight(text, error == null ? List.of() : List.of(error))) {
             for (int i = 0; i < run.length(); i++) {
                 out.add(String.join(" ", run.styleClasses()));
             }

@@ -89,6 +89,29 @@ class ModelViewFlowTest {
     }
 
     @Test
+    void everyBrokenLineIsListedAndMarked(FxRobot robot) throws Exception {
+        CodeArea area = robot.lookup(".modelview-code").match(n -> n instanceof CodeArea && ((CodeArea) n).isEditable())
+                .queryAs(CodeArea.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> area.getText().equals(HH));
+        String broken = HH.replace("param gNa = 24.697737655778038 uS", "param gNa = uS")
+                .replace("param Vth = -55.31094455202257 mV", "param Vth = mV");
+        robot.interact(() -> area.replaceText(broken));
+        @SuppressWarnings("unchecked")
+        ListView<ModelDiagnostic> problems = robot.lookup("#modelview-diagnostics").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> problems.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(11, 13), problems.getItems().stream().map(ModelDiagnostic::line).toList());
+        Label status = robot.lookup("#modelview-check-status").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("The model has 2 problems"), status.getText());
+        assertEquals(2, robot.lookup(".modelview-gutter-mark").match(Node::isVisible).queryAll().size(),
+                "a gutter mark on each broken line");
+
+        robot.clickOn(robot.lookup(".modelview-diagnostics .list-cell").nth(1).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(12, area.getCurrentParagraph(), "the second message goes to its own line");
+    }
+
+    @Test
     void aLibraryModelIsUsedAfterConfirmingWhatItDropsAndUndoBringsBackTheOld(FxRobot robot) throws Exception {
         CodeArea area = robot.lookup(".modelview-code").match(n -> n instanceof CodeArea && ((CodeArea) n).isEditable())
                 .queryAs(CodeArea.class);

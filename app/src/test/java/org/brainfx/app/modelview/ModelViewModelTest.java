@@ -77,6 +77,21 @@ class ModelViewModelTest {
     }
 
     @Test
+    void everyBrokenLineIsADiagnosticOfItsOwn() {
+        type(HH.replace("param gNa = 24.697737655778038 uS", "param gNa = uS")
+                .replace("param gK = 5.814895041093182 uS", "param gK = uS"));
+        assertEquals(List.of(11, 12), model.diagnosticsProperty().get().stream().map(ModelDiagnostic::line).toList());
+        assertEquals(model.diagnosticsProperty().get().get(0), model.diagnosticProperty().get(), "the first is the diagnostic");
+        assertTrue(model.diagnosticsProperty().get().get(1).display().startsWith("line 12, col 12: expected a number"),
+                model.diagnosticsProperty().get().get(1).display());
+
+        type(HH.replace("param gK = 5.814895041093182 uS", "param gK = uS"));
+        assertEquals(1, model.diagnosticsProperty().get().size(), "a fixed line drops out");
+        type(HH);
+        assertEquals(List.of(), model.diagnosticsProperty().get());
+    }
+
+    @Test
     void aUnitMismatchNamesTheEquationsLine() {
         type(HH.replace("dm/dt = am*(1 - m) - bm*m", "dm/dt = am*(1 - m) - bm*m + V"));
         ModelDiagnostic problem = model.diagnosticProperty().get();

@@ -1,5 +1,6 @@
 package org.brainfx.engine.model;
 
+import java.util.List;
 import org.brainfx.engine.model.expr.Pos;
 
 /**
@@ -7,7 +8,11 @@ import org.brainfx.engine.model.expr.Pos;
  * spec element), what was found and what was expected.
  */
 public class ModelException extends RuntimeException {
+    /** How many of several problems the message spells out. */
+    private static final int LISTED = 20;
     private final transient Pos pos;
+    /** Every problem found, this one first; null when this is the only one. */
+    private transient List<ModelException> all;
 
     /** An error at a source position ({@link Pos#NONE} when none is known). */
     public ModelException(String message, Pos pos) {
@@ -25,6 +30,33 @@ public class ModelException extends RuntimeException {
      */
     public static ModelException located(String message, Pos pos) {
         return new ModelException(pos, message);
+    }
+
+    /**
+     * The first of several problems, carrying all of them ({@link #all()}); its message gives each
+     * one on a line of its own, so a reader of the command line sees them all too.
+     *
+     * @param problems at least one, in the order found
+     */
+    public static ModelException several(List<ModelException> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
+        StringBuilder message = new StringBuilder();
+        for (ModelException p : problems.subList(0, Math.min(problems.size(), LISTED))) {
+            message.append(message.length() == 0 ? "" : "\n").append(p.getMessage());
+        }
+        if (problems.size() > LISTED) {
+            message.append("\n… and ").append(problems.size() - LISTED).append(" more");
+        }
+        ModelException first = new ModelException(problems.get(0).pos(), message.toString());
+        first.all = List.copyOf(problems);
+        return first;
+    }
+
+    /** Every problem this error stands for, each with its own place and message; just this one for a single problem. */
+    public List<ModelException> all() {
+        return all == null ? List.of(this) : all;
     }
 
     /** An error without a source position. */

@@ -44,16 +44,32 @@ final class ModelTextReader {
     private final List<PendingExpression> expressions = new ArrayList<>();
 
     ModelSpec read(String text) {
+        // Each line is read on its own, so every line with a problem is reported, not only the first.
+        List<ModelException> problems = new ArrayList<>();
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             Line line = new Line(lines.get(i), i + 1);
             if (!line.isBlank()) {
-                item(line);
+                try {
+                    item(line);
+                } catch (ModelException e) {
+                    problems.add(e);
+                }
             }
         }
-        ExpressionParser parser = new ExpressionParser(declared);
-        for (PendingExpression e : expressions) {
-            parser.parse(e.text(), e.start());
+        // Expressions only once every declaration read: a name on a broken line would look undeclared.
+        if (problems.isEmpty()) {
+            ExpressionParser parser = new ExpressionParser(declared);
+            for (PendingExpression e : expressions) {
+                try {
+                    parser.parse(e.text(), e.start());
+                } catch (ModelException ex) {
+                    problems.add(ex);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ModelException.several(problems);
         }
         return new ModelSpec(name, description, states, parameters, constants, inputs, definitions, equations,
                 spike, resets, after, surrogate, integrator, update, detachReset);

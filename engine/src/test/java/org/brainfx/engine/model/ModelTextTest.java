@@ -40,6 +40,35 @@ class ModelTextTest {
     }
 
     @Test
+    void everyBrokenLineIsReportedNotOnlyTheFirst() {
+        ModelException e = error(String.join("\n",
+                "state V = -65 mV",
+                "state m = zero",
+                "param gL = 0.1 uS in [0, 1",
+                "input I : nA",
+                "dV/dt = (I - gL*V)/C"));
+        assertEquals(List.of(2, 3), e.all().stream().map(p -> p.pos().line()).toList());
+        assertEquals(2, e.pos().line(), "the first problem is the error's own place");
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("line 3"), e.getMessage());
+    }
+
+    @Test
+    void everyBrokenExpressionIsReportedOnceTheDeclarationsRead() {
+        ModelException e = error(String.join("\n",
+                "state V = -65 mV",
+                "let a = (V +",
+                "dV/dt = V * * 2",
+                "spike V > 0 mV"));
+        assertEquals(List.of(2, 3), e.all().stream().map(p -> p.pos().line()).toList());
+    }
+
+    @Test
+    void aSingleProblemIsItsOwnList() {
+        ModelException e = error("state V = zero");
+        assertEquals(List.of(e), e.all());
+    }
+
+    @Test
     void readsEveryKindOfLine() {
         ModelSpec s = ModelText.parse(EXAMPLE);
         assertEquals("hh", s.name());
