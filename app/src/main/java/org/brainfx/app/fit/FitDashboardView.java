@@ -435,6 +435,7 @@ public final class FitDashboardView {
         lossField(params, 6, row, row.tau(), "fit.loss.tau", LossTermRow.Parameter.TAU);
         lossField(params, 8, row, row.window(), "fit.loss.window", LossTermRow.Parameter.WINDOW);
         lossField(params, 10, row, row.baseline(), "fit.loss.baseline", LossTermRow.Parameter.BASELINE);
+        lossField(params, 12, row, row.sweepWeights(), "fit.loss.sweepWeights", LossTermRow.Parameter.SWEEP_WEIGHTS);
         Label problem = message(null, "fit-field-error");
         problem.textProperty().bind(row.problemProperty());
         VBox card = new VBox(6, top, params, problem);

@@ -43,12 +43,14 @@ public final class LossTermRow {
         /** The [start, end] the term looks at (mse, features). */
         WINDOW,
         /** The baseline [start, end] of input resistance. */
-        BASELINE;
+        BASELINE,
+        /** One weight per sweep (mse). */
+        SWEEP_WEIGHTS;
 
         /** True when a term of {@code kind} reads this parameter. */
         public boolean appliesTo(String kind) {
             return switch (this) {
-                case EVERY, DIVISIONS -> "mse".equals(kind);
+                case EVERY, DIVISIONS, SWEEP_WEIGHTS -> "mse".equals(kind);
                 case TAU -> "van_rossum".equals(kind);
                 case WINDOW -> "mse".equals(kind) || Feature.of(kind) != null;
                 case BASELINE -> "input_resistance".equals(kind);
@@ -64,6 +66,7 @@ public final class LossTermRow {
     private final SettingField<Double> tau;
     private final SettingField<List<Double>> window;
     private final SettingField<List<Double>> baseline;
+    private final SettingField<List<Double>> sweepWeights;
     private final StringBinding problem;
     private boolean showing;
 
@@ -87,13 +90,24 @@ public final class LossTermRow {
                 what, parsers.window(messages.getString("fit.loss.window")), SettingParsers::window);
         baseline = field("baseline", messages.getString("fit.loss.baseline"), "\u2014", what,
                 parsers.window(messages.getString("fit.loss.baseline")), SettingParsers::window);
+        sweepWeights = field("sweepWeights", messages.getString("fit.loss.sweepWeights"),
+                messages.getString("fit.loss.sweepWeights.all"), what,
+                parsers.weights(messages.getString("fit.loss.sweepWeights")), SettingParsers::weights);
         show(null, term);
-        weight.onValid(v -> edit.accept(what, t -> copy(t, v, t.every(), t.divisions(), t.tau(), t.window(), t.baseline())));
-        every.onValid(v -> edit.accept(what, t -> copy(t, t.weight(), v, t.divisions(), t.tau(), t.window(), t.baseline())));
-        divisions.onValid(v -> edit.accept(what, t -> copy(t, t.weight(), t.every(), v, t.tau(), t.window(), t.baseline())));
-        tau.onValid(v -> edit.accept(what, t -> copy(t, t.weight(), t.every(), t.divisions(), v, t.window(), t.baseline())));
-        window.onValid(v -> edit.accept(what, t -> copy(t, t.weight(), t.every(), t.divisions(), t.tau(), v, t.baseline())));
-        baseline.onValid(v -> edit.accept(what, t -> copy(t, t.weight(), t.every(), t.divisions(), t.tau(), t.window(), v)));
+        weight.onValid(v -> edit.accept(what, t -> new LossTerm(t.kind(), v, t.every(), t.divisions(), t.tau(),
+                t.window(), t.baseline(), t.sweepWeights())));
+        every.onValid(v -> edit.accept(what, t -> new LossTerm(t.kind(), t.weight(), v, t.divisions(), t.tau(),
+                t.window(), t.baseline(), t.sweepWeights())));
+        divisions.onValid(v -> edit.accept(what, t -> new LossTerm(t.kind(), t.weight(), t.every(), v, t.tau(),
+                t.window(), t.baseline(), t.sweepWeights())));
+        tau.onValid(v -> edit.accept(what, t -> new LossTerm(t.kind(), t.weight(), t.every(), t.divisions(), v,
+                t.window(), t.baseline(), t.sweepWeights())));
+        window.onValid(v -> edit.accept(what, t -> new LossTerm(t.kind(), t.weight(), t.every(), t.divisions(),
+                t.tau(), v, t.baseline(), t.sweepWeights())));
+        baseline.onValid(v -> edit.accept(what, t -> new LossTerm(t.kind(), t.weight(), t.every(), t.divisions(),
+                t.tau(), t.window(), v, t.sweepWeights())));
+        sweepWeights.onValid(v -> edit.accept(what, t -> new LossTerm(t.kind(), t.weight(), t.every(), t.divisions(),
+                t.tau(), t.window(), t.baseline(), v)));
         kind.addListener((obs, old, now) -> {
             if (!showing && now != null && KINDS.contains(now)) {
                 edit.accept(what, t -> retyped(t, now));
@@ -124,6 +138,7 @@ public final class LossTermRow {
             showIfChanged(tau, before == null ? null : before.tau(), now.tau(), before == null);
             showIfChanged(window, before == null ? null : before.window(), now.window(), before == null);
             showIfChanged(baseline, before == null ? null : before.baseline(), now.baseline(), before == null);
+            showIfChanged(sweepWeights, before == null ? null : before.sweepWeights(), now.sweepWeights(), before == null);
         } finally {
             showing = false;
         }
@@ -135,11 +150,6 @@ public final class LossTermRow {
         }
     }
 
-    private static LossTerm copy(LossTerm t, Double weight, Integer every, Integer divisions, Double tau,
-                                 List<Double> window, List<Double> baseline) {
-        return new LossTerm(t.kind(), weight, every, divisions, tau, window, baseline, t.sweepWeights());
-    }
-
     /** The term as another kind: the weight stays, parameters the new kind does not read are dropped. */
     private static LossTerm retyped(LossTerm t, String kind) {
         return new LossTerm(kind, t.weight(),
@@ -148,7 +158,7 @@ public final class LossTermRow {
                 Parameter.TAU.appliesTo(kind) ? t.tau() : null,
                 Parameter.WINDOW.appliesTo(kind) ? t.window() : null,
                 Parameter.BASELINE.appliesTo(kind) ? t.baseline() : null,
-                "mse".equals(kind) ? t.sweepWeights() : null);
+                Parameter.SWEEP_WEIGHTS.appliesTo(kind) ? t.sweepWeights() : null);
     }
 
     /** True when this row's kind reads {@code p}. */
@@ -196,9 +206,14 @@ public final class LossTermRow {
         return baseline;
     }
 
+    /** One weight per sweep (mse); empty for all 1. */
+    public SettingField<List<Double>> sweepWeights() {
+        return sweepWeights;
+    }
+
     /** Every field of the row, in form order. */
     public List<SettingField<?>> fields() {
-        return List.of(weight, every, divisions, tau, window, baseline);
+        return List.of(weight, every, divisions, tau, window, baseline, sweepWeights);
     }
 
     /** A problem of the term as a whole (e.g. a missing window), empty when none. */

@@ -2,8 +2,10 @@ package org.brainfx.app.fit;
 
 import java.math.BigDecimal;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 import org.brainfx.app.fit.SettingField.InvalidSettingException;
 import org.brainfx.app.fit.SettingField.Parser;
 
@@ -126,6 +128,31 @@ final class SettingParsers {
         };
     }
 
+    /** Weights "w1, w2, …", each finite and at least 0, not all 0; empty gives null (all 1). */
+    Parser<List<Double>> weights(String label) {
+        return s -> {
+            if (s.isEmpty()) {
+                return null;
+            }
+            List<Double> weights = new ArrayList<>();
+            try {
+                for (String part : s.split("[,;\\s]+")) {
+                    double w = Double.parseDouble(part);
+                    if (!Double.isFinite(w) || w < 0) {
+                        throw invalid("fit.invalid.weights", label, s);
+                    }
+                    weights.add(w);
+                }
+            } catch (NumberFormatException e) {
+                throw invalid("fit.invalid.weights", label, s);
+            }
+            if (weights.stream().allMatch(w -> w == 0)) {
+                throw invalid("fit.invalid.weights", label, s);
+            }
+            return List.copyOf(weights);
+        };
+    }
+
     /** A number as a person writes it: no exponent for ordinary magnitudes, no trailing zeros. */
     static String plain(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
@@ -140,6 +167,11 @@ final class SettingParsers {
     /** A window as the field shows it, e.g. "10, 200". */
     static String window(List<Double> w) {
         return plain(w.get(0)) + ", " + plain(w.get(1));
+    }
+
+    /** Weights as the field shows them, e.g. "1, 2, 1". */
+    static String weights(List<Double> w) {
+        return w.stream().map(SettingParsers::plain).collect(Collectors.joining(", "));
     }
 
     private InvalidSettingException invalid(String key, Object... args) {

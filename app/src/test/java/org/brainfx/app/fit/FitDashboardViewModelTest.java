@@ -192,6 +192,34 @@ class FitDashboardViewModelTest {
     }
 
     @Test
+    void sweepWeightsAreOnePerSweepAndReachTheProject() {
+        LossTermRow term = model.lossTerms().get(0);
+        assertTrue(term.applies(LossTermRow.Parameter.SWEEP_WEIGHTS).get(), "an mse term weights its sweeps");
+        term.sweepWeights().textProperty().set("1, -2");
+        assertTrue(term.sweepWeights().errorProperty().get().startsWith("Sweep weights must be one number of at least 0"),
+                term.sweepWeights().errorProperty().get());
+        term.sweepWeights().textProperty().set("0, 0, 0, 0, 0");
+        assertFalse(term.sweepWeights().errorProperty().get().isEmpty(), "not all zero");
+        assertFalse(document.canUndoProperty().get(), "nothing invalid reached the project");
+
+        term.sweepWeights().textProperty().set("1, 2");
+        assertEquals(List.of(1.0, 2.0), document.project().fit().losses().get(0).sweepWeights());
+        assertFalse(model.canStartProperty().get(), "two weights for five sweeps");
+        assertTrue(model.startBlockedReasonProperty().get().contains("sweepWeights"),
+                model.startBlockedReasonProperty().get());
+
+        term.sweepWeights().textProperty().set("1 2 1; 1, 0.5");
+        assertEquals(List.of(1.0, 2.0, 1.0, 1.0, 0.5), document.project().fit().losses().get(0).sweepWeights());
+        assertTrue(model.canStartProperty().get(), model.startBlockedReasonProperty().get());
+        term.kindProperty().set("spike_count");
+        assertEquals(null, document.project().fit().losses().get(0).sweepWeights(), "only mse reads them");
+        document.undo();
+        assertEquals("1, 2, 1, 1, 0.5", term.sweepWeights().textProperty().get(), "undo shows them again");
+        term.sweepWeights().textProperty().set("");
+        assertEquals(null, document.project().fit().losses().get(0).sweepWeights(), "empty: all 1");
+    }
+
+    @Test
     void inputResistanceAsksForItsWindows() {
         LossTermRow term = model.lossTerms().get(0);
         term.kindProperty().set("input_resistance");
