@@ -44,6 +44,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCombination;
@@ -289,6 +290,18 @@ final class WorkbenchView {
         explorer.setId("project-explorer");
         explorer.setShowRoot(false);
         explorer.setRoot(new TreeItem<>());
+        // The pane is narrow: a long file or result name shows whole in its tooltip.
+        explorer.setCellFactory(tree -> new TreeCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            @Override
+            protected void updateItem(ExplorerItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+                whole.setText(getText());
+                setTooltip(empty || item == null ? null : whole);
+            }
+        });
         explorer.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> select(now));
         VBox.setVgrow(explorer, Priority.ALWAYS);
         VBox pane = new VBox(heading, projectName, explorer);

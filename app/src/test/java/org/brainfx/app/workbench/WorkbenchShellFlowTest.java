@@ -13,6 +13,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
@@ -91,6 +92,10 @@ class WorkbenchShellFlowTest {
         open(robot, file);
         @SuppressWarnings("unchecked")
         TreeView<ExplorerItem> explorer = robot.lookup("#project-explorer").queryAs(TreeView.class);
+        String stimulus = explorer.getRoot().getChildren().get(1).getChildren().get(0).getValue().label();
+        TreeCell<?> cell = robot.lookup("#project-explorer .tree-cell")
+                .match((TreeCell<?> c) -> stimulus.equals(c.getText())).queryAs(TreeCell.class);
+        assertEquals(stimulus, cell.getTooltip().getText(), "a name cut off by the narrow pane shows whole in its tooltip");
         robot.interact(() -> explorer.getSelectionModel().select(explorer.getRoot().getChildren().get(3).getChildren().get(0)));
         PropertySheet sheet = robot.lookup("#property-sheet").queryAs(PropertySheet.class);
         PropertySheet.Item starts = sheet.getItems().stream().filter(i -> i.getName().equals("Starts")).findFirst().orElseThrow();
