@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.brainfx.engine.model.CheckedModel.Assignment;
 import org.brainfx.engine.model.CheckedModel.Definition;
@@ -39,6 +40,7 @@ public final class ModelChecker {
     private final Map<String, Dimension> scope = new LinkedHashMap<>();
     private final Map<String, Double> constantValues = new HashMap<>();
     private final Set<String> pendingDefinitions = new LinkedHashSet<>();
+    private final List<ModelException> problems = new ArrayList<>();
     private ExpressionParser parser;
 
     private ModelChecker(ModelSpec spec, String sourceText) {
@@ -62,49 +64,99 @@ public final class ModelChecker {
     }
 
     private CheckedModel run() {
-        checkOptions();
+        attempt(() -> {
+            checkOptions();
+            return null;
+        });
         parser = new ExpressionParser(declareNames());
         List<Symbol> states = new ArrayList<>();
         for (StateSpec s : spec.states()) {
-            SpecElement element = named("state", s.name(), s.line());
-            Unit unit = unit(element, s.unit());
-            finite(element, "initial value", s.initial());
-            states.add(new Symbol(s.name(), unit, unit.toInternal(s.initial()), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false));
-            scope.put(s.name(), unit.dimension());
+            add(states, attempt(() -> state(s)));
         }
         List<Symbol> parameters = new ArrayList<>();
         for (ParameterSpec p : spec.parameters()) {
-            parameters.add(parameter(p));
+            add(parameters, attempt(() -> parameter(p)));
         }
         List<Symbol> constants = new ArrayList<>();
         for (ConstantSpec c : spec.constants()) {
-            SpecElement element = named("constant", c.name(), c.line());
-            Unit unit = unit(element, c.unit());
-            finite(element, "value", c.value());
-            constants.add(new Symbol(c.name(), unit, unit.toInternal(c.value()), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false));
-            scope.put(c.name(), unit.dimension());
-            constantValues.put(c.name(), unit.toInternal(c.value()));
+            add(constants, attempt(() -> constant(c)));
         }
         List<Symbol> inputs = new ArrayList<>();
         for (InputSpec in : spec.inputs()) {
-            Unit unit = unit(named("input", in.name(), in.line()), in.unit());
-            inputs.add(new Symbol(in.name(), unit, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false));
-            scope.put(in.name(), unit.dimension());
+            add(inputs, attempt(() -> input(in)));
         }
+        // A name whose unit is unknown would make every expression using it look wrong.
+        stopIfProblems();
         List<Definition> definitions = new ArrayList<>();
         for (DefinitionSpec d : spec.definitions()) {
-            SpecElement element = expressionElement("definition '" + d.name() + "'", "definition '" + d.name() + "'", d.line(), d.expression(), "=");
-            UnitInference.Typed typed = infer(element, d.expression(), null, null);
-            definitions.add(new Definition(d.name(), typed.expr(), Units.internal(typed.dimension())));
-            pendingDefinitions.remove(d.name());
-            scope.put(d.name(), typed.dimension());
+            Definition checked = attempt(() -> definition(d));
+            if (checked == null) {
+                break; // later definitions may use this one
+            }
+            definitions.add(checked);
         }
+        stopIfProblems();
         List<Equation> equations = equations(states);
-        Expr spikeArgument = spikeArgument();
+        Expr spikeArgument = attempt(this::spikeArgument);
         List<Assignment> resets = assignments(spec.resets(), "reset", "resets", states);
         List<Assignment> after = assignments(spec.after(), "after", "after", states);
+        stopIfProblems();
         return new CheckedModel(spec, List.copyOf(states), List.copyOf(parameters), List.copyOf(constants),
                 List.copyOf(inputs), List.copyOf(definitions), equations, spikeArgument, resets, after);
+    }
+
+    /** The check's result, or null with its error kept, so that the other elements are still checked. */
+    private <T> T attempt(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ModelException e) {
+            problems.add(e);
+            return null;
+        }
+    }
+
+    private static <T> void add(List<T> to, T checked) {
+        if (checked != null) {
+            to.add(checked);
+        }
+    }
+
+    /** Throws every problem found so far as one error (see {@link ModelException#several}). */
+    private void stopIfProblems() {
+        if (!problems.isEmpty()) {
+            throw ModelException.several(problems);
+        }
+    }
+
+    private Symbol state(StateSpec s) {
+        SpecElement element = named("state", s.name(), s.line());
+        Unit unit = unit(element, s.unit());
+        scope.put(s.name(), unit.dimension());
+        finite(element, "initial value", s.initial());
+        return new Symbol(s.name(), unit, unit.toInternal(s.initial()), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false);
+    }
+
+    private Symbol constant(ConstantSpec c) {
+        SpecElement element = named("constant", c.name(), c.line());
+        Unit unit = unit(element, c.unit());
+        scope.put(c.name(), unit.dimension());
+        finite(element, "value", c.value());
+        constantValues.put(c.name(), unit.toInternal(c.value()));
+        return new Symbol(c.name(), unit, unit.toInternal(c.value()), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false);
+    }
+
+    private Symbol input(InputSpec in) {
+        Unit unit = unit(named("input", in.name(), in.line()), in.unit());
+        scope.put(in.name(), unit.dimension());
+        return new Symbol(in.name(), unit, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false);
+    }
+
+    private Definition definition(DefinitionSpec d) {
+        SpecElement element = expressionElement("definition '" + d.name() + "'", "definition '" + d.name() + "'", d.line(), d.expression(), "=");
+        UnitInference.Typed typed = infer(element, d.expression(), null, null);
+        pendingDefinitions.remove(d.name());
+        scope.put(d.name(), typed.dimension());
+        return new Definition(d.name(), typed.expr(), Units.internal(typed.dimension()));
     }
 
     private void checkOptions() {
@@ -155,6 +207,7 @@ public final class ModelChecker {
         SpecElement element = named("parameter", p.name(), p.line());
         Unit unit = unit(element, p.unit());
         finite(element, "value", p.value());
+        scope.put(p.name(), unit.dimension());
         Double lower = p.lower();
         Double upper = p.upper();
         String unitText = unit.isDimensionless() ? "" : " " + unit.symbol();
@@ -167,7 +220,6 @@ public final class ModelChecker {
                     + (lower == null ? "-inf" : ExprPrinter.number(lower)) + ", " + (upper == null ? "inf" : ExprPrinter.number(upper))
                     + "]" + unitText + "; move the value inside the bounds or widen them");
         }
-        scope.put(p.name(), unit.dimension());
         return new Symbol(p.name(), unit, unit.toInternal(p.value()),
                 lower == null ? Double.NEGATIVE_INFINITY : unit.toInternal(lower),
                 upper == null ? Double.POSITIVE_INFINITY : unit.toInternal(upper), p.trainable());
@@ -178,28 +230,32 @@ public final class ModelChecker {
         Set<Integer> integrated = new LinkedHashSet<>();
         List<EquationSpec> specs = spec.equations();
         for (int i = 0; i < specs.size(); i++) {
-            EquationSpec eq = specs.get(i);
-            String lhs = "d" + eq.state() + "/dt";
-            SpecElement element = expressionElement("equation " + lhs, "equations[" + i + "] (" + lhs + ")", eq.line(), eq.rhs(), "=");
-            int state = stateIndex(states, eq.state());
-            if (state < 0) {
-                throw element.error("'" + eq.state() + "' is not a state, so it cannot have an equation (states: " + stateNames(states) + ")");
-            }
-            if (!integrated.add(state)) {
-                throw element.error("state '" + eq.state() + "' has a second equation; keep one " + lhs);
-            }
-            Dimension expected = states.get(state).unit().dimension().divide(TIME);
-            String left = "left side " + Units.internalName(expected);
-            UnitInference.Typed typed = infer(element, eq.rhs(), expected, left + "; ");
-            if (!typed.dimension().sameAs(expected)) {
-                Expr rhs = parse(element, eq.rhs());
-                throw element.error(rhs.pos(), "units do not match: " + left + ", right side " + UnitInference.unitOf(typed.dimension())
-                        + "; " + UnitInference.mismatch(rhs, typed.dimension(), expected,
-                        " (the right side must have the unit of " + eq.state() + " divided by time)").getMessage());
-            }
-            equations.add(new Equation(state, typed.expr()));
+            int index = i;
+            add(equations, attempt(() -> equation(index, specs.get(index), states, integrated)));
         }
         return List.copyOf(equations);
+    }
+
+    private Equation equation(int i, EquationSpec eq, List<Symbol> states, Set<Integer> integrated) {
+        String lhs = "d" + eq.state() + "/dt";
+        SpecElement element = expressionElement("equation " + lhs, "equations[" + i + "] (" + lhs + ")", eq.line(), eq.rhs(), "=");
+        int state = stateIndex(states, eq.state());
+        if (state < 0) {
+            throw element.error("'" + eq.state() + "' is not a state, so it cannot have an equation (states: " + stateNames(states) + ")");
+        }
+        if (!integrated.add(state)) {
+            throw element.error("state '" + eq.state() + "' has a second equation; keep one " + lhs);
+        }
+        Dimension expected = states.get(state).unit().dimension().divide(TIME);
+        String left = "left side " + Units.internalName(expected);
+        UnitInference.Typed typed = infer(element, eq.rhs(), expected, left + "; ");
+        if (!typed.dimension().sameAs(expected)) {
+            Expr rhs = parse(element, eq.rhs());
+            throw element.error(rhs.pos(), "units do not match: " + left + ", right side " + UnitInference.unitOf(typed.dimension())
+                    + "; " + UnitInference.mismatch(rhs, typed.dimension(), expected,
+                    " (the right side must have the unit of " + eq.state() + " divided by time)").getMessage());
+        }
+        return new Equation(state, typed.expr());
     }
 
     private Expr spikeArgument() {
@@ -229,23 +285,27 @@ public final class ModelChecker {
     private List<Assignment> assignments(List<AssignmentSpec> specs, String keyword, String listName, List<Symbol> states) {
         List<Assignment> assignments = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            AssignmentSpec a = specs.get(i);
-            SpecElement element = expressionElement(keyword + " " + a.state(), listName + "[" + i + "] (" + a.state() + ")",
-                    a.line(), a.expression(), "=");
-            int state = stateIndex(states, a.state());
-            if (state < 0) {
-                throw element.error("'" + a.state() + "' is not a state (only states can be assigned; states: " + stateNames(states) + ")");
-            }
-            Dimension expected = states.get(state).unit().dimension();
-            UnitInference.Typed typed = infer(element, a.expression(), expected, a.state() + " has " + UnitInference.unitOf(expected) + "; ");
-            if (!typed.dimension().sameAs(expected)) {
-                Expr value = parse(element, a.expression());
-                throw element.error(value.pos(), "units do not match: " + a.state() + " has " + UnitInference.unitOf(expected)
-                        + " but the assigned value '" + ExprPrinter.print(value) + "' has " + UnitInference.unitOf(typed.dimension()));
-            }
-            assignments.add(new Assignment(state, typed.expr()));
+            int index = i;
+            add(assignments, attempt(() -> assignment(specs.get(index), keyword, listName + "[" + index + "]", states)));
         }
         return List.copyOf(assignments);
+    }
+
+    private Assignment assignment(AssignmentSpec a, String keyword, String where, List<Symbol> states) {
+        SpecElement element = expressionElement(keyword + " " + a.state(), where + " (" + a.state() + ")",
+                a.line(), a.expression(), "=");
+        int state = stateIndex(states, a.state());
+        if (state < 0) {
+            throw element.error("'" + a.state() + "' is not a state (only states can be assigned; states: " + stateNames(states) + ")");
+        }
+        Dimension expected = states.get(state).unit().dimension();
+        UnitInference.Typed typed = infer(element, a.expression(), expected, a.state() + " has " + UnitInference.unitOf(expected) + "; ");
+        if (!typed.dimension().sameAs(expected)) {
+            Expr value = parse(element, a.expression());
+            throw element.error(value.pos(), "units do not match: " + a.state() + " has " + UnitInference.unitOf(expected)
+                    + " but the assigned value '" + ExprPrinter.print(value) + "' has " + UnitInference.unitOf(typed.dimension()));
+        }
+        return new Assignment(state, typed.expr());
     }
 
     /** Parses and types one expression, turning parse and unit problems into errors that name the element. */

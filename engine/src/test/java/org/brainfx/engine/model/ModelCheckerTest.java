@@ -113,6 +113,32 @@ class ModelCheckerTest {
     }
 
     @Test
+    void everyMismatchedEquationAndAssignmentIsReported() {
+        ModelException e = assertThrows(ModelException.class, () -> ModelText.check(String.join("\n",
+                "state V = -65 mV",
+                "state w = 0 nA",
+                "param tau = 10 ms",
+                "input I : nA",
+                "dV/dt = -(V + 65 mV)/tau + I",
+                "dw/dt = -w/tau + V",
+                "spike V > -50 mV",
+                "reset w = w + 1 mV")));
+        assertEquals(List.of(5, 6, 8), e.all().stream().map(p -> p.pos().line()).toList());
+        assertContains(e.getMessage(), "line 5", "line 6", "line 8");
+    }
+
+    @Test
+    void aDeclarationWithAnUnknownUnitStopsTheCheckBeforeItsUsesLookWrong() {
+        ModelException e = assertThrows(ModelException.class, () -> ModelText.check(String.join("\n",
+                "state V = -65 mV",
+                "param tau = 10 parsecs",
+                "param gL = 1 bananas",
+                "dV/dt = -V/tau")));
+        assertEquals(List.of(2, 3), e.all().stream().map(p -> p.pos().line()).toList(),
+                "both bad units, and no complaint about the equation that uses tau");
+    }
+
+    @Test
     void unitMismatchInEquationNamesTheOffendingTerm() {
         String m = message(String.join("\n",
                 "state V = -65 mV",
