@@ -377,6 +377,8 @@ public final class FitDashboardView {
         for (FreeParameterRow p : model.freeParameters()) {
             CheckBox free = new CheckBox(p.unit().isEmpty() ? p.name() : p.name() + " (" + p.unit() + ")");
             free.setId("fit-free-" + p.name());
+            // The name and unit stay whole ("Vth (mV)" was cut to "Vth (..."); the bound fields give way.
+            free.setMinWidth(Region.USE_PREF_SIZE);
             free.selectedProperty().bindBidirectional(p.freeProperty());
             TextField lower = boundField(p.lower(), "fit-free-" + p.name() + "-lower", p.freeProperty());
             TextField upper = boundField(p.upper(), "fit-free-" + p.name() + "-upper", p.freeProperty());

@@ -14,12 +14,15 @@ import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.brainfx.app.charts.PaintedChartView;
 import org.brainfx.app.fit.FitDashboardView;
@@ -67,7 +70,9 @@ class FitDashboardFlowTest {
         FitDashboardViewModel model = new FitDashboardViewModel(session, new FitJobRunner(UiExecutor.fx()), messages,
                 BackgroundTasks.executor(), UiExecutor.fx());
         dashboardStage = new Stage();
-        dashboardStage.setScene(new Scene(new FitDashboardView(model, messages, dashboardStage).root(), 1280, 800));
+        Scene dashboard = new Scene(new FitDashboardView(model, messages, dashboardStage).root(), 1280, 800);
+        dashboard.getStylesheets().add(WorkbenchApp.themeStylesheet()); // styled as in the window
+        dashboardStage.setScene(dashboard);
         dashboardStage.show();
         dashboardStage.toFront();
     }
@@ -85,6 +90,22 @@ class FitDashboardFlowTest {
         @SuppressWarnings("unchecked")
         TableView<ParameterRow> planned = robot.lookup("#fit-results").queryAs(TableView.class);
         assertTrue(planned.getItems().isEmpty(), "a hidden results tab is not filled");
+        // The form at its narrowest, as in the workbench window, where "Vth (mV)" was cut to "Vth (...".
+        SplitPane formAndCharts = (SplitPane) dashboardStage.getScene().getRoot().lookup(".split-pane");
+        double[] divider = formAndCharts.getDividerPositions();
+        robot.interact(() -> {
+            formAndCharts.setDividerPositions(0);
+            dashboardStage.setHeight(600); // the form scrolls, its scroll bar taking room from the names
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        CheckBox vth = robot.lookup("#fit-free-Vth").queryAs(CheckBox.class);
+        Text shownName = (Text) vth.lookup(".text");
+        assertEquals("Vth (mV)", shownName.getText(), "a free parameter's name and unit are not cut off; width "
+                + vth.getWidth() + " of " + formAndCharts.getItems().get(0).getLayoutBounds().getWidth());
+        robot.interact(() -> {
+            formAndCharts.setDividerPositions(divider);
+            dashboardStage.setHeight(800);
+        });
         robot.clickOn("#fit-tab-results");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("gL", "gNa", "gK", "Vth"), planned.getItems().stream().map(ParameterRow::name).toList(),
