@@ -264,17 +264,27 @@ public final class PaintedChartView extends Region {
         }
     }
 
-    /** Saves the chart at the view's size to {@code file} on the painter thread; a failure is shown in an alert. */
+    /**
+     * Saves the chart to {@code file} on the painter thread, at the view's size or, for a view
+     * narrower than {@link SmallChartLayout#COMPACT_WIDTH}, scaled up to that width, so that an
+     * exported picture keeps its subtitle and axis labels. A failure is shown in an alert.
+     */
     CompletableFuture<Void> export(Path file) {
         Size s = size;
-        int width = s.width() >= 1 ? (int) Math.round(s.width()) : ChartViewers.FALLBACK_WIDTH;
-        int height = s.height() >= 1 ? (int) Math.round(s.height()) : ChartViewers.FALLBACK_HEIGHT;
+        double w = s.width() >= 1 ? s.width() : ChartViewers.FALLBACK_WIDTH;
+        double h = s.height() >= 1 ? s.height() : ChartViewers.FALLBACK_HEIGHT;
+        double enlarge = Math.max(1, SmallChartLayout.COMPACT_WIDTH / w);
+        int width = (int) Math.round(w * enlarge);
+        int height = (int) Math.round(h * enlarge);
         CompletableFuture<Void> saved = this.<Void>read(c -> {
             try {
+                layout.fit(width);
                 ChartExport.save(c, file, width, height);
                 return null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                layout.fit(size.width());
             }
         }).whenComplete((done, error) -> {
             if (error != null) {

@@ -133,6 +133,21 @@ class PaintedChartViewTest {
     }
 
     @Test
+    void aNarrowChartIsExportedWideEnoughForItsLabelsAndStaysCompactOnScreen() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> view.setMaxWidth(200)).get(10, TimeUnit.SECONDS);
+        view.update(c -> data.addSeries("v", new double[][]{{0, 50, 100}, {0, 10, 0}}));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.read(c -> c.getXYPlot().getRangeAxis().getLabel() == null).get());
+        Path svg = dir.resolve("narrow.svg");
+
+        view.export(svg).get(10, TimeUnit.SECONDS);
+
+        String text = Files.readString(svg);
+        assertTrue(text.contains("width='" + Math.round(SmallChartLayout.COMPACT_WIDTH) + ".0'"),
+                text.substring(0, Math.min(300, text.length())));
+        assertTrue(view.read(c -> c.getXYPlot().getRangeAxis().getLabel() == null).get(), "compact again on screen");
+    }
+
+    @Test
     void aFailingChangeIsShownOnTheChart(FxRobot robot) throws Exception {
         view.update(c -> {
             throw new IllegalStateException("no traces for sweep 7");
