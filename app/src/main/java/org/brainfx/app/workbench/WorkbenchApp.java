@@ -57,7 +57,7 @@ public final class WorkbenchApp extends Application {
      * CPU against 139-296 ms) and late frames held the window at a fit's end. Call before JavaFX
      * starts: the setting is read once.
      */
-    static void paintRegionBackgroundsDirectly() {
+    public static void paintRegionBackgroundsDirectly() {
         if (System.getProperty("prism.disableRegionCaching") == null) {
             System.setProperty("prism.disableRegionCaching", "true");
         }

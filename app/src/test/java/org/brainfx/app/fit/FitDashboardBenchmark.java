@@ -25,6 +25,7 @@ import org.brainfx.app.jobs.FitJobRunner;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.project.ProjectDocument;
 import org.brainfx.app.project.ProjectSession;
+import org.brainfx.app.workbench.WorkbenchApp;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitProblem;
 import org.brainfx.engine.project.ResolvedProject;
@@ -53,6 +54,7 @@ public final class FitDashboardBenchmark {
     public static void main(String[] args) throws Exception {
         double fitSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
         CountDownLatch started = new CountDownLatch(1);
+        WorkbenchApp.paintRegionBackgroundsDirectly(); // as the window runs
         Platform.startup(started::countDown);
         started.await();
         voltageUpdates();
