@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.workbench.WorkbenchApp;
 
 /**
  * How many times a second the playground re-simulates HH (5 000 steps) while its gNa slider moves
@@ -35,6 +36,7 @@ public final class PlaygroundBenchmark {
     /** Runs the headless benchmark, or the view benchmark with argument {@code gui}. */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("gui")) {
+            WorkbenchApp.paintRegionBackgroundsDirectly(); // as the window runs
             Application.launch(ViewBenchmark.class);
         } else {
             headless();
