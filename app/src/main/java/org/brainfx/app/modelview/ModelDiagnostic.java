@@ -1,7 +1,6 @@
 package org.brainfx.app.modelview;
 
 import java.util.List;
-
 import java.util.regex.Pattern;
 import org.brainfx.engine.model.ModelException;
 import org.brainfx.engine.model.expr.Pos;

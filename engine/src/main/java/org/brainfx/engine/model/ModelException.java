@@ -11,7 +11,7 @@ public class ModelException extends RuntimeException {
     /** How many of several problems the message spells out. */
     private static final int LISTED = 20;
     private final transient Pos pos;
-    /** Every problem found, this one first; null when this is the only one. */
+    /** Every problem found, in order, the first at this error's place; null when this is the only one. */
     private transient List<ModelException> all;
 
     /** An error at a source position ({@link Pos#NONE} when none is known). */
