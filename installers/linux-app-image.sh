@@ -22,11 +22,12 @@ trap 'rm -rf "$input"' EXIT
 cp "${jars[0]}" "$root"/app/target/lib/*.jar "$input"/
 cp -r "$root/sample-projects" "$input"/
 
-# The JDK modules the jars use (jdeps per jar; run over all of them at once it fails on JFreeChart-FX's
-# module graph), plus what is reached by reflection or service lookup: management beans for the
-# pulse monitor, XML and scripting for JavaFX, charsets and locale data for reading recordings.
+# The JDK modules the jars use: `jdeps --module-path app/target/lib --ignore-missing-deps --print-module-deps`
+# run on each jar (run over all jars at once it fails on JFreeChart-FX's module graph), plus what is
+# reached by reflection or service lookup: management beans for the pulse monitor, charsets and locale
+# data for reading recordings.
 modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.scripting,java.sql,java.xml
-modules+=,jdk.charsets,jdk.localedata,jdk.management,jdk.unsupported
+modules+=,jdk.charsets,jdk.localedata,jdk.management,jdk.unsupported,jdk.unsupported.desktop
 
 rm -rf "$dest/BrainFX"
 mkdir -p "$dest"
