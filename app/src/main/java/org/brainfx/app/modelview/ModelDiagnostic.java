@@ -17,8 +17,8 @@ public record ModelDiagnostic(int line, int column, String message) {
     /** The diagnostic of a parse or check error. */
     public static ModelDiagnostic of(ModelException e) {
         Pos pos = e.pos();
-        // One problem's own message: an error standing for several spells them all out.
-        String message = e.all().size() > 1 ? e.all().get(0).getMessage() : e.getMessage();
+        // The first problem's own message: an error standing for several spells them all out.
+        String message = e.all().get(0).getMessage();
         message = message == null ? e.toString() : message;
         return new ModelDiagnostic(pos.line(), pos.column(), PLACE_PREFIX.matcher(message).replaceFirst(""));
     }
