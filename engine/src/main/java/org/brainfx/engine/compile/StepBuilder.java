@@ -34,28 +34,65 @@ final class StepBuilder {
         for (int i = 0; i < n; i++) {
             s[i] = g.leaf(Op.STATE, i);
         }
-        if (model.spikeArgument() != null && !model.resets().isEmpty()) {
-            s = reset(s);
+        int carried = model.stateIndex(CheckedModel.CARRIED_SPIKE_STATE);
+        int timer = model.refractoryState();
+        Node half = g.mul(g.constant(0.5), g.dt());
+        Node z = null;
+        if (model.spikeArgument() != null) {
+            z = carried >= 0 ? s[carried] : g.heaviside(lowering.env(s).lower(model.spikeArgument()), surrogate);
+            if (timer >= 0 && carried < 0) {
+                z = g.mul(z, g.compare(Op.LT, s[timer], half));
+            }
         }
+        if (z != null && !model.resets().isEmpty()) {
+            s = reset(s, z);
+        }
+        Node[] beforeIntegration = s;
         s = "sequential".equals(model.spec().update()) ? integrateSequential(s) : integrateSimultaneous(s);
+        if (timer >= 0) {
+            s = refractory(beforeIntegration, s, z, timer, half);
+        }
         for (CheckedModel.Assignment a : model.after()) {
             Node v = lowering.env(s).lower(a.expression());
             s[a.state()] = v;
         }
         Node spike = model.spikeArgument() == null ? g.constant(0)
                 : g.heaviside(lowering.env(s).lower(model.spikeArgument()), surrogate);
+        if (timer >= 0 && model.spikeArgument() != null) {
+            spike = g.mul(spike, g.compare(Op.LT, s[timer], half));
+        }
+        if (carried >= 0) {
+            s[carried] = spike;
+        }
         return new StepGraph(g, s, spike);
     }
 
-    private Node[] reset(Node[] s) {
+    private Node[] reset(Node[] s, Node z) {
         Lowering.Env env = lowering.env(s);
-        Node z = g.heaviside(env.lower(model.spikeArgument()), surrogate);
         Node gate = model.spec().detachReset() ? g.unary(Op.STOP_GRADIENT, z) : z;
         Node[] out = s.clone();
         for (CheckedModel.Assignment a : model.resets()) {
             Node target = env.lower(a.expression());
             out[a.state()] = g.add(s[a.state()], g.mul(gate, g.sub(target, s[a.state()])));
         }
+        return out;
+    }
+
+    /**
+     * The refractory timer: a spike ({@code z}) sets it to the period; each step takes {@code dt}
+     * off; while more than half a step is left after that, the held states keep their value from
+     * before integration. The timer and the hold decision are piecewise constant: no gradient.
+     */
+    private Node[] refractory(Node[] before, Node[] integrated, Node z, int timer, Node half) {
+        Node[] out = integrated.clone();
+        Node started = z == null ? before[timer]
+                : g.where(z, g.constant(model.refractoryPeriod()), before[timer]);
+        Node left = g.sub(started, g.dt());
+        Node holding = g.compare(Op.GT, left, half);
+        for (int i : model.held()) {
+            out[i] = g.where(holding, before[i], integrated[i]);
+        }
+        out[timer] = g.where(g.compare(Op.GT, left, g.constant(0)), left, g.constant(0));
         return out;
     }
 

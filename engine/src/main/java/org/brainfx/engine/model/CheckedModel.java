@@ -11,8 +11,11 @@ import org.brainfx.engine.model.unit.Unit;
  * replaced by such a number; every {@link Expr.Name} refers to a state, parameter, constant,
  * input or definition of this model.
  *
- * @param spikeArgument the spike condition as one expression that is positive where the neuron
- *                      spikes ({@code left − right} of {@code left > right}), or null
+ * @param spikeArgument     the spike condition as one expression that is positive where the neuron
+ *                          spikes ({@code left − right} of {@code left > right}), or null
+ * @param refractoryPeriod  the refractory period in ms, NaN for none; then the last state is
+ *                          {@link #REFRACTORY_STATE}, the time left in it
+ * @param held              indices of the states held while refractory
  */
 public record CheckedModel(
         ModelSpec spec,
@@ -24,7 +27,24 @@ public record CheckedModel(
         List<Equation> equations,
         Expr spikeArgument,
         List<Assignment> resets,
-        List<Assignment> after) {
+        List<Assignment> after,
+        double refractoryPeriod,
+        List<Integer> held) {
+
+    /** The state added to a model with a refractory period: the time left in it (ms). */
+    public static final String REFRACTORY_STATE = "refractory_left";
+
+    /**
+     * A model declaring a state of this name carries its output spike in it: the next step's reset
+     * reads the stored spike instead of re-evaluating the spike condition, so that a network's
+     * synapses may change the state between steps (a voltage jump) without hiding or inventing a reset.
+     */
+    public static final String CARRIED_SPIKE_STATE = "spike_out";
+
+    /** Index of {@link #REFRACTORY_STATE}, or -1 without a refractory period. */
+    public int refractoryState() {
+        return Double.isNaN(refractoryPeriod) ? -1 : states.size() - 1;
+    }
 
     /**
      * A named quantity; {@code value}, {@code lower} and {@code upper} are internal-unit values

@@ -33,7 +33,8 @@ public final class ModelChecker {
     public static final List<String> UPDATES = List.of("simultaneous", "sequential");
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Dimension TIME = Units.lookup("ms").orElseThrow().dimension();
+    private static final Unit TIME_UNIT = Units.lookup("ms").orElseThrow();
+    private static final Dimension TIME = TIME_UNIT.dimension();
 
     private final ModelSpec spec;
     private final SourceText source;
@@ -100,9 +101,15 @@ public final class ModelChecker {
         Expr spikeArgument = attempt(this::spikeArgument);
         List<Assignment> resets = assignments(spec.resets(), "reset", "resets", states);
         List<Assignment> after = assignments(spec.after(), "after", "after", states);
+        Refractory refractory = attempt(() -> refractory(states, resets));
         stopIfProblems();
+        if (refractory != null) {
+            states.add(new Symbol(CheckedModel.REFRACTORY_STATE, TIME_UNIT, 0, Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY, false));
+        }
         return new CheckedModel(spec, List.copyOf(states), List.copyOf(parameters), List.copyOf(constants),
-                List.copyOf(inputs), List.copyOf(definitions), equations, spikeArgument, resets, after);
+                List.copyOf(inputs), List.copyOf(definitions), equations, spikeArgument, resets, after,
+                refractory == null ? Double.NaN : refractory.period(), refractory == null ? List.of() : refractory.held());
     }
 
     /** The check's result, or null with its error kept, so that the other elements are still checked. */
@@ -280,6 +287,45 @@ public final class ModelChecker {
             return new Expr.Neg(subtracted, c.pos());
         }
         return new Expr.Binary(Expr.Op.SUB, from, subtracted, c.pos());
+    }
+
+    /** A checked refractory period (internal ms) and the indices of the states it holds. */
+    private record Refractory(double period, List<Integer> held) { }
+
+    private Refractory refractory(List<Symbol> states, List<Assignment> resets) {
+        RefractorySpec r = spec.refractory();
+        if (r == null) {
+            return null;
+        }
+        SpecElement element = new SpecElement("refractory period", "refractory", r.line());
+        if (spec.spike() == null || spec.spike().isBlank()) {
+            throw element.error("a refractory period needs a spike condition; add a 'spike' line or remove 'refractory'");
+        }
+        Unit unit = unit(element, r.unit());
+        if (!unit.dimension().equals(TIME)) {
+            throw element.error("the period must be a time such as '5 ms' but its unit is '" + r.unit() + "'");
+        }
+        double period = unit.toInternal(r.period());
+        if (!Double.isFinite(period) || period < 0) {
+            throw element.error("the period must be a finite time >= 0, got " + r.period() + " " + r.unit());
+        }
+        if (stateIndex(states, CheckedModel.REFRACTORY_STATE) >= 0) {
+            throw element.error("the state name '" + CheckedModel.REFRACTORY_STATE
+                    + "' is reserved for the time left in the refractory period; rename that state");
+        }
+        List<Integer> held = new ArrayList<>();
+        if (r.hold() == null) {
+            resets.forEach(a -> held.add(a.state()));
+        } else {
+            for (String name : r.hold()) {
+                int i = stateIndex(states, name);
+                if (i < 0) {
+                    throw element.error("'" + name + "' in 'hold' is not a state (states: " + stateNames(states) + ")");
+                }
+                held.add(i);
+            }
+        }
+        return new Refractory(period, held.stream().distinct().toList());
     }
 
     private List<Assignment> assignments(List<AssignmentSpec> specs, String keyword, String listName, List<Symbol> states) {

@@ -28,6 +28,7 @@ import java.util.List;
  * @param integrator  {@code euler}, {@code exp_euler}, {@code rk2} or {@code rk4}
  * @param update      {@code simultaneous} or {@code sequential}
  * @param detachReset true stops the gradient through the spike in the reset
+ * @param refractory  the refractory period after a spike, or null for none
  */
 public record ModelSpec(
         String name,
@@ -44,10 +45,20 @@ public record ModelSpec(
         SurrogateSpec surrogate,
         String integrator,
         String update,
-        boolean detachReset) {
+        boolean detachReset,
+        RefractorySpec refractory) {
 
     /** Integrator names accepted in {@link #integrator()}. */
     public static final List<String> INTEGRATORS = List.of("euler", "exp_euler", "rk2", "rk4");
+
+    /** A model without a refractory period. */
+    public ModelSpec(String name, String description, List<StateSpec> states, List<ParameterSpec> parameters,
+                     List<ConstantSpec> constants, List<InputSpec> inputs, List<DefinitionSpec> definitions,
+                     List<EquationSpec> equations, String spike, List<AssignmentSpec> resets, List<AssignmentSpec> after,
+                     SurrogateSpec surrogate, String integrator, String update, boolean detachReset) {
+        this(name, description, states, parameters, constants, inputs, definitions, equations, spike, resets, after,
+                surrogate, integrator, update, detachReset, null);
+    }
 
     /** Null lists (from hand-written JSON) become empty lists. */
     public ModelSpec {
@@ -67,31 +78,44 @@ public record ModelSpec(
     /** This model with another integrator. */
     public ModelSpec withIntegrator(String newIntegrator) {
         return new ModelSpec(name, description, states, parameters, constants, inputs, definitions,
-                equations, spike, resets, after, surrogate, newIntegrator, update, detachReset);
+                equations, spike, resets, after, surrogate, newIntegrator, update, detachReset, refractory);
     }
 
     /** This model with other parameters (e.g. new values or bounds). */
     public ModelSpec withParameters(List<ParameterSpec> newParameters) {
         return new ModelSpec(name, description, states, newParameters, constants, inputs, definitions,
-                equations, spike, resets, after, surrogate, integrator, update, detachReset);
+                equations, spike, resets, after, surrogate, integrator, update, detachReset, refractory);
     }
 
     /** This model with other states (e.g. new initial values). */
     public ModelSpec withStates(List<StateSpec> newStates) {
         return new ModelSpec(name, description, newStates, parameters, constants, inputs, definitions,
-                equations, spike, resets, after, surrogate, integrator, update, detachReset);
+                equations, spike, resets, after, surrogate, integrator, update, detachReset, refractory);
     }
 
     /** This model with another surrogate gradient. */
     public ModelSpec withSurrogate(SurrogateSpec newSurrogate) {
         return new ModelSpec(name, description, states, parameters, constants, inputs, definitions,
-                equations, spike, resets, after, newSurrogate, integrator, update, detachReset);
+                equations, spike, resets, after, newSurrogate, integrator, update, detachReset, refractory);
     }
 
     /** This model with the gradient through the reset's spike stopped, or not. */
     public ModelSpec withDetachReset(boolean detach) {
         return new ModelSpec(name, description, states, parameters, constants, inputs, definitions, equations, spike,
-                resets, after, surrogate, integrator, update, detach);
+                resets, after, surrogate, integrator, update, detach, refractory);
+    }
+
+    /** This model with another refractory period (null: none). */
+    public ModelSpec withRefractory(RefractorySpec newRefractory) {
+        return new ModelSpec(name, description, states, parameters, constants, inputs, definitions, equations, spike,
+                resets, after, surrogate, integrator, update, detachReset, newRefractory);
+    }
+
+    /** This model with other states, parameters, inputs, definitions and equations (e.g. synapses merged in). */
+    public ModelSpec withParts(List<StateSpec> newStates, List<ParameterSpec> newParameters, List<InputSpec> newInputs,
+                               List<DefinitionSpec> newDefinitions, List<EquationSpec> newEquations) {
+        return new ModelSpec(name, description, newStates, newParameters, constants, newInputs, newDefinitions,
+                newEquations, spike, resets, after, surrogate, integrator, update, detachReset, refractory);
     }
 
     /** The parameter of that name, or null. */

@@ -69,6 +69,14 @@ public final class ModelText {
         }
         spec.resets().forEach(r -> out.append("reset ").append(r.state()).append(" = ").append(r.expression()).append('\n'));
         spec.after().forEach(a -> out.append("after ").append(a.state()).append(" = ").append(a.expression()).append('\n'));
+        if (spec.refractory() != null) {
+            RefractorySpec r = spec.refractory();
+            out.append("refractory ").append(value(r.period(), r.unit()));
+            if (r.hold() != null) {
+                out.append(" hold ").append(r.hold().isEmpty() ? "none" : String.join(", ", r.hold()));
+            }
+            out.append('\n');
+        }
         out.append("surrogate ").append(spec.surrogate().kind());
         new TreeMap<>(spec.surrogate().params()).forEach((k, v) -> out.append(' ').append(k).append('=').append(ExprPrinter.number(v)));
         out.append('\n');

@@ -19,7 +19,7 @@ final class ModelTextReader {
     private static final Pattern DERIVATIVE = Pattern.compile("d([A-Za-z_][A-Za-z0-9_]*)\\s*/\\s*dt\\b");
     private static final Pattern NOT_A_UNIT = Pattern.compile("(in\\[|in$|fixed$|trainable$)");
     private static final String KEYWORDS = "model, state, param, const, input, let, dX/dt, spike, reset, after, surrogate,"
-            + " integrator, update or detach_reset";
+            + " refractory, integrator, update or detach_reset";
 
     /** An expression waiting to be syntax-checked once every name is known. */
     private record PendingExpression(String text, Pos start) { }
@@ -39,6 +39,7 @@ final class ModelTextReader {
     private String integrator;
     private String update;
     private boolean detachReset;
+    private RefractorySpec refractory;
     private final Set<String> seenOnce = new LinkedHashSet<>();
     private final Set<String> declared = new LinkedHashSet<>();
     private final List<PendingExpression> expressions = new ArrayList<>();
@@ -72,7 +73,7 @@ final class ModelTextReader {
             throw ModelException.several(problems);
         }
         return new ModelSpec(name, description, states, parameters, constants, inputs, definitions, equations,
-                spike, resets, after, surrogate, integrator, update, detachReset);
+                spike, resets, after, surrogate, integrator, update, detachReset, refractory);
     }
 
     private void item(Line line) {
@@ -138,6 +139,10 @@ final class ModelTextReader {
                 once(line, keyword, keywordColumn);
                 update = line.word("an update order (" + String.join(", ", ModelChecker.UPDATES) + ")");
             }
+            case "refractory" -> {
+                once(line, keyword, keywordColumn);
+                refractory = refractory(line);
+            }
             case "detach_reset" -> {
                 once(line, keyword, keywordColumn);
                 detachReset = true;
@@ -170,6 +175,24 @@ final class ModelTextReader {
             throw line.error("'in [lower, upper]', 'fixed', 'trainable' or the end of the line");
         }
         return new ParameterSpec(n, value, unit, lower, upper, trainable, line.lineNumber());
+    }
+
+    /** {@code refractory 5 ms [hold V, w | hold none]}. */
+    private RefractorySpec refractory(Line line) {
+        double period = line.number();
+        String unit = line.unit();
+        List<String> hold = null;
+        if (line.accept("hold")) {
+            hold = new ArrayList<>();
+            String first = line.word("the states held while refractory, or 'none'");
+            if (!first.equals("none")) {
+                hold.add(first);
+                while (line.accept(",")) {
+                    hold.add(line.word("a state's name"));
+                }
+            }
+        }
+        return new RefractorySpec(period, unit, hold, line.lineNumber());
     }
 
     private SurrogateSpec surrogate(Line line) {

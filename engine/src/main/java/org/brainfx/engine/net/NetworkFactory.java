@@ -1,0 +1,384 @@
+package org.brainfx.engine.net;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.brainfx.engine.compile.CompiledModel;
+import org.brainfx.engine.compile.ModelCompiler;
+import org.brainfx.engine.model.CheckedModel;
+import org.brainfx.engine.model.ModelException;
+import org.brainfx.engine.model.ModelSpec;
+import org.brainfx.engine.model.ModelText;
+import org.brainfx.engine.model.library.ModelLibrary;
+
+/**
+ * Builds a {@link Network} from its spec: checks every name and value (each error names the element,
+ * the field and the fix), merges each population's receptors into its model and compiles it, draws
+ * per-neuron values and generates the synapses, all deterministically from the spec's seed.
+ */
+public final class NetworkFactory {
+    private final NetworkSpec spec;
+    private final Path baseDir;
+    private final Map<String, Receptor> receptorOfProjection = new LinkedHashMap<>();
+
+    private NetworkFactory(NetworkSpec spec, Path baseDir) {
+        this.spec = spec;
+        this.baseDir = baseDir == null ? Path.of(".") : baseDir;
+    }
+
+    /**
+     * Builds the network; relative file names in the spec start from {@code baseDir}.
+     *
+     * @throws NetworkException naming what is wrong and how to fix it
+     */
+    public static Network build(NetworkSpec spec, Path baseDir) {
+        return new NetworkFactory(spec, baseDir).build();
+    }
+
+    private Network build() {
+        long t0 = System.nanoTime();
+        checkTiming();
+        Set<String> names = new HashSet<>();
+        for (PopulationSpec p : spec.populations()) {
+            checkPopulation(p, names);
+        }
+        for (SourceSpec s : spec.sources()) {
+            checkSource(s, names);
+        }
+        if (spec.populations().isEmpty()) {
+            throw new NetworkException("network '" + spec.name() + "' has no populations; add at least one");
+        }
+        List<String> projectionNames = new ArrayList<>();
+        for (ProjectionSpec p : spec.projections()) {
+            String name = projectionName(p);
+            if (projectionNames.contains(name)) {
+                throw new NetworkException("two projections are named '" + name + "'; give each a unique 'name'");
+            }
+            projectionNames.add(name);
+        }
+        Map<String, Map<String, Receptor>> receptors = receptors();
+        List<BuiltPopulation> populations = new ArrayList<>();
+        for (PopulationSpec p : spec.populations()) {
+            populations.add(population(p, new ArrayList<>(receptors.getOrDefault(p.name(), Map.of()).values())));
+        }
+        List<BuiltProjection> projections = new ArrayList<>();
+        for (ProjectionSpec p : spec.projections()) {
+            projections.add(projection(p, populations));
+        }
+        NetworkChecks.currents(spec, populations);
+        NetworkChecks.monitors(spec, populations);
+        return new Network(spec, baseDir, List.copyOf(populations), spec.sources(), List.copyOf(projections),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private void checkTiming() {
+        if (!(spec.dt() > 0) || !Double.isFinite(spec.dt())) {
+            throw new NetworkException("network '" + spec.name() + "': dt = " + spec.dt() + " ms; the time step must be a positive number of ms such as 0.1");
+        }
+        if (!(spec.duration() >= 0) || !Double.isFinite(spec.duration())) {
+            throw new NetworkException("network '" + spec.name() + "': duration = " + spec.duration() + " ms; give a duration >= 0 ms");
+        }
+    }
+
+    private static void checkPopulation(PopulationSpec p, Set<String> names) {
+        if (p.name() == null || p.name().isBlank()) {
+            throw new NetworkException("a population has no name; give each population a unique 'name'");
+        }
+        if (!names.add(p.name())) {
+            throw new NetworkException("two populations or sources are named '" + p.name() + "'; names must be unique");
+        }
+        if (p.size() <= 0) {
+            throw new NetworkException("population '" + p.name() + "': size " + p.size() + "; a population needs at least 1 neuron");
+        }
+        if (!PopulationSpec.TYPES.contains(p.type())) {
+            throw new NetworkException("population '" + p.name() + "': type '" + p.type() + "' is not one of "
+                    + PopulationSpec.TYPES);
+        }
+        if (p.model() == null) {
+            throw new NetworkException("population '" + p.name() + "' has no model; give 'model': {\"builtin\": \"lif\"} or a file or spec");
+        }
+    }
+
+    private static void checkSource(SourceSpec s, Set<String> names) {
+        if (s.name() == null || !names.add(s.name())) {
+            throw new NetworkException("source '" + s.name() + "': names of populations and sources must be given and unique");
+        }
+        if (s.size() <= 0) {
+            throw new NetworkException("source '" + s.name() + "': size " + s.size() + "; a source needs at least 1 generator");
+        }
+        SpikeSources.check(s);
+    }
+
+    static String projectionName(ProjectionSpec p) {
+        return p.name() != null ? p.name() : p.pre() + "->" + p.post();
+    }
+
+    /** The receptors of each post population, by name, checking that projections sharing one agree. */
+    private Map<String, Map<String, Receptor>> receptors() {
+        Map<String, Map<String, Receptor>> byPost = new LinkedHashMap<>();
+        Map<String, String> firstUser = new LinkedHashMap<>();
+        for (ProjectionSpec p : spec.projections()) {
+            String name = projectionName(p);
+            PopulationSpec post = spec.population(p.post());
+            if (post == null) {
+                throw new NetworkException("projection '" + name + "': unknown post population '" + p.post() + "' (populations: "
+                        + populationNames() + ")");
+            }
+            String preType = preType(p, name);
+            if (!List.of("current", "conductance").contains(p.output())) {
+                throw new NetworkException("projection '" + name + "': output '" + p.output() + "' is not 'current' or 'conductance'");
+            }
+            if (p.conductance() && (p.reversal() == null || !Double.isFinite(p.reversal()))) {
+                throw new NetworkException("projection '" + name + "': a conductance output needs 'reversal' (E in mV, e.g. 0 for"
+                        + " excitation, -80 for inhibition)");
+            }
+            SynapseSpec synapse = synapse(p.synapse(), name);
+            String receptorName = p.receptor() != null ? p.receptor()
+                    : "excitatory".equals(preType) ? "e" : "inhibitory".equals(preType) ? "i" : p.pre();
+            String target = p.target() != null ? p.target() : firstInput(post, name);
+            Receptor r = new Receptor(receptorName, synapse, p.synapseParameters(), p.conductance(),
+                    p.conductance() ? p.reversal() : 0, target);
+            Map<String, Receptor> ofPost = byPost.computeIfAbsent(p.post(), k -> new LinkedHashMap<>());
+            Receptor existing = ofPost.get(receptorName);
+            if (existing == null) {
+                ofPost.put(receptorName, r);
+                firstUser.put(p.post() + "/" + receptorName, name);
+            } else if (!sameReceptor(existing, r)) {
+                throw new NetworkException("projections '" + firstUser.get(p.post() + "/" + receptorName) + "' and '" + name
+                        + "' both feed receptor '" + receptorName + "' of population '" + p.post() + "' but differ in synapse,"
+                        + " its parameters, output, reversal or target; give one of them another 'receptor'");
+            }
+            receptorOfProjection.put(name, ofPost.get(receptorName));
+        }
+        return byPost;
+    }
+
+    private static boolean sameReceptor(Receptor a, Receptor b) {
+        return a.synapse().equals(b.synapse()) && a.parameters().equals(b.parameters()) && a.conductance() == b.conductance()
+                && a.reversal() == b.reversal() && a.target().equals(b.target());
+    }
+
+    private String preType(ProjectionSpec p, String name) {
+        PopulationSpec pre = spec.population(p.pre());
+        if (pre != null) {
+            return pre.type();
+        }
+        if (spec.source(p.pre()) != null) {
+            return "other";
+        }
+        throw new NetworkException("projection '" + name + "': unknown presynaptic population or source '" + p.pre()
+                + "' (populations: " + populationNames() + "; sources: "
+                + String.join(", ", spec.sources().stream().map(SourceSpec::name).toList()) + ")");
+    }
+
+    private String populationNames() {
+        return String.join(", ", spec.populations().stream().map(PopulationSpec::name).toList());
+    }
+
+    private String firstInput(PopulationSpec post, String projection) {
+        ModelSpec model = neuronModel(post);
+        if (model.inputs().isEmpty()) {
+            throw new NetworkException("projection '" + projection + "': model '" + model.name() + "' of population '" + post.name()
+                    + "' has no input for synapses to feed; add an 'input I : nA' line to the model");
+        }
+        return model.inputs().get(0).name();
+    }
+
+    private SynapseSpec synapse(String name, String projection) {
+        try {
+            if (name.endsWith(".synapse")) {
+                Path file = baseDir.resolve(name);
+                if (!Files.isRegularFile(file)) {
+                    throw new NetworkException("projection '" + projection + "': synapse file " + file.toAbsolutePath()
+                            + " does not exist; give a built-in synapse (" + String.join(", ", SynapseLibrary.names())
+                            + ") or the path of a .synapse file relative to the project");
+                }
+                return SynapseText.parse(Files.readString(file));
+            }
+            return SynapseLibrary.get(name);
+        } catch (ModelException e) {
+            throw new NetworkException("projection '" + projection + "': synapse '" + name + "': " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new NetworkException("projection '" + projection + "': cannot read synapse file '" + name + "': " + e.getMessage(), e);
+        } catch (NetworkException e) {
+            if (e.getMessage().startsWith("projection")) {
+                throw e;
+            }
+            throw new NetworkException("projection '" + projection + "': " + e.getMessage(), e);
+        }
+    }
+
+    private ModelSpec neuronModel(PopulationSpec p) {
+        NeuronRef ref = p.model();
+        int given = (ref.builtin() != null ? 1 : 0) + (ref.file() != null ? 1 : 0) + (ref.spec() != null ? 1 : 0);
+        if (given != 1) {
+            throw new NetworkException("population '" + p.name() + "': its model must give exactly one of 'builtin', 'file' or 'spec'");
+        }
+        try {
+            if (ref.spec() != null) {
+                return ref.spec();
+            }
+            if (ref.builtin() != null) {
+                return ModelLibrary.get(ref.builtin());
+            }
+            Path file = baseDir.resolve(ref.file());
+            if (!Files.isRegularFile(file)) {
+                throw new NetworkException("population '" + p.name() + "': model file " + file.toAbsolutePath()
+                        + " does not exist; fix the path (relative to the project) or use a built-in model ("
+                        + String.join(", ", ModelLibrary.names()) + ")");
+            }
+            return ModelText.parse(Files.readString(file));
+        } catch (ModelException e) {
+            throw new NetworkException("population '" + p.name() + "': " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new NetworkException("population '" + p.name() + "': cannot read model file '" + ref.file() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private BuiltPopulation population(PopulationSpec p, List<Receptor> receptors) {
+        ModelSpec neuron = neuronModel(p);
+        String voltage = voltageOf(p, neuron);
+        ModelSpec merged = PopulationModel.merge(neuron, voltage, receptors, p.name());
+        CompiledModel compiled;
+        try {
+            compiled = ModelCompiler.compile(merged);
+        } catch (ModelException e) {
+            throw new NetworkException("population '" + p.name() + "': " + e.getMessage(), e);
+        }
+        CheckedModel checked = compiled.checked();
+        int n = p.size();
+        double[][] parameters = new double[compiled.parameterCount()][];
+        for (int i = 0; i < parameters.length; i++) {
+            CheckedModel.Symbol sym = checked.parameters().get(i);
+            parameters[i] = values(p, sym, p.parameters().get(sym.name()), "parameter");
+        }
+        checkKeys(p, p.parameters().keySet(), neuron.parameters().stream().map(q -> q.name()).toList(), "parameters", "parameter");
+        double[][] initial = new double[compiled.stateCount()][];
+        for (int i = 0; i < initial.length; i++) {
+            CheckedModel.Symbol sym = checked.states().get(i);
+            initial[i] = values(p, sym, p.initial().get(sym.name()), "initial state");
+        }
+        checkKeys(p, p.initial().keySet(), compiled.stateNames().stream().filter(q -> !q.equals(CheckedModel.REFRACTORY_STATE)
+                && !q.equals(CheckedModel.CARRIED_SPIKE_STATE)).toList(), "initial", "state");
+        Positions positions = Positions.of(p.positions(), n, Wiring.seedFor(spec.seed(), "positions:" + p.name()),
+                "population '" + p.name() + "', positions");
+        int sign = "excitatory".equals(p.type()) ? 1 : "inhibitory".equals(p.type()) ? -1 : 0;
+        return new BuiltPopulation(p.name(), p.type(), n, compiled, parameters, initial, compiled.stateIndex(voltage),
+                positions, sign);
+    }
+
+    private static String voltageOf(PopulationSpec p, ModelSpec neuron) {
+        List<String> states = neuron.states().stream().map(s -> s.name()).toList();
+        if (p.voltage() != null) {
+            if (!states.contains(p.voltage())) {
+                throw new NetworkException("population '" + p.name() + "': voltage '" + p.voltage() + "' is not a state of model '"
+                        + neuron.name() + "' (states: " + String.join(", ", states) + ")");
+            }
+            return p.voltage();
+        }
+        if (states.isEmpty()) {
+            throw new NetworkException("population '" + p.name() + "': model '" + neuron.name() + "' has no states");
+        }
+        return states.contains("V") ? "V" : states.contains("v") ? "v" : states.get(0);
+    }
+
+    private static void checkKeys(PopulationSpec p, Set<String> given, List<String> known, String field, String kind) {
+        for (String k : given) {
+            if (!known.contains(k)) {
+                throw new NetworkException("population '" + p.name() + "', " + field + ": the model has no " + kind + " '" + k
+                        + "' (" + kind + "s: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
+    private double[] values(PopulationSpec p, CheckedModel.Symbol sym, ValueSpec given, String kind) {
+        double[] v = new double[p.size()];
+        if (given == null) {
+            java.util.Arrays.fill(v, sym.value());
+            return v;
+        }
+        String where = "population '" + p.name() + "', " + kind + " " + sym.name();
+        double[] drawn = ValueSampler.sample(given, p.size(), Wiring.seedFor(spec.seed(), "population:" + p.name() + ":"
+                + kind + ":" + sym.name()), where, baseDir);
+        double factor = sym.unit().toInternalFactor();
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(drawn[i])) {
+                throw new NetworkException(where + ": value " + drawn[i] + " for neuron " + i + " is not a finite number");
+            }
+            v[i] = drawn[i] * factor;
+        }
+        return v;
+    }
+
+    private BuiltProjection projection(ProjectionSpec p, List<BuiltPopulation> populations) {
+        String name = projectionName(p);
+        int postIndex = indexOf(populations, p.post());
+        BuiltPopulation post = populations.get(postIndex);
+        int preIndex = indexOf(populations, p.pre());
+        boolean fromSource = preIndex < 0;
+        int preCount;
+        Positions prePositions = null;
+        float sign;
+        if (fromSource) {
+            preIndex = spec.sources().indexOf(spec.source(p.pre()));
+            preCount = spec.sources().get(preIndex).size();
+            sign = signOf(p, name, 0);
+        } else {
+            BuiltPopulation pre = populations.get(preIndex);
+            preCount = pre.size();
+            prePositions = pre.positions();
+            sign = p.conductance() ? 1f : signOf(p, name, pre.excitatorySign());
+        }
+        if (p.connectivity() == null) {
+            throw new NetworkException("projection '" + name + "' has no 'connectivity'; give a rule such as"
+                    + " {\"rule\": \"fixed_probability\", \"p\": 0.02}");
+        }
+        if (p.weights() == null && !"explicit".equals(p.connectivity().rule())) {
+            throw new NetworkException("projection '" + name + "' has no 'weights'; give e.g. {\"kind\": \"constant\", \"value\": 0.5}"
+                    + " (magnitudes in the synapse state's unit)");
+        }
+        Receptor receptor = receptorOfProjection.get(name);
+        String targetName = receptor.synapse().hasStates() ? receptor.synapse().onPre() + "_" + receptor.name()
+                : receptor.synapse().onPre().equals("V") ? post.model().stateNames().get(post.voltage()) : receptor.synapse().onPre();
+        int target = post.model().checked().stateIndex(targetName);
+        if (target < 0) {
+            throw new NetworkException("projection '" + name + "': synapse '" + receptor.synapse().name() + "' increases '"
+                    + receptor.synapse().onPre() + "', which population '" + post.name() + "' does not have");
+        }
+        SparseRows rows = Wiring.build(new WiringRequest(name, p.connectivity(), p.weights(), p.delays(), preCount, post.size(),
+                prePositions, post.positions(), !fromSource && preIndex == postIndex, spec.dt(), spec.seed(), baseDir));
+        return new BuiltProjection(name, preIndex, fromSource, postIndex, target, sign, rows, Boolean.TRUE.equals(p.trainable()));
+    }
+
+    private static float signOf(ProjectionSpec p, String name, int populationSign) {
+        if (populationSign != 0) {
+            if (p.sign() != null && Math.signum(p.sign()) != populationSign) {
+                throw new NetworkException("projection '" + name + "': sign " + p.sign() + " contradicts Dale's law (its presynaptic"
+                        + " population is " + (populationSign > 0 ? "excitatory" : "inhibitory") + "); remove 'sign' or change the"
+                        + " population's type to 'other'");
+            }
+            return populationSign;
+        }
+        if (p.sign() == null) {
+            return 1f;
+        }
+        if (p.sign() != 1 && p.sign() != -1) {
+            throw new NetworkException("projection '" + name + "': sign " + p.sign() + " must be +1 or -1 (weights are magnitudes)");
+        }
+        return p.sign().floatValue();
+    }
+
+    private static int indexOf(List<BuiltPopulation> populations, String name) {
+        for (int i = 0; i < populations.size(); i++) {
+            if (populations.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

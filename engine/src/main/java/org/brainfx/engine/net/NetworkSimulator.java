@@ -1,0 +1,300 @@
+package org.brainfx.engine.net;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a built network forward in time. One step: injected currents into the inputs; every
+ * population's compiled kernel (spike from the carried spike, reset, integration, refractory hold,
+ * output spike); the step's spikes of populations and sources; delivery of the spikes whose delay
+ * ends now into the post states (so they act from the next step on, as Brian2 orders its step:
+ * update, threshold, synapses, reset); monitors. No allocation in the loop.
+ */
+public final class NetworkSimulator {
+    /** Neurons below which a second thread costs more in hand-overs than it saves. */
+    static final int MIN_NEURONS_FOR_TWO_THREADS = 6_000;
+    private static final int CHECK_EVERY = 10;
+    private static final long PUBLISH_NANOS = 33_000_000L;
+
+    private NetworkSimulator() {
+    }
+
+    /**
+     * Simulates the network.
+     *
+     * @throws NetworkException when a state becomes NaN or infinite (naming population, neuron, state and time)
+     */
+    public static NetworkResult run(Network net, RunOptions options) {
+        long t0 = System.nanoTime();
+        double dt = net.spec().dt();
+        int steps = (int) Math.round((options.durationMs() != null ? options.durationMs() : net.spec().duration()) / dt);
+        int np = net.populations().size();
+        PopulationState[] pops = new PopulationState[np];
+        for (int p = 0; p < np; p++) {
+            pops[p] = new PopulationState(net.populations().get(p));
+            pops[p].prepare(dt);
+        }
+        SpikeSources[] sources = new SpikeSources[net.sources().size()];
+        int[][] sourceSpikes = new int[sources.length][];
+        int[] sourceCount = new int[sources.length];
+        for (int k = 0; k < sources.length; k++) {
+            SourceSpec s = net.sources().get(k);
+            sources[k] = new SpikeSources(s, dt, Wiring.seedFor(net.spec().seed(), "source:" + s.name()));
+            sourceSpikes[k] = new int[s.size()];
+        }
+        SynapticDelivery[] deliveries = new SynapticDelivery[net.projections().size()];
+        for (int k = 0; k < deliveries.length; k++) {
+            BuiltProjection pr = net.projections().get(k);
+            int preCount = pr.fromSource() ? net.sources().get(pr.pre()).size() : net.populations().get(pr.pre()).size();
+            deliveries[k] = new SynapticDelivery(pr, preCount, pops[pr.post()]);
+        }
+        List<CurrentInjection> currents = new ArrayList<>();
+        for (CurrentSpec c : net.spec().currents()) {
+            int p = net.populationIndex(c.population());
+            currents.add(new CurrentInjection(c, p, NetworkChecks.inputIndex(c, pops[p].population), pops[p].size, dt,
+                    Wiring.seedFor(net.spec().seed(), "current:" + currents.size() + ":" + c.population())));
+        }
+        Monitors monitors = new Monitors(net, pops, steps, dt);
+        int threads = options.threads() >= 2 && net.neuronCount() >= MIN_NEURONS_FOR_TWO_THREADS ? 2 : 1;
+        int completed = 0;
+        long lastPublish = System.nanoTime();
+        try (LaneSplit split = threads == 2 ? new LaneSplit(pops, dt) : null) {
+            for (int t = 0; t < steps; t++) {
+                for (PopulationState ps : pops) {
+                    for (double[] lanes : ps.in) {
+                        Arrays.fill(lanes, 0.0);
+                    }
+                }
+                for (CurrentInjection c : currents) {
+                    c.add(t, pops[c.population].in);
+                }
+                if (split != null) {
+                    split.forward(t);
+                } else {
+                    for (PopulationState ps : pops) {
+                        ps.forward(dt, 0, ps.size);
+                    }
+                }
+                for (PopulationState ps : pops) {
+                    ps.collectSpikes();
+                }
+                for (int k = 0; k < sources.length; k++) {
+                    sourceCount[k] = sources[k].spikes(t, sourceSpikes[k]);
+                }
+                for (SynapticDelivery d : deliveries) {
+                    BuiltProjection pr = d.projection();
+                    if (pr.fromSource()) {
+                        d.step(t, sourceSpikes[pr.pre()], sourceCount[pr.pre()]);
+                    } else {
+                        PopulationState pre = pops[pr.pre()];
+                        d.step(t, pre.spiked, pre.spikedCount);
+                    }
+                }
+                monitors.record(t);
+                for (PopulationState ps : pops) {
+                    ps.swap();
+                }
+                completed = t + 1;
+                if (t % CHECK_EVERY == CHECK_EVERY - 1 || t == steps - 1) {
+                    for (PopulationState ps : pops) {
+                        String problem = ps.nonFinite(t, dt);
+                        if (problem != null) {
+                            throw new NetworkException(problem);
+                        }
+                    }
+                }
+                if ((t & 63) == 63) {
+                    long now = System.nanoTime();
+                    if (now - lastPublish >= PUBLISH_NANOS) {
+                        lastPublish = now;
+                        options.listener().onProgress(monitors.progress(t + 1, steps));
+                        if (options.cancelled().getAsBoolean()) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        options.listener().onProgress(monitors.progress(completed, steps));
+        return monitors.result(completed, (System.nanoTime() - t0) / 1e9, threads);
+    }
+
+    /** Collects spikes, binned rates and state samples during a run. */
+    private static final class Monitors {
+        private final PopulationState[] pops;
+        private final int steps;
+        private final double dt;
+        private final boolean[] spikesKept;
+        private final IntList[] spikeSteps;
+        private final IntList[] spikeNeurons;
+        private final int[] published;
+        private final double binMs;
+        private final int binSteps;
+        private final double[][] rates;
+        private final List<StateProbe> probes = new ArrayList<>();
+
+        Monitors(Network net, PopulationState[] pops, int steps, double dt) {
+            this.pops = pops;
+            this.steps = steps;
+            this.dt = dt;
+            int np = pops.length;
+            spikesKept = new boolean[np];
+            spikeSteps = new IntList[np];
+            spikeNeurons = new IntList[np];
+            published = new int[np];
+            double bin = 1.0;
+            boolean anySpikeMonitor = false;
+            for (MonitorSpec m : net.spec().monitors()) {
+                if ("spikes".equals(m.kind())) {
+                    anySpikeMonitor = true;
+                    for (int p = 0; p < np; p++) {
+                        if (m.populations() == null || m.populations().contains(pops[p].population.name())) {
+                            spikesKept[p] = true;
+                        }
+                    }
+                } else if ("rates".equals(m.kind()) && m.binMs() != null) {
+                    bin = m.binMs();
+                } else if ("states".equals(m.kind())) {
+                    for (String name : m.populations()) {
+                        probes.add(new StateProbe(pops[net.populationIndex(name)], m, steps));
+                    }
+                }
+            }
+            if (!anySpikeMonitor) {
+                Arrays.fill(spikesKept, true);
+            }
+            for (int p = 0; p < np; p++) {
+                spikeSteps[p] = new IntList();
+                spikeNeurons[p] = new IntList();
+            }
+            binSteps = Math.max(1, (int) Math.round(bin / dt));
+            binMs = binSteps * dt;
+            rates = new double[np][(steps + binSteps - 1) / binSteps];
+        }
+
+        void record(int t) {
+            int bin = t / binSteps;
+            for (int p = 0; p < pops.length; p++) {
+                PopulationState ps = pops[p];
+                rates[p][bin] += ps.spikedCount;
+                if (spikesKept[p]) {
+                    for (int k = 0; k < ps.spikedCount; k++) {
+                        spikeSteps[p].add(t);
+                        spikeNeurons[p].add(ps.spiked[k]);
+                    }
+                }
+            }
+            for (StateProbe probe : probes) {
+                probe.record(t);
+            }
+        }
+
+        NetworkProgress progress(int step, int total) {
+            List<String> names = new ArrayList<>();
+            List<int[]> newSteps = new ArrayList<>();
+            List<int[]> newNeurons = new ArrayList<>();
+            for (int p = 0; p < pops.length; p++) {
+                names.add(pops[p].population.name());
+                newSteps.add(spikeSteps[p].range(published[p]));
+                newNeurons.add(spikeNeurons[p].range(published[p]));
+                published[p] = spikeSteps[p].size();
+            }
+            return new NetworkProgress(step, total, dt, List.copyOf(names), List.copyOf(newSteps), List.copyOf(newNeurons));
+        }
+
+        NetworkResult result(int completed, double seconds, int threads) {
+            List<String> names = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            List<int[]> st = new ArrayList<>();
+            List<int[]> sn = new ArrayList<>();
+            List<double[]> r = new ArrayList<>();
+            int bins = (completed + binSteps - 1) / binSteps;
+            for (int p = 0; p < pops.length; p++) {
+                names.add(pops[p].population.name());
+                sizes.add(pops[p].size);
+                st.add(spikeSteps[p].range(0));
+                sn.add(spikeNeurons[p].range(0));
+                double[] hz = Arrays.copyOf(rates[p], bins);
+                for (int b = 0; b < bins; b++) {
+                    int width = Math.min(binSteps, completed - b * binSteps);
+                    hz[b] = hz[b] / (pops[p].size * width * dt / 1000.0);
+                }
+                r.add(hz);
+            }
+            Map<String, NetworkResult.StateTrace> traces = new LinkedHashMap<>();
+            for (StateProbe probe : probes) {
+                traces.put(probe.population.population.name(), probe.trace(completed));
+            }
+            return new NetworkResult(dt, steps, completed, List.copyOf(names), List.copyOf(sizes), List.copyOf(st), List.copyOf(sn),
+                    binMs, List.copyOf(r), traces, seconds, threads);
+        }
+    }
+
+    /** Samples chosen states of chosen neurons of one population (from the states after each step). */
+    private static final class StateProbe {
+        private final PopulationState population;
+        private final int[] states;
+        private final int[] neurons;
+        private final int every;
+        private final double[][][] values;
+        private final List<String> names;
+
+        StateProbe(PopulationState population, MonitorSpec m, int steps) {
+            this.population = population;
+            this.names = List.copyOf(m.states());
+            this.states = m.states().stream().mapToInt(s -> population.population.model().stateIndex(s)).toArray();
+            this.neurons = m.neurons() != null ? m.neurons().stream().mapToInt(Integer::intValue).toArray()
+                    : java.util.stream.IntStream.range(0, Math.min(population.size, 10)).toArray();
+            this.every = m.every() == null ? 1 : m.every();
+            this.values = new double[states.length][neurons.length][(steps + every - 1) / every];
+        }
+
+        void record(int t) {
+            if (t % every != 0) {
+                return;
+            }
+            int sample = t / every;
+            for (int k = 0; k < states.length; k++) {
+                double[] v = population.next[states[k]];
+                for (int j = 0; j < neurons.length; j++) {
+                    values[k][j][sample] = v[neurons[j]];
+                }
+            }
+        }
+
+        NetworkResult.StateTrace trace(int completed) {
+            int samples = (completed + every - 1) / every;
+            double[][][] cut = new double[values.length][neurons.length][];
+            for (int k = 0; k < values.length; k++) {
+                for (int j = 0; j < neurons.length; j++) {
+                    cut[k][j] = Arrays.copyOf(values[k][j], samples);
+                }
+            }
+            return new NetworkResult.StateTrace(names, neurons.clone(), every, cut);
+        }
+    }
+
+    /** A growable int list without boxing. */
+    static final class IntList {
+        private int[] data = new int[64];
+        private int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] range(int from) {
+            return Arrays.copyOfRange(data, from, size);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.brainfx.engine.net;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The spike generators of one {@link SourceSpec} during a run: independent Poisson trains (each
+ * generator fires in a step with probability rate·dt, drawn by geometric skips so a step costs its
+ * spikes, not its generators) or given spike times.
+ */
+final class SpikeSources {
+    private final SourceSpec spec;
+    private final double dt;
+    private final SplittableRandom random;
+    private final int[] timedSteps;
+    private final int[] timedNeurons;
+    private int next;
+
+    SpikeSources(SourceSpec spec, double dt, long seed) {
+        this.spec = spec;
+        this.dt = dt;
+        this.random = new SplittableRandom(seed);
+        if ("spike_times".equals(spec.kind())) {
+            List<List<Double>> spikes = spec.spikes() == null ? List.of() : spec.spikes();
+            long[] packed = new long[spikes.size()];
+            for (int k = 0; k < packed.length; k++) {
+                int neuron = (int) Math.round(spikes.get(k).get(0));
+                int step = (int) Math.round(spikes.get(k).get(1) / dt);
+                packed[k] = ((long) step << 32) | neuron;
+            }
+            Arrays.sort(packed);
+            timedSteps = new int[packed.length];
+            timedNeurons = new int[packed.length];
+            for (int k = 0; k < packed.length; k++) {
+                timedSteps[k] = (int) (packed[k] >>> 32);
+                timedNeurons[k] = (int) packed[k];
+            }
+        } else {
+            timedSteps = null;
+            timedNeurons = null;
+        }
+    }
+
+    /** Checks a source spec; every error names the source and the fix. */
+    static void check(SourceSpec s) {
+        String where = "source '" + s.name() + "'";
+        if ("poisson".equals(s.kind())) {
+            if (s.rateHz() == null && s.schedule() == null) {
+                throw new NetworkException(where + ": a Poisson source needs 'rateHz' or a 'schedule' of [from ms, Hz] pairs");
+            }
+            if (s.rateHz() != null && !(s.rateHz() >= 0 && Double.isFinite(s.rateHz()))) {
+                throw new NetworkException(where + ": rateHz = " + s.rateHz() + "; a rate must be a finite number >= 0 Hz");
+            }
+            if (s.schedule() != null) {
+                double last = Double.NEGATIVE_INFINITY;
+                for (List<Double> row : s.schedule()) {
+                    if (row == null || row.size() != 2 || !(row.get(1) >= 0) || !Double.isFinite(row.get(1)) || !(row.get(0) > last)) {
+                        throw new NetworkException(where + ": schedule entry " + row + " must be [from ms, rate Hz] with increasing"
+                                + " times and finite rates >= 0");
+                    }
+                    last = row.get(0);
+                }
+            }
+        } else if ("spike_times".equals(s.kind())) {
+            for (List<Double> row : s.spikes() == null ? List.<List<Double>>of() : s.spikes()) {
+                if (row == null || row.size() != 2 || !(row.get(0) >= 0) || row.get(0) >= s.size() || row.get(0) % 1 != 0
+                        || !(row.get(1) >= 0) || !Double.isFinite(row.get(1))) {
+                    throw new NetworkException(where + ": spike " + row + " must be [neuron 0.." + (s.size() - 1) + ", time ms >= 0]");
+                }
+            }
+        } else {
+            throw new NetworkException(where + ": kind '" + s.kind() + "' is not 'poisson' or 'spike_times'");
+        }
+    }
+
+    /** Writes the indices of the generators that fire in {@code step} into {@code out}; returns how many. */
+    int spikes(int step, int[] out) {
+        if (timedSteps != null) {
+            while (next < timedSteps.length && timedSteps[next] < step) {
+                next++;
+            }
+            int count = 0;
+            while (next < timedSteps.length && timedSteps[next] == step) {
+                out[count++] = timedNeurons[next++];
+            }
+            return count;
+        }
+        double q = rate(step * dt) * dt / 1000.0;
+        int n = spec.size();
+        if (q <= 0) {
+            return 0;
+        }
+        if (q >= 1) {
+            for (int i = 0; i < n; i++) {
+                out[i] = i;
+            }
+            return n;
+        }
+        double logMiss = Math.log1p(-q);
+        int count = 0;
+        long i = -1;
+        while (true) {
+            i += 1 + (long) (Math.log(1.0 - random.nextDouble()) / logMiss);
+            if (i >= n) {
+                return count;
+            }
+            out[count++] = (int) i;
+        }
+    }
+
+    private double rate(double t) {
+        if (spec.schedule() == null) {
+            return spec.rateHz();
+        }
+        double r = spec.rateHz() == null ? 0 : spec.rateHz();
+        for (List<Double> row : spec.schedule()) {
+            if (row.get(0) <= t + 1e-9) {
+                r = row.get(1);
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,80 @@
+package org.brainfx.engine.net;
+
+/**
+ * Delivers a projection's spikes after their delay: a spike of pre neuron i adds sign·w to the target
+ * state of each of its row's post neurons, event-driven over the sparse row (only spiking neurons
+ * cost anything, as in Brian2's C++). One delay for all synapses keeps a ring of spike lists; delays
+ * per synapse keep a ring of per-neuron sums instead.
+ */
+final class SynapticDelivery {
+    private final BuiltProjection projection;
+    private final PopulationState post;
+    private final int[] rowStart;
+    private final int[] targets;
+    private final float[] weights;
+    private final float sign;
+    private final int slots;
+    private final int[][] spikeRing;
+    private final int[] ringCount;
+    private final short[] delays;
+    private final float[][] sumRing;
+
+    SynapticDelivery(BuiltProjection projection, int preCount, PopulationState post) {
+        this.projection = projection;
+        this.post = post;
+        SparseRows rows = projection.rows();
+        this.rowStart = rows.rowStart();
+        this.targets = rows.post();
+        this.weights = rows.weight();
+        this.sign = projection.sign();
+        this.delays = rows.delaySteps();
+        this.slots = rows.maxDelaySteps() + 1;
+        if (delays == null) {
+            spikeRing = new int[slots][preCount];
+            ringCount = new int[slots];
+            sumRing = null;
+        } else {
+            spikeRing = null;
+            ringCount = null;
+            sumRing = new float[slots][post.size];
+        }
+    }
+
+    BuiltProjection projection() {
+        return projection;
+    }
+
+    /** Takes the pre spikes of {@code step} and adds what arrives at this step into the post's next states. */
+    void step(int step, int[] spiked, int count) {
+        double[] target = post.next[projection.targetState()];
+        if (delays == null) {
+            int slot = step % slots;
+            System.arraycopy(spiked, 0, spikeRing[slot], 0, count);
+            ringCount[slot] = count;
+            int due = (step + 1) % slots;
+            int[] arriving = spikeRing[due];
+            int n = ringCount[due];
+            for (int s = 0; s < n; s++) {
+                int i = arriving[s];
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+                    target[targets[k]] += sign * weights[k];
+                }
+            }
+            ringCount[due] = 0;
+            return;
+        }
+        for (int s = 0; s < count; s++) {
+            int i = spiked[s];
+            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+                sumRing[(step + delays[k]) % slots][targets[k]] += sign * weights[k];
+            }
+        }
+        float[] due = sumRing[step % slots];
+        for (int j = 0; j < due.length; j++) {
+            if (due[j] != 0) {
+                target[j] += due[j];
+                due[j] = 0;
+            }
+        }
+    }
+}
