@@ -11,6 +11,7 @@ import java.util.Set;
 import org.brainfx.engine.compile.CompiledModel;
 import org.brainfx.engine.compile.ModelCompiler;
 import org.brainfx.engine.model.CheckedModel;
+import org.brainfx.engine.model.ModelChecker;
 import org.brainfx.engine.model.ModelException;
 import org.brainfx.engine.model.ModelSpec;
 import org.brainfx.engine.model.ModelText;
@@ -198,7 +199,7 @@ public final class NetworkFactory {
                             + " does not exist; give a built-in synapse (" + String.join(", ", SynapseLibrary.names())
                             + ") or the path of a .synapse file relative to the project");
                 }
-                return SynapseText.parse(Files.readString(file));
+                return checkedAlone(SynapseText.parse(Files.readString(file)));
             }
             return SynapseLibrary.get(name);
         } catch (ModelException e) {
@@ -211,6 +212,17 @@ public final class NetworkFactory {
             }
             throw new NetworkException("projection '" + projection + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks a user's synapse on its own (its states taken as currents, nA), so a unit error in
+     * its equations is reported at its own line rather than in the merged population model.
+     */
+    private static SynapseSpec checkedAlone(SynapseSpec synapse) {
+        ModelSpec d = synapse.dynamics();
+        ModelChecker.check(d.withStates(d.states().stream().map(s -> new org.brainfx.engine.model.StateSpec(s.name(), s.initial(),
+                "nA", s.line())).toList()));
+        return synapse;
     }
 
     private ModelSpec neuronModel(PopulationSpec p) {

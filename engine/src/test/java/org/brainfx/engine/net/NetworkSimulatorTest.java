@@ -1,0 +1,142 @@
+package org.brainfx.engine.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.brainfx.engine.model.ModelSpec;
+import org.brainfx.engine.model.ModelText;
+import org.junit.jupiter.api.Test;
+
+/** The network time loop: sources, delays, currents, monitors, listeners, threads, divergence. */
+class NetworkSimulatorTest {
+    /** A neuron whose voltage only integrates its input: V jumps show the synapses exactly. */
+    static final ModelSpec INTEGRATOR = ModelText.parse(String.join("\n",
+            "model integrator",
+            "state V = 0 mV",
+            "param tau = 1e9 ms fixed",
+            "input I : mV",
+            "dV/dt = (I - V)/tau",
+            "spike V > 1000 mV",
+            "reset V = 0 mV",
+            "integrator exp_euler"));
+
+    @Test
+    void timedSpikesArriveAfterTheirDelayAsVoltageJumps() {
+        NetworkSpec spec = NetworkBuilder.network("delays").dt(0.1).duration(5)
+                .population("P", 2, "other", INTEGRATOR).add()
+                .source(new SourceSpec("S", "spike_times", 1, null, null, List.of(List.of(0.0, 1.0))))
+                .projection("S", "P").synapse("delta", Map.of()).connectivity(ConnectivitySpec.allToAll(true))
+                .weights(ValueSpec.constant(2)).delays(ValueSpec.constant(0.5)).add()
+                .monitor(MonitorSpec.states("P", List.of("V"), List.of(0)))
+                .build();
+        NetworkResult r = NetworkSimulator.run(NetworkFactory.build(spec, null), RunOptions.defaults());
+        double[] v = r.traces().get("P").values()[0][0];
+        // The spike at 1.0 ms (step 10) with a 0.5 ms delay is delivered at step 15, after that step's update.
+        assertEquals(0.0, v[14], 0.0);
+        assertEquals(2.0, v[15], 1e-12);
+        assertEquals(2.0, v[40], 1e-6);
+    }
+
+    @Test
+    void poissonSourcesFireAtTheirRate() {
+        NetworkSpec spec = NetworkBuilder.network("poisson").dt(0.1).duration(1000).seed(3)
+                .population("P", 1, "other", INTEGRATOR).add()
+                .source(SourceSpec.poisson("S", 1000, 20))
+                .projection("S", "P").synapse("delta", Map.of()).connectivity(ConnectivitySpec.allToAll(true))
+                .weights(ValueSpec.constant(0.001)).add()
+                .monitor(MonitorSpec.states("P", List.of("V"), List.of(0)))
+                .build();
+        NetworkResult r = NetworkSimulator.run(NetworkFactory.build(spec, null), RunOptions.defaults());
+        double[] v = r.traces().get("P").values()[0][0];
+        double spikes = v[v.length - 1] / 0.001;
+        // 1000 generators × 20 Hz × 1 s = 20 000 spikes, sd ≈ 141.
+        assertEquals(20_000, spikes, 5 * 141, "Poisson spikes delivered");
+    }
+
+    @Test
+    void stepRampAndOrnsteinUhlenbeckCurrentsDriveTheirNeurons() {
+        ModelSpec follower = ModelText.parse(String.join("\n", "model follower", "state V = 0 mV", "param tau = 0.1 ms fixed",
+                "input I : mV", "dV/dt = (I - V)/tau", "integrator exp_euler"));
+        NetworkSpec spec = NetworkBuilder.network("currents").dt(0.1).duration(2000).seed(5)
+                .population("P", 3, "other", follower).add()
+                .current(new CurrentSpec("P", null, "step", 5.0, 10.0, 20.0, null, null, null, List.of(0)))
+                .current(new CurrentSpec("P", null, "ramp", 10.0, 0.0, 100.0, null, null, null, List.of(1)))
+                .current(new CurrentSpec("P", null, "ou", null, null, null, 2.0, 3.0, 10.0, List.of(2)))
+                .monitor(MonitorSpec.states("P", List.of("V"), List.of(0, 1, 2)))
+                .build();
+        NetworkResult r = NetworkSimulator.run(NetworkFactory.build(spec, null), RunOptions.defaults());
+        double[][] v = r.traces().get("P").values()[0];
+        assertEquals(0.0, v[0][50], 1e-12, "no step before 10 ms");
+        assertEquals(5.0, v[0][150], 1e-3, "the step's amplitude during 10-20 ms");
+        assertEquals(0.0, v[0][400], 1e-3, "nothing after 20 ms");
+        assertEquals(5.0, v[1][500], 0.05, "ramp half way at 50 ms");
+        double mean = 0;
+        double sq = 0;
+        for (double x : v[2]) {
+            mean += x / v[2].length;
+            sq += x * x / v[2].length;
+        }
+        assertEquals(2.0, mean, 0.5, "OU mean");
+        assertEquals(3.0, Math.sqrt(sq - mean * mean), 0.6, "OU sd");
+    }
+
+    @Test
+    void twoThreadsGiveTheSameSpikesAsOne() {
+        NetworkSpec spec = BenchmarkNetworks.coba(8000, 2);
+        Network net = NetworkFactory.build(spec, null);
+        NetworkResult one = NetworkSimulator.run(net, RunOptions.defaults().withDuration(100.0));
+        NetworkResult two = NetworkSimulator.run(net, RunOptions.defaults().withDuration(100.0).withThreads(2));
+        assertEquals(2, two.threads());
+        assertTrue(one.spikeCount() > 1000, "the network fires: " + one.spikeCount());
+        for (int p = 0; p < 2; p++) {
+            assertArrayEquals(one.spikeSteps().get(p), two.spikeSteps().get(p));
+            assertArrayEquals(one.spikeNeurons().get(p), two.spikeNeurons().get(p));
+        }
+    }
+
+    @Test
+    void listenerSeesEverySpikeAndCancelStopsEarly() {
+        Network net = NetworkFactory.build(BenchmarkNetworks.cuba(4000, 1), null);
+        AtomicLong seen = new AtomicLong();
+        List<Integer> steps = new ArrayList<>();
+        NetworkResult r = NetworkSimulator.run(net, RunOptions.defaults().withDuration(300.0).withListener(p -> {
+            steps.add(p.step());
+            p.spikeSteps().forEach(a -> seen.addAndGet(a.length));
+        }));
+        assertEquals(r.spikeCount(), seen.get(), "the listener got every spike once");
+        assertEquals(r.completedSteps(), steps.get(steps.size() - 1), "the last snapshot is the end");
+        NetworkResult cancelled = NetworkSimulator.run(net, RunOptions.defaults().withDuration(100_000.0).withCancel(() -> true));
+        assertTrue(cancelled.completedSteps() < cancelled.steps(), "cancel stops the run: " + cancelled.completedSteps());
+    }
+
+    @Test
+    void divergenceIsReportedWithPopulationNeuronStateAndTime() {
+        ModelSpec unstable = ModelText.parse(String.join("\n", "model unstable", "state V = 1 mV", "param tau = 1 ms fixed",
+                "input I : mV", "dV/dt = V/tau", "integrator euler"));
+        NetworkSpec spec = NetworkBuilder.network("blowup").dt(0.1).duration(1000)
+                .population("P", 4, "other", unstable).add().build();
+        NetworkException e = assertThrows(NetworkException.class,
+                () -> NetworkSimulator.run(NetworkFactory.build(spec, null), RunOptions.defaults()));
+        assertTrue(e.getMessage().contains("population 'P', neuron 0: state 'V' became"), e.getMessage());
+        assertTrue(e.getMessage().contains("ms)"), e.getMessage());
+    }
+
+    @Test
+    void ratesAndCvAreComputedFromTheSpikes() {
+        NetworkResult r = NetworkSimulator.run(NetworkFactory.build(BenchmarkNetworks.cuba(4000, 1), null),
+                RunOptions.defaults().withDuration(200.0));
+        double[] binned = r.rates().get(0);
+        double mean = 0;
+        for (double hz : binned) {
+            mean += hz / binned.length;
+        }
+        assertEquals(r.meanRateHz("E"), mean, 1e-9, "binned rates average to the mean rate");
+        assertTrue(r.meanCvIsi("E") > 0 && r.meanCvIsi("E") < 3, "CV " + r.meanCvIsi("E"));
+    }
+}
