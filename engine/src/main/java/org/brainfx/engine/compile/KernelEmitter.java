@@ -23,9 +23,16 @@ final class KernelEmitter {
     }
 
     private final int stateCount;
+    private final boolean smoothSpikes;
 
-    KernelEmitter(int stateCount) {
+    /**
+     * An emitter; with {@code smoothSpikes} a spike is the sigmoid σ(α·x) whose derivative the
+     * sigmoid surrogate is, instead of the step H(x), so the reverse kernel is the exact derivative
+     * of the forward one (for checking gradients against finite differences).
+     */
+    KernelEmitter(int stateCount, boolean smoothSpikes) {
         this.stateCount = stateCount;
+        this.smoothSpikes = smoothSpikes;
     }
 
     /** The parts of a kernel class: one list of stores per method. */
@@ -186,7 +193,8 @@ final class KernelEmitter {
             case GE -> "(" + a + " >= " + b + " ? 1.0 : 0.0)";
             case EQ -> "(" + a + " == " + b + " ? 1.0 : 0.0)";
             case NE -> "(" + a + " != " + b + " ? 1.0 : 0.0)";
-            case HEAVISIDE -> "(" + a + " >= 0.0 ? 1.0 : 0.0)";
+            case HEAVISIDE -> smoothSpikes ? km + ".sigmoid(" + literal(n.surrogate().a()) + " * " + a + ")"
+                    : "(" + a + " >= 0.0 ? 1.0 : 0.0)";
             case STOP_GRADIENT -> a;
             default -> throw new IllegalStateException("cannot emit " + n);
         };

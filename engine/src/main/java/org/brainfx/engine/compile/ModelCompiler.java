@@ -39,6 +39,26 @@ public final class ModelCompiler {
 
     /** Compiles a checked model. */
     public static CompiledModel compile(CheckedModel checked) {
+        return compile(checked, false);
+    }
+
+    /**
+     * Compiles a model whose spikes are smooth: σ(α·x) forward, its exact derivative backward, so
+     * finite differences of the forward pass check the reverse pass through spikes. Needs the
+     * sigmoid surrogate (whose primitive that is).
+     *
+     * @throws ModelException when the model's surrogate is not the sigmoid
+     */
+    public static CompiledModel compileSmooth(ModelSpec spec) {
+        CheckedModel checked = ModelChecker.check(spec);
+        if (checked.spikeArgument() != null && !"sigmoid".equals(Surrogate.of(spec.surrogate()).kind())) {
+            throw new ModelException("model '" + spec.name() + "': smooth spikes are the sigmoid surrogate's primitive; use"
+                    + " 'surrogate sigmoid' (its surrogate is '" + spec.surrogate().kind() + "')");
+        }
+        return compile(checked, true);
+    }
+
+    private static CompiledModel compile(CheckedModel checked, boolean smoothSpikes) {
         long t0 = System.nanoTime();
         StepGraph built = new StepBuilder(checked).build();
         Graph g = built.graph();
@@ -75,7 +95,7 @@ public final class ModelCompiler {
         java.util.Map<Node, Node> finishAdj = reverse.adjoints(invariants.toArray(new Node[0]), seeds);
         List<KernelEmitter.Store> finish = new ArrayList<>();
         addAccumulating(finish, "gradP", reverse.leaves(finishAdj, Op.PARAM, np));
-        String template = new KernelEmitter(n).emitClass(CLASS_NAME_SLOT,
+        String template = new KernelEmitter(n, smoothSpikes).emitClass(CLASS_NAME_SLOT,
                 new KernelEmitter.Methods(prepare, forward, backward, finish, invariants.size()));
         Loaded loaded = loadCached(template, checked.spec().name());
         StepKernel kernel = newKernel(loaded.kernelClass(), checked.spec().name());

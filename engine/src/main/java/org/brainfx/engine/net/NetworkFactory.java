@@ -25,11 +25,13 @@ import org.brainfx.engine.model.library.ModelLibrary;
 public final class NetworkFactory {
     private final NetworkSpec spec;
     private final Path baseDir;
+    private final boolean smoothSpikes;
     private final Map<String, Receptor> receptorOfProjection = new LinkedHashMap<>();
 
-    private NetworkFactory(NetworkSpec spec, Path baseDir) {
+    private NetworkFactory(NetworkSpec spec, Path baseDir, boolean smoothSpikes) {
         this.spec = spec;
         this.baseDir = baseDir == null ? Path.of(".") : baseDir;
+        this.smoothSpikes = smoothSpikes;
     }
 
     /**
@@ -38,7 +40,16 @@ public final class NetworkFactory {
      * @throws NetworkException naming what is wrong and how to fix it
      */
     public static Network build(NetworkSpec spec, Path baseDir) {
-        return new NetworkFactory(spec, baseDir).build();
+        return new NetworkFactory(spec, baseDir, false).build();
+    }
+
+    /**
+     * Builds the network with smooth spikes (σ(α·x) forward, see {@link ModelCompiler#compileSmooth}),
+     * for checking gradients through the network against finite differences; every model needs the
+     * sigmoid surrogate and no refractory period (a smooth spike never ends one).
+     */
+    public static Network buildSmooth(NetworkSpec spec, Path baseDir) {
+        return new NetworkFactory(spec, baseDir, true).build();
     }
 
     private Network build() {
@@ -258,7 +269,11 @@ public final class NetworkFactory {
         ModelSpec merged = PopulationModel.merge(neuron, voltage, receptors, p.name());
         CompiledModel compiled;
         try {
-            compiled = ModelCompiler.compile(merged);
+            if (smoothSpikes && merged.refractory() != null) {
+                throw new NetworkException("population '" + p.name() + "': smooth spikes cannot end a refractory period;"
+                        + " remove 'refractory' to check gradients with smooth spikes");
+            }
+            compiled = smoothSpikes ? ModelCompiler.compileSmooth(merged) : ModelCompiler.compile(merged);
         } catch (ModelException e) {
             throw new NetworkException("population '" + p.name() + "': " + e.getMessage(), e);
         }

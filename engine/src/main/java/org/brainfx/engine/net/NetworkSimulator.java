@@ -41,9 +41,8 @@ public final class NetworkSimulator {
         int[][] sourceSpikes = new int[sources.length][];
         int[] sourceCount = new int[sources.length];
         for (int k = 0; k < sources.length; k++) {
-            SourceSpec s = net.sources().get(k);
-            sources[k] = new SpikeSources(s, dt, Wiring.seedFor(net.spec().seed(), "source:" + s.name()));
-            sourceSpikes[k] = new int[s.size()];
+            sources[k] = SpikeSources.of(net, k);
+            sourceSpikes[k] = new int[net.sources().get(k).size()];
         }
         SynapticDelivery[] deliveries = new SynapticDelivery[net.projections().size()];
         for (int k = 0; k < deliveries.length; k++) {

@@ -9,13 +9,19 @@ import java.util.SplittableRandom;
  * generator fires in a step with probability rate·dt, drawn by geometric skips so a step costs its
  * spikes, not its generators) or given spike times.
  */
-final class SpikeSources {
+public final class SpikeSources {
     private final SourceSpec spec;
     private final double dt;
     private final SplittableRandom random;
     private final int[] timedSteps;
     private final int[] timedNeurons;
     private int next;
+
+    /** The generators of source {@code index} of a built network, drawing what a simulation of it draws. */
+    public static SpikeSources of(Network net, int index) {
+        SourceSpec s = net.sources().get(index);
+        return new SpikeSources(s, net.spec().dt(), Wiring.seedFor(net.spec().seed(), "source:" + s.name()));
+    }
 
     SpikeSources(SourceSpec spec, double dt, long seed) {
         this.spec = spec;
@@ -74,8 +80,11 @@ final class SpikeSources {
         }
     }
 
-    /** Writes the indices of the generators that fire in {@code step} into {@code out}; returns how many. */
-    int spikes(int step, int[] out) {
+    /**
+     * Writes the indices of the generators that fire in {@code step} into {@code out} in ascending
+     * order; returns how many. Steps must be asked for in order (Poisson draws are a stream).
+     */
+    public int spikes(int step, int[] out) {
         if (timedSteps != null) {
             while (next < timedSteps.length && timedSteps[next] < step) {
                 next++;
