@@ -50,9 +50,39 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-peers", description = "Skip the Brian2 measurement.")
     private boolean noPeers;
 
+    @Option(names = "--networks", description = "Measure the network benchmarks of Brette et al. (2007) instead:"
+            + " COBA-LIF, CUBA-LIF and COBA-HH, 1 s each (--quick: 100 ms).")
+    private boolean networks;
+
+    @Option(names = "--peers", split = ",", paramLabel = "PEER",
+            description = "With --networks: peers to run on the same networks in the same command (brian2).")
+    private List<String> peers = List.of();
+
+    @Option(names = "--network", split = ",", paramLabel = "NAME",
+            description = "With --networks: which benchmarks (default: coba,cuba,cobahh).")
+    private List<String> networkNames = List.of("coba", "cuba", "cobahh");
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N",
+            description = "With --networks: network sizes in neurons (default: 4000,40000).")
+    private List<Integer> sizes = List.of(4000, 40_000);
+
+    @Option(names = "--threads", split = ",", paramLabel = "N",
+            description = "With --networks: thread counts to measure (default: 1,2).")
+    private List<Integer> threadCounts = List.of(1, 2);
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        if (networks) {
+            for (String peer : peers) {
+                if (!peer.equals("brian2")) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--peers: unknown peer '" + peer
+                            + "'; networks are compared with brian2");
+                }
+            }
+            return NetworkBench.run(spec.commandLine().getOut(), err, networkNames, sizes, threadCounts,
+                    peers.contains("brian2") && !noPeers, quick, json);
+        }
         Path traces = hhTraces();
         double[][] inputNa = RowTraceCsv.read(traces, 1e9, true);
         KernelBenchmark benchmark = quick

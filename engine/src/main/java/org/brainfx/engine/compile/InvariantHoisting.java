@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * Loop-invariant code motion for the time loop: every largest subexpression of a step that
- * depends only on parameters, constants and {@code dt} (e.g. the exponential-Euler factor
- * {@code exprel(−dt/τ)} of a linear equation) becomes an {@link Op#INVARIANT} leaf, computed once
- * per lane and run instead of once per step; its gradient is accumulated over the run and
- * passed to the parameters once at the end.
+ * depends on parameters and otherwise only on constants and {@code dt} (e.g. the exponential-Euler
+ * factor {@code exprel(−dt/τ)} of a linear equation) becomes an {@link Op#INVARIANT} leaf, computed
+ * once per lane and run instead of once per step; its gradient is accumulated over the run and
+ * passed to the parameters once at the end. Subexpressions of constants and {@code dt} alone stay:
+ * the kernel computes them once per call, outside its loop over lanes, instead of loading them per lane.
  */
 final class InvariantHoisting {
     private final Graph g;
@@ -46,13 +47,28 @@ final class InvariantHoisting {
         if (visited.put(n, Boolean.TRUE) != null || n.op().isLeaf()) {
             return;
         }
-        if (isInvariant(n)) {
+        if (isInvariant(n) && dependsOnParameter(n, new HashMap<>())) {
             replacements.computeIfAbsent(n, k -> g.leaf(Op.INVARIANT, replacements.size()));
             return;
         }
         for (int i = 0; i < n.argCount(); i++) {
             find(n.arg(i), replacements, visited);
         }
+    }
+
+    private static boolean dependsOnParameter(Node n, Map<Node, Boolean> seen) {
+        if (n.op() == Op.PARAM) {
+            return true;
+        }
+        if (seen.put(n, Boolean.TRUE) != null) {
+            return false;
+        }
+        for (int i = 0; i < n.argCount(); i++) {
+            if (dependsOnParameter(n.arg(i), seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isInvariant(Node n) {

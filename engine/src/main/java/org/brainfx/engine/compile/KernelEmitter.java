@@ -24,6 +24,8 @@ final class KernelEmitter {
 
     private final int stateCount;
     private final boolean smoothSpikes;
+    /** Ids of the nodes of the method being emitted that are computed once before its loop. */
+    private java.util.Set<Integer> laneInvariant = java.util.Set.of();
 
     /**
      * An emitter; with {@code smoothSpikes} a spike is the sigmoid σ(α·x) whose derivative the
@@ -83,6 +85,17 @@ final class KernelEmitter {
         for (Map.Entry<String, String> e : arrays.entrySet()) {
             sb.append("    final double[] ").append(e.getKey()).append(" = ").append(e.getValue()).append(";\n");
         }
+        // Values of constants and dt alone are the same in every lane: computed once, before the loop.
+        java.util.Set<Integer> uniform = new java.util.HashSet<>();
+        laneInvariant = uniform;
+        for (Node n : needed.values()) {
+            if (n.isConst() || n.op() == Op.DT || isUniform(n, uniform)) {
+                uniform.add(n.id());
+                if (!n.isConst() && n.op() != Op.DT) {
+                    sb.append("    final double v").append(n.id()).append(" = ").append(expression(n, "l", "")).append(";\n");
+                }
+            }
+        }
         // Two lanes per iteration, statements interleaved: one lane's step is a long chain of
         // dependent operations (exp, divide) that leaves the core idle while it waits; two
         // independent chains side by side nearly halve the time per lane. An odd last lane is
@@ -91,7 +104,7 @@ final class KernelEmitter {
         sb.append("      final int lb = l + 1 < to ? l + 1 : l;\n");
         sb.append("      final double mb = l + 1 < to ? 1.0 : 0.0;\n");
         for (Node n : needed.values()) {
-            if (n.isConst() || n.op() == Op.DT) {
+            if (uniform.contains(n.id())) {
                 continue;
             }
             sb.append("      final double v").append(n.id()).append(" = ").append(expression(n, "l", "")).append(";\n");
@@ -104,6 +117,19 @@ final class KernelEmitter {
                     .append(ref(st.node(), "")).append(";\n");
         }
         sb.append("    }\n");
+    }
+
+    /** True for a computed node all of whose arguments are the same in every lane. */
+    private static boolean isUniform(Node n, java.util.Set<Integer> uniform) {
+        if (n.op().isLeaf() || n.argCount() == 0) {
+            return false;
+        }
+        for (int i = 0; i < n.argCount(); i++) {
+            if (!uniform.contains(n.arg(i).id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void collect(Node n, Map<Integer, Node> seen) {
@@ -139,14 +165,14 @@ final class KernelEmitter {
         };
     }
 
-    private static String ref(Node n, String suffix) {
+    private String ref(Node n, String suffix) {
         if (n.isConst()) {
             return literal(n.value());
         }
         if (n.op() == Op.DT) {
             return "dt";
         }
-        return "v" + n.id() + suffix;
+        return "v" + n.id() + (laneInvariant.contains(n.id()) ? "" : suffix);
     }
 
     private static String literal(double v) {

@@ -26,12 +26,14 @@ public final class NetworkFactory {
     private final NetworkSpec spec;
     private final Path baseDir;
     private final boolean smoothSpikes;
+    private final boolean keepParameters;
     private final Map<String, Receptor> receptorOfProjection = new LinkedHashMap<>();
 
-    private NetworkFactory(NetworkSpec spec, Path baseDir, boolean smoothSpikes) {
+    private NetworkFactory(NetworkSpec spec, Path baseDir, boolean smoothSpikes, boolean keepParameters) {
         this.spec = spec;
         this.baseDir = baseDir == null ? Path.of(".") : baseDir;
         this.smoothSpikes = smoothSpikes;
+        this.keepParameters = keepParameters;
     }
 
     /**
@@ -40,7 +42,16 @@ public final class NetworkFactory {
      * @throws NetworkException naming what is wrong and how to fix it
      */
     public static Network build(NetworkSpec spec, Path baseDir) {
-        return new NetworkFactory(spec, baseDir, false).build();
+        return new NetworkFactory(spec, baseDir, false, false).build();
+    }
+
+    /**
+     * Builds the network keeping every neuron parameter a per-neuron parameter of its kernel, so
+     * that gradients with respect to them can be taken ({@link #build} compiles a parameter that has
+     * one value in the whole population as a constant, which makes the time loop faster).
+     */
+    public static Network buildForGradients(NetworkSpec spec, Path baseDir) {
+        return new NetworkFactory(spec, baseDir, false, true).build();
     }
 
     /**
@@ -49,7 +60,7 @@ public final class NetworkFactory {
      * sigmoid surrogate and no refractory period (a smooth spike never ends one).
      */
     public static Network buildSmooth(NetworkSpec spec, Path baseDir) {
-        return new NetworkFactory(spec, baseDir, true).build();
+        return new NetworkFactory(spec, baseDir, true, true).build();
     }
 
     private Network build() {
@@ -267,27 +278,31 @@ public final class NetworkFactory {
         ModelSpec neuron = neuronModel(p);
         String voltage = voltageOf(p, neuron);
         ModelSpec merged = PopulationModel.merge(neuron, voltage, receptors, p.name());
+        if (smoothSpikes && merged.refractory() != null) {
+            throw new NetworkException("population '" + p.name() + "': smooth spikes cannot end a refractory period;"
+                    + " remove 'refractory' to check gradients with smooth spikes");
+        }
+        CheckedModel checked = ModelChecker.check(merged);
+        checkKeys(p, p.parameters().keySet(), neuron.parameters().stream().map(q -> q.name()).toList(), "parameters", "parameter");
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (CheckedModel.Symbol sym : checked.parameters()) {
+            values.put(sym.name(), values(p, sym, p.parameters().get(sym.name()), "parameter"));
+        }
+        ModelSpec compiledSpec = keepParameters ? merged : PopulationModel.withUniformParametersFixed(merged, checked, values);
         CompiledModel compiled;
         try {
-            if (smoothSpikes && merged.refractory() != null) {
-                throw new NetworkException("population '" + p.name() + "': smooth spikes cannot end a refractory period;"
-                        + " remove 'refractory' to check gradients with smooth spikes");
-            }
-            compiled = smoothSpikes ? ModelCompiler.compileSmooth(merged) : ModelCompiler.compile(merged);
+            compiled = smoothSpikes ? ModelCompiler.compileSmooth(compiledSpec) : ModelCompiler.compile(compiledSpec);
         } catch (ModelException e) {
             throw new NetworkException("population '" + p.name() + "': " + e.getMessage(), e);
         }
-        CheckedModel checked = compiled.checked();
         int n = p.size();
         double[][] parameters = new double[compiled.parameterCount()][];
         for (int i = 0; i < parameters.length; i++) {
-            CheckedModel.Symbol sym = checked.parameters().get(i);
-            parameters[i] = values(p, sym, p.parameters().get(sym.name()), "parameter");
+            parameters[i] = values.get(compiled.parameterNames().get(i));
         }
-        checkKeys(p, p.parameters().keySet(), neuron.parameters().stream().map(q -> q.name()).toList(), "parameters", "parameter");
         double[][] initial = new double[compiled.stateCount()][];
         for (int i = 0; i < initial.length; i++) {
-            CheckedModel.Symbol sym = checked.states().get(i);
+            CheckedModel.Symbol sym = compiled.checked().states().get(i);
             initial[i] = values(p, sym, p.initial().get(sym.name()), "initial state");
         }
         checkKeys(p, p.initial().keySet(), compiled.stateNames().stream().filter(q -> !q.equals(CheckedModel.REFRACTORY_STATE)
