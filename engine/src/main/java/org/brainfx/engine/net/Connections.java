@@ -73,7 +73,7 @@ record Connections(int[] rowStart, int[] post, double fanIn, int[] order, double
                                              String where) {
         int candidates = postCount - (noSelf ? 1 : 0);
         double expected = (double) preCount * candidates * p;
-        int[] post = new int[(int) Math.min(MAX_SYNAPSES, expected + 6 * Math.sqrt(expected) + 16)];
+        int[] post = new int[synapses((long) (expected + 6 * Math.sqrt(expected) + 16), where)];
         int[] rowStart = new int[preCount + 1];
         double logQ = Math.log1p(-p);
         int n = 0;
@@ -394,10 +394,18 @@ record Connections(int[] rowStart, int[] post, double fanIn, int[] order, double
         return Arrays.copyOf(post, synapses(Math.max(post.length + 1L, post.length + (post.length >> 1)), where));
     }
 
+    /** {@code count} synapses checked against what one projection and this JVM's heap can hold. */
     private static int synapses(long count, String where) {
         if (count > MAX_SYNAPSES) {
             throw new NetworkException(where + ": " + count + " synapses, more than one projection holds ("
                     + MAX_SYNAPSES + "); use sparser connectivity or split the projection");
+        }
+        // A target and a weight are 8 bytes a synapse; asking for more than the heap would end in OutOfMemoryError.
+        long heap = Runtime.getRuntime().maxMemory();
+        if (8 * count > heap) {
+            throw new NetworkException(where + ": " + count + " synapses need " + (8 * count >> 20)
+                    + " MB, more than the " + (heap >> 20) + " MB this program may use; use sparser connectivity or "
+                    + "give Java more memory (-Xmx)");
         }
         return (int) count;
     }

@@ -94,7 +94,7 @@ public final class Wiring {
             if (delays.value() == null) {
                 throw new NetworkException(delayWhere + ": constant without a value; give \"value\" in ms");
             }
-            constantDelaySteps = steps(delays.value(), request.dt(), false, delayWhere, "delay ");
+            constantDelaySteps = steps(delays.value(), request.dt(), false, delayWhere, null, 0);
         } else if (delays != null) {
             delaySteps = delaySteps(request, connections, delayWhere, seedFor(stream, "delays"));
         }
@@ -131,8 +131,9 @@ public final class Wiring {
             for (int k = 0; k < n; k++) {
                 double w = values[t.order() == null ? k : t.order()[k]];
                 if (w < 0) {
-                    throw new NetworkException(where + ": value " + (t.order() == null ? k : t.order()[k]) + " of "
-                            + spec.file() + " is " + w + "; give values ≥ 0: " + MAGNITUDES);
+                    throw new NetworkException(where + ": value " + ((t.order() == null ? k : t.order()[k]) + 1)
+                            + " (counting from 1) of " + spec.file() + " is " + w + "; give values ≥ 0: "
+                            + MAGNITUDES);
                 }
                 weight[k] = (float) w;
             }
@@ -175,8 +176,7 @@ public final class Wiring {
             double[] values = file(spec, r, n, where);
             for (int k = 0; k < n; k++) {
                 int listed = t.order() == null ? k : t.order()[k];
-                steps[k] = (short) steps(values[listed], r.dt(), false, where, "delay " + listed + " of " + spec.file()
-                        + ", ");
+                steps[k] = (short) steps(values[listed], r.dt(), false, where, spec.file(), listed);
             }
             return steps;
         }
@@ -196,29 +196,35 @@ public final class Wiring {
             }
             distribution.fill(row, 0, length, rowStream(seed, i));
             for (int k = 0; k < length; k++) {
-                steps[start + k] = (short) steps(row[k], r.dt(), zeroMeant, where, "drawn delay ");
+                steps[start + k] = (short) steps(row[k], r.dt(), zeroMeant, where, null, -1);
             }
         }
         return steps;
     }
 
-    /** {@code ms} in steps of {@code dt}, halves rounded up (with slack for ms/dt landing a hair below a half). */
-    private static int steps(double ms, double dt, boolean zeroMeant, String where, String what) {
+    /**
+     * {@code ms} in steps of {@code dt}, halves rounded up (with slack for ms/dt landing a hair below a half).
+     * For messages: {@code file} and {@code index} (0-based) name a value read from a file; without a file, index
+     * −1 marks a drawn delay and anything else the constant.
+     */
+    private static int steps(double ms, double dt, boolean zeroMeant, String where, String file, int index) {
+        double steps = Math.floor(ms / dt + 0.5 + 1e-9);
+        if (ms >= 0 && !Double.isInfinite(ms) && (steps > 0 || ms == 0 || zeroMeant) && steps <= Short.MAX_VALUE) {
+            return (int) steps;
+        }
+        String what = file != null ? "delay " + (index + 1) + " (counting from 1) of " + file + ", "
+                : index < 0 ? "drawn delay " : "delay ";
         if (!(ms >= 0) || Double.isInfinite(ms)) {
             throw new NetworkException(where + ": " + what + ms + " ms; a delay is a finite number of ms ≥ 0"
-                    + (what.startsWith("drawn") ? " (for a spread of positive delays use lognormal or uniform)" : ""));
-        }
-        double steps = Math.floor(ms / dt + 0.5 + 1e-9);
-        if (steps == 0 && ms > 0 && !zeroMeant) {
-            throw new NetworkException(where + ": " + what + ms + " ms is shorter than half a time step (dt "
-                    + dt + " ms) and would round to no delay; use a smaller dt or a delay of at least " + dt / 2
-                    + " ms (0 for none)");
+                    + (index < 0 && file == null ? " (for a spread of positive delays use lognormal or uniform)" : ""));
         }
         if (steps > Short.MAX_VALUE) {
             throw new NetworkException(where + ": " + what + ms + " ms is " + (long) steps + " steps of dt " + dt
                     + " ms, more than the " + Short.MAX_VALUE + " a synapse holds; use a larger dt or a shorter delay");
         }
-        return (int) steps;
+        throw new NetworkException(where + ": " + what + ms + " ms is shorter than half a time step (dt " + dt
+                + " ms) and would round to no delay; use a smaller dt or a delay of at least " + dt / 2
+                + " ms (0 for none)");
     }
 
     private static double[] file(ValueSpec spec, WiringRequest r, int n, String where) {

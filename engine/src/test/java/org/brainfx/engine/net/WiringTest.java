@@ -415,7 +415,8 @@ class WiringTest {
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6},
                 Wiring.build(withWeights(r, ValueSpec.fromFile("w.csv"))).weight());
         Files.writeString(dir.resolve("neg.csv"), "1,2,3\n4,-5,6\n");
-        assertContains(message(withWeights(r, ValueSpec.fromFile("neg.csv"))), "projection 'EE', weights", "-5",
+        assertContains(message(withWeights(r, ValueSpec.fromFile("neg.csv"))), "projection 'EE', weights",
+                "value 5 (counting from 1) of neg.csv is -5.0",
                 "weights are magnitudes; the sign comes from the presynaptic population's type");
         Files.writeString(dir.resolve("short.csv"), "1,2,3\n4,5\n");
         assertContains(message(withWeights(r, ValueSpec.fromFile("short.csv"))), "projection 'EE', weights",
@@ -497,6 +498,9 @@ class WiringTest {
                 "drawn delay", "lognormal");
         assertContains(message(withDelays(r, ValueSpec.uniform(0.01, 0.04), 0.1)), "projection 'EE', delay",
                 "shorter than half a time step");
+        Files.writeString(dir.resolve("tiny.txt"), "1 0.01 3 4 5 6");
+        assertContains(message(withDelays(r, ValueSpec.fromFile("tiny.txt"), 0.1)), "projection 'EE', delay",
+                "delay 2 (counting from 1) of tiny.txt, 0.01 ms is shorter than half a time step");
         Files.writeString(dir.resolve("few.txt"), "1 2 3");
         assertContains(message(withDelays(r, ValueSpec.fromFile("few.txt"), 0.1)), "projection 'EE', delay",
                 "3 values", "6 synapses");
@@ -532,6 +536,8 @@ class WiringTest {
                 "equal sizes");
         assertContains(message(request(ConnectivitySpec.oneToOne(), 4, 4, true)), "one_to_one", "allowSelf");
         assertContains(message(request(null, 4, 4, true)), "projection 'EE'", "no connectivity");
+        assertContains(message(request(ConnectivitySpec.allToAll(true), 50_000, 50_000, true)),
+                "2500000000 synapses", "more than one projection holds", "sparser connectivity");
     }
 
     @Test
