@@ -4,9 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * A checked, random {@link ValueSpec} (constant, uniform, normal, log-normal or truncated normal) that fills
- * arrays from a {@link SplittableRandom}. Normals come from Marsaglia's polar method written here, not from
- * {@code RandomGenerator.nextGaussian}, whose algorithm is a JDK detail: a network must stay the same
- * network for a given seed on any Java version.
+ * arrays from a {@link SplittableRandom}. Normals come from Marsaglia's polar method written here rather than
+ * from {@code RandomGenerator.nextGaussian}, whose algorithm its API leaves open (SplittableRandom only has it
+ * since Java 17), so a seed's values do not hang on that choice.
  */
 final class Distribution {
     /** The standard deviation of a standard normal truncated at ±2, which Kaiming-normal divides out. */
@@ -69,16 +69,6 @@ final class Distribution {
      */
     static Distribution kaiming(double scale, double fanIn) {
         return new Distribution(TRUNCATED_NORMAL, 0, Math.sqrt(scale / fanIn) / TRUNCATED_SD);
-    }
-
-    /** True when every value is the same. */
-    boolean isConstant() {
-        return kind == CONSTANT;
-    }
-
-    /** The value of a constant. */
-    double constant() {
-        return a;
     }
 
     /** The lower end of a uniform (the others have none worth naming). */

@@ -32,6 +32,9 @@ final class NumberFile {
             int lineNumber = 0;
             while ((line = in.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1) {
+                    line = NumberFile.withoutByteOrderMark(line);
+                }
                 int end = line.length();
                 int i = 0;
                 while (true) {
@@ -64,6 +67,11 @@ final class NumberFile {
                     + what);
         }
         return n == values.length ? values : Arrays.copyOf(values, n);
+    }
+
+    /** Spreadsheets save UTF-8 with a byte-order mark, which is not part of the first value. */
+    static String withoutByteOrderMark(String firstLine) {
+        return firstLine.startsWith("\uFEFF") ? firstLine.substring(1) : firstLine;
     }
 
     static boolean separator(char c) {

@@ -31,6 +31,9 @@ record PairFile(int[] pre, int[] post, double[] weight) {
             boolean first = true;
             while ((line = in.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1) {
+                    line = NumberFile.withoutByteOrderMark(line);
+                }
                 int count = split(line, fields);
                 if (count == 0) {
                     continue;

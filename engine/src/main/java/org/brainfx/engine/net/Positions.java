@@ -12,6 +12,16 @@ public record Positions(double[] x, double[] y, double width, double height, boo
     /** Layouts accepted in {@link PositionSpec#layout()}. */
     public static final List<String> LAYOUTS = List.of("grid", "random");
 
+    /** Checks that every neuron has both coordinates and the sheet has an area. */
+    public Positions {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " x but " + y.length + " y coordinates");
+        }
+        if (!(width > 0 && height > 0) || Double.isInfinite(width) || Double.isInfinite(height)) {
+            throw new IllegalArgumentException("sheet " + width + " × " + height + " must be positive and finite");
+        }
+    }
+
     /**
      * The positions of {@code n} neurons laid out by {@code spec}, or null when {@code spec} is null (a population
      * without positions). {@code grid}: a near-square grid of cells filling the sheet, neuron k at the centre of

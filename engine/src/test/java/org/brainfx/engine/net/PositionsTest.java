@@ -64,6 +64,14 @@ class PositionsTest {
     }
 
     @Test
+    void positionsGivenByHandMustBeWhole() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Positions(new double[2], new double[3], 10, 10, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Positions(new double[2], new double[2], 10, 0, true));
+    }
+
+    @Test
     void noSpecMeansNoPositions() {
         assertNull(Positions.of(null, 10, 0, "population 'E'"));
     }

@@ -88,7 +88,8 @@ class ValueSamplerTest {
         Files.writeString(dir.resolve("lines.txt"), "# tau per neuron\n10\n12.5\n\n-3e1\n");
         Files.writeString(dir.resolve("row.csv"), "10, 12.5,-30");
         Files.writeString(dir.resolve("spaces.txt"), "10\t12.5   -30\n");
-        for (String file : new String[] {"lines.txt", "row.csv", "spaces.txt"}) {
+        Files.writeString(dir.resolve("excel.csv"), "\uFEFF10\r\n12.5\r\n-30\r\n");
+        for (String file : new String[] {"lines.txt", "row.csv", "spaces.txt", "excel.csv"}) {
             assertArrayEquals(new double[] {10, 12.5, -30},
                     ValueSampler.sample(ValueSpec.fromFile(file), 3, 0, WHERE, dir), file);
         }
