@@ -3,8 +3,9 @@ package org.brainfx.engine.net;
 /**
  * A projection ready to run: its synapses, where they come from (a population or, when
  * {@code fromSource}, a spike source, by index), the post population, the post state each spike
- * increases, and the sign applied to the weight magnitudes.
+ * increases, the sign applied to the weight magnitudes, and whether spikes arriving at a refractory
+ * post neuron are dropped.
  */
 public record BuiltProjection(String name, int pre, boolean fromSource, int post, int targetState, float sign,
-                              SparseRows rows, boolean trainable) {
+                              SparseRows rows, boolean trainable, boolean unlessRefractory) {
 }

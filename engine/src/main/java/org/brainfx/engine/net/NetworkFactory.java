@@ -394,7 +394,9 @@ public final class NetworkFactory {
         }
         SparseRows rows = Wiring.build(new WiringRequest(name, p.connectivity(), p.weights(), p.delays(), preCount, post.size(),
                 prePositions, post.positions(), !fromSource && preIndex == postIndex, spec.dt(), spec.seed(), baseDir));
-        return new BuiltProjection(name, preIndex, fromSource, postIndex, target, sign, rows, Boolean.TRUE.equals(p.trainable()));
+        boolean unlessRefractory = receptor.synapse().unlessRefractory() && post.model().checked().refractoryState() >= 0;
+        return new BuiltProjection(name, preIndex, fromSource, postIndex, target, sign, rows, Boolean.TRUE.equals(p.trainable()),
+                unlessRefractory);
     }
 
     private static float signOf(ProjectionSpec p, String name, int populationSign) {

@@ -38,17 +38,15 @@ public final class NetworkSimulator {
             pops[p].prepare(dt);
         }
         SpikeSources[] sources = new SpikeSources[net.sources().size()];
-        int[][] sourceSpikes = new int[sources.length][];
         int[] sourceCount = new int[sources.length];
         for (int k = 0; k < sources.length; k++) {
             sources[k] = SpikeSources.of(net, k);
-            sourceSpikes[k] = new int[net.sources().get(k).size()];
         }
         SynapticDelivery[] deliveries = new SynapticDelivery[net.projections().size()];
         for (int k = 0; k < deliveries.length; k++) {
             BuiltProjection pr = net.projections().get(k);
             int preCount = pr.fromSource() ? net.sources().get(pr.pre()).size() : net.populations().get(pr.pre()).size();
-            deliveries[k] = new SynapticDelivery(pr, preCount, pops[pr.post()]);
+            deliveries[k] = new SynapticDelivery(pr, preCount, pops[pr.post()], dt);
         }
         List<CurrentInjection> currents = new ArrayList<>();
         for (CurrentSpec c : net.spec().currents()) {
@@ -81,12 +79,12 @@ public final class NetworkSimulator {
                     ps.collectSpikes();
                 }
                 for (int k = 0; k < sources.length; k++) {
-                    sourceCount[k] = sources[k].spikes(t, sourceSpikes[k]);
+                    sourceCount[k] = sources[k].spikes(t);
                 }
                 for (SynapticDelivery d : deliveries) {
                     BuiltProjection pr = d.projection();
                     if (pr.fromSource()) {
-                        d.step(t, sourceSpikes[pr.pre()], sourceCount[pr.pre()]);
+                        d.step(t, sources[pr.pre()].fired(), sourceCount[pr.pre()]);
                     } else {
                         PopulationState pre = pops[pr.pre()];
                         d.step(t, pre.spiked, pre.spikedCount);

@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The spike generators of one {@link SourceSpec} during a run: independent Poisson trains (each
- * generator fires in a step with probability rate·dt, drawn by geometric skips so a step costs its
- * spikes, not its generators) or given spike times.
+ * The spike generators of one {@link SourceSpec} during a run: independent Poisson trains or given
+ * spike times. Below 0.1 expected spikes per generator and step, each generator fires with
+ * probability rate·dt, drawn by geometric skips so that a step costs its spikes, not its generators;
+ * above (the summed external input of Brunel's model is 20 kHz per neuron), a generator may fire
+ * several times in a step: the step's total is drawn from a Poisson distribution and each spike
+ * goes to a uniformly drawn generator, which gives independent Poisson counts per generator.
+ * A generator that fires k times appears k times in the step's list.
  */
 public final class SpikeSources {
     private final SourceSpec spec;
@@ -15,7 +19,11 @@ public final class SpikeSources {
     private final SplittableRandom random;
     private final int[] timedSteps;
     private final int[] timedNeurons;
+    private final org.apache.commons.math3.random.RandomGenerator countRandom;
     private int next;
+    private int[] fired;
+    private double countMean = Double.NaN;
+    private org.apache.commons.math3.distribution.PoissonDistribution counts;
 
     /** The generators of source {@code index} of a built network, drawing what a simulation of it draws. */
     public static SpikeSources of(Network net, int index) {
@@ -27,6 +35,8 @@ public final class SpikeSources {
         this.spec = spec;
         this.dt = dt;
         this.random = new SplittableRandom(seed);
+        this.countRandom = new org.apache.commons.math3.random.Well19937c(seed ^ 0x5DEECE66DL);
+        this.fired = new int[Math.max(16, spec.size())];
         if ("spike_times".equals(spec.kind())) {
             List<List<Double>> spikes = spec.spikes() == null ? List.of() : spec.spikes();
             long[] packed = new long[spikes.size()];
@@ -81,17 +91,19 @@ public final class SpikeSources {
     }
 
     /**
-     * Writes the indices of the generators that fire in {@code step} into {@code out} in ascending
-     * order; returns how many. Steps must be asked for in order (Poisson draws are a stream).
+     * Draws the spikes of {@code step}: their generators' indices are the first {@link #count}
+     * entries of {@link #fired()}, ascending for Bernoulli draws and timed spikes. Steps must be
+     * asked for in order (the draws are one stream).
      */
-    public int spikes(int step, int[] out) {
+    public int spikes(int step) {
         if (timedSteps != null) {
             while (next < timedSteps.length && timedSteps[next] < step) {
                 next++;
             }
             int count = 0;
             while (next < timedSteps.length && timedSteps[next] == step) {
-                out[count++] = timedNeurons[next++];
+                fired = grow(fired, count + 1);
+                fired[count++] = timedNeurons[next++];
             }
             return count;
         }
@@ -100,11 +112,20 @@ public final class SpikeSources {
         if (q <= 0) {
             return 0;
         }
-        if (q >= 1) {
-            for (int i = 0; i < n; i++) {
-                out[i] = i;
+        if (q > 0.1) {
+            double mean = q * n;
+            if (mean != countMean) {
+                countMean = mean;
+                counts = new org.apache.commons.math3.distribution.PoissonDistribution(countRandom, mean,
+                        org.apache.commons.math3.distribution.PoissonDistribution.DEFAULT_EPSILON,
+                        org.apache.commons.math3.distribution.PoissonDistribution.DEFAULT_MAX_ITERATIONS);
             }
-            return n;
+            int total = counts.sample();
+            fired = grow(fired, total);
+            for (int k = 0; k < total; k++) {
+                fired[k] = random.nextInt(n);
+            }
+            return total;
         }
         double logMiss = Math.log1p(-q);
         int count = 0;
@@ -114,8 +135,17 @@ public final class SpikeSources {
             if (i >= n) {
                 return count;
             }
-            out[count++] = (int) i;
+            fired[count++] = (int) i;
         }
+    }
+
+    /** The generators that fired in the last step asked for (see {@link #spikes}); the array is reused. */
+    public int[] fired() {
+        return fired;
+    }
+
+    private static int[] grow(int[] a, int needed) {
+        return needed <= a.length ? a : java.util.Arrays.copyOf(a, Math.max(needed, a.length * 2));
     }
 
     private double rate(double t) {

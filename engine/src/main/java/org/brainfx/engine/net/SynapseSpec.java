@@ -13,8 +13,12 @@ import org.brainfx.engine.model.ModelSpec;
  * @param dynamics the states, parameters and equations, as a model without spike or reset
  * @param onPre    the state increased by {@code w} on arrival (a synapse state, or {@code V}: the post neuron's voltage)
  * @param output   the activation as an expression of the synapse's states and parameters and the post's {@code V}, or null (delta)
+ * @param unlessRefractory a jump ({@code on_pre V += w unless refractory}) is dropped while the post neuron is
+ *                 refractory, as NEST and Brunel (2000) do; without it the jump lands on the held voltage, as
+ *                 Brian2's {@code v += w} does
  */
-public record SynapseSpec(String name, String description, ModelSpec dynamics, String onPre, String output) {
+public record SynapseSpec(String name, String description, ModelSpec dynamics, String onPre, String output,
+                          boolean unlessRefractory) {
 
     /** True when the synapse has states of its own (false for a delta synapse). */
     public boolean hasStates() {

@@ -11,11 +11,12 @@ import org.brainfx.engine.model.expr.Pos;
 
 /**
  * Reads the text form of a synapse model: a model text whose first line is {@code synapse NAME "…"}
- * and which has one {@code on_pre X += w} line and at most one {@code output expr} line (see
- * {@link SynapseSpec}). Errors name the line.
+ * and which has one {@code on_pre X += w [unless refractory]} line and at most one {@code output expr}
+ * line (see {@link SynapseSpec}). Errors name the line.
  */
 public final class SynapseText {
-    private static final Pattern ON_PRE = Pattern.compile("\\s*on_pre\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\+=\\s*(.*?)\\s*(#.*)?");
+    private static final Pattern ON_PRE = Pattern.compile(
+            "\\s*on_pre\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\+=\\s*(.*?)(\\s+unless\\s+refractory)?\\s*(#.*)?");
     private static final Pattern OUTPUT = Pattern.compile("\\s*output\\s+(.*?)\\s*(#.*)?");
     private static final Pattern HEADER = Pattern.compile("(\\s*)synapse(\\s.*)");
 
@@ -31,6 +32,7 @@ public final class SynapseText {
         List<String> lines = new ArrayList<>(text.lines().toList());
         String onPre = null;
         String output = null;
+        boolean unlessRefractory = false;
         boolean header = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -45,6 +47,7 @@ public final class SynapseText {
                             new Pos(i + 1, 1));
                 }
                 onPre = m.group(1);
+                unlessRefractory = m.group(3) != null;
                 lines.set(i, "");
             } else if ((m = OUTPUT.matcher(line)).matches()) {
                 if (output != null) {
@@ -80,6 +83,10 @@ public final class SynapseText {
             throw new ModelException("synapse '" + dynamics.name() + "' has states but no 'output' line: say what it delivers,"
                     + " e.g. 'output g'");
         }
-        return new SynapseSpec(dynamics.name(), dynamics.description(), dynamics, onPre, output);
+        if (unlessRefractory && !dynamics.states().isEmpty()) {
+            throw new ModelException("synapse '" + dynamics.name() + "': 'unless refractory' applies to a jump of the post neuron's"
+                    + " voltage (a synapse without states); remove it");
+        }
+        return new SynapseSpec(dynamics.name(), dynamics.description(), dynamics, onPre, output, unlessRefractory);
     }
 }

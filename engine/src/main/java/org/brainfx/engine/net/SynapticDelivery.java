@@ -18,8 +18,11 @@ final class SynapticDelivery {
     private final int[] ringCount;
     private final short[] delays;
     private final float[][] sumRing;
+    /** The post's refractory timer when arriving spikes are dropped on refractory neurons, else -1. */
+    private final int timer;
+    private final double holdAbove;
 
-    SynapticDelivery(BuiltProjection projection, int preCount, PopulationState post) {
+    SynapticDelivery(BuiltProjection projection, int preCount, PopulationState post, double dt) {
         this.projection = projection;
         this.post = post;
         SparseRows rows = projection.rows();
@@ -29,8 +32,11 @@ final class SynapticDelivery {
         this.sign = projection.sign();
         this.delays = rows.delaySteps();
         this.slots = rows.maxDelaySteps() + 1;
+        this.timer = projection.unlessRefractory() ? post.population.model().checked().refractoryState() : -1;
+        // The kernel holds a neuron in the next step when its timer, less that step, exceeds half a step.
+        this.holdAbove = 1.5 * dt;
         if (delays == null) {
-            spikeRing = new int[slots][preCount];
+            spikeRing = new int[slots][Math.max(16, preCount)];
             ringCount = new int[slots];
             sumRing = null;
         } else {
@@ -49,15 +55,31 @@ final class SynapticDelivery {
         double[] target = post.next[projection.targetState()];
         if (delays == null) {
             int slot = step % slots;
+            if (spikeRing[slot].length < count) {
+                spikeRing[slot] = new int[Math.max(count, 2 * spikeRing[slot].length)];
+            }
             System.arraycopy(spiked, 0, spikeRing[slot], 0, count);
             ringCount[slot] = count;
             int due = (step + 1) % slots;
             int[] arriving = spikeRing[due];
             int n = ringCount[due];
-            for (int s = 0; s < n; s++) {
-                int i = arriving[s];
-                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
-                    target[targets[k]] += sign * weights[k];
+            if (timer < 0) {
+                for (int s = 0; s < n; s++) {
+                    int i = arriving[s];
+                    for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+                        target[targets[k]] += sign * weights[k];
+                    }
+                }
+            } else {
+                double[] left = post.next[timer];
+                for (int s = 0; s < n; s++) {
+                    int i = arriving[s];
+                    for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+                        int j = targets[k];
+                        if (left[j] <= holdAbove) {
+                            target[j] += sign * weights[k];
+                        }
+                    }
                 }
             }
             ringCount[due] = 0;
@@ -70,9 +92,12 @@ final class SynapticDelivery {
             }
         }
         float[] due = sumRing[step % slots];
+        double[] left = timer < 0 ? null : post.next[timer];
         for (int j = 0; j < due.length; j++) {
             if (due[j] != 0) {
-                target[j] += due[j];
+                if (left == null || left[j] <= holdAbove) {
+                    target[j] += due[j];
+                }
                 due[j] = 0;
             }
         }

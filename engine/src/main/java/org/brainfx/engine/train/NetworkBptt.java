@@ -1,7 +1,6 @@
 package org.brainfx.engine.train;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.brainfx.engine.compile.StepKernel;
 import org.brainfx.engine.net.BuiltPopulation;
@@ -72,6 +71,7 @@ public final class NetworkBptt {
         private final double[][][] spikes = new double[np][][];
         private final double[][][] inv = new double[np][][];
         private final double[][][] in = new double[np][][];
+        /** Spikes of each source per step and generator (a generator may fire more than once in a step). */
         private final int[][][] sourceSpikes;
 
         Pass(double[][] weights) {
@@ -94,10 +94,8 @@ public final class NetworkBptt {
         double forward(NetworkLoss loss) {
             double total = 0;
             SpikeSources[] sources = new SpikeSources[sourceSpikes.length];
-            int[][] buffers = new int[sourceSpikes.length][];
             for (int k = 0; k < sources.length; k++) {
                 sources[k] = SpikeSources.of(net, k);
-                buffers[k] = new int[net.sources().get(k).size()];
             }
             for (int t = 0; t < steps; t++) {
                 for (int p = 0; p < np; p++) {
@@ -107,7 +105,11 @@ public final class NetworkBptt {
                             0, pop.size());
                 }
                 for (int k = 0; k < sourceSpikes.length; k++) {
-                    sourceSpikes[k][t] = Arrays.copyOf(buffers[k], sources[k].spikes(t, buffers[k]));
+                    int count = sources[k].spikes(t);
+                    sourceSpikes[k][t] = new int[net.sources().get(k).size()];
+                    for (int s = 0; s < count; s++) {
+                        sourceSpikes[k][t][sources[k].fired()[s]]++;
+                    }
                 }
                 for (int k = 0; k < net.projections().size(); k++) {
                     deliver(k, t);
@@ -127,11 +129,20 @@ public final class NetworkBptt {
             for (int i = 0; i < rows.preCount(); i++) {
                 for (int s = rows.rowStart()[i]; s < rows.rowStart()[i + 1]; s++) {
                     double z = preSpike(pr, i, t - rows.delay(s));
-                    if (z != 0) {
+                    if (z != 0 && !dropped(pr, t, rows.post()[s])) {
                         target[rows.post()[s]] += pr.sign() * w[s] * z;
                     }
                 }
             }
+        }
+
+        /** True when a spike arriving at post neuron j after step t is dropped because j is refractory. */
+        private boolean dropped(BuiltProjection pr, int t, int j) {
+            if (!pr.unlessRefractory()) {
+                return false;
+            }
+            int timer = net.populations().get(pr.post()).model().checked().refractoryState();
+            return states[pr.post()][t + 1][timer][j] > 1.5 * dt;
         }
 
         private double preSpike(BuiltProjection pr, int i, int step) {
@@ -139,7 +150,7 @@ public final class NetworkBptt {
                 return 0;
             }
             if (pr.fromSource()) {
-                return Arrays.binarySearch(sourceSpikes[pr.pre()][step], i) >= 0 ? 1 : 0;
+                return sourceSpikes[pr.pre()][step][i];
             }
             return spikes[pr.pre()][step][i];
         }
@@ -198,7 +209,7 @@ public final class NetworkBptt {
             for (int i = 0; i < rows.preCount(); i++) {
                 for (int s = rows.rowStart()[i]; s < rows.rowStart()[i + 1]; s++) {
                     int from = t - rows.delay(s);
-                    if (from < 0) {
+                    if (from < 0 || dropped(pr, t, rows.post()[s])) {
                         continue;
                     }
                     double l = pr.sign() * lambda[rows.post()[s]];

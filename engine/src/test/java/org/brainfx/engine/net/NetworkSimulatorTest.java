@@ -60,6 +60,29 @@ class NetworkSimulatorTest {
     }
 
     @Test
+    void fastPoissonSourcesFireSeveralTimesInAStepWithPoissonCounts() {
+        NetworkSpec spec = NetworkBuilder.network("fast").dt(0.1).duration(100).seed(4)
+                .population("P", 200, "other", INTEGRATOR).add()
+                .source(SourceSpec.poisson("S", 200, 20_000))
+                .projection("S", "P").synapse("delta", Map.of()).connectivity(ConnectivitySpec.oneToOne())
+                .weights(ValueSpec.constant(0.01)).add()
+                .monitor(MonitorSpec.states("P", List.of("V"), java.util.stream.IntStream.range(0, 200).boxed().toList()))
+                .build();
+        NetworkResult r = NetworkSimulator.run(NetworkFactory.build(spec, null), RunOptions.defaults());
+        double[][] v = r.traces().get("P").values()[0];
+        double mean = 0;
+        double sq = 0;
+        for (double[] neuron : v) {
+            double count = neuron[neuron.length - 1] / 0.01;
+            mean += count / v.length;
+            sq += count * count / v.length;
+        }
+        // 20 kHz for 100 ms: 2 000 spikes per generator, Poisson: variance 2 000.
+        assertEquals(2000, mean, 5 * Math.sqrt(2000.0 / 200), "mean count");
+        assertEquals(2000, sq - mean * mean, 0.3 * 2000, "variance of the counts");
+    }
+
+    @Test
     void stepRampAndOrnsteinUhlenbeckCurrentsDriveTheirNeurons() {
         ModelSpec follower = ModelText.parse(String.join("\n", "model follower", "state V = 0 mV", "param tau = 0.1 ms fixed",
                 "input I : mV", "dV/dt = (I - V)/tau", "integrator exp_euler"));
