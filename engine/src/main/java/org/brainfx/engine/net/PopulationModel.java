@@ -52,7 +52,9 @@ final class PopulationModel {
             if (!r.synapse().hasStates()) {
                 continue;
             }
-            Unit weightUnit = weightUnit(target, r.conductance(), population, r.name());
+            String voltageUnit = neuron.states().stream().filter(st -> st.name().equals(voltage)).findFirst()
+                    .map(StateSpec::unit).orElse("mV");
+            Unit weightUnit = weightUnit(target, r.conductance(), voltageUnit, population, r.name());
             Map<String, String> rename = new LinkedHashMap<>();
             ModelSpec syn = r.synapse().dynamics();
             syn.states().forEach(s -> rename.put(s.name(), s.name() + "_" + r.name()));
@@ -81,7 +83,7 @@ final class PopulationModel {
             String out = "(" + rename(r.synapse().output(), rename) + ")";
             if (r.conductance()) {
                 String e = "E_" + r.name();
-                parameters.add(new ParameterSpec(e, r.reversal(), "mV", null, null, false, 0));
+                parameters.add(new ParameterSpec(e, r.reversal(), voltageUnit, null, null, false, 0));
                 out = out + "*(" + e + " - " + voltage + ")";
             }
             feeds.computeIfAbsent(r.target(), k -> new StringBuilder()).append(" + ").append(out);
@@ -138,15 +140,17 @@ final class PopulationModel {
                 merged.integrator(), merged.update(), merged.detachReset(), merged.refractory());
     }
 
-    /** The unit of a receptor's states: the input's for a current, the input's per mV for a conductance. */
-    static Unit weightUnit(InputSpec target, boolean conductance, String population, String receptor) {
-        Unit input;
+    /**
+     * The unit of a receptor's states: the input's for a current, the input's per unit of voltage for a
+     * conductance (µS for an nA input and a mV voltage; dimensionless for a model in reduced units).
+     */
+    static Unit weightUnit(InputSpec target, boolean conductance, String voltageUnit, String population, String receptor) {
         try {
-            input = Units.parse(target.unit() == null ? "1" : target.unit());
+            Unit input = Units.parse(target.unit() == null ? "1" : target.unit());
+            return conductance ? input.divide(Units.parse(voltageUnit == null ? "1" : voltageUnit)) : input;
         } catch (ModelException e) {
             throw new NetworkException("population '" + population + "', receptor '" + receptor + "': " + e.getMessage(), e);
         }
-        return conductance ? input.divide(Units.lookup("mV").orElseThrow()) : input;
     }
 
     /** The expression with every identifier in {@code names} replaced, leaving other names and numbers alone. */

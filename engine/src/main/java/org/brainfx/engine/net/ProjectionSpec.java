@@ -8,7 +8,7 @@ import java.util.Map;
  * @param synapse           a built-in synapse name ({@link SynapseLibrary}) or a {@code .synapse} file
  * @param synapseParameters values of the synapse model's parameters, in its declared units
  * @param output            {@code current} ({@code I += out}) or {@code conductance} ({@code I += out·(E − V)})
- * @param reversal          the reversal potential E in mV (conductance output only)
+ * @param reversal          the reversal potential E in the post model's voltage unit, usually mV (conductance output only)
  * @param receptor          the receptor's name; projections onto one population that share it share
  *                          its states (default {@code e} from excitatory and {@code i} from inhibitory
  *                          populations, else the presynaptic name)
