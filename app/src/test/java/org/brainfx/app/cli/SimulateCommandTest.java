@@ -40,6 +40,45 @@ class SimulateCommandTest {
     }
 
     @Test
+    void networkProjectWritesSpikesRatesAndPicturesAndASummary() throws IOException {
+        CommandRun run = CommandRun.of("simulate", "../sample-projects/ei-network", "--duration", "500", "--seed", "3",
+                "--out", dir.toString());
+
+        assertEquals(0, run.exitCode(), run.both());
+        List<String> spikes = Files.readAllLines(dir.resolve("spikes.csv"), StandardCharsets.UTF_8);
+        assertEquals("t_ms,population,neuron", spikes.get(0));
+        assertTrue(spikes.size() > 10, "spikes written: " + spikes.size());
+        double last = -1;
+        for (String line : spikes.subList(1, spikes.size())) {
+            String[] f = line.split(",");
+            double t = Double.parseDouble(f[0]);
+            assertTrue(t >= last && t < 500, "time order within the run: " + line);
+            assertTrue(f[1].equals("E") || f[1].equals("I"), line);
+            last = t;
+        }
+        List<String> rates = Files.readAllLines(dir.resolve("rates.csv"), StandardCharsets.UTF_8);
+        assertEquals("t_ms,E,I", rates.get(0));
+        assertEquals(500 / 10 + 1, rates.size(), "10 ms bins");
+        assertPng(dir.resolve("raster.png"));
+        assertPng(dir.resolve("rates.png"));
+        assertTrue(run.out().contains("ei_alif"), run.out());
+        assertTrue(run.out().contains("synapses"), run.out());
+        assertTrue(run.out().contains("CV of ISIs"), run.out());
+    }
+
+    @Test
+    void networkProjectErrorsNameTheProblem() throws IOException {
+        Path bad = dir.resolve("bad.brainfx.json");
+        Files.writeString(bad, "{\"schemaVersion\": 1, \"network\": {\"populations\": [{\"name\": \"E\", \"size\": 0,"
+                + " \"model\": {\"builtin\": \"lif\"}}]}}");
+        CommandRun run = CommandRun.of("simulate", bad.toString(), "--out", dir.toString());
+        assertEquals(1, run.exitCode(), run.both());
+        assertTrue(run.err().contains("population 'E': size 0"), run.err());
+        CommandRun misuse = CommandRun.of("simulate", "../sample-projects/ei-network", "--amplitude", "2");
+        assertEquals(2, misuse.exitCode(), misuse.both());
+    }
+
+    @Test
     void builtInModelGetsAStepCurrentAndRecordsTheChosenStatesInDeclaredUnits() throws IOException {
         CommandRun run = CommandRun.of("simulate", "hh", "--duration", "50", "--record", "V,m", "--out", dir.toString());
 
