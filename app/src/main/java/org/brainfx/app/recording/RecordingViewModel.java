@@ -245,7 +245,8 @@ public final class RecordingViewModel {
         if (ref.file() == null || ref.file().isBlank()) {
             throw new IllegalArgumentException(text("recording.error.noFile"));
         }
-        return new Source(document.folder().resolve(ref.file()).normalize(), ref.channel() == null ? 0 : ref.channel(),
+        return new Source(document.folder().resolve(ref.file()).normalize(), ref.channel() == null
+                ? Recordings.Options.AUTO_CHANNEL : ref.channel(),
                 ref.offsetMv() == null ? 0 : ref.offsetMv());
     }
 

@@ -107,7 +107,7 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
         SweepSelection.Traces traces;
         try {
             rec = Recordings.read(recordingFile, new Recordings.Options(false, null,
-                    ref.channel() == null ? 0 : ref.channel()));
+                    ref.channel() == null ? Recordings.Options.AUTO_CHANNEL : ref.channel()));
             if (rec.clampMode() != Recording.ClampMode.CURRENT) {
                 throw new ProjectException(recordingFile + ": the recording is " + rec.clampMode().name().toLowerCase()
                         + " clamp; BrainFX fits current-clamp recordings (the model's input is an injected current)");
