@@ -63,9 +63,17 @@ final class NwbSeries {
         return n == null ? null : n.longValue();
     }
 
+    /**
+     * An attribute's value, or null when it is missing or of a type jHDF cannot turn into Java values (an
+     * enum or opaque type where a number or text was expected is as good as absent).
+     */
     private static Object attribute(Node node, String name) {
-        Attribute a = node.getAttribute(name);
-        return a == null ? null : a.getData();
+        try {
+            Attribute a = node.getAttribute(name);
+            return a == null ? null : a.getData();
+        } catch (HdfException e) {
+            return null;
+        }
     }
 
     String type() {

@@ -36,6 +36,42 @@ final class NwbValues {
         return null;
     }
 
+    /**
+     * The values of an integer array of any width and signedness (int8 … uint64, as jHDF returns them:
+     * {@code byte[]} … {@code long[]}, {@code BigInteger[]}), or null when {@code value} is not one. Unsigned
+     * 64-bit values above {@link Long#MAX_VALUE} cannot be indices or counts and come back as -1.
+     */
+    static long[] integers(Object value) {
+        if (value instanceof long[] l) {
+            return l;
+        }
+        if (value instanceof int[] a) {
+            return java.util.Arrays.stream(a).asLongStream().toArray();
+        }
+        if (value instanceof short[] a) {
+            long[] out = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i];
+            }
+            return out;
+        }
+        if (value instanceof byte[] a) {
+            long[] out = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i];
+            }
+            return out;
+        }
+        if (value instanceof java.math.BigInteger[] a) {
+            long[] out = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i].bitLength() < 64 ? a[i].longValue() : -1;
+            }
+            return out;
+        }
+        return null;
+    }
+
     /** A short description of a value for a message. */
     static String describe(Object value) {
         if (value != null && value.getClass().isArray()) {
@@ -70,6 +106,15 @@ final class NwbValues {
         } else if (values instanceof byte[] b) {
             for (int i = 0; i < count; i++) {
                 out[i] = b[start + i] * factor + shift;
+            }
+        } else if (values instanceof Number[] n) {
+            // Unsigned 64-bit integers come as BigInteger; above 2^53 a double rounds them, as any trace reader does.
+            for (int i = 0; i < count; i++) {
+                out[i] = n[start + i].doubleValue() * factor + shift;
+            }
+        } else if (values instanceof boolean[] b) {
+            for (int i = 0; i < count; i++) {
+                out[i] = (b[start + i] ? 1 : 0) * factor + shift;
             }
         } else {
             throw new IllegalArgumentException("not a numeric array: " + describe(values));

@@ -15,7 +15,8 @@ public final class Recordings {
      * @param currentClampOnly fail on a file without current-clamp sweeps (a neuron fit needs them)
      * @param csv              what a CSV file does not say about itself; ignored for other formats
      * @param responseChannel  the recorded channel (0-based) that is the response, or {@link #AUTO_CHANNEL} to
-     *                         choose it by units; only ABF files hold several, NWB and CSV files only 0
+     *                         choose it by units; only ABF files hold several; for NWB files it counts the
+     *                         electrodes (0-based, in name order); CSV files have only 0
      * @param gapFreeSweepMs   length of the sweeps a gap-free ABF recording is cut into; 0 keeps it whole
      */
     public record Options(boolean currentClampOnly, CsvOptions csv, int responseChannel, double gapFreeSweepMs) {
@@ -49,12 +50,12 @@ public final class Recordings {
     public static Recording read(Path file, Options options) throws RecordingException {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         Recording recording;
-        if (options.responseChannel() > 0 && !name.endsWith(".abf")) {
+        if (options.responseChannel() > 0 && !name.endsWith(".abf") && !name.endsWith(".nwb")) {
             throw new RecordingException(file + ": channel " + options.responseChannel() + " was asked for, but only ABF"
-                    + " files hold several recorded channels; use channel 0 (or leave it out)");
+                    + " files hold several recorded channels (and NWB files several electrodes); use channel 0 (or leave it out)");
         }
         if (name.endsWith(".nwb")) {
-            recording = NwbReader.read(file, options.currentClampOnly());
+            recording = NwbReader.read(file, options.currentClampOnly(), Math.max(0, options.responseChannel()));
         } else if (name.endsWith(".abf")) {
             recording = AbfReader.read(file, options.responseChannel(), options.gapFreeSweepMs());
         } else if (name.endsWith(".csv")) {
