@@ -78,6 +78,8 @@ final class CsvColumnTraces {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RecordingException(file + ": " + CsvReader.NOT_UTF8, e);
         } catch (IOException e) {
             throw new RecordingException(file + ": cannot be read: " + e.getMessage(), e);
         }

@@ -73,7 +73,8 @@ public final class NwbReader {
         try (HdfFile hdf = new HdfFile(file)) {
             return new NwbReader(file, hdf).recording(currentClampOnly, electrode);
         } catch (HdfException | BufferUnderflowException | IndexOutOfBoundsException | ClassCastException
-                 | NegativeArraySizeException | ArithmeticException e) {
+                 | NegativeArraySizeException | ArithmeticException | IllegalArgumentException | IllegalStateException e) {
+            // jHDF reports damaged structures (a dangling heap index, a short buffer) with these.
             throw new RecordingException(file + ": the HDF5 structure cannot be read (" + e.getMessage()
                     + "); the file is corrupt or was not copied completely: copy it again from its source", e);
         }

@@ -23,7 +23,12 @@ public final class RowTraceCsv {
      * @param indexColumn true when each row starts with a row index to skip
      */
     public static double[][] read(Path file, double scale, boolean indexColumn) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": " + CsvReader.NOT_UTF8, e);
+        }
         List<double[]> rows = new ArrayList<>();
         int width = -1;
         for (int ln = 0; ln < lines.size(); ln++) {
