@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Summarize a recording (.abf, .nwb, .csv): clamp mode, channels, sweeps, sampling and stimulus.",
                 "Per sweep it shows the stimulus amplitude (largest deviation from the first sample) and the spike"
-                        + " count (upward crossings of 0 mV, 1 ms apart).",
+                        + " count (action potentials as eFEL and ipfx find them: dV/dt above 10 mV/ms, rising 20 mV to a peak"
+                        + " above -30 mV, 0.25 to 10 ms wide at half height, 1 ms apart).",
         })
 public final class InspectCommand implements Callable<Integer> {
     private static final int METADATA_WIDTH = 100;
