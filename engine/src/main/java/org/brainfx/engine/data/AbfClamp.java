@@ -1,7 +1,9 @@
 package org.brainfx.engine.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * How an ABF recording was clamped, which channel is the response and where its stimulus comes from,
@@ -108,7 +110,7 @@ record AbfClamp(Recording.ClampMode mode, int responseChannel, String responseUn
 
     private static double[] flat(int n, double level) {
         double[] out = new double[n];
-        java.util.Arrays.fill(out, level);
+        Arrays.fill(out, level);
         return out;
     }
 
@@ -187,9 +189,9 @@ record AbfClamp(Recording.ClampMode mode, int responseChannel, String responseUn
      * channel not in volts (a monitor), else channel 0.
      */
     private static int firstUnknownResponse(List<AbfChannel> channels) {
-        List<java.util.function.Predicate<String>> preferences = List.of(AbfUnits::isMembranePotential,
+        List<Predicate<String>> preferences = List.of(AbfUnits::isMembranePotential,
                 AbfUnits::isCurrent, u -> !"V".equals(u));
-        for (java.util.function.Predicate<String> wanted : preferences) {
+        for (Predicate<String> wanted : preferences) {
             for (int c = 0; c < channels.size(); c++) {
                 if (wanted.test(channels.get(c).units())) {
                     return c;

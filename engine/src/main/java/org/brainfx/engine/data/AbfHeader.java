@@ -2,6 +2,7 @@ package org.brainfx.engine.data;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -79,7 +80,7 @@ record AbfHeader(String version, int operationMode, int sweeps, int samplesPerEp
                 return new int[] {(int) total};
             }
             int[] out = new int[(int) (total / splitSamples)];
-            java.util.Arrays.fill(out, splitSamples);
+            Arrays.fill(out, splitSamples);
             return out;
         }
         if (operationMode == EVENT_VARIABLE) {
@@ -90,7 +91,7 @@ record AbfHeader(String version, int operationMode, int sweeps, int samplesPerEp
             return out;
         }
         int[] out = new int[sweeps];
-        java.util.Arrays.fill(out, samplesPerEpisode / n);
+        Arrays.fill(out, samplesPerEpisode / n);
         return out;
     }
 

@@ -2,6 +2,7 @@ package org.brainfx.engine.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -203,7 +204,7 @@ public final class CsvReader {
             }
         } catch (NoSuchFileException e) {
             throw new RecordingException(file + ": no such file", e);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new RecordingException(file + ": " + NOT_UTF8, e);
         } catch (IOException e) {
             throw new RecordingException(file + ": cannot be read: " + e.getMessage(), e);

@@ -1,6 +1,8 @@
 package org.brainfx.engine.data;
 
 import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.function.BiFunction;
 
 /**
@@ -46,7 +48,7 @@ final class NwbValues {
             return l;
         }
         if (value instanceof int[] a) {
-            return java.util.Arrays.stream(a).asLongStream().toArray();
+            return Arrays.stream(a).asLongStream().toArray();
         }
         if (value instanceof short[] a) {
             long[] out = new long[a.length];
@@ -62,7 +64,7 @@ final class NwbValues {
             }
             return out;
         }
-        if (value instanceof java.math.BigInteger[] a) {
+        if (value instanceof BigInteger[] a) {
             long[] out = new long[a.length];
             for (int i = 0; i < a.length; i++) {
                 out[i] = a[i].bitLength() < 64 ? a[i].longValue() : -1;
