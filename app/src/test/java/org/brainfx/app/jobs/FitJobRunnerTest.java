@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -120,8 +122,8 @@ class FitJobRunnerTest {
     private static Thread threadWaitingIn(String method) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            for (java.util.Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-                boolean inside = java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals(method));
+            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                boolean inside = Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals(method));
                 if (inside && e.getKey().getState() == Thread.State.WAITING) {
                     return e.getKey();
                 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,7 +136,14 @@ class AbfConformanceTest {
         // The same recording with its units right, a flat command (light stimulation): current clamp.
         r = AbfReader.read(corpus.resolve("opto_aps_good_units.abf"));
         assertEquals(Recording.ClampMode.CURRENT, r.clampMode());
-        assertTrue(r.sweeps().stream().allMatch(s -> s.stimulus() != null));
+        for (Recording.Sweep s : r.sweeps()) {
+            assertTrue(Arrays.stream(s.stimulus()).allMatch(x -> x == s.stimulus()[0]), "a flat command, read as such");
+        }
+        // Gap-free, 1 kHz, the DAC holding only: current clamp with a flat stimulus, and a note saying why.
+        r = AbfReader.read(corpus.resolve("File_axon_2.abf"));
+        assertEquals(Recording.ClampMode.CURRENT, r.clampMode());
+        assertEquals(1, r.sweeps().size());
+        assertTrue(r.metadata().get("stimulusNote").startsWith("flat stimulus"), r.metadata().get("stimulusNote"));
         // dB and mV channels with a mV command: unknown, but the response is the potential, not the dB channel.
         r = AbfReader.read(corpus.resolve("16d22006_kim_gapfree.abf"));
         assertEquals(Recording.ClampMode.UNKNOWN, r.clampMode());
@@ -212,7 +220,7 @@ class AbfConformanceTest {
 
     private static double[] flat(int n, double level) {
         double[] out = new double[n];
-        java.util.Arrays.fill(out, level);
+        Arrays.fill(out, level);
         return out;
     }
 

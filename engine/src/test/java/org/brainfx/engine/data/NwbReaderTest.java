@@ -10,6 +10,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
+import java.math.BigInteger;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.channels.FileChannel;
@@ -297,12 +298,12 @@ class NwbReaderTest {
 
     @Test
     void unsigned64BitValuesBecomeIndicesOrDoubles() {
-        java.math.BigInteger max = java.math.BigInteger.TWO.pow(64).subtract(java.math.BigInteger.ONE);
-        assertArrayEquals(new long[] {-1, 7}, NwbValues.integers(new java.math.BigInteger[] {max,
-            java.math.BigInteger.valueOf(7)}), "too large for an index: -1, which no table accepts");
+        BigInteger max = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
+        assertArrayEquals(new long[] {-1, 7}, NwbValues.integers(new BigInteger[] {max,
+            BigInteger.valueOf(7)}), "too large for an index: -1, which no table accepts");
         assertArrayEquals(new long[] {-3, 250}, NwbValues.integers(new short[] {-3, 250}));
-        assertArrayEquals(new double[] {1.8446744073709552e19, 3}, NwbValues.samples(new java.math.BigInteger[] {max,
-            java.math.BigInteger.valueOf(3)}, 0, 2, 1, 0));
+        assertArrayEquals(new double[] {1.8446744073709552e19, 3}, NwbValues.samples(new BigInteger[] {max,
+            BigInteger.valueOf(3)}, 0, 2, 1, 0));
     }
 
     /** A PatchClampSeries-like group: {@code data} with unit and conversion, {@code starting_time} with rate. */

@@ -2,6 +2,7 @@ package org.brainfx.engine.data;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -37,7 +38,7 @@ class RecordingFuzzTest {
     private static final long ALLOCATION_SLACK = 64L << 20;
 
     private static ExecutorService reader;
-    private static com.sun.management.ThreadMXBean threads;
+    private static ThreadMXBean threads;
 
     @TempDir
     Path dir;
@@ -49,7 +50,7 @@ class RecordingFuzzTest {
             t.setDaemon(true);
             return t;
         });
-        threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     }
 
     @AfterAll

@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.brainfx.engine.project.FitSettings;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectException;
@@ -98,7 +101,7 @@ class FitJobTest {
 
     @Test
     void aSlowListenerGetsCoalescedSnapshotsAndEndsWithTheFinalOne() throws Exception {
-        List<FitProgress> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<FitProgress> seen = Collections.synchronizedList(new ArrayList<>());
         FitJob job = new FitJob(hh("lbfgsb", 4, 40));
         CountDownLatch fitDone = new CountDownLatch(1);
         // The listener is as slow as can be: it holds its first delivery until the whole fit has run.
@@ -170,7 +173,7 @@ class FitJobTest {
     }
 
     /** Polls (up to 60 s) until {@code condition} holds. */
-    static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "condition not reached within 60 s");
@@ -183,7 +186,7 @@ class FitJobTest {
         Thread[] found = new Thread[1];
         awaitCondition(() -> {
             for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-                boolean inside = java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals(method));
+                boolean inside = Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals(method));
                 if (inside && e.getKey().getState() == Thread.State.WAITING) {
                     found[0] = e.getKey();
                     return true;
