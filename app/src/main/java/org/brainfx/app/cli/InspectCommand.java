@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Summarize a recording (.abf, .nwb, .csv): clamp mode, channels, sweeps, sampling and stimulus.",
                 "Per sweep it shows the stimulus amplitude (largest deviation from the first sample) and the spike"
-                        + " count (upward crossings of 0 mV, 1 ms apart).",
+                        + " count (action potentials as eFEL and ipfx find them: dV/dt above 10 mV/ms, rising 20 mV to a peak"
+                        + " above -30 mV, 0.25 to 10 ms wide at half height, 1 ms apart).",
         })
 public final class InspectCommand implements Callable<Integer> {
     private static final int METADATA_WIDTH = 100;
@@ -75,12 +76,21 @@ public final class InspectCommand implements Callable<Integer> {
             description = "CSV: unit of the stimulus traces (e.g. pA or A), when the header does not say.")
     private String stimulusUnit;
 
+    @Option(names = "--channel", paramLabel = "N",
+            description = "ABF: the recorded channel (0-based) that is the response (default: chosen by units).")
+    private Integer channel;
+
+    @Option(names = "--sweep-ms", paramLabel = "MS",
+            description = "ABF: cut a gap-free recording into sweeps of MS ms (default: one sweep).")
+    private double sweepMs;
+
     @Override
     public Integer call() throws IOException {
         CsvOptions csv = CsvOptions.DEFAULT.withLayout(layout()).withSampleIntervalMs(dt).withTimeColumn(timeColumn)
                 .withTimeUnit(timeUnit).withResponseUnit(responseUnit).withStimulusFile(stimulus)
                 .withStimulusUnit(stimulusUnit);
-        Recording recording = Recordings.read(file, new Recordings.Options(false, csv));
+        Recording recording = Recordings.read(file, new Recordings.Options(false, csv,
+                channel == null ? Recordings.Options.AUTO_CHANNEL : channel, sweepMs));
         RecordingSummary summary = RecordingSummary.of(recording);
         PrintWriter out = spec.commandLine().getOut();
         boolean jsonToStdout = json != null && json.toString().equals("-");
@@ -124,7 +134,7 @@ public final class InspectCommand implements Callable<Integer> {
                 .collect(Collectors.joining(", ")));
         o.printf(Locale.ROOT, "sweeps      %d × %d samples at %s Hz (%s ms)%n", sweeps.size(), samplesPerSweep(r),
                 SimulateCommand.number(r.sampleRateHz()), SimulateCommand.number(r.durationMs()));
-        o.printf(Locale.ROOT, "stimulus    %s%n", lower(r.stimulusSource()));
+        o.printf(Locale.ROOT, "stimulus    %s%s%n", lower(r.stimulusSource()), stimulusFlat(r) ? " (flat)" : "");
         for (Map.Entry<String, String> e : new TreeMap<>(r.metadata()).entrySet()) {
             String value = e.getValue().replaceAll("\\s+", " ").strip();
             o.printf(Locale.ROOT, "  %-26s %s%n", e.getKey(), value.length() > METADATA_WIDTH
@@ -162,6 +172,10 @@ public final class InspectCommand implements Callable<Integer> {
         }
         root.add("channels", channels);
         root.addProperty("stimulusSource", lower(r.stimulusSource()));
+        root.addProperty("stimulusFlat", r.stimulusSource() == Recording.StimulusSource.NONE ? null : stimulusFlat(r));
+        root.addProperty("responseChannel", r.metadata().get("responseChannel"));
+        root.addProperty("stimulusChannel", r.metadata().get("stimulusChannel"));
+        root.addProperty("notes", r.metadata().getOrDefault("stimulusNote", r.metadata().get("notes")));
         JsonArray sweeps = new JsonArray();
         for (RecordingSummary.SweepSummary s : summary.sweeps()) {
             JsonObject sweep = new JsonObject();
@@ -172,6 +186,21 @@ public final class InspectCommand implements Callable<Integer> {
         }
         root.add("sweeps", sweeps);
         return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(root);
+    }
+
+    /** True when every sweep's stimulus holds one level throughout (stimulation came from elsewhere, or none). */
+    private static boolean stimulusFlat(Recording r) {
+        for (Recording.Sweep s : r.sweeps()) {
+            if (s.stimulus() == null) {
+                continue;
+            }
+            for (double x : s.stimulus()) {
+                if (x != s.stimulus()[0]) {
+                    return false;
+                }
+            }
+        }
+        return r.stimulusSource() != Recording.StimulusSource.NONE;
     }
 
     /** The longest sweep's length: sweeps of one recording normally share it. */

@@ -81,6 +81,7 @@ public final class ProjectEdits {
 
     /** A recording reference with another voltage offset, mV. */
     public static Project.RecordingRef withOffset(Project.RecordingRef r, Double offsetMv) {
-        return new Project.RecordingRef(r.file(), r.sweeps(), r.window(), r.dt(), offsetMv, r.channel(), r.baseline());
+        return new Project.RecordingRef(r.file(), r.sweeps(), r.window(), r.dt(), offsetMv, r.channel(), r.baseline(),
+                r.spikes());
     }
 }

@@ -73,7 +73,7 @@ public final class RecordingEdits {
         List<Integer> after = List.copyOf(chosen);
         Project.RecordingRef r = p.recording();
         Project.RecordingRef ref = new Project.RecordingRef(r.file(), after.size() == sweepCount ? null : after,
-                r.window(), r.dt(), r.offsetMv(), r.channel(), r.baseline());
+                r.window(), r.dt(), r.offsetMv(), r.channel(), r.baseline(), r.spikes());
         FitSettings fit = p.fit();
         if (fit != null && fit.losses() != null) {
             List<FitSettings.LossTerm> terms = new ArrayList<>();

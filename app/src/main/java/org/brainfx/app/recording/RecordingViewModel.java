@@ -32,6 +32,7 @@ import org.brainfx.app.project.ProjectDocument;
 import org.brainfx.app.project.ProjectSession;
 import org.brainfx.engine.data.Recording;
 import org.brainfx.engine.data.Recordings;
+import org.brainfx.engine.data.SpikeDetector;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ResolvedProject;
 
@@ -59,7 +60,7 @@ public final class RecordingViewModel {
     public record FitWindow(double fromMs, double toMs, String terms) { }
 
     /** What identifies a read recording: reading again is needed only when one of these changes. */
-    private record Source(Path file, int channel, double offsetMv) { }
+    private record Source(Path file, int channel, double offsetMv, SpikeDetector.Settings spikes) { }
 
     private final ProjectSession session;
     private final ProjectDocument document;
@@ -245,8 +246,9 @@ public final class RecordingViewModel {
         if (ref.file() == null || ref.file().isBlank()) {
             throw new IllegalArgumentException(text("recording.error.noFile"));
         }
-        return new Source(document.folder().resolve(ref.file()).normalize(), ref.channel() == null ? 0 : ref.channel(),
-                ref.offsetMv() == null ? 0 : ref.offsetMv());
+        return new Source(document.folder().resolve(ref.file()).normalize(), ref.channel() == null
+                ? Recordings.Options.AUTO_CHANNEL : ref.channel(),
+                ref.offsetMv() == null ? 0 : ref.offsetMv(), ref.spikeSettings());
     }
 
     private void load(Source wanted) {
@@ -264,7 +266,7 @@ public final class RecordingViewModel {
                     failure = MessageFormat.format(text("recording.error.missing"), wanted.file());
                 } else {
                     recording = Recordings.read(wanted.file(), new Recordings.Options(false, null, wanted.channel()));
-                    traces = SweepTraces.of(recording, wanted.offsetMv());
+                    traces = SweepTraces.of(recording, wanted.offsetMv(), wanted.spikes());
                 }
             } catch (IOException | RuntimeException e) {
                 failure = MessageFormat.format(text("recording.error.unreadable"), wanted.file().getFileName(),

@@ -6,7 +6,7 @@ import java.util.function.IntPredicate;
 import org.brainfx.engine.compile.CompiledModel;
 import org.brainfx.engine.data.Recording;
 import org.brainfx.engine.data.RecordingSummary;
-import org.brainfx.engine.loss.SpikeTrains;
+import org.brainfx.engine.data.SpikeDetector;
 import org.brainfx.engine.model.CheckedModel;
 import org.brainfx.engine.model.unit.Unit;
 import org.brainfx.engine.project.ResolvedProject;
@@ -21,7 +21,7 @@ import org.brainfx.engine.project.ResolvedProject;
  */
 public record SweepTraces(List<Sweep> sweeps, Quantity stimulus, Quantity response, double durationMs) {
 
-    /** Largest time a spike's peak is looked for after its threshold crossing, ms. */
+    /** Largest time a spike's peak is looked for after its onset, ms. */
     static final double PEAK_SEARCH_MS = 3;
 
     /** Copies the list. */
@@ -62,6 +62,11 @@ public record SweepTraces(List<Sweep> sweeps, Quantity stimulus, Quantity respon
      * as the fit finds those of recorded targets.
      */
     public static SweepTraces of(Recording recording, double offsetMv) {
+        return of(recording, offsetMv, SpikeDetector.DEFAULT);
+    }
+
+    /** As {@link #of(Recording, double)}, finding spikes with the project's {@code spikeSettings}. */
+    public static SweepTraces of(Recording recording, double offsetMv, SpikeDetector.Settings spikeSettings) {
         List<Sweep> out = new ArrayList<>();
         String responseUnit = "mV";
         String stimulusUnit = "pA";
@@ -75,8 +80,7 @@ public record SweepTraces(List<Sweep> sweeps, Quantity stimulus, Quantity respon
                 stimulus = nanoamps ? scaled(s.stimulus(), 1000) : s.stimulus().clone();
                 stimulusUnit = nanoamps ? "pA" : s.stimulusUnit();
             }
-            int[] spikes = voltage ? peaks(response, s.dtMs(), SpikeTrains.detect(response, s.dtMs(),
-                    ResolvedProject.RECORDED_SPIKE_THRESHOLD_MV, ResolvedProject.MIN_SPIKE_WIDTH_MS, 1)) : new int[0];
+            int[] spikes = voltage ? SpikeDetector.detect(response, s.dtMs(), spikeSettings).peaks() : new int[0];
             // Rounded to 1/1000 of the unit as RecordingSummary does, so float32 round-off is no "step".
             double amplitude = stimulus == null || stimulus.length == 0 ? Double.NaN
                     : Math.rint(RecordingSummary.stimulusAmplitude(stimulus) * 1000) / 1000;
@@ -128,7 +132,7 @@ public record SweepTraces(List<Sweep> sweeps, Quantity stimulus, Quantity respon
         return u.isDimensionless() && u.scale() == 1 ? "" : u.symbol();
     }
 
-    /** The sample of each spike's peak: the highest within {@link #PEAK_SEARCH_MS} after its crossing. */
+    /** The sample of each spike's peak: the highest within {@link #PEAK_SEARCH_MS} after its onset. */
     static int[] peaks(double[] v, double dtMs, int[] crossings) {
         int reach = Math.max(1, (int) Math.round(PEAK_SEARCH_MS / dtMs));
         int[] out = new int[crossings.length];

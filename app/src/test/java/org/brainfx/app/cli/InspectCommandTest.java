@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InspectCommandTest {
     private static final String NWB = "../engine/src/test/resources/data/nwb/99111002.nwb";
     private static final String HH = "../sample-projects/data/hh-traces/";
+    private static final String ABF_RECORDED_COMMAND = "../engine/src/test/resources/data/abf/97509008.abf";
 
     @TempDir
     Path dir;
@@ -48,7 +49,9 @@ class InspectCommandTest {
         assertEquals(0, run.exitCode(), run.both());
         JsonObject root = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
         assertEquals(List.of("format", "version", "clampMode", "sweepCount", "sampleRateHz", "samplesPerSweep",
-                "channels", "stimulusSource", "sweeps"), new ArrayList<>(root.keySet()));
+                "channels", "stimulusSource", "stimulusFlat", "responseChannel", "stimulusChannel", "notes", "sweeps"),
+                new ArrayList<>(root.keySet()));
+        assertEquals(false, root.get("stimulusFlat").getAsBoolean());
         assertEquals("NWB", root.get("format").getAsString());
         assertEquals("2.4.0", root.get("version").getAsString());
         assertEquals("current", root.get("clampMode").getAsString());
@@ -68,6 +71,25 @@ class InspectCommandTest {
             assertEquals(-2000 + 200 * i, s.get("stimulusAmplitudePa").getAsDouble(), 1e-3);
             assertTrue(s.get("spikeCount").getAsInt() >= 0);
         }
+    }
+
+    @Test
+    void abfWithItsCommandRecordedOnChannel1SaysSoAndTheChannelCanBeOverridden() {
+        CommandRun run = CommandRun.of("inspect", ABF_RECORDED_COMMAND, "--json", "-");
+
+        assertEquals(0, run.exitCode(), run.both());
+        JsonObject root = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals("current", root.get("clampMode").getAsString());
+        assertEquals("recorded", root.get("stimulusSource").getAsString());
+        assertEquals("0 (Chan 0mV, mV)", root.get("responseChannel").getAsString());
+        assertEquals("1 (AO #0, nA)", root.get("stimulusChannel").getAsString());
+        assertTrue(root.get("notes").getAsString().contains("rather than the waveform rebuilt from the protocol"));
+
+        CommandRun other = CommandRun.of("inspect", ABF_RECORDED_COMMAND, "--channel", "1", "--json", "-");
+        assertEquals(0, other.exitCode(), other.both());
+        JsonObject forced = JsonParser.parseString(other.out()).getAsJsonObject();
+        assertEquals("1 (AO #0, nA)", forced.get("responseChannel").getAsString());
+        assertEquals("voltage", forced.get("clampMode").getAsString());
     }
 
     @Test

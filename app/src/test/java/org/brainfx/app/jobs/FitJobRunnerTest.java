@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -104,8 +106,9 @@ class FitJobRunnerTest {
         assertTrue(firstRound.await(60, TimeUnit.SECONDS), "first round reported");
         runner.pause();
         assertTrue(paused.await(60, TimeUnit.SECONDS), "fit paused");
+        Thread worker = threadWaitingIn("awaitIfPaused");
         int atPause = runner.job().latest().iteration();
-        Thread.sleep(200);
+        assertEquals(Thread.State.WAITING, worker.getState(), "the fit's thread waits while paused");
         assertEquals(atPause, runner.job().latest().iteration(), "no rounds while paused");
 
         runner.resume();
@@ -113,5 +116,20 @@ class FitJobRunnerTest {
         runner.cancel();
         assertTrue(done.await(60, TimeUnit.SECONDS), "fit ended");
         assertEquals(FitJobRunner.State.CANCELLED, runner.stateProperty().get());
+    }
+
+    /** The thread parked in {@code Object.wait} inside {@code method}, polled for up to 60 s. */
+    private static Thread threadWaitingIn(String method) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                boolean inside = Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals(method));
+                if (inside && e.getKey().getState() == Thread.State.WAITING) {
+                    return e.getKey();
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no thread waits in " + method + " after 60 s");
     }
 }

@@ -2,6 +2,7 @@ package org.brainfx.engine.data;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,11 +23,17 @@ import java.util.List;
  * @param creator           acquisition program and its version, or empty
  * @param protocolPath      the protocol file used (Windows path as stored), or empty
  * @param recordedAt        ISO local date-time of the recording's start, or empty when not stated
+ * @param eventLengths      samples (all channels together) of each event in the synch array, which event-driven
+ *                          files use to say where each sweep lies; empty when the file has none
  */
 record AbfHeader(String version, int operationMode, int sweeps, int samplesPerEpisode, double sampleRateHz,
                  boolean floatData, long dataOffset, long dataPoints, List<AbfChannel> channels, List<AbfDac> dacs,
-                 int activeDac, String creator, String protocolPath, String recordedAt) {
+                 int activeDac, String creator, String protocolPath, String recordedAt, long[] eventLengths) {
 
+    static final int EVENT_VARIABLE = 1;
+    static final int EVENT_FIXED = 2;
+    static final int GAP_FREE = 3;
+    static final int OSCILLOSCOPE = 4;
     static final int EPISODIC = 5;
     static final int BLOCK = 512;
     private static final long MILLIS_PER_DAY = 86_400_000L;
@@ -35,6 +42,57 @@ record AbfHeader(String version, int operationMode, int sweeps, int samplesPerEp
     AbfHeader {
         channels = List.copyOf(channels);
         dacs = List.copyOf(dacs);
+        eventLengths = eventLengths.clone();
+    }
+
+    /**
+     * The synch array's event lengths (its second int32 per entry) in variable-length event mode, the only one
+     * that needs them; read only when the entries fit in the file, so a corrupt count cannot make the reader
+     * allocate more than the file holds.
+     */
+    static long[] eventLengths(AbfBytes b, int mode, long offset, long count, long entrySize) throws RecordingException {
+        if (mode != EVENT_VARIABLE || count <= 0 || offset <= 0) {
+            return new long[0];
+        }
+        if (entrySize < 8 || count > b.length() / entrySize || offset + count * entrySize > b.length()) {
+            throw b.error("truncated or corrupt header: the synch array claims " + count + " entries of " + entrySize
+                    + " bytes at byte " + offset + ", which does not fit in the file's " + b.length() + " bytes",
+                    "The file is incomplete or damaged; copy it again from the original");
+        }
+        long[] out = new long[(int) count];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.i32(offset + i * entrySize + 4, "SynchArray[" + i + "].lLength");
+        }
+        return out;
+    }
+
+    /**
+     * Samples per channel in each sweep, in file order: episodic and fixed-length event files have
+     * {@link #sweeps} of one length, variable-length event files one sweep per synch-array event, and a gap-free
+     * file is one sweep or, when {@code splitSamples > 0}, consecutive sweeps of that many samples (a shorter
+     * rest is left out).
+     */
+    int[] sweepLengths(int splitSamples) {
+        int n = channels.size();
+        if (operationMode == GAP_FREE) {
+            long total = dataPoints / n;
+            if (splitSamples <= 0) {
+                return new int[] {(int) total};
+            }
+            int[] out = new int[(int) (total / splitSamples)];
+            Arrays.fill(out, splitSamples);
+            return out;
+        }
+        if (operationMode == EVENT_VARIABLE) {
+            int[] out = new int[eventLengths.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (int) (eventLengths[i] / n);
+            }
+            return out;
+        }
+        int[] out = new int[sweeps];
+        Arrays.fill(out, samplesPerEpisode / n);
+        return out;
     }
 
     /** Reads and checks the header: signature, version, mode, sizes, data extent and channel scaling. */
@@ -74,28 +132,54 @@ record AbfHeader(String version, int operationMode, int sweeps, int samplesPerEp
     }
 
     private void check(AbfBytes bytes) throws RecordingException {
-        if (operationMode != EPISODIC) {
-            throw bytes.error("acquisition mode " + modeName(operationMode) + " (nOperationMode = " + operationMode
-                            + ") is not supported; BrainFX reads episodic-stimulation files (mode 5) only",
-                    "Record the cell with an episodic protocol, or cut the recording into sweeps in Clampfit and save that as ABF");
-        }
-        if (sweeps <= 0) {
-            throw bytes.error("the header says the file holds " + sweeps + " sweeps (lActualEpisodes)",
-                    "The acquisition was probably stopped before the first sweep finished; use another recording");
-        }
         int n = channels.size();
-        if (samplesPerEpisode <= 0 || samplesPerEpisode % n != 0) {
-            throw bytes.error("the sweep length " + samplesPerEpisode + " (lNumSamplesPerEpisode) is not a positive multiple of the "
-                    + n + " recorded channels", "The header is corrupt; recover the file from a backup");
-        }
         if (!(sampleRateHz > 0) || Double.isInfinite(sampleRateHz)) {
             throw bytes.error("the sample interval gives a sample rate of " + sampleRateHz + " Hz",
                     "The header's sample interval (fADCSequenceInterval / fADCSampleInterval) is corrupt; recover the file from a backup");
         }
-        long needed = (long) sweeps * samplesPerEpisode;
+        long needed;
+        if (operationMode == GAP_FREE) {
+            if (dataPoints < n) {
+                throw bytes.error("the gap-free recording holds " + dataPoints + " samples (lActualAcqLength), fewer than one per channel",
+                        "The acquisition was probably stopped at once; use another recording");
+            }
+            needed = dataPoints - dataPoints % n;
+        } else if (operationMode == EVENT_VARIABLE) {
+            if (eventLengths.length == 0) {
+                throw bytes.error("the variable-length event recording has no synch array, which says where each event lies",
+                        "Open it in Clampfit and save it again (File > Save As, ABF), or export the events as an episodic file");
+            }
+            needed = 0;
+            for (int i = 0; i < eventLengths.length; i++) {
+                if (eventLengths[i] <= 0 || eventLengths[i] % n != 0) {
+                    throw bytes.error("event " + (i + 1) + " of the synch array is " + eventLengths[i]
+                            + " samples long, not a positive multiple of the " + n + " channels", "The header is corrupt; recover the file from a backup");
+                }
+                needed += eventLengths[i];
+            }
+        } else if (operationMode == EPISODIC || operationMode == EVENT_FIXED || operationMode == OSCILLOSCOPE) {
+            if (sweeps <= 0) {
+                throw bytes.error("the header says the file holds " + sweeps + " sweeps (lActualEpisodes)",
+                        "The acquisition was probably stopped before the first sweep finished; use another recording");
+            }
+            if (samplesPerEpisode <= 0 || samplesPerEpisode % n != 0) {
+                throw bytes.error("the sweep length " + samplesPerEpisode + " (lNumSamplesPerEpisode) is not a positive multiple of the "
+                        + n + " recorded channels", "The header is corrupt; recover the file from a backup");
+            }
+            needed = (long) sweeps * samplesPerEpisode;
+        } else {
+            throw bytes.error("unknown acquisition mode (nOperationMode = " + operationMode
+                            + "); ABF files are event-driven (1, 2), gap-free (3), oscilloscope (4) or episodic (5)",
+                    "The header is corrupt; recover the file from a backup");
+        }
         if (dataPoints < needed) {
-            throw bytes.error("truncated data: the data section holds " + dataPoints + " samples but " + sweeps + " sweeps × "
-                    + samplesPerEpisode + " samples need " + needed, "The file is incomplete; copy it again from the original");
+            throw bytes.error("truncated data: the data section holds " + dataPoints + " samples but "
+                    + (operationMode == EVENT_VARIABLE ? eventLengths.length + " events" : sweeps + " sweeps × " + samplesPerEpisode + " samples")
+                    + " need " + needed, "The file is incomplete; copy it again from the original");
+        }
+        if (needed / n > Integer.MAX_VALUE) {
+            throw bytes.error("the recording holds " + needed / n + " samples per channel, more than one array can hold",
+                    "Cut the recording into parts in Clampfit");
         }
         long end = dataOffset + needed * (floatData ? 4 : 2);
         if (dataOffset < 0 || end > bytes.length()) {
@@ -133,15 +217,5 @@ record AbfHeader(String version, int operationMode, int sweeps, int samplesPerEp
             out.append(c >= 32 && c < 127 ? String.valueOf(c) : String.format("\\x%02X", (int) c));
         }
         return out.toString();
-    }
-
-    private static String modeName(int mode) {
-        return switch (mode) {
-            case 1 -> "'event-driven, variable length'";
-            case 2 -> "'event-driven, fixed length (oscilloscope, loss-free)'";
-            case 3 -> "'gap-free'";
-            case 4 -> "'oscilloscope, high speed'";
-            default -> "'unknown'";
-        };
     }
 }

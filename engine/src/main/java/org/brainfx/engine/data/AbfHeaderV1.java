@@ -53,12 +53,15 @@ final class AbfHeaderV1 {
                     + b.i16(5802, "nBugfixVersion") + "." + b.i16(5804, "nBuildVersion");
         }
         long millis = b.i32(24, "lFileStartTime") * 1000L + b.i16(366, "nFileStartMillisecs");
-        return new AbfHeader(Float.toString(version), b.i16(8, "nOperationMode"), b.i32(16, "lActualEpisodes"),
+        int mode = b.i16(8, "nOperationMode");
+        return new AbfHeader(Float.toString(version), mode, b.i32(16, "lActualEpisodes"),
                 b.i32(138, "lNumSamplesPerEpisode"),
                 1e6 / (b.f32(122, "fADCSampleInterval") * (double) channelCount), dataFormat(b),
                 b.i32(40, "lDataSectionPtr") * (long) AbfHeader.BLOCK, b.i32(10, "lActualAcqLength"), channels, dacs,
                 activeDac, creator.trim(), extended ? b.text(4898, 256, "sProtocolPath") : "",
-                AbfHeader.timestamp(b.i32(20, "lFileStartDate"), millis));
+                AbfHeader.timestamp(b.i32(20, "lFileStartDate"), millis),
+                AbfHeader.eventLengths(b, mode, b.i32(92, "lSynchArrayPtr") * (long) AbfHeader.BLOCK,
+                        b.i32(96, "lSynchArraySize"), 8));
     }
 
     private static AbfChannel channel(AbfBytes b, int adc, double rangeOverResolution, boolean conditioned,
@@ -71,8 +74,11 @@ final class AbfHeaderV1 {
             offset -= b.f32(1114 + 4L * adc, "fSignalOffset[" + adc + "]");
         }
         scale *= telegraphGain(b, adc, extended);
-        return new AbfChannel(b.text(442 + 10L * adc, 10, "sADCChannelName[" + adc + "]"),
-                b.text(602 + 8L * adc, 8, "sADCUnits[" + adc + "]"), rangeOverResolution / scale, offset);
+        boolean telegraphed = extended && b.i16(4512 + 2L * adc, "nTelegraphEnable[" + adc + "]") != 0;
+        String name = b.text(442 + 10L * adc, 10, "sADCChannelName[" + adc + "]");
+        return new AbfChannel(name.isEmpty() ? "ADC " + adc : name,
+                b.text(602 + 8L * adc, 8, "sADCUnits[" + adc + "]"), rangeOverResolution / scale, offset,
+                telegraphed ? b.i16(4768 + 2L * adc, "nTelegraphMode[" + adc + "]") : -1);
     }
 
     /** Before 1.6 a single "autosample" telegraph applied to one ADC; later each ADC has its own. */

@@ -35,6 +35,7 @@ final class AbfHeaderV2 {
         Section epochs = section(b, "EpochPerDACSection", 156, 22);
         Section strings = section(b, "StringsSection", 220, 0);
         Section data = section(b, "DataSection", 236, 0);
+        Section synch = section(b, "SynchArraySection", 316, 0);
         List<String> text = strings(b, strings);
 
         long p = protocol.entry(0);
@@ -60,12 +61,14 @@ final class AbfHeaderV2 {
                     + b.u8(57, "uCreatorVersion") + "." + b.u8(56, "uCreatorVersion")).trim();
         }
         String modifier = string(text, b.u32(68, "uModifierNameIndex"));
-        return new AbfHeader(version, b.i16(p, "nOperationMode"), (int) Math.min(Integer.MAX_VALUE, b.u32(12, "lActualEpisodes")),
+        int mode = b.i16(p, "nOperationMode");
+        return new AbfHeader(version, mode, (int) Math.min(Integer.MAX_VALUE, b.u32(12, "lActualEpisodes")),
                 b.i32(p + 22, "lNumSamplesPerEpisode"), 1e6 / b.f32(p + 2, "fADCSequenceInterval"), floatData,
                 data.block() * AbfHeader.BLOCK, data.count(), channels, dacs, b.i16(p + 142, "nActiveDACChannel"),
                 modifier.isEmpty() ? creator : creator + ", modified by " + modifier,
                 string(text, b.u32(72, "uProtocolPathIndex")),
-                AbfHeader.timestamp(b.u32(16, "uFileStartDate"), b.u32(20, "uFileStartTimeMS")));
+                AbfHeader.timestamp(b.u32(16, "uFileStartDate"), b.u32(20, "uFileStartTimeMS")),
+                AbfHeader.eventLengths(b, mode, synch.block() * AbfHeader.BLOCK, synch.count(), synch.entrySize()));
     }
 
     /** Bug-fix and build numbers are shown only when set, so 2.6.0.0 reads as the familiar "2.6". */
@@ -139,8 +142,10 @@ final class AbfHeaderV2 {
             scale *= b.f32(o + 6, at + "fTelegraphAdditGain");
         }
         String name = string(text, b.u32(o + 74, at + "lADCChannelNameIndex"));
+        boolean telegraphed = b.i16(o + 2, at + "nTelegraphEnable") != 0;
         return new AbfChannel(name.isEmpty() ? "ADC " + b.i16(o, at + "nADCNum") : name,
-                string(text, b.u32(o + 78, at + "lADCUnitsIndex")), rangeOverResolution / scale, offset);
+                string(text, b.u32(o + 78, at + "lADCUnitsIndex")), rangeOverResolution / scale, offset,
+                telegraphed ? b.i16(o + 18, at + "nTelegraphMode") : -1);
     }
 
     private static AbfDac dac(AbfBytes b, long o, List<String> text, Section epochSection) throws RecordingException {

@@ -18,18 +18,26 @@ public final class AbfReader {
     }
 
     /**
-     * Reads one ABF file.
+     * Reads one ABF file, choosing the response channel by units.
      *
      * @throws RecordingException naming the file, the place and a fix, when the file is not a readable
-     *                            episodic ABF (wrong signature, unknown version, truncated, unsupported mode,
-     *                            no sweeps, unusable scaling, non-finite samples)
+     *                            ABF (wrong signature, unknown version or mode, truncated, no sweeps, unusable
+     *                            scaling, non-finite samples)
      */
     public static Recording read(Path file) throws RecordingException {
-        return read(file, 0);
+        return read(file, Recordings.Options.AUTO_CHANNEL, 0);
     }
 
-    /** Reads one ABF file taking channel {@code responseChannel} (0-based) as the response. */
+    /** Reads one ABF file taking channel {@code responseChannel} (0-based; negative: chosen by units) as the response. */
     public static Recording read(Path file, int responseChannel) throws RecordingException {
+        return read(file, responseChannel, 0);
+    }
+
+    /**
+     * Reads one ABF file; a gap-free recording is cut into sweeps of {@code gapFreeSweepMs} (0: kept as one
+     * sweep; ignored for other modes).
+     */
+    public static Recording read(Path file, int responseChannel, double gapFreeSweepMs) throws RecordingException {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -38,21 +46,23 @@ public final class AbfReader {
         }
         AbfBytes bytes = new AbfBytes(file, content);
         AbfHeader header = AbfHeader.read(bytes);
-        double[][][] samples = AbfSamples.decode(header, bytes);
-        if (responseChannel < 0 || responseChannel >= header.channels().size()) {
+        if (responseChannel >= header.channels().size()) {
             throw new RecordingException(file + ": there is no channel " + responseChannel + "; the file has "
                     + header.channels().size() + " (0.." + (header.channels().size() - 1) + ": "
                     + header.channels().stream().map(c -> c.name() + " (" + c.units() + ")").toList() + ")");
         }
+        int split = splitSamples(file, header, gapFreeSweepMs);
+        double[][][] samples = AbfSamples.decode(header, bytes, header.sweepLengths(split));
         AbfClamp clamp = AbfClamp.decide(header, responseChannel);
         double dtMs = 1000.0 / header.sampleRateHz();
         List<Recording.Sweep> sweeps = new ArrayList<>();
-        for (int s = 0; s < header.sweeps(); s++) {
-            double[] response = samples[responseChannel][s];
+        int responseAt = clamp.responseChannel();
+        for (int s = 0; s < samples[responseAt].length; s++) {
+            double[] response = samples[responseAt][s];
             for (int i = 0; i < response.length; i++) {
                 response[i] *= clamp.responseScale();
             }
-            double[] stimulus = clamp.stimulus(s, samples, header.samplesPerSweep());
+            double[] stimulus = clamp.stimulus(s, samples, response.length);
             sweeps.add(new Recording.Sweep(s, dtMs, response, clamp.responseUnit(), stimulus,
                     stimulus == null ? null : clamp.stimulusUnit()));
         }
@@ -61,24 +71,56 @@ public final class AbfReader {
             channels.add(new Recording.Channel(c.name(), c.units()));
         }
         return new Recording("ABF", header.version(), file, clamp.mode(), channels, sweeps, header.sampleRateHz(),
-                clamp.source(), metadata(header, clamp));
+                clamp.source(), metadata(header, clamp, split));
     }
 
-    private static Map<String, String> metadata(AbfHeader header, AbfClamp clamp) {
+    private static int splitSamples(Path file, AbfHeader header, double gapFreeSweepMs) throws RecordingException {
+        if (header.operationMode() != AbfHeader.GAP_FREE || gapFreeSweepMs == 0) {
+            return 0;
+        }
+        double samples = Math.rint(gapFreeSweepMs * header.sampleRateHz() / 1000);
+        long total = header.dataPoints() / header.channels().size();
+        if (!(samples >= 1) || samples > total) {
+            throw new RecordingException(file + ": cannot cut the gap-free recording into sweeps of " + gapFreeSweepMs
+                    + " ms: it is " + total * 1000.0 / header.sampleRateHz() + " ms long at " + header.sampleRateHz()
+                    + " Hz; give a sweep length between one sample and the whole recording");
+        }
+        return (int) samples;
+    }
+
+    private static Map<String, String> metadata(AbfHeader header, AbfClamp clamp, int split) {
         Map<String, String> m = new LinkedHashMap<>();
+        m.put("operationMode", modeName(header.operationMode()));
+        if (split > 0) {
+            long rest = header.dataPoints() / header.channels().size() % split;
+            m.put("gapFreeSweepSamples", split + (rest > 0 ? " (the last " + rest + " samples are left out)" : ""));
+        }
+        AbfChannel response = header.channels().get(clamp.responseChannel());
+        m.put("responseChannel", clamp.responseChannel() + " (" + response.name() + ", " + response.units() + ")");
         put(m, "protocol", protocolName(header.protocolPath()));
         put(m, "protocolPath", header.protocolPath());
         put(m, "creator", header.creator());
         put(m, "recordedAt", header.recordedAt());
         m.put("dataFormat", header.floatData() ? "float32" : "int16");
         if (clamp.commandChannel() >= 0) {
-            m.put("stimulusChannel", header.channels().get(clamp.commandChannel()).name());
+            AbfChannel c = header.channels().get(clamp.commandChannel());
+            m.put("stimulusChannel", clamp.commandChannel() + " (" + c.name() + ", " + c.units() + ")");
         }
         if (clamp.dac() != null) {
             m.put("stimulusDac", clamp.dac().name());
         }
-        put(m, "stimulusNote", clamp.note());
+        put(m, "stimulusNote", String.join("; ", clamp.notes()));
         return m;
+    }
+
+    private static String modeName(int mode) {
+        return switch (mode) {
+            case AbfHeader.EVENT_VARIABLE -> "event-driven, variable length";
+            case AbfHeader.EVENT_FIXED -> "event-driven, fixed length";
+            case AbfHeader.GAP_FREE -> "gap-free";
+            case AbfHeader.OSCILLOSCOPE -> "high-speed oscilloscope";
+            default -> "episodic";
+        };
     }
 
     /** The protocol's file name without folder or extension, as Clampex lists it. */

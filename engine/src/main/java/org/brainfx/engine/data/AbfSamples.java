@@ -10,13 +10,18 @@ final class AbfSamples {
     }
 
     /**
-     * Decodes every sweep of every channel: {@code [channel][sweep][sample]}. Float32 files already hold user
-     * units; int16 files are scaled with each channel's gain and offset.
+     * Decodes sweeps of {@code lengths[s]} samples per channel, stored one after the other from the start of
+     * the data: {@code [channel][sweep][sample]}. Float32 files already hold user units; int16 files are scaled
+     * with each channel's gain and offset. The header's check has made sure the sweeps fit in the file.
      */
-    static double[][][] decode(AbfHeader header, AbfBytes bytes) throws RecordingException {
+    static double[][][] decode(AbfHeader header, AbfBytes bytes, int[] lengths) throws RecordingException {
         int channels = header.channels().size();
-        int n = header.samplesPerSweep();
-        double[][][] out = new double[channels][header.sweeps()][n];
+        double[][][] out = new double[channels][lengths.length][];
+        for (int c = 0; c < channels; c++) {
+            for (int s = 0; s < lengths.length; s++) {
+                out[c][s] = new double[lengths[s]];
+            }
+        }
         ByteBuffer data = bytes.buffer().position((int) header.dataOffset()).slice().order(bytes.buffer().order());
         if (header.floatData()) {
             decodeFloats(header, bytes, data.asFloatBuffer(), out);
@@ -28,9 +33,12 @@ final class AbfSamples {
 
     private static void decodeShorts(AbfHeader header, ShortBuffer data, double[][][] out) {
         int channels = out.length;
-        int n = header.samplesPerSweep();
-        short[] episode = new short[header.samplesPerEpisode()];
-        for (int s = 0; s < header.sweeps(); s++) {
+        short[] episode = new short[0];
+        for (int s = 0; s < out[0].length; s++) {
+            int n = out[0][s].length;
+            if (episode.length != n * channels) {
+                episode = new short[n * channels];
+            }
             data.get(episode);
             for (int c = 0; c < channels; c++) {
                 double gain = header.channels().get(c).gain();
@@ -46,9 +54,12 @@ final class AbfSamples {
     private static void decodeFloats(AbfHeader header, AbfBytes bytes, FloatBuffer data, double[][][] out)
             throws RecordingException {
         int channels = out.length;
-        int n = header.samplesPerSweep();
-        float[] episode = new float[header.samplesPerEpisode()];
-        for (int s = 0; s < header.sweeps(); s++) {
+        float[] episode = new float[0];
+        for (int s = 0; s < out[0].length; s++) {
+            int n = out[0][s].length;
+            if (episode.length != n * channels) {
+                episode = new float[n * channels];
+            }
             data.get(episode);
             for (int c = 0; c < channels; c++) {
                 double[] trace = out[c][s];

@@ -18,6 +18,11 @@ final class AbfUnits {
         return TO_MILLIVOLTS.containsKey(unit);
     }
 
+    /** A unit a membrane potential is recorded in: mV or µV, never V (the unit of monitors and triggers). */
+    static boolean isMembranePotential(String unit) {
+        return isVoltage(unit) && !"V".equals(unit);
+    }
+
     static boolean isCurrent(String unit) {
         return TO_NANOAMPERES.containsKey(unit);
     }

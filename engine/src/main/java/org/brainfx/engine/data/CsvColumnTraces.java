@@ -1,6 +1,7 @@
 package org.brainfx.engine.data;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,8 @@ final class CsvColumnTraces {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new RecordingException(file + ": " + CsvReader.NOT_UTF8, e);
         } catch (IOException e) {
             throw new RecordingException(file + ": cannot be read: " + e.getMessage(), e);
         }

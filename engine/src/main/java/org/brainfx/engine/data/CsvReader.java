@@ -2,6 +2,7 @@ package org.brainfx.engine.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +26,9 @@ import org.brainfx.engine.model.unit.Unit;
  * layout. A response in volts means current clamp, a response in amperes voltage clamp.
  */
 public final class CsvReader {
+    /** The problem and fix when a file's bytes are not UTF-8 text. */
+    static final String NOT_UTF8 = "not UTF-8 text (a byte sequence no UTF-8 text contains): the file is damaged or"
+            + " binary; save the traces as a UTF-8 CSV file";
 
     /** One file's traces, in its own unit. */
     private record Traces(Path file, Layout layout, double[][] values, Unit unit, Double dtMs) { }
@@ -200,6 +204,8 @@ public final class CsvReader {
             }
         } catch (NoSuchFileException e) {
             throw new RecordingException(file + ": no such file", e);
+        } catch (CharacterCodingException e) {
+            throw new RecordingException(file + ": " + NOT_UTF8, e);
         } catch (IOException e) {
             throw new RecordingException(file + ": cannot be read: " + e.getMessage(), e);
         }

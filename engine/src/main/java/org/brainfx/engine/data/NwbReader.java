@@ -61,10 +61,20 @@ public final class NwbReader {
      * naming what it holds instead, otherwise its voltage-clamp sweeps are read.
      */
     public static Recording read(Path file, boolean currentClampOnly) throws RecordingException {
+        return read(file, currentClampOnly, 0);
+    }
+
+    /**
+     * Reads as {@link #read(Path, boolean)} the series of one electrode: {@code electrode} counts the
+     * file's electrodes in name order from 0 (a file may hold several cells; a recording is one).
+     */
+    public static Recording read(Path file, boolean currentClampOnly, int electrode) throws RecordingException {
         checkHdf5(file);
         try (HdfFile hdf = new HdfFile(file)) {
-            return new NwbReader(file, hdf).recording(currentClampOnly);
-        } catch (HdfException | BufferUnderflowException | IndexOutOfBoundsException e) {
+            return new NwbReader(file, hdf).recording(currentClampOnly, electrode);
+        } catch (HdfException | BufferUnderflowException | IndexOutOfBoundsException | ClassCastException
+                 | NegativeArraySizeException | ArithmeticException | IllegalArgumentException | IllegalStateException e) {
+            // jHDF reports damaged structures (a dangling heap index, a short buffer) with these.
             throw new RecordingException(file + ": the HDF5 structure cannot be read (" + e.getMessage()
                     + "); the file is corrupt or was not copied completely: copy it again from its source", e);
         }
@@ -113,7 +123,7 @@ public final class NwbReader {
         return -1;
     }
 
-    private Recording recording(boolean currentClampOnly) throws RecordingException {
+    private Recording recording(boolean currentClampOnly, int electrode) throws RecordingException {
         String version = version();
         boolean nwb1 = version.startsWith("1.");
         Group acquisition = group(hdf, "acquisition");
@@ -140,7 +150,7 @@ public final class NwbReader {
         } else {
             throw noCurrentClamp(acquisition, acquired);
         }
-        responses = oneElectrode(responses);
+        responses = oneElectrode(responses, electrode);
         String stimulusType = mode == ClampMode.CURRENT ? NwbSeries.CURRENT_STIMULUS : NwbSeries.VOLTAGE_STIMULUS;
         List<NwbSeries> stimuli = presented.stream().filter(s -> s.type().equals(stimulusType)).toList();
 
@@ -221,23 +231,29 @@ public final class NwbReader {
                 : sorted.get(0) + " … " + sorted.get(sorted.size() - 1);
     }
 
-    /** A file may hold several cells; a recording is one cell, so keep the first electrode's series. */
-    private List<NwbSeries> oneElectrode(List<NwbSeries> responses) {
+    /** A file may hold several cells; a recording is one cell, so keep the chosen electrode's series. */
+    private List<NwbSeries> oneElectrode(List<NwbSeries> responses, int electrode) throws RecordingException {
         Map<String, List<NwbSeries>> byElectrode = new TreeMap<>(NwbSweepPairing::compareNatural);
         for (NwbSeries s : responses) {
-            String electrode = s.electrode();
-            byElectrode.computeIfAbsent(electrode == null ? "" : electrode, e -> new ArrayList<>()).add(s);
+            String name = s.electrode();
+            byElectrode.computeIfAbsent(name == null ? "" : name, e -> new ArrayList<>()).add(s);
         }
-        Map.Entry<String, List<NwbSeries>> first = byElectrode.entrySet().iterator().next();
-        if (!first.getKey().isEmpty()) {
-            metadata.put("electrode", first.getKey());
+        List<String> names = new ArrayList<>(byElectrode.keySet());
+        if (electrode >= names.size()) {
+            throw new RecordingException(file + ": there is no electrode " + electrode + "; the file's series come from "
+                    + names.size() + " (0.." + (names.size() - 1) + ": " + names + ")");
         }
-        if (byElectrode.size() > 1) {
-            TreeSet<String> others = new TreeSet<>(byElectrode.keySet());
-            others.remove(first.getKey());
-            notes.add("read electrode '" + first.getKey() + "' only; left out electrodes " + others);
+        String chosen = names.get(electrode);
+        if (!chosen.isEmpty()) {
+            metadata.put("electrode", chosen);
         }
-        return first.getValue();
+        if (names.size() > 1) {
+            TreeSet<String> others = new TreeSet<>(names);
+            others.remove(chosen);
+            notes.add("read electrode '" + chosen + "' only; left out electrodes " + others
+                    + " (choose another with the channel option, counting electrodes from 0)");
+        }
+        return byElectrode.get(chosen);
     }
 
     private Sweep sweep(int index, Pair pair, ClampMode mode) throws RecordingException {

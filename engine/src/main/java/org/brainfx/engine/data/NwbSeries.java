@@ -24,6 +24,9 @@ final class NwbSeries {
     static final String VOLTAGE_CLAMP = "VoltageClampSeries";
     static final String VOLTAGE_STIMULUS = "VoltageClampStimulusSeries";
 
+    /** The most a deflate-compressed byte can expand to. */
+    private static final long MAX_INFLATION = 1032;
+
     private final Path file;
     private final Group group;
     private final String type;
@@ -63,9 +66,17 @@ final class NwbSeries {
         return n == null ? null : n.longValue();
     }
 
+    /**
+     * An attribute's value, or null when it is missing or of a type jHDF cannot turn into Java values (an
+     * enum or opaque type where a number or text was expected is as good as absent).
+     */
     private static Object attribute(Node node, String name) {
-        Attribute a = node.getAttribute(name);
-        return a == null ? null : a.getData();
+        try {
+            Attribute a = node.getAttribute(name);
+            return a == null ? null : a.getData();
+        } catch (HdfException e) {
+            return null;
+        }
     }
 
     String type() {
@@ -201,6 +212,13 @@ final class NwbSeries {
         if (dims.length == 0 || longest != d.getSize()) {
             throw fail("data has shape " + Arrays.toString(dims) + ", not one trace",
                     "BrainFX reads one-dimensional patch-clamp series");
+        }
+        // Deflate cannot shrink data more than about 1032:1, so a larger claim is a damaged header, and
+        // believing it would allocate more memory than the file can justify.
+        long fileBytes = file.toFile().length();
+        if (d.getSize() > MAX_INFLATION * Math.max(1, fileBytes)) {
+            throw fail("data claims " + d.getSize() + " samples, more than a " + fileBytes + "-byte file can hold even"
+                    + " compressed", "the file is damaged: copy it again from its source");
         }
         return d;
     }

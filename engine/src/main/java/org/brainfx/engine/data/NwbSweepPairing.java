@@ -3,7 +3,6 @@ package org.brainfx.engine.data;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -136,16 +135,21 @@ final class NwbSweepPairing {
     private List<Segment> segments(String path) {
         Object data = dataAt(path);
         List<Segment> out = new ArrayList<>();
-        if (!(data instanceof Map<?, ?> columns)
-                || !(columns.get("idx_start") instanceof int[] start)
-                || !(columns.get("count") instanceof int[] count)
-                || !(columns.get("timeseries") instanceof long[] refs)) {
+        if (!(data instanceof Map<?, ?> columns)) {
             return out;
         }
-        for (int i = 0; i < refs.length; i++) {
+        long[] start = NwbValues.integers(columns.get("idx_start"));
+        long[] count = NwbValues.integers(columns.get("count"));
+        long[] refs = NwbValues.integers(columns.get("timeseries"));
+        if (start == null || count == null || refs == null) {
+            return out;
+        }
+        for (int i = 0; i < Math.min(refs.length, Math.min(start.length, count.length)); i++) {
             NwbSeries s = byAddress.get(refs[i]);
             // NWB marks a row without a stimulus with idx_start = count = -1.
-            out.add(s == null || count[i] < 0 ? null : new Segment(s, start[i], count[i]));
+            boolean usable = s != null && count[i] >= 0 && start[i] >= 0 && count[i] <= Integer.MAX_VALUE
+                    && start[i] <= Integer.MAX_VALUE;
+            out.add(usable ? new Segment(s, (int) start[i], (int) count[i]) : null);
         }
         return out;
     }
@@ -159,11 +163,12 @@ final class NwbSweepPairing {
         Object series = dataAt(ICEPHYS + "sweep_table/series");
         Object numbers = dataAt(ICEPHYS + "sweep_table/sweep_number");
         Object index = dataAt(ICEPHYS + "sweep_table/series_index");
-        if (!(series instanceof long[] refs) || numbers == null || !numbers.getClass().isArray()) {
+        long[] refs = NwbValues.integers(series);
+        long[] sweep = NwbValues.integers(numbers);
+        long[] ends = NwbValues.integers(index);
+        if (refs == null || sweep == null) {
             return;
         }
-        double[] sweep = NwbValues.samples(numbers, 0, Array.getLength(numbers), 1, 0);
-        double[] ends = index == null ? null : NwbValues.samples(index, 0, Array.getLength(index), 1, 0);
         int row = 0;
         for (int i = 0; i < refs.length; i++) {
             while (ends != null && row < ends.length && i >= ends[row]) {
@@ -172,7 +177,7 @@ final class NwbSweepPairing {
             int r = ends == null ? i : row;
             NwbSeries s = byAddress.get(refs[i]);
             if (s != null && r < sweep.length) {
-                sweepNumbers.putIfAbsent(s, (long) sweep[r]);
+                sweepNumbers.putIfAbsent(s, sweep[r]);
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.brainfx.engine.data;
 
 import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.function.BiFunction;
 
 /**
@@ -32,6 +34,42 @@ final class NwbValues {
         }
         if (value != null && value.getClass().isArray() && Array.getLength(value) == 1) {
             return number(Array.get(value, 0));
+        }
+        return null;
+    }
+
+    /**
+     * The values of an integer array of any width and signedness (int8 … uint64, as jHDF returns them:
+     * {@code byte[]} … {@code long[]}, {@code BigInteger[]}), or null when {@code value} is not one. Unsigned
+     * 64-bit values above {@link Long#MAX_VALUE} cannot be indices or counts and come back as -1.
+     */
+    static long[] integers(Object value) {
+        if (value instanceof long[] l) {
+            return l;
+        }
+        if (value instanceof int[] a) {
+            return Arrays.stream(a).asLongStream().toArray();
+        }
+        if (value instanceof short[] a) {
+            long[] out = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i];
+            }
+            return out;
+        }
+        if (value instanceof byte[] a) {
+            long[] out = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i];
+            }
+            return out;
+        }
+        if (value instanceof BigInteger[] a) {
+            long[] out = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i].bitLength() < 64 ? a[i].longValue() : -1;
+            }
+            return out;
         }
         return null;
     }
@@ -70,6 +108,15 @@ final class NwbValues {
         } else if (values instanceof byte[] b) {
             for (int i = 0; i < count; i++) {
                 out[i] = b[start + i] * factor + shift;
+            }
+        } else if (values instanceof Number[] n) {
+            // Unsigned 64-bit integers come as BigInteger; above 2^53 a double rounds them, as any trace reader does.
+            for (int i = 0; i < count; i++) {
+                out[i] = n[start + i].doubleValue() * factor + shift;
+            }
+        } else if (values instanceof boolean[] b) {
+            for (int i = 0; i < count; i++) {
+                out[i] = (b[start + i] ? 1 : 0) * factor + shift;
             }
         } else {
             throw new IllegalArgumentException("not a numeric array: " + describe(values));

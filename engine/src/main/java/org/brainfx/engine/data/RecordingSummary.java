@@ -5,16 +5,11 @@ import java.util.List;
 
 /**
  * The per-sweep facts a user checks before fitting a recording: how strong each sweep's stimulus
- * is and how many spikes the cell fired.
+ * is and how many spikes the cell fired ({@link SpikeDetector}).
  *
  * @param sweeps one entry per sweep of the recording, in its order
  */
 public record RecordingSummary(Recording recording, List<SweepSummary> sweeps) {
-    /** Spikes are upward crossings of this potential. */
-    public static final double SPIKE_THRESHOLD_MV = 0;
-    /** A crossing sooner than this after the last counted one is the same spike ringing, not a new one. */
-    public static final double REFRACTORY_MS = 1;
-
     /** Copies the list. */
     public RecordingSummary {
         sweeps = List.copyOf(sweeps);
@@ -31,8 +26,13 @@ public record RecordingSummary(Recording recording, List<SweepSummary> sweeps) {
      */
     public record SweepSummary(int index, Double stimulusAmplitude, String stimulusUnit, Integer spikeCount) { }
 
-    /** Summarizes every sweep of a recording. */
+    /** Summarizes every sweep of a recording, counting spikes with {@link SpikeDetector#DEFAULT}. */
     public static RecordingSummary of(Recording recording) {
+        return of(recording, SpikeDetector.DEFAULT);
+    }
+
+    /** Summarizes every sweep of a recording, counting spikes with {@code spikes}. */
+    public static RecordingSummary of(Recording recording, SpikeDetector.Settings spikes) {
         boolean currentClamp = recording.clampMode() == Recording.ClampMode.CURRENT;
         List<SweepSummary> out = new ArrayList<>();
         for (Recording.Sweep s : recording.sweeps()) {
@@ -46,8 +46,8 @@ public record RecordingSummary(Recording recording, List<SweepSummary> sweeps) {
                 amplitude = Math.rint(a * 1000) / 1000;
                 unit = currentClamp ? "pA" : "mV";
             }
-            Integer spikes = currentClamp ? spikeCount(s.response(), s.dtMs()) : null;
-            out.add(new SweepSummary(s.index(), amplitude, unit, spikes));
+            Integer count = currentClamp ? SpikeDetector.detect(s.response(), s.dtMs(), spikes).count() : null;
+            out.add(new SweepSummary(s.index(), amplitude, unit, count));
         }
         return new RecordingSummary(recording, out);
     }
@@ -62,21 +62,5 @@ public record RecordingSummary(Recording recording, List<SweepSummary> sweeps) {
             }
         }
         return amplitude;
-    }
-
-    /**
-     * Upward crossings of {@link #SPIKE_THRESHOLD_MV} in a membrane potential (mV), at least
-     * {@link #REFRACTORY_MS} apart.
-     */
-    public static int spikeCount(double[] vMv, double dtMs) {
-        int count = 0;
-        double last = Double.NEGATIVE_INFINITY;
-        for (int i = 1; i < vMv.length; i++) {
-            if (vMv[i - 1] < SPIKE_THRESHOLD_MV && vMv[i] >= SPIKE_THRESHOLD_MV && (i - last) * dtMs >= REFRACTORY_MS) {
-                count++;
-                last = i;
-            }
-        }
-        return count;
     }
 }

@@ -14,21 +14,30 @@ public final class Recordings {
      *
      * @param currentClampOnly fail on a file without current-clamp sweeps (a neuron fit needs them)
      * @param csv              what a CSV file does not say about itself; ignored for other formats
-     * @param responseChannel  the recorded channel (0-based) that is the response; only ABF files hold
-     *                         several, NWB and CSV files only 0
+     * @param responseChannel  the recorded channel (0-based) that is the response, or {@link #AUTO_CHANNEL} to
+     *                         choose it by units; only ABF files hold several; for NWB files it counts the
+     *                         electrodes (0-based, in name order); CSV files have only 0
+     * @param gapFreeSweepMs   length of the sweeps a gap-free ABF recording is cut into; 0 keeps it whole
      */
-    public record Options(boolean currentClampOnly, CsvOptions csv, int responseChannel) {
-        /** Any clamp mode; CSV facts from the file; the first channel. */
-        public static final Options DEFAULT = new Options(false, CsvOptions.DEFAULT, 0);
+    public record Options(boolean currentClampOnly, CsvOptions csv, int responseChannel, double gapFreeSweepMs) {
+        /** Chooses the response channel by units: a membrane potential in current clamp, a current in voltage clamp. */
+        public static final int AUTO_CHANNEL = -1;
+        /** Any clamp mode; CSV facts from the file; the response channel chosen by units. */
+        public static final Options DEFAULT = new Options(false, CsvOptions.DEFAULT, AUTO_CHANNEL, 0);
 
         /** Null CSV options mean {@link CsvOptions#DEFAULT}. */
         public Options {
             csv = csv == null ? CsvOptions.DEFAULT : csv;
         }
 
-        /** Options for the first channel. */
+        /** Options for a given response channel, gap-free recordings kept whole. */
+        public Options(boolean currentClampOnly, CsvOptions csv, int responseChannel) {
+            this(currentClampOnly, csv, responseChannel, 0);
+        }
+
+        /** Options with the response channel chosen by units. */
         public Options(boolean currentClampOnly, CsvOptions csv) {
-            this(currentClampOnly, csv, 0);
+            this(currentClampOnly, csv, AUTO_CHANNEL);
         }
     }
 
@@ -41,14 +50,14 @@ public final class Recordings {
     public static Recording read(Path file, Options options) throws RecordingException {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         Recording recording;
-        if (options.responseChannel() != 0 && !name.endsWith(".abf")) {
+        if (options.responseChannel() > 0 && !name.endsWith(".abf") && !name.endsWith(".nwb")) {
             throw new RecordingException(file + ": channel " + options.responseChannel() + " was asked for, but only ABF"
-                    + " files hold several recorded channels; use channel 0 (or leave it out)");
+                    + " files hold several recorded channels (and NWB files several electrodes); use channel 0 (or leave it out)");
         }
         if (name.endsWith(".nwb")) {
-            recording = NwbReader.read(file, options.currentClampOnly());
+            recording = NwbReader.read(file, options.currentClampOnly(), Math.max(0, options.responseChannel()));
         } else if (name.endsWith(".abf")) {
-            recording = AbfReader.read(file, options.responseChannel());
+            recording = AbfReader.read(file, options.responseChannel(), options.gapFreeSweepMs());
         } else if (name.endsWith(".csv")) {
             recording = CsvReader.read(file, options.csv());
         } else {

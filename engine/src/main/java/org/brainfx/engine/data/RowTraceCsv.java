@@ -1,6 +1,7 @@
 package org.brainfx.engine.data;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,12 @@ public final class RowTraceCsv {
      * @param indexColumn true when each row starts with a row index to skip
      */
     public static double[][] read(Path file, double scale, boolean indexColumn) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + ": " + CsvReader.NOT_UTF8, e);
+        }
         List<double[]> rows = new ArrayList<>();
         int width = -1;
         for (int ln = 0; ln < lines.size(); ln++) {

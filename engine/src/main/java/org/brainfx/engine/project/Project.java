@@ -2,6 +2,7 @@ package org.brainfx.engine.project;
 
 import java.util.List;
 import java.util.Map;
+import org.brainfx.engine.data.SpikeDetector;
 import org.brainfx.engine.model.ModelException;
 import org.brainfx.engine.model.ModelSpec;
 import org.brainfx.engine.model.ModelText;
@@ -36,14 +37,26 @@ public record Project(int schemaVersion, String name, String description, ModelR
      * @param window   [start, end] ms (null: whole sweeps)
      * @param dt       time step to resample to, ms (null: the file's)
      * @param offsetMv subtracted from the recorded voltage (e.g. a liquid-junction potential; null: 0)
-     * @param channel  the recorded channel that is the response, 0-based (ABF; null: the first)
+     * @param channel  the recorded channel that is the response, 0-based (ABF; NWB: the electrode; null: chosen by units)
      * @param baseline [start, end] ms: align every sweep's baseline mean to their common mean (null: no)
+     * @param spikes   how the recording's spikes are detected (null, or null fields: {@link SpikeDetector#DEFAULT})
      */
     public record RecordingRef(String file, List<Integer> sweeps, List<Double> window, Double dt, Double offsetMv,
-                               Integer channel, List<Double> baseline) {
-        /** A reference to the first channel without baseline alignment. */
+                               Integer channel, List<Double> baseline, SpikeDetector.Settings spikes) {
+        /** A reference to the channel chosen by units, without baseline alignment. */
         public RecordingRef(String file, List<Integer> sweeps, List<Double> window, Double dt, Double offsetMv) {
-            this(file, sweeps, window, dt, offsetMv, null, null);
+            this(file, sweeps, window, dt, offsetMv, null, null, null);
+        }
+
+        /** A reference with the default spike detection. */
+        public RecordingRef(String file, List<Integer> sweeps, List<Double> window, Double dt, Double offsetMv,
+                            Integer channel, List<Double> baseline) {
+            this(file, sweeps, window, dt, offsetMv, channel, baseline, null);
+        }
+
+        /** The spike detection settings, missing ones taken from the defaults. */
+        public SpikeDetector.Settings spikeSettings() {
+            return spikes == null ? SpikeDetector.DEFAULT : spikes.orDefaults();
         }
     }
 

@@ -11,10 +11,10 @@ import org.brainfx.engine.compile.CompiledModel;
 import org.brainfx.engine.compile.ModelCompiler;
 import org.brainfx.engine.data.Recording;
 import org.brainfx.engine.data.RecordingException;
+import org.brainfx.engine.data.SpikeDetector;
 import org.brainfx.engine.data.Recordings;
 import org.brainfx.engine.data.RowTraceCsv;
 import org.brainfx.engine.data.SweepSelection;
-import org.brainfx.engine.loss.SpikeTrains;
 import org.brainfx.engine.model.ModelException;
 import org.brainfx.engine.model.ModelSpec;
 import org.brainfx.engine.model.ModelText;
@@ -34,7 +34,7 @@ import org.brainfx.engine.sim.SweepInput;
  * @param stimulus {@code [sweep][step]} input values, internal units
  * @param target       {@code [sweep][step]} target values of {@link #targetState}, or null without a target
  * @param targetSpikes target spike steps per sweep: the simulation's spikes for a synthetic
- *                     target, upward crossings of {@link #RECORDED_SPIKE_THRESHOLD_MV} for recorded traces
+ *                     target, onsets found by {@link SpikeDetector} (with the recording's settings) for recorded traces
  * @param startFromTarget true when each sweep's simulation starts with the target state at the
  *                        recording's first sample (recordings), so the model does not spend the
  *                        sweep's first tens of milliseconds relaxing from its default initial value
@@ -42,10 +42,6 @@ import org.brainfx.engine.sim.SweepInput;
 public record ResolvedProject(Project project, Path file, ModelSpec spec, CompiledModel model, double dt, int input,
                               double[][] stimulus, List<String> record, String targetState, double[][] target,
                               int[][] targetSpikes, boolean startFromTarget) {
-    /** Voltage at which spikes of recorded target traces are detected, mV. */
-    public static final double RECORDED_SPIKE_THRESHOLD_MV = -20;
-    /** A recorded spike must stay above the threshold this long (ms), so one-sample artifacts are not counted. */
-    public static final double MIN_SPIKE_WIDTH_MS = 0.15;
 
 
     /** Loads and checks a project and everything it references. */
@@ -107,7 +103,7 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
         SweepSelection.Traces traces;
         try {
             rec = Recordings.read(recordingFile, new Recordings.Options(false, null,
-                    ref.channel() == null ? 0 : ref.channel()));
+                    ref.channel() == null ? Recordings.Options.AUTO_CHANNEL : ref.channel()));
             if (rec.clampMode() != Recording.ClampMode.CURRENT) {
                 throw new ProjectException(recordingFile + ": the recording is " + rec.clampMode().name().toLowerCase()
                         + " clamp; BrainFX fits current-clamp recordings (the model's input is an injected current)");
@@ -121,9 +117,12 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
         List<String> record = recordedStates(p, model, spec, where);
         String targetState = targetState(p, model, spec, where);
         int[][] spikes = new int[traces.response().length][];
+        String spikeProblem = ref.spikes() == null ? null : ref.spikes().problem();
+        if (spikeProblem != null) {
+            throw new ProjectException(where + ": \"recording.spikes\": " + spikeProblem);
+        }
         for (int i = 0; i < spikes.length; i++) {
-            spikes[i] = SpikeTrains.detect(traces.response()[i], traces.dtMs(), RECORDED_SPIKE_THRESHOLD_MV,
-                    MIN_SPIKE_WIDTH_MS, 1);
+            spikes[i] = SpikeDetector.detect(traces.response()[i], traces.dtMs(), ref.spikeSettings()).onsets();
         }
         return new ResolvedProject(p, file, spec, model, traces.dtMs(), input, traces.stimulus(), List.copyOf(record),
                 targetState, traces.response(), spikes, true);
@@ -312,7 +311,7 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
             target = readTraces(t.traces(), dir, where + ": \"target.traces\"");
             spikes = new int[target.length][];
             for (int i = 0; i < target.length; i++) {
-                spikes[i] = SpikeTrains.detect(target[i], dt, RECORDED_SPIKE_THRESHOLD_MV, MIN_SPIKE_WIDTH_MS, 1);
+                spikes[i] = SpikeDetector.detect(target[i], dt).onsets();
             }
         } else {
             ModelSpec truth = withParameters(spec, t.syntheticParameters(), where + ": \"target.syntheticParameters\"");

@@ -1,5 +1,6 @@
 package org.brainfx.engine.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,10 +77,40 @@ class AbfReaderBadInputTest {
     }
 
     @Test
-    void gapFreeModeIsRefusedByName() throws Exception {
+    void gapFreeRecordingIsOneSweepOrCutAtTheLengthGiven() throws Exception {
         byte[] b = sample("File_axon_5.abf");
         le(b).putShort(PROTOCOL, (short) 3);
-        assertFails(write("gapfree.abf", b), "'gap-free'", "nOperationMode = 3", "episodic");
+        Path file = write("gapfree.abf", b);
+        Recording whole = AbfReader.read(file);
+        assertEquals(1, whole.sweeps().size());
+        assertEquals(9 * 20_000, whole.sweeps().get(0).samples());
+        assertEquals("gap-free", whole.metadata().get("operationMode"));
+        Recording episodic = AbfReader.read(AbfReaderTest.sample("File_axon_5.abf"), -1);
+        assertArrayEquals(episodic.sweeps().get(8).response(), Arrays.copyOfRange(whole.sweeps().get(0).response(),
+                8 * 20_000, 9 * 20_000));
+        Recording cut = AbfReader.read(file, -1, 700);
+        assertEquals(12, cut.sweeps().size(), "180000 samples in 14000-sample sweeps, the rest left out");
+        assertArrayEquals(Arrays.copyOfRange(whole.sweeps().get(0).response(), 14_000, 28_000),
+                cut.sweeps().get(1).response());
+        assertTrue(cut.metadata().get("gapFreeSweepSamples").contains("last 12000 samples are left out"));
+        assertTrue(cut.metadata().get("stimulusNote").contains("flat stimulus"), cut.metadata().toString());
+        RecordingException e = assertThrows(RecordingException.class, () -> AbfReader.read(file, -1, 10_000));
+        assertTrue(e.getMessage().contains("9000.0 ms long"), e.getMessage());
+    }
+
+    @Test
+    void variableLengthEventsWithoutSynchArrayAreRefused() throws Exception {
+        byte[] b = sample("File_axon_5.abf");
+        le(b).putShort(PROTOCOL, (short) 1);
+        le(b).putLong(316 + 8, 0); // SynchArraySection.llNumEntries
+        assertFails(write("events.abf", b), "no synch array", "Clampfit");
+    }
+
+    @Test
+    void unknownOperationModeIsRefusedByNumber() throws Exception {
+        byte[] b = sample("File_axon_5.abf");
+        le(b).putShort(PROTOCOL, (short) 9);
+        assertFails(write("mode9.abf", b), "nOperationMode = 9", "episodic (5)");
     }
 
     @Test

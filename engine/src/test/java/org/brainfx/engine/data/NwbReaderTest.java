@@ -10,6 +10,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
+import java.math.BigInteger;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.channels.FileChannel;
@@ -267,6 +268,42 @@ class NwbReaderTest {
         Files.writeString(other, "x");
         RecordingException e = assertThrows(RecordingException.class, () -> Recordings.read(other));
         assertMessage(e, other, "unknown recording format", ".abf", ".nwb", ".csv");
+    }
+
+    @Test
+    void everyIntegerWidthAndSignednessIsReadIncludingUnsigned64Bit() throws Exception {
+        Path file = resource("integer-types.nwb");
+        Recording even = NwbReader.read(file);
+        assertEquals(ClampMode.CURRENT, even.clampMode());
+        assertEquals("electrode 0", even.metadata().get("electrode"));
+        assertTrue(even.metadata().get("notes").contains("left out electrodes [electrode 1]"), even.metadata().toString());
+        assertEquals("intracellular_recordings table", even.metadata().get("paired by"));
+        Recording odd = Recordings.read(file, new Recordings.Options(false, null, 1));
+        assertEquals("electrode 1", odd.metadata().get("electrode"));
+        assertEquals(4, even.sweeps().size());
+        assertEquals(4, odd.sweeps().size());
+        for (int k = 0; k < 4; k++) {
+            for (Recording r : List.of(even, odd)) {
+                int n = 2 * k + (r == odd ? 1 : 0);
+                double offset = n == 6 ? -130 * 1e3 : 0;
+                Recording.Sweep s = r.sweeps().get(k);
+                assertArrayEquals(new double[] {60 + n + offset, 61 + offset, 62 + offset, 63 + offset, 64 + offset,
+                    65 + offset, 66 + offset, 67 + n + offset}, s.response(), 1e-4, "sweep ccs_" + n);
+                assertArrayEquals(new double[] {0, 0, 0.1, 0.1, 0.1, 0.1, 0, 0}, s.stimulus(), 1e-12, "stimulus ccss_" + n);
+                assertEquals(0.1, s.dtMs(), 1e-9);
+            }
+        }
+        assertThrows(RecordingException.class, () -> Recordings.read(file, new Recordings.Options(false, null, 2)));
+    }
+
+    @Test
+    void unsigned64BitValuesBecomeIndicesOrDoubles() {
+        BigInteger max = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
+        assertArrayEquals(new long[] {-1, 7}, NwbValues.integers(new BigInteger[] {max,
+            BigInteger.valueOf(7)}), "too large for an index: -1, which no table accepts");
+        assertArrayEquals(new long[] {-3, 250}, NwbValues.integers(new short[] {-3, 250}));
+        assertArrayEquals(new double[] {1.8446744073709552e19, 3}, NwbValues.samples(new BigInteger[] {max,
+            BigInteger.valueOf(3)}, 0, 2, 1, 0));
     }
 
     /** A PatchClampSeries-like group: {@code data} with unit and conversion, {@code starting_time} with rate. */

@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.brainfx.engine.project.FitSettings;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectException;
@@ -82,12 +86,11 @@ class FitJobTest {
                 job.pause();
             }
         });
-        for (int i = 0; i < 200 && (job.latest() == null || !"paused".equals(job.latest().state())); i++) {
-            Thread.sleep(20);
-        }
+        awaitCondition(() -> job.latest() != null && "paused".equals(job.latest().state()));
+        Thread worker = awaitThreadWaitingIn("awaitIfPaused");
         assertEquals("paused", job.latest().state(), "the job reports that it is paused");
         int pausedAt = job.latest().iteration();
-        Thread.sleep(100);
+        assertEquals(Thread.State.WAITING, worker.getState(), "the worker waits instead of working while paused");
         assertEquals(pausedAt, job.latest().iteration(), "no work while paused");
         job.resume();
         FitResult resumed = f.get(60, TimeUnit.SECONDS);
@@ -97,16 +100,22 @@ class FitJobTest {
     }
 
     @Test
-    void aSlowListenerGetsCoalescedSnapshotsAndEndsWithTheFinalOne() {
-        List<FitProgress> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        FitResult r = new FitJob(hh("lbfgsb", 4, 40)).run(p -> {
+    void aSlowListenerGetsCoalescedSnapshotsAndEndsWithTheFinalOne() throws Exception {
+        List<FitProgress> seen = Collections.synchronizedList(new ArrayList<>());
+        FitJob job = new FitJob(hh("lbfgsb", 4, 40));
+        CountDownLatch fitDone = new CountDownLatch(1);
+        // The listener is as slow as can be: it holds its first delivery until the whole fit has run.
+        CompletableFuture<FitResult> f = job.start(p -> {
             seen.add(p);
             try {
-                Thread.sleep(150);
+                assertTrue(fitDone.await(60, TimeUnit.SECONDS), "the fit ends while the listener is busy");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+        awaitCondition(() -> job.latest() != null && "finished".equals(job.latest().state()));
+        fitDone.countDown();
+        FitResult r = f.get(60, TimeUnit.SECONDS);
         assertTrue(r.history().size() > seen.size(), "fewer deliveries (" + seen.size() + ") than rounds ("
                 + r.history().size() + ")");
         assertEquals("finished", seen.get(seen.size() - 1).state(), "the last delivery is the final snapshot");
@@ -161,5 +170,30 @@ class FitJobTest {
         ProjectException e = assertThrows(ProjectException.class, () -> FitConfig.of(ResolvedProject.load(file)));
         assertTrue(e.getMessage().contains("nothing to fit"), e.getMessage());
         assertNotNull(e.getMessage());
+    }
+
+    /** Polls (up to 60 s) until {@code condition} holds. */
+    static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not reached within 60 s");
+            Thread.sleep(5);
+        }
+    }
+
+    /** A live thread parked in {@code Object.wait} inside a method named {@code method} (polled, up to 60 s). */
+    static Thread awaitThreadWaitingIn(String method) throws InterruptedException {
+        Thread[] found = new Thread[1];
+        awaitCondition(() -> {
+            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                boolean inside = Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals(method));
+                if (inside && e.getKey().getState() == Thread.State.WAITING) {
+                    found[0] = e.getKey();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 }

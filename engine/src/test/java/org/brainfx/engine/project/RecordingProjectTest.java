@@ -75,6 +75,25 @@ class RecordingProjectTest {
     }
 
     @Test
+    void spikeDetectionIsSetPerProjectAndChecked(@TempDir Path dir) throws Exception {
+        Files.copy(ABF_STEPS.resolve("File_axon_5.abf"), dir.resolve("cell.abf"));
+        Path file = dir.resolve("spikes" + ProjectFiles.SUFFIX);
+        // A 120 mV minimum height: none of the cell's spikes (about 100 mV from threshold) is one.
+        Files.writeString(file, """
+                {"schemaVersion": 1, "name": "spikes", "model": {"builtin": "lif"},
+                 "recording": {"file": "cell.abf", "spikes": {"minHeightMv": 120}}}""");
+        ResolvedProject strict = ResolvedProject.load(file);
+        assertEquals(0, Arrays.stream(strict.targetSpikes()).mapToInt(a -> a.length).sum());
+        assertEquals(120.0, strict.project().recording().spikeSettings().minHeightMv());
+        assertEquals(10.0, strict.project().recording().spikeSettings().dvdtMvPerMs(), "missing values default");
+        Files.writeString(file, """
+                {"schemaVersion": 1, "name": "spikes", "model": {"builtin": "lif"},
+                 "recording": {"file": "cell.abf", "spikes": {"minWidthMs": 2, "maxWidthMs": 1}}}""");
+        ProjectException e = assertThrows(ProjectException.class, () -> ResolvedProject.load(file));
+        assertTrue(e.getMessage().contains("recording.spikes") && e.getMessage().contains("minWidthMs"), e.getMessage());
+    }
+
+    @Test
     void abfStepsFitRunsAndImproves() {
         FitConfig c = FitConfig.of(ResolvedProject.load(ABF_STEPS)).with(null, 8, 4, null, null, 3L, null);
         FitResult r = new FitJob(c).run(null);
