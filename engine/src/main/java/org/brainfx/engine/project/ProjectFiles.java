@@ -62,7 +62,12 @@ public final class ProjectFiles {
         }
         Project p;
         try {
-            p = GSON.fromJson(text, Project.class);
+            com.google.gson.JsonElement tree = com.google.gson.JsonParser.parseString(text);
+            if (tree != null && tree.isJsonObject() && tree.getAsJsonObject().has("network")) {
+                throw new ProjectException(file + ": a network project (it has a \"network\"); run it with 'brainfx simulate "
+                        + file + "' — fitting and the workbench's views take neuron projects");
+            }
+            p = GSON.fromJson(tree, Project.class);
         } catch (JsonParseException e) {
             throw new ProjectException(file + ": not a valid project file: " + rootMessage(e)
                     + "; fix the JSON at that place", e);

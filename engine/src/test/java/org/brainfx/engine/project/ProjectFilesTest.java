@@ -22,6 +22,14 @@ class ProjectFilesTest {
     }
 
     @Test
+    void aNetworkProjectIsRefusedWithTheCommandThatRunsIt() {
+        ProjectException e = org.junit.jupiter.api.Assertions.assertThrows(ProjectException.class,
+                () -> ProjectFiles.read(java.nio.file.Path.of("..", "sample-projects", "coba-benchmark")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("a network project")
+                && e.getMessage().contains("brainfx simulate"), e.getMessage());
+    }
+
+    @Test
     void aProjectFromANewerBrainfxIsRefusedNamingBothVersions() throws Exception {
         Path f = write("{\"schemaVersion\": 7, \"name\": \"x\", \"model\": {\"builtin\": \"lif\"}}");
         String m = assertThrows(ProjectException.class, () -> ProjectFiles.read(f)).getMessage();
