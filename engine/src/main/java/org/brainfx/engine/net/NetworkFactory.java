@@ -153,6 +153,9 @@ public final class NetworkFactory {
                         + populationNames() + ")");
             }
             String preType = preType(p, name);
+            if (p.gapJunction()) {
+                continue;
+            }
             if (!List.of("current", "conductance").contains(p.output())) {
                 throw new NetworkException("projection '" + name + "': output '" + p.output() + "' is not 'current' or 'conductance'");
             }
@@ -359,6 +362,9 @@ public final class NetworkFactory {
 
     private BuiltProjection projection(ProjectionSpec p, List<BuiltPopulation> populations) {
         String name = projectionName(p);
+        if (p.gapJunction()) {
+            return gapJunction(p, name, populations);
+        }
         int postIndex = indexOf(populations, p.post());
         BuiltPopulation post = populations.get(postIndex);
         int preIndex = indexOf(populations, p.pre());
@@ -396,7 +402,47 @@ public final class NetworkFactory {
                 prePositions, post.positions(), !fromSource && preIndex == postIndex, spec.dt(), spec.seed(), baseDir));
         boolean unlessRefractory = receptor.synapse().unlessRefractory() && post.model().checked().refractoryState() >= 0;
         return new BuiltProjection(name, preIndex, fromSource, postIndex, target, sign, rows, Boolean.TRUE.equals(p.trainable()),
-                unlessRefractory);
+                unlessRefractory, -1, -1);
+    }
+
+    private BuiltProjection gapJunction(ProjectionSpec p, String name, List<BuiltPopulation> populations) {
+        int preIndex = indexOf(populations, p.pre());
+        if (preIndex < 0) {
+            throw new NetworkException("projection '" + name + "': a gap junction couples two populations; '" + p.pre()
+                    + "' is a spike source");
+        }
+        if (p.delays() != null) {
+            throw new NetworkException("projection '" + name + "': gap junctions act without delay; remove 'delays'");
+        }
+        if (p.connectivity() == null || p.weights() == null && !"explicit".equals(p.connectivity().rule())) {
+            throw new NetworkException("projection '" + name + "': a gap junction needs 'connectivity' and 'weights'"
+                    + " (coupling conductances)");
+        }
+        int postIndex = indexOf(populations, p.post());
+        BuiltPopulation pre = populations.get(preIndex);
+        BuiltPopulation post = populations.get(postIndex);
+        int preInput = couplingInput(pre, p.target(), name);
+        int postInput = couplingInput(post, p.target(), name);
+        SparseRows rows = Wiring.build(new WiringRequest(name, p.connectivity(), p.weights(), null, pre.size(), post.size(),
+                pre.positions(), post.positions(), preIndex == postIndex, spec.dt(), spec.seed(), baseDir));
+        return new BuiltProjection(name, preIndex, false, postIndex, -1, 1f, rows, Boolean.TRUE.equals(p.trainable()), false,
+                preInput, postInput);
+    }
+
+    /** The model input a gap-junction current enters: the named one (or the first), where injected currents go. */
+    private static int couplingInput(BuiltPopulation population, String input, String projection) {
+        List<CheckedModel.Symbol> inputs = population.model().checked().inputs();
+        if (inputs.isEmpty()) {
+            throw new NetworkException("projection '" + projection + "': model '" + population.model().name() + "' of population '"
+                    + population.name() + "' has no input for the coupling current; add an 'input I : nA' line");
+        }
+        String name = input != null ? input : inputs.get(0).name().replaceFirst(PopulationModel.EXTERNAL_SUFFIX + "$", "");
+        int index = population.externalInput(name);
+        if (index < 0) {
+            throw new NetworkException("projection '" + projection + "': population '" + population.name() + "' has no input '"
+                    + name + "'");
+        }
+        return index;
     }
 
     private static float signOf(ProjectionSpec p, String name, int populationSign) {

@@ -42,12 +42,18 @@ public final class NetworkSimulator {
         for (int k = 0; k < sources.length; k++) {
             sources[k] = SpikeSources.of(net, k);
         }
-        SynapticDelivery[] deliveries = new SynapticDelivery[net.projections().size()];
-        for (int k = 0; k < deliveries.length; k++) {
-            BuiltProjection pr = net.projections().get(k);
-            int preCount = pr.fromSource() ? net.sources().get(pr.pre()).size() : net.populations().get(pr.pre()).size();
-            deliveries[k] = new SynapticDelivery(pr, preCount, pops[pr.post()], dt);
+        List<SynapticDelivery> chemical = new ArrayList<>();
+        List<GapCoupling> electrical = new ArrayList<>();
+        for (BuiltProjection pr : net.projections()) {
+            if (pr.isGapJunction()) {
+                electrical.add(new GapCoupling(pr, pops[pr.pre()], pops[pr.post()]));
+            } else {
+                int preCount = pr.fromSource() ? net.sources().get(pr.pre()).size() : net.populations().get(pr.pre()).size();
+                chemical.add(new SynapticDelivery(pr, preCount, pops[pr.post()], dt));
+            }
         }
+        SynapticDelivery[] deliveries = chemical.toArray(new SynapticDelivery[0]);
+        GapCoupling[] gaps = electrical.toArray(new GapCoupling[0]);
         List<CurrentInjection> currents = new ArrayList<>();
         for (CurrentSpec c : net.spec().currents()) {
             int p = net.populationIndex(c.population());
@@ -67,6 +73,9 @@ public final class NetworkSimulator {
                 }
                 for (CurrentInjection c : currents) {
                     c.add(t, pops[c.population].in);
+                }
+                for (GapCoupling g : gaps) {
+                    g.add();
                 }
                 if (split != null) {
                     split.forward(t);

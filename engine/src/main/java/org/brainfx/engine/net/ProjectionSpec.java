@@ -5,7 +5,10 @@ import java.util.Map;
 /**
  * Synapses from a presynaptic population or spike source to a postsynaptic population.
  *
- * @param synapse           a built-in synapse name ({@link SynapseLibrary}) or a {@code .synapse} file
+ * @param synapse           a built-in synapse name ({@link SynapseLibrary}), a {@code .synapse} file, or
+ *                          {@value #GAP_JUNCTION}: electrical coupling, each listed pair (i, j) adding
+ *                          {@code g·(V_i − V_j)} to j's input and {@code g·(V_j − V_i)} to i's (list a pair
+ *                          once; weights are conductances in the input's unit per voltage unit, µS for nA and mV)
  * @param synapseParameters values of the synapse model's parameters, in its declared units
  * @param output            {@code current} ({@code I += out}) or {@code conductance} ({@code I += out·(E − V)})
  * @param reversal          the reversal potential E in the post model's voltage unit, usually mV (conductance output only)
@@ -24,11 +27,19 @@ public record ProjectionSpec(String name, String pre, String post, String synaps
                              String output, Double reversal, String receptor, String target,
                              ConnectivitySpec connectivity, ValueSpec weights, ValueSpec delays, Double sign,
                              Boolean trainable) {
+    /** The synapse name of electrical coupling. */
+    public static final String GAP_JUNCTION = "gap_junction";
+
     /** Null maps become empty; missing synapse and output default to {@code exp} and {@code current}. */
     public ProjectionSpec {
         synapseParameters = synapseParameters == null ? Map.of() : Map.copyOf(synapseParameters);
         synapse = synapse == null ? "exp" : synapse;
         output = output == null ? "current" : output;
+    }
+
+    /** True for electrical coupling. */
+    public boolean gapJunction() {
+        return GAP_JUNCTION.equals(synapse);
     }
 
     /** True for conductance output. */

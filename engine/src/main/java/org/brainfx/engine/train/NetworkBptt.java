@@ -18,8 +18,9 @@ import org.brainfx.engine.net.SpikeSources;
  * adjoint then enters the pre neuron's reverse kernel at step t−d. Weights are given as doubles (one
  * array per projection, in sparse-row order) so that they can be perturbed exactly; spikes multiply
  * the weights, so a smooth network ({@link org.brainfx.engine.net.NetworkFactory#buildSmooth}) has an
- * exact gradient. Every state is stored: meant for small networks and for checking the training
- * gradients; injected currents are not supported here.
+ * exact gradient. Gap junctions enter as inputs, {@code I_j += g·(V_i − V_j)}, and their reverse
+ * pass reaches both voltages and the conductance. Every state is stored: meant for small networks and
+ * for checking the training gradients; injected currents are not supported here.
  */
 public final class NetworkBptt {
     private final Network net;
@@ -70,7 +71,8 @@ public final class NetworkBptt {
         private final double[][][][] states = new double[np][][][];
         private final double[][][] spikes = new double[np][][];
         private final double[][][] inv = new double[np][][];
-        private final double[][][] in = new double[np][][];
+        /** Inputs per population and step ({@code [p][t][input][neuron]}): zero but for gap-junction currents. */
+        private final double[][][][] in = new double[np][][][];
         /** Spikes of each source per step and generator (a generator may fire more than once in a step). */
         private final int[][][] sourceSpikes;
 
@@ -83,7 +85,7 @@ public final class NetworkBptt {
                 spikes[p] = new double[steps][pop.size()];
                 inv[p] = new double[pop.model().kernel().invariantCount()][pop.size()];
                 pop.model().kernel().prepare(pop.parameters(), dt, inv[p], 0, pop.size());
-                in[p] = new double[pop.model().inputCount()][pop.size()];
+                in[p] = new double[steps][pop.model().inputCount()][pop.size()];
                 states[p][0] = new double[pop.model().stateCount()][];
                 for (int s = 0; s < states[p][0].length; s++) {
                     states[p][0][s] = pop.initial()[s].clone();
@@ -98,11 +100,16 @@ public final class NetworkBptt {
                 sources[k] = SpikeSources.of(net, k);
             }
             for (int t = 0; t < steps; t++) {
+                for (int k = 0; k < net.projections().size(); k++) {
+                    if (net.projections().get(k).isGapJunction()) {
+                        couple(k, t);
+                    }
+                }
                 for (int p = 0; p < np; p++) {
                     BuiltPopulation pop = net.populations().get(p);
                     states[p][t + 1] = new double[pop.model().stateCount()][pop.size()];
-                    pop.model().kernel().forward(states[p][t], pop.parameters(), inv[p], in[p], dt, states[p][t + 1], spikes[p][t],
-                            0, pop.size());
+                    pop.model().kernel().forward(states[p][t], pop.parameters(), inv[p], in[p][t], dt, states[p][t + 1],
+                            spikes[p][t], 0, pop.size());
                 }
                 for (int k = 0; k < sourceSpikes.length; k++) {
                     int count = sources[k].spikes(t);
@@ -112,13 +119,54 @@ public final class NetworkBptt {
                     }
                 }
                 for (int k = 0; k < net.projections().size(); k++) {
-                    deliver(k, t);
+                    if (!net.projections().get(k).isGapJunction()) {
+                        deliver(k, t);
+                    }
                 }
                 for (int p = 0; p < np; p++) {
                     total += loss.forward(t, p, states[p][t + 1], spikes[p][t]);
                 }
             }
             return total;
+        }
+
+        /** Gap-junction currents from the voltages at the start of step t into that step's inputs. */
+        private void couple(int k, int t) {
+            BuiltProjection pr = net.projections().get(k);
+            SparseRows rows = pr.rows();
+            double[] vPre = states[pr.pre()][t][net.populations().get(pr.pre()).voltage()];
+            double[] vPost = states[pr.post()][t][net.populations().get(pr.post()).voltage()];
+            double[] inPre = in[pr.pre()][t][pr.preInput()];
+            double[] inPost = in[pr.post()][t][pr.postInput()];
+            for (int i = 0; i < rows.preCount(); i++) {
+                for (int s = rows.rowStart()[i]; s < rows.rowStart()[i + 1]; s++) {
+                    int j = rows.post()[s];
+                    double current = weights[k][s] * (vPre[i] - vPost[j]);
+                    inPost[j] += current;
+                    inPre[i] -= current;
+                }
+            }
+        }
+
+        /** The reverse of {@link #couple}: adds into the adjoints of the voltages at step t and into the conductances' gradients. */
+        private void reverseCoupling(int k, int t, double[][][] adjointAtT, double[][][] gradIn, double[] gradW) {
+            BuiltProjection pr = net.projections().get(k);
+            SparseRows rows = pr.rows();
+            int vi = net.populations().get(pr.pre()).voltage();
+            int vj = net.populations().get(pr.post()).voltage();
+            double[] vPre = states[pr.pre()][t][vi];
+            double[] vPost = states[pr.post()][t][vj];
+            double[] lambdaPre = gradIn[pr.pre()][pr.preInput()];
+            double[] lambdaPost = gradIn[pr.post()][pr.postInput()];
+            for (int i = 0; i < rows.preCount(); i++) {
+                for (int s = rows.rowStart()[i]; s < rows.rowStart()[i + 1]; s++) {
+                    int j = rows.post()[s];
+                    double l = lambdaPost[j] - lambdaPre[i];
+                    gradW[s] += l * (vPre[i] - vPost[j]);
+                    adjointAtT[pr.pre()][vi][i] += weights[k][s] * l;
+                    adjointAtT[pr.post()][vj][j] -= weights[k][s] * l;
+                }
+            }
         }
 
         private void deliver(int k, int t) {
@@ -180,13 +228,22 @@ public final class NetworkBptt {
                     loss.backward(t, p, states[p][t + 1], spikes[p][t], adjoint[p], adjSpike[p][t]);
                 }
                 for (int k = 0; k < net.projections().size(); k++) {
-                    reverseDelivery(k, t, adjoint, adjSpike, gradW[k]);
+                    if (!net.projections().get(k).isGapJunction()) {
+                        reverseDelivery(k, t, adjoint, adjSpike, gradW[k]);
+                    }
                 }
                 for (int p = 0; p < np; p++) {
                     BuiltPopulation pop = net.populations().get(p);
                     StepKernel kernel = pop.model().kernel();
-                    kernel.backward(states[p][t], pop.parameters(), inv[p], in[p], dt, adjoint[p], adjSpike[p][t], adjPrev[p],
+                    kernel.backward(states[p][t], pop.parameters(), inv[p], in[p][t], dt, adjoint[p], adjSpike[p][t], adjPrev[p],
                             gradP.get(p), gradInv.get(p), gradIn[p], 0, pop.size());
+                }
+                for (int k = 0; k < net.projections().size(); k++) {
+                    if (net.projections().get(k).isGapJunction()) {
+                        reverseCoupling(k, t, adjPrev, gradIn, gradW[k]);
+                    }
+                }
+                for (int p = 0; p < np; p++) {
                     double[][] swap = adjoint[p];
                     adjoint[p] = adjPrev[p];
                     adjPrev[p] = swap;

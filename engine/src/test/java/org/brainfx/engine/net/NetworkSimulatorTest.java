@@ -44,6 +44,27 @@ class NetworkSimulatorTest {
     }
 
     @Test
+    void gapJunctionsPullCoupledVoltagesTogetherAndConserveTheirSum() {
+        ModelSpec capacitor = ModelText.parse(String.join("\n", "model capacitor", "state V = 0 mV", "param c = 1 ms fixed",
+                "input I : mV", "dV/dt = I/c", "integrator euler"));
+        NetworkSpec spec = NetworkBuilder.network("gap").dt(0.1).duration(20)
+                .population("A", 1, "other", capacitor).initial("V", ValueSpec.constant(10)).add()
+                .population("B", 1, "other", capacitor).add()
+                .projection("A", "B").synapse("gap_junction", Map.of()).connectivity(ConnectivitySpec.oneToOne())
+                .weights(ValueSpec.constant(0.25)).add()
+                .monitor(MonitorSpec.states("A", List.of("V"), List.of(0))).monitor(MonitorSpec.states("B", List.of("V"), List.of(0)))
+                .build();
+        NetworkResult r = NetworkSimulator.run(NetworkFactory.build(spec, null), RunOptions.defaults());
+        double[] a = r.traces().get("A").values()[0][0];
+        double[] b = r.traces().get("B").values()[0][0];
+        for (int t = 0; t < a.length; t++) {
+            assertEquals(10.0, a[t] + b[t], 1e-9, "charge conserved at step " + t);
+        }
+        // Euler: the difference shrinks by 1 − 2·g·dt/c = 0.95 a step.
+        assertEquals(10 * Math.pow(0.95, 100), a[99] - b[99], 1e-9);
+    }
+
+    @Test
     void poissonSourcesFireAtTheirRate() {
         NetworkSpec spec = NetworkBuilder.network("poisson").dt(0.1).duration(1000).seed(3)
                 .population("P", 1, "other", INTEGRATOR).add()

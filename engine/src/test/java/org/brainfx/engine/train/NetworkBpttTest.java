@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The network's reverse pass — neuron kernels with spikes, synaptic propagation, delays, conductance
- * and current receptors, a Poisson source — against central finite differences of the same loss
+ * and current receptors, gap junctions, a Poisson source — against central finite differences of the same loss
  * on a small network with smooth spikes (σ(α·x) forward, so the surrogate gradient is exact).
  */
 class NetworkBpttTest {
@@ -56,6 +56,8 @@ class NetworkBpttTest {
                 .connectivity(ConnectivitySpec.allToAll(false)).weights(ValueSpec.uniform(0.5, 1.5)).add()
                 .projection("I", "E").synapse("exp", Map.of("tau", 4.0))
                 .connectivity(ConnectivitySpec.allToAll(false)).weights(ValueSpec.uniform(1, 3)).delays(ValueSpec.constant(0.2)).add()
+                .projection("E", "I").name("gap").synapse("gap_junction", Map.of())
+                .connectivity(ConnectivitySpec.fixedProbability(0.5)).weights(ValueSpec.uniform(0.05, 0.2)).add()
                 .build();
     }
 
