@@ -164,6 +164,7 @@ public final class NetworkBuilder {
         private ValueSpec delays;
         private Double sign;
         private boolean trainable;
+        private PlasticitySpec plasticity;
 
         private ProjectionBuilder(String pre, String post) {
             this.pre = pre;
@@ -226,6 +227,12 @@ public final class NetworkBuilder {
             return this;
         }
 
+        /** Short-term plasticity. */
+        public ProjectionBuilder plasticity(PlasticitySpec spec) {
+            plasticity = spec;
+            return this;
+        }
+
         /** Marks the weights trainable. */
         public ProjectionBuilder trainable() {
             trainable = true;
@@ -235,7 +242,7 @@ public final class NetworkBuilder {
         /** Adds the projection and returns to the network. */
         public NetworkBuilder add() {
             projections.add(new ProjectionSpec(projectionName, pre, post, synapse, synapseParameters, output, reversal, receptor,
-                    target, connectivity, weights, delays, sign, trainable ? Boolean.TRUE : null));
+                    target, connectivity, weights, delays, sign, trainable ? Boolean.TRUE : null, plasticity));
             return NetworkBuilder.this;
         }
     }

@@ -382,6 +382,9 @@ public final class NetworkFactory {
             prePositions = pre.positions();
             sign = p.conductance() ? 1f : signOf(p, name, pre.excitatorySign());
         }
+        if (p.plasticity() != null) {
+            ShortTermPlasticity.check(p.plasticity(), name);
+        }
         if (p.connectivity() == null) {
             throw new NetworkException("projection '" + name + "' has no 'connectivity'; give a rule such as"
                     + " {\"rule\": \"fixed_probability\", \"p\": 0.02}");
@@ -402,7 +405,7 @@ public final class NetworkFactory {
                 prePositions, post.positions(), !fromSource && preIndex == postIndex, spec.dt(), spec.seed(), baseDir));
         boolean unlessRefractory = receptor.synapse().unlessRefractory() && post.model().checked().refractoryState() >= 0;
         return new BuiltProjection(name, preIndex, fromSource, postIndex, target, sign, rows, Boolean.TRUE.equals(p.trainable()),
-                unlessRefractory, -1, -1);
+                unlessRefractory, -1, -1, p.plasticity());
     }
 
     private BuiltProjection gapJunction(ProjectionSpec p, String name, List<BuiltPopulation> populations) {
@@ -411,8 +414,9 @@ public final class NetworkFactory {
             throw new NetworkException("projection '" + name + "': a gap junction couples two populations; '" + p.pre()
                     + "' is a spike source");
         }
-        if (p.delays() != null) {
-            throw new NetworkException("projection '" + name + "': gap junctions act without delay; remove 'delays'");
+        if (p.delays() != null || p.plasticity() != null) {
+            throw new NetworkException("projection '" + name + "': gap junctions act without delay or plasticity; remove 'delays'"
+                    + " and 'plasticity'");
         }
         if (p.connectivity() == null || p.weights() == null && !"explicit".equals(p.connectivity().rule())) {
             throw new NetworkException("projection '" + name + "': a gap junction needs 'connectivity' and 'weights'"
@@ -426,7 +430,7 @@ public final class NetworkFactory {
         SparseRows rows = Wiring.build(new WiringRequest(name, p.connectivity(), p.weights(), null, pre.size(), post.size(),
                 pre.positions(), post.positions(), preIndex == postIndex, spec.dt(), spec.seed(), baseDir));
         return new BuiltProjection(name, preIndex, false, postIndex, -1, 1f, rows, Boolean.TRUE.equals(p.trainable()), false,
-                preInput, postInput);
+                preInput, postInput, null);
     }
 
     /** The model input a gap-junction current enters: the named one (or the first), where injected currents go. */

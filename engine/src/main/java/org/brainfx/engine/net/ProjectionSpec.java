@@ -22,11 +22,12 @@ import java.util.Map;
  *                          {@code other} or a spike source (default +1); excitatory is +1 and
  *                          inhibitory −1 by Dale's law, and a conductance's sign is its reversal potential
  * @param trainable         whether training may change the weights
+ * @param plasticity        short-term plasticity of the synapses, or null for static synapses
  */
 public record ProjectionSpec(String name, String pre, String post, String synapse, Map<String, Double> synapseParameters,
                              String output, Double reversal, String receptor, String target,
                              ConnectivitySpec connectivity, ValueSpec weights, ValueSpec delays, Double sign,
-                             Boolean trainable) {
+                             Boolean trainable, PlasticitySpec plasticity) {
     /** The synapse name of electrical coupling. */
     public static final String GAP_JUNCTION = "gap_junction";
 

@@ -21,6 +21,9 @@ final class SynapticDelivery {
     /** The post's refractory timer when arriving spikes are dropped on refractory neurons, else -1. */
     private final int timer;
     private final double holdAbove;
+    /** Short-term plasticity, or null; then each queued spike carries its efficacy. */
+    private final ShortTermPlasticity plasticity;
+    private final float[][] efficacyRing;
 
     SynapticDelivery(BuiltProjection projection, int preCount, PopulationState post, double dt) {
         this.projection = projection;
@@ -35,6 +38,8 @@ final class SynapticDelivery {
         this.timer = projection.unlessRefractory() ? post.population.model().checked().refractoryState() : -1;
         // The kernel holds a neuron in the next step when its timer, less that step, exceeds half a step.
         this.holdAbove = 1.5 * dt;
+        this.plasticity = projection.plasticity() == null ? null : new ShortTermPlasticity(projection.plasticity(), preCount, dt);
+        this.efficacyRing = plasticity == null || delays != null ? null : new float[slots][Math.max(16, preCount)];
         if (delays == null) {
             spikeRing = new int[slots][Math.max(16, preCount)];
             ringCount = new int[slots];
@@ -50,6 +55,21 @@ final class SynapticDelivery {
         return projection;
     }
 
+    /** Delivers spikes each scaled by its efficacy, dropping those that reach refractory neurons when asked. */
+    private void deliverScaled(int[] arriving, float[] efficacy, int n, double[] target) {
+        double[] left = timer < 0 ? null : post.next[timer];
+        for (int s = 0; s < n; s++) {
+            int i = arriving[s];
+            float scale = sign * efficacy[s];
+            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+                int j = targets[k];
+                if (left == null || left[j] <= holdAbove) {
+                    target[j] += scale * weights[k];
+                }
+            }
+        }
+    }
+
     /** Takes the pre spikes of {@code step} and adds what arrives at this step into the post's next states. */
     void step(int step, int[] spiked, int count) {
         double[] target = post.next[projection.targetState()];
@@ -57,13 +77,23 @@ final class SynapticDelivery {
             int slot = step % slots;
             if (spikeRing[slot].length < count) {
                 spikeRing[slot] = new int[Math.max(count, 2 * spikeRing[slot].length)];
+                if (efficacyRing != null) {
+                    efficacyRing[slot] = new float[spikeRing[slot].length];
+                }
             }
             System.arraycopy(spiked, 0, spikeRing[slot], 0, count);
             ringCount[slot] = count;
+            if (plasticity != null) {
+                for (int s = 0; s < count; s++) {
+                    efficacyRing[slot][s] = (float) plasticity.efficacy(spiked[s], step);
+                }
+            }
             int due = (step + 1) % slots;
             int[] arriving = spikeRing[due];
             int n = ringCount[due];
-            if (timer < 0) {
+            if (plasticity != null) {
+                deliverScaled(arriving, efficacyRing[due], n, target);
+            } else if (timer < 0) {
                 for (int s = 0; s < n; s++) {
                     int i = arriving[s];
                     for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
@@ -87,8 +117,9 @@ final class SynapticDelivery {
         }
         for (int s = 0; s < count; s++) {
             int i = spiked[s];
+            float scale = plasticity == null ? sign : sign * (float) plasticity.efficacy(i, step);
             for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
-                sumRing[(step + delays[k]) % slots][targets[k]] += sign * weights[k];
+                sumRing[(step + delays[k]) % slots][targets[k]] += scale * weights[k];
             }
         }
         float[] due = sumRing[step % slots];

@@ -34,6 +34,12 @@ public final class NetworkBptt {
             throw new NetworkException("network '" + net.spec().name() + "': gradients through injected currents are not"
                     + " supported yet; drive the network with spike sources");
         }
+        for (BuiltProjection p : net.projections()) {
+            if (p.plasticity() != null) {
+                throw new NetworkException("projection '" + p.name() + "': gradients through short-term plasticity are not"
+                        + " supported yet; remove 'plasticity' to train this network");
+            }
+        }
         this.net = net;
         this.steps = steps;
         this.dt = net.spec().dt();

@@ -88,10 +88,12 @@ class NetworkBadInputTest {
                 .connectivity(ConnectivitySpec.oneToOne()).weights(ValueSpec.constant(1)).synapse("alpha", Map.of()).add().build(),
                 "both feed receptor 'e'");
         refused(base(p -> p.sign(-1)).build(), "contradicts Dale's law");
+        refused(base(p -> p.plasticity(PlasticitySpec.tsodyksMarkram(1.5, 100, 100))).build(), "plasticity", "(0, 1]");
+        refused(base(p -> p.plasticity(new PlasticitySpec("stdp", 0.5, 1.0, 1.0))).build(), "kind 'stdp'");
         NetworkSpec noReversal = base(p -> p).build();
         ProjectionSpec pr = noReversal.projections().get(0);
         refused(new NetworkSpec("x", null, null, null, null, noReversal.populations(), null, List.of(new ProjectionSpec(pr.name(),
-                pr.pre(), pr.post(), "exp", null, "conductance", null, null, null, pr.connectivity(), pr.weights(), null, null, null)),
+                pr.pre(), pr.post(), "exp", null, "conductance", null, null, null, pr.connectivity(), pr.weights(), null, null, null, null)),
                 null, null), "needs 'reversal'");
     }
 

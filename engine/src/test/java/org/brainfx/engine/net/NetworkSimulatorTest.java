@@ -65,6 +65,40 @@ class NetworkSimulatorTest {
     }
 
     @Test
+    void tsodyksMarkramSynapsesDepressAndFacilitateAsTheirRecurrenceSays() {
+        List<List<Double>> train = new java.util.ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            train.add(List.of(0.0, 5.0 + 20.0 * k));
+        }
+        for (int delayed = 0; delayed <= 1; delayed++) {
+            NetworkBuilder.ProjectionBuilder p = NetworkBuilder.network("stp").dt(0.1).duration(250)
+                    .population("P", 1, "other", INTEGRATOR).add()
+                    .source(new SourceSpec("S", "spike_times", 1, null, null, train))
+                    .projection("S", "P").synapse("delta", Map.of()).connectivity(ConnectivitySpec.allToAll(true))
+                    .weights(ValueSpec.constant(1)).plasticity(PlasticitySpec.tsodyksMarkram(0.2, 200, 50));
+            if (delayed == 1) {
+                p.delays(ValueSpec.uniform(1, 1.0001));
+            }
+            NetworkSpec spec = p.add().monitor(MonitorSpec.states("P", List.of("V"), List.of(0))).build();
+            double[] v = NetworkSimulator.run(NetworkFactory.build(spec, null), RunOptions.defaults()).traces().get("P").values()[0][0];
+            double u = 0;
+            double x = 1;
+            double expected = 0;
+            for (int k = 0; k < 10; k++) {
+                if (k > 0) {
+                    u *= Math.exp(-20.0 / 200);
+                    x = 1 + (x - 1) * Math.exp(-20.0 / 50);
+                }
+                u += 0.2 * (1 - u);
+                expected += u * x;
+                x -= u * x;
+                int arrival = 50 + 200 * k + 10 * delayed;
+                assertEquals(expected, v[arrival + 5], 1e-5, "after spike " + k + (delayed == 1 ? " (delayed)" : ""));
+            }
+        }
+    }
+
+    @Test
     void poissonSourcesFireAtTheirRate() {
         NetworkSpec spec = NetworkBuilder.network("poisson").dt(0.1).duration(1000).seed(3)
                 .population("P", 1, "other", INTEGRATOR).add()
