@@ -17,7 +17,8 @@ replacement and without self-connections.
 Timing:
 - buildSeconds: wall time from the start of network construction (connectivity included) until
   the simulation loop can start. cpp_standalone: construction + code generation + compilation
-  (device.build with run=False; Brian2's make uses `make -j`, i.e. both cores). cython/numpy:
+  (device.build with run=False; Brian2's defaults: g++ -O3 -ffast-math -march=native, and
+  `make -j` without a job limit, so compilation uses every core). cython/numpy:
   construction + everything Network.run does before its loop (code generation, Cython
   compilation unless cached, initial values), i.e. the wall time of construction and run()
   minus the loop time below.
