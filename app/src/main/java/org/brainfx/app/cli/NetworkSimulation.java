@@ -90,8 +90,8 @@ final class NetworkSimulation {
                 net.spec().name(), net.neuronCount(), net.synapseCount(), net.synapseBytes() / 1e6,
                 net.synapseCount() == 0 ? 0.0 : net.synapseBytes() / (double) net.synapseCount(), number(r.dt()),
                 number(r.completedSteps() * r.dt()));
-        out.printf(Locale.ROOT, "time       build %.3f s, run %.3f s (%d thread%s), total %.2f s%n", net.buildSeconds(),
-                r.runSeconds(), r.threads(), r.threads() == 1 ? "" : "s", totalSeconds);
+        out.printf(Locale.ROOT, "time       build %.3f s, run %.3f s (%.3f s of processor time, %d thread%s), total %.2f s%n",
+                net.buildSeconds(), r.runSeconds(), r.cpuSeconds(), r.threads(), r.threads() == 1 ? "" : "s", totalSeconds);
         out.printf(Locale.ROOT, "wrote      %s%n", String.join(", ", written.stream().map(Path::toString).toList()));
         out.flush();
     }

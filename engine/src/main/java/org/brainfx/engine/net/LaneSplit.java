@@ -15,6 +15,7 @@ final class LaneSplit implements AutoCloseable {
     private volatile long done = -1;
     private volatile boolean closed;
     private volatile RuntimeException failure;
+    private volatile long workerCpuNanos;
 
     LaneSplit(PopulationState[] populations, double dt) {
         this.populations = populations;
@@ -54,6 +55,7 @@ final class LaneSplit implements AutoCloseable {
             int spins = 0;
             while ((g = go) == seen) {
                 if (closed) {
+                    workerCpuNanos = CpuTime.ofCurrentThread();
                     return;
                 }
                 if (++spins > 10_000) {
@@ -74,8 +76,19 @@ final class LaneSplit implements AutoCloseable {
         }
     }
 
+    /** Processor time the worker used, ns; known once closed. */
+    long workerCpuNanos() {
+        return workerCpuNanos;
+    }
+
+    /** Stops the worker and waits for it, so that its processor time is known. */
     @Override
     public void close() {
         closed = true;
+        try {
+            worker.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -8,10 +8,12 @@ import java.util.Map;
  * binned rates (Hz, one row per population) and state traces ({@code traces[population][state][neuron][sample]}).
  *
  * @param completedSteps steps simulated (fewer than {@code steps} when cancelled)
+ * @param runSeconds     wall time of the time loop
+ * @param cpuSeconds     processor time the time loop's threads spent (what Brian2's standalone run reports)
  */
 public record NetworkResult(double dt, int steps, int completedSteps, List<String> populations, List<Integer> sizes,
                             List<int[]> spikeSteps, List<int[]> spikeNeurons, double rateBinMs, List<double[]> rates,
-                            Map<String, StateTrace> traces, double runSeconds, int threads) {
+                            Map<String, StateTrace> traces, double runSeconds, double cpuSeconds, int threads) {
 
     /** Recorded states of some neurons of one population, sampled every {@code every} steps: {@code values[state][neuron][sample]}. */
     public record StateTrace(List<String> states, int[] neurons, int every, double[][][] values) { }

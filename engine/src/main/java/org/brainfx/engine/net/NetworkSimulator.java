@@ -32,6 +32,7 @@ public final class NetworkSimulator {
      */
     public static NetworkResult run(Network net, RunOptions options) {
         long t0 = System.nanoTime();
+        long cpu0 = CpuTime.ofCurrentThread();
         double dt = net.spec().dt();
         int steps = (int) Math.round((options.durationMs() != null ? options.durationMs() : net.spec().duration()) / dt);
         int np = net.populations().size();
@@ -67,7 +68,8 @@ public final class NetworkSimulator {
         int threads = options.threads() >= 2 && net.neuronCount() >= MIN_NEURONS_FOR_TWO_THREADS ? 2 : 1;
         int completed = 0;
         long lastPublish = System.nanoTime();
-        try (LaneSplit split = threads == 2 ? new LaneSplit(pops, dt) : null) {
+        LaneSplit secondThread = threads == 2 ? new LaneSplit(pops, dt) : null;
+        try (LaneSplit split = secondThread) {
             for (int t = 0; t < steps; t++) {
                 for (PopulationState ps : pops) {
                     for (double[] lanes : ps.in) {
@@ -128,7 +130,8 @@ public final class NetworkSimulator {
             }
         }
         options.listener().onProgress(monitors.progress(completed, steps));
-        return monitors.result(completed, (System.nanoTime() - t0) / 1e9, threads);
+        double cpu = (CpuTime.ofCurrentThread() - cpu0 + (secondThread == null ? 0 : secondThread.workerCpuNanos())) / 1e9;
+        return monitors.result(completed, (System.nanoTime() - t0) / 1e9, cpu, threads);
     }
 
     /** Collects spikes, binned rates and state samples during a run. */
@@ -214,7 +217,7 @@ public final class NetworkSimulator {
             return new NetworkProgress(step, total, dt, List.copyOf(names), List.copyOf(newSteps), List.copyOf(newNeurons));
         }
 
-        NetworkResult result(int completed, double seconds, int threads) {
+        NetworkResult result(int completed, double seconds, double cpuSeconds, int threads) {
             List<String> names = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
             List<int[]> st = new ArrayList<>();
@@ -238,7 +241,7 @@ public final class NetworkSimulator {
                 traces.put(probe.population.population.name(), probe.trace(completed));
             }
             return new NetworkResult(dt, steps, completed, List.copyOf(names), List.copyOf(sizes), List.copyOf(st), List.copyOf(sn),
-                    binMs, List.copyOf(r), traces, seconds, threads);
+                    binMs, List.copyOf(r), traces, seconds, cpuSeconds, threads);
         }
     }
 
