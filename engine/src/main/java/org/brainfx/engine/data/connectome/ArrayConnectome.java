@@ -1,0 +1,115 @@
+package org.brainfx.engine.data.connectome;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.brainfx.engine.data.connectome.ConnectomeOptions.Rows;
+import org.brainfx.engine.data.connectome.ConnectomeOptions.SelfLoops;
+
+/**
+ * Makes a connectome of the arrays of a binary file (.npy, .npz, .mat): every square numeric
+ * matrix of the largest size n is a layer named after its variable; a text array of n unique
+ * entries names the nodes (the first such one); other text arrays and numeric vectors of n
+ * entries are node attributes; everything else (scalars, other sizes) is left out.
+ */
+final class ArrayConnectome {
+
+    private ArrayConnectome() {
+    }
+
+    static Connectome build(String source, String format, List<NamedArray> arrays, ConnectomeOptions options)
+            throws ConnectomeException {
+        int n = 0;
+        for (NamedArray a : arrays) {
+            if (a.square()) {
+                n = Math.max(n, a.rows());
+            }
+        }
+        if (n == 0) {
+            throw new ConnectomeException(source + ": no square numeric matrix among "
+                    + (arrays.isEmpty() ? "its arrays (it holds none that can be read)" : arrays.stream()
+                    .map(NamedArray::describe).collect(Collectors.joining(", "))) + "; a connectome is an n × n matrix"
+                    + " (row = presynaptic node)");
+        }
+        List<NamedArray> matrices = new ArrayList<>();
+        List<String> names = null;
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        Map<String, double[]> numbers = new LinkedHashMap<>();
+        for (NamedArray a : arrays) {
+            if (a.square() && a.rows() == n) {
+                matrices.add(a);
+            } else if (!a.numeric() && a.texts().size() == n) {
+                if (names == null && new HashSet<>(a.texts()).size() == n && !a.texts().contains("")) {
+                    names = a.texts();
+                } else {
+                    // an empty text is a node without this attribute (the .npz writer's spelling of "none")
+                    texts.put(a.name(), a.texts().stream().map(t -> t.isEmpty() ? null : t).toList());
+                }
+            } else if (a.numeric() && a.vectorLength() == n) {
+                numbers.put(a.name(), a.values());
+            }
+        }
+        NodeLabels.Applied labels = options.labels() == null ? null
+                : NodeLabels.read(options.labels()).apply(source, n, names);
+        int[] position = new int[n];
+        for (int i = 0; i < n; i++) {
+            position[labels == null ? i : labels.order()[i]] = i;
+        }
+        List<String> nodeNames = labels != null ? labels.names() : names != null ? names : MatrixNodes.numbered(n);
+        boolean transpose = options.rows() == Rows.POST;
+        List<EdgeLayer> layers = new ArrayList<>();
+        for (NamedArray m : matrices) {
+            EdgeLayerBuilder layer = new EdgeLayerBuilder(m.name(), false);
+            double[] v = m.values();
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    double w = v[r * n + c];
+                    if (MatrixNodes.bad(w, options)) {
+                        throw MatrixNodes.refused(w, source + ": " + m.name() + "(" + (r + 1) + ", " + (c + 1) + ")");
+                    }
+                    int i = position[r];
+                    int j = position[c];
+                    if (w == 0 || (i == j && options.selfLoops() == SelfLoops.DROP)) {
+                        continue;
+                    }
+                    if (transpose) {
+                        layer.add(j, i, w, r + 1);
+                    } else {
+                        layer.add(i, j, w, r + 1);
+                    }
+                }
+            }
+            layers.add(layer.build(n, false, source, nodeNames));
+        }
+        NodeAttributes attributes = NodeAttributes.of(n, permuted(texts, position), permutedNumbers(numbers, position));
+        attributes = attributes.with(MatrixNodes.typeAttributes(n, labels));
+        return new Connectome(source, format, nodeNames, attributes, layers, Map.of());
+    }
+
+    private static Map<String, List<String>> permuted(Map<String, List<String>> texts, int[] position) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        texts.forEach((name, column) -> {
+            String[] moved = new String[column.size()];
+            for (int i = 0; i < moved.length; i++) {
+                moved[position[i]] = column.get(i);
+            }
+            out.put(name, java.util.Arrays.asList(moved));
+        });
+        return out;
+    }
+
+    private static Map<String, double[]> permutedNumbers(Map<String, double[]> numbers, int[] position) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        numbers.forEach((name, column) -> {
+            double[] moved = new double[column.length];
+            for (int i = 0; i < moved.length; i++) {
+                moved[position[i]] = column[i];
+            }
+            out.put(name, moved);
+        });
+        return out;
+    }
+}

@@ -1,0 +1,180 @@
+package org.brainfx.engine.data.connectome;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A text table as connectome files write them: comma, tab, semicolon or whitespace separated
+ * (found from the first lines), double-quoted cells allowed, cells trimmed (real files pad names
+ * with spaces), blank lines and comment lines ({@code #} or {@code %}) skipped, each row keeping
+ * its line number for messages.
+ *
+ * @param file      the file read
+ * @param delimiter the separator, or {@link #WHITESPACE}
+ * @param rows      the non-blank, non-comment rows in file order
+ */
+record DelimitedText(Path file, char delimiter, List<Row> rows) {
+    /** The delimiter value meaning "runs of spaces or tabs". */
+    static final char WHITESPACE = ' ';
+
+    private static final int SNIFF_LINES = 20;
+    private static final Pattern NUMBER = Pattern.compile(
+            "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(?i:nan|inf|infinity)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** One row's cells and its 1-based line number in the file. */
+    record Row(int line, String[] cells) {
+        int size() {
+            return cells.length;
+        }
+
+        String cell(int i) {
+            return cells[i];
+        }
+    }
+
+    /** Reads the whole of {@code file}. */
+    static DelimitedText read(Path file) throws ConnectomeException {
+        return read(file, Integer.MAX_VALUE);
+    }
+
+    /** Reads at most {@code maxRows} rows of {@code file} (enough to recognize what it is). */
+    static DelimitedText read(Path file, int maxRows) throws ConnectomeException {
+        List<String> lines = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while (lines.size() < maxRows && (line = in.readLine()) != null) {
+                number++;
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#") || t.startsWith("%")) {
+                    continue;
+                }
+                lines.add(line);
+                numbers.add(number);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ConnectomeException(file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConnectomeException(file + ": not UTF-8 text; a connectome table is a text file (save it as UTF-8"
+                    + " CSV), or a .npy, .npz or .mat file", e);
+        } catch (IOException e) {
+            throw new ConnectomeException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        char delimiter = delimiter(lines.subList(0, Math.min(SNIFF_LINES, lines.size())));
+        List<Row> rows = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(new Row(numbers.get(i), split(lines.get(i), delimiter, file, numbers.get(i))));
+        }
+        return new DelimitedText(file, delimiter, rows);
+    }
+
+    /** The separator present on every sampled line, tab before comma before semicolon; else whitespace. */
+    private static char delimiter(List<String> sample) {
+        for (char candidate : new char[] {'\t', ',', ';'}) {
+            boolean everywhere = !sample.isEmpty();
+            for (String line : sample) {
+                if (count(line, candidate) == 0) {
+                    everywhere = false;
+                    break;
+                }
+            }
+            if (everywhere) {
+                return candidate;
+            }
+        }
+        return WHITESPACE;
+    }
+
+    private static int count(String line, char c) {
+        int n = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == c && !quoted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String[] split(String line, char delimiter, Path file, int number) throws ConnectomeException {
+        if (delimiter == WHITESPACE) {
+            return SPACES.split(line.strip());
+        }
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == delimiter) {
+                cells.add(cell.toString().strip());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (quoted) {
+            throw new ConnectomeException(file + ": line " + number + " opens a quote (\") that it does not close;"
+                    + " close it or remove it");
+        }
+        cells.add(cell.toString().strip());
+        return cells.toArray(String[]::new);
+    }
+
+    /** Whether {@code cell} is a number as tables write them (NaN and infinities included, to be refused later). */
+    static boolean isNumber(String cell) {
+        return NUMBER.matcher(cell).matches();
+    }
+
+    /** The number in {@code cell}, NaN/inf spelled any case; a cell that is no number throws. */
+    static double parse(String cell) {
+        String lower = cell.toLowerCase(java.util.Locale.ROOT);
+        switch (lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower) {
+            case "nan":
+                return Double.NaN;
+            case "inf":
+            case "infinity":
+                return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            default:
+                if (!NUMBER.matcher(cell).matches()) {
+                    throw new NumberFormatException(cell);
+                }
+                return Double.parseDouble(cell);
+        }
+    }
+
+    /** The delimiter as a word for messages. */
+    String delimiterName() {
+        return switch (delimiter) {
+            case '\t' -> "tab";
+            case ',' -> "comma";
+            case ';' -> "semicolon";
+            default -> "whitespace";
+        };
+    }
+}
