@@ -80,17 +80,21 @@ record DelimitedText(Path file, char delimiter, List<Row> rows) {
         return new DelimitedText(file, delimiter, rows);
     }
 
-    /** The separator present on every sampled line, tab before comma before semicolon; else whitespace. */
+    /**
+     * The separator of the first line that at least half the sampled lines share, tab before comma
+     * before semicolon; else whitespace. (Not "every line": a ragged line must reach the check that
+     * names it, not change the separator.)
+     */
     private static char delimiter(List<String> sample) {
         for (char candidate : new char[] {'\t', ',', ';'}) {
-            boolean everywhere = !sample.isEmpty();
-            for (String line : sample) {
-                if (count(line, candidate) == 0) {
-                    everywhere = false;
-                    break;
-                }
+            if (sample.isEmpty() || count(sample.get(0), candidate) == 0) {
+                continue;
             }
-            if (everywhere) {
+            int lines = 0;
+            for (String line : sample) {
+                lines += count(line, candidate) > 0 ? 1 : 0;
+            }
+            if (2 * lines >= sample.size()) {
                 return candidate;
             }
         }
@@ -99,16 +103,19 @@ record DelimitedText(Path file, char delimiter, List<Row> rows) {
 
     private static int count(String line, char c) {
         int n = 0;
+        int all = 0;
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char ch = line.charAt(i);
             if (ch == '"') {
                 quoted = !quoted;
-            } else if (ch == c && !quoted) {
-                n++;
+            } else if (ch == c) {
+                all++;
+                n += quoted ? 0 : 1;
             }
         }
-        return n;
+        // a quote left open is an error reported when the line is split; its separators still count here
+        return quoted ? all : n;
     }
 
     private static String[] split(String line, char delimiter, Path file, int number) throws ConnectomeException {
