@@ -18,6 +18,9 @@ import java.util.zip.ZipFile;
  */
 public final class Connectomes {
     private static final int SNIFF_ROWS = 2;
+    /** Extensions of text tables that may hold a connectome; other files are never sniffed. */
+    private static final List<String> TEXT_EXTENSIONS = List.of(".csv", ".tsv", ".txt", ".tab", ".dat", ".ssv", ".adj",
+            ".edges", ".edgelist", ".el");
 
     private Connectomes() {
     }
@@ -60,13 +63,16 @@ public final class Connectomes {
 
     /**
      * Whether {@code file} looks like a connectome rather than a recording: a .npy, .npz or .mat
-     * file, or a table whose header names pre and post columns, whose first rows pair node names,
-     * or that is a square matrix. Reads only the first rows.
+     * file, or a text table (.csv, .tsv, .txt, …) whose header names pre and post columns, whose
+     * first rows pair node names, or that is a square matrix. Reads only the first rows.
      */
     public static boolean recognizes(Path file) {
         String name = lowerName(file);
         if (name.endsWith(".npy") || name.endsWith(".npz") || name.endsWith(".mat")) {
             return true;
+        }
+        if (TEXT_EXTENSIONS.stream().noneMatch(name::endsWith)) {
+            return false;
         }
         try {
             DelimitedText head = DelimitedText.read(file, SNIFF_ROWS);

@@ -240,8 +240,7 @@ public final class EdgeListReader {
                 types.add(cells[columns.type()]);
             }
         }
-        return EdgeTypeMapping.VARSHNEY_TYPES.containsAll(types) ? EdgeTypeMapping.VARSHNEY
-                : EdgeTypeMapping.identity(types);
+        return EdgeTypeMapping.auto(types);
     }
 
     private static String name(DelimitedText text, DelimitedText.Row row, int column, String role)

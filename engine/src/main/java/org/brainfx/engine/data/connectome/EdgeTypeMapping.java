@@ -91,6 +91,14 @@ public record EdgeTypeMapping(List<Layer> layers) {
         return new EdgeTypeMapping(layers);
     }
 
+    /**
+     * The mapping a typed edge list gets when none is given: {@link #VARSHNEY} when every type is one
+     * of the Varshney table's, else {@linkplain #identity each type its own layer}.
+     */
+    public static EdgeTypeMapping auto(java.util.Collection<String> types) {
+        return VARSHNEY_TYPES.containsAll(types) ? VARSHNEY : identity(types);
+    }
+
     /** Each type its own directed layer, named as the type. */
     public static EdgeTypeMapping identity(Iterable<String> types) {
         List<Layer> layers = new ArrayList<>();
