@@ -49,7 +49,7 @@ final class ArrayConnectome {
                     texts.put(a.name(), a.texts().stream().map(t -> t.isEmpty() ? null : t).toList());
                 }
             } else if (a.numeric() && a.vectorLength() == n) {
-                numbers.put(a.name(), a.values());
+                numbers.put(a.name(), a.vector());
             }
         }
         NodeLabels.Applied labels = options.labels() == null ? null
@@ -64,21 +64,14 @@ final class ArrayConnectome {
         for (NamedArray m : matrices) {
             EdgeLayerBuilder layer = new EdgeLayerBuilder(m.name(), false);
             double[] v = m.values();
-            for (int r = 0; r < n; r++) {
-                for (int c = 0; c < n; c++) {
-                    double w = v[r * n + c];
-                    if (MatrixNodes.bad(w, options)) {
-                        throw MatrixNodes.refused(w, source + ": " + m.name() + "(" + (r + 1) + ", " + (c + 1) + ")");
-                    }
-                    int i = position[r];
-                    int j = position[c];
-                    if (w == 0 || (i == j && options.selfLoops() == SelfLoops.DROP)) {
-                        continue;
-                    }
-                    if (transpose) {
-                        layer.add(j, i, w, r + 1);
-                    } else {
-                        layer.add(i, j, w, r + 1);
+            if (m.sparse()) {
+                for (int k = 0; k < v.length; k++) {
+                    add(layer, m, m.sparseRows()[k], m.sparseCols()[k], v[k], position, transpose, options, source);
+                }
+            } else {
+                for (int r = 0; r < n; r++) {
+                    for (int c = 0; c < n; c++) {
+                        add(layer, m, r, c, v[r * n + c], position, transpose, options, source);
                     }
                 }
             }
@@ -87,6 +80,24 @@ final class ArrayConnectome {
         NodeAttributes attributes = NodeAttributes.of(n, permuted(texts, position), permutedNumbers(numbers, position));
         attributes = attributes.with(MatrixNodes.typeAttributes(n, labels));
         return new Connectome(source, format, nodeNames, attributes, layers, Map.of());
+    }
+
+    /** Element (r, c) of matrix {@code m}, checked, into {@code layer} at its nodes' new positions. */
+    private static void add(EdgeLayerBuilder layer, NamedArray m, int r, int c, double w, int[] position,
+                            boolean transpose, ConnectomeOptions options, String source) throws ConnectomeException {
+        if (MatrixNodes.bad(w, options)) {
+            throw MatrixNodes.refused(w, source + ": " + m.name() + "(" + (r + 1) + ", " + (c + 1) + ")");
+        }
+        int i = position[r];
+        int j = position[c];
+        if (w == 0 || (i == j && options.selfLoops() == SelfLoops.DROP)) {
+            return;
+        }
+        if (transpose) {
+            layer.add(j, i, w, r + 1);
+        } else {
+            layer.add(i, j, w, r + 1);
+        }
     }
 
     private static Map<String, List<String>> permuted(Map<String, List<String>> texts, int[] position) {

@@ -40,8 +40,8 @@ public final class Connectomes {
         if (name.endsWith(".npy")) {
             NamedArray array = NpyFormat.read(bytes(file), file.toString(), "weight");
             if (!array.square()) {
-                throw new ConnectomeException(file + ": holds a " + array.describe().replace("weight ", "")
-                        + " array; an adjacency matrix is square (n × n, row = presynaptic node)");
+                throw new ConnectomeException(file + ": holds a (" + array.shapeText() + ") array; an adjacency matrix is"
+                        + " square (n × n, row = presynaptic node)");
             }
             connectome = ArrayConnectome.build(file.toString(), "npy", List.of(array), options);
         } else if (name.endsWith(".npz")) {

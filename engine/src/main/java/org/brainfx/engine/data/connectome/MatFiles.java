@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import us.hebi.matlab.mat.format.Mat5;
@@ -127,11 +128,18 @@ final class MatFiles {
     }
 
     private static NamedArray sparse(String name, Sparse s) {
-        int rows = s.getNumRows();
-        int cols = s.getNumCols();
-        double[] values = new double[rows * cols];
-        s.forEach((i, j, real, imaginary) -> values[i * cols + j] = real);
-        return NamedArray.numbers(name, new int[] {rows, cols}, values, "sparse " + s.getType());
+        int count = s.getNumNonZero();
+        int[] r = new int[count];
+        int[] c = new int[count];
+        double[] v = new double[count];
+        int[] k = {0};
+        s.forEach((i, j, real, imaginary) -> {
+            r[k[0]] = i;
+            c[k[0]] = j;
+            v[k[0]++] = real;
+        });
+        return NamedArray.sparse(name, s.getNumRows(), s.getNumCols(), Arrays.copyOf(r, k[0]), Arrays.copyOf(c, k[0]),
+                Arrays.copyOf(v, k[0]), "sparse " + s.getType());
     }
 
     private static Contents readV73(Path file) throws ConnectomeException {
@@ -178,9 +186,17 @@ final class MatFiles {
         int cols = hdfDims[0];
         Object flat = d.getDataFlat();
         double[] values = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                values[i * cols + j] = element(flat, j * rows + i);
+        if (flat instanceof double[] doubles) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    values[i * cols + j] = doubles[j * rows + i];
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    values[i * cols + j] = element(flat, j * rows + i);
+                }
             }
         }
         return NamedArray.numbers(name, new int[] {rows, cols}, values, matlabClass);
@@ -194,14 +210,18 @@ final class MatFiles {
         Node dataNode = g.getChild("data");
         Object ir = irNode == null ? new long[0] : ((Dataset) irNode).getDataFlat();
         Object data = dataNode == null ? null : ((Dataset) dataNode).getDataFlat();
-        double[] values = new double[rows * cols];
+        int count = Array.getLength(ir);
+        int[] r = new int[count];
+        int[] c = new int[count];
+        double[] v = new double[count];
         for (int j = 0; j < cols; j++) {
             for (int k = (int) element(jc, j); k < (int) element(jc, j + 1); k++) {
-                int i = (int) element(ir, k);
-                values[i * cols + j] = data == null ? 1 : element(data, k);
+                r[k] = (int) element(ir, k);
+                c[k] = j;
+                v[k] = data == null ? 1 : element(data, k);
             }
         }
-        return NamedArray.numbers(name, new int[] {rows, cols}, values, "sparse " + matlabClass);
+        return NamedArray.sparse(name, rows, cols, r, c, v, "sparse " + matlabClass);
     }
 
     private static boolean cellOfChar73(HdfFile hdf, Dataset d) {

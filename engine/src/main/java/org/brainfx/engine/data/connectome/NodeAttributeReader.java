@@ -59,7 +59,7 @@ final class NodeAttributeReader {
             int length = a.numeric() ? a.vectorLength() : a.texts().size();
             if (length == n) {
                 if (a.numeric()) {
-                    numbers.put(a.name(), a.values());
+                    numbers.put(a.name(), a.vector());
                 } else {
                     texts.put(a.name(), a.texts());
                 }

@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -291,8 +290,4 @@ public final class NpyFormat {
         head.writeTo(out);
     }
 
-    /** Lower-case file extension test used by the readers. */
-    static boolean isNpy(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".npy");
-    }
 }

@@ -43,6 +43,17 @@ class MatFilesTest {
     }
 
     @Test
+    void aLargeSparseMatrixIsNeverMadeDense() throws Exception {
+        Connectome c = Connectomes.read(TestFiles.resource("fixtures/big_sparse_v5.mat"));
+        assertEquals(50_000, c.nodeCount());
+        EdgeLayer layer = c.layer("C");
+        assertEquals(3, layer.edgeCount());
+        assertEquals(3, layer.weight(0, 49_999));
+        assertEquals(1, layer.weight(49_999, 0));
+        assertEquals(2, layer.weight(17, 17));
+    }
+
+    @Test
     void notAMatFile() throws Exception {
         Path bad = dir.resolve("x.mat");
         Files.writeString(bad, "hello");
