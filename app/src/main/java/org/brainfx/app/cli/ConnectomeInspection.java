@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,9 @@ import org.brainfx.engine.data.connectome.ConnectomeOptions;
 import org.brainfx.engine.data.connectome.ConnectomeSummary;
 import org.brainfx.engine.data.connectome.Connectomes;
 import org.brainfx.engine.data.connectome.EdgeTypeMapping;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The connectome half of {@code brainfx inspect}: reads an edge list, adjacency matrix, .npy/.npz or
@@ -90,7 +91,7 @@ final class ConnectomeInspection {
                 return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), option + " must be one of "
-                        + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                        + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
                         .collect(Collectors.joining(", ")) + ", got '" + value + "'");
             }
         }

@@ -1,6 +1,7 @@
 package org.brainfx.engine.data.connectome;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ final class ArrayConnectome {
             for (int i = 0; i < moved.length; i++) {
                 moved[position[i]] = column.get(i);
             }
-            out.put(name, java.util.Arrays.asList(moved));
+            out.put(name, Arrays.asList(moved));
         });
         return out;
     }

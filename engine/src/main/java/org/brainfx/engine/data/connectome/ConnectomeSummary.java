@@ -1,5 +1,6 @@
 package org.brainfx.engine.data.connectome;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public record ConnectomeSummary(int nodes, long edges, double weightSum, Map<Str
         long reciprocated = 0;
         double weightSum = 0;
         Map<String, Long> edgeTypes = new LinkedHashMap<>();
-        List<LayerSummary> layers = new java.util.ArrayList<>();
+        List<LayerSummary> layers = new ArrayList<>();
         for (EdgeLayer layer : c.layers()) {
             long layerLoops = 0;
             long layerReciprocated = 0;

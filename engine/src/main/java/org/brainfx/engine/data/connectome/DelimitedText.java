@@ -2,12 +2,14 @@ package org.brainfx.engine.data.connectome;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A text table as connectome files write them: comma, tab, semicolon or whitespace separated
@@ -62,7 +64,7 @@ record DelimitedText(Path file, char delimiter, List<Row> rows) {
             }
         } catch (NoSuchFileException e) {
             throw new ConnectomeException(file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new ConnectomeException(file + ": not UTF-8 text; a connectome table is a text file (save it as UTF-8"
                     + " CSV), or a .npy, .npz or .mat file", e);
         } catch (IOException e) {
@@ -251,7 +253,7 @@ record DelimitedText(Path file, char delimiter, List<Row> rows) {
         if (cell.length() < 3 || cell.length() > 9) {
             return 0;
         }
-        String lower = cell.toLowerCase(java.util.Locale.ROOT);
+        String lower = cell.toLowerCase(Locale.ROOT);
         boolean negative = lower.startsWith("-");
         String word = lower.startsWith("+") || negative ? lower.substring(1) : lower;
         return switch (word) {

@@ -1,6 +1,7 @@
 package org.brainfx.engine.data.connectome;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -95,7 +96,7 @@ public record EdgeTypeMapping(List<Layer> layers) {
      * The mapping a typed edge list gets when none is given: {@link #VARSHNEY} when every type is one
      * of the Varshney table's, else {@linkplain #identity each type its own layer}.
      */
-    public static EdgeTypeMapping auto(java.util.Collection<String> types) {
+    public static EdgeTypeMapping auto(Collection<String> types) {
         return VARSHNEY_TYPES.containsAll(types) ? VARSHNEY : identity(types);
     }
 

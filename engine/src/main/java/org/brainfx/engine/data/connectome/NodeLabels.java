@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ record NodeLabels(Path file, List<String> labels, int[] lines) {
     }
 
     boolean repeats() {
-        return new java.util.HashSet<>(labels).size() < labels.size();
+        return new HashSet<>(labels).size() < labels.size();
     }
 
     /** The first line whose label an earlier line already has, or -1. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,10 +212,8 @@ public final class NpyFormat {
         String text(ByteBuffer in) {
             byte[] raw = new byte[size];
             in.get(raw);
-            String s = new String(raw, kind == 'U'
-                    ? (order == ByteOrder.BIG_ENDIAN ? java.nio.charset.Charset.forName("UTF-32BE")
-                    : java.nio.charset.Charset.forName("UTF-32LE"))
-                    : StandardCharsets.ISO_8859_1);
+            String s = new String(raw, kind == 'U' ? Charset.forName(order == ByteOrder.BIG_ENDIAN ? "UTF-32BE"
+                    : "UTF-32LE") : StandardCharsets.ISO_8859_1);
             int end = s.indexOf('\0');
             return end >= 0 ? s.substring(0, end) : s;
         }

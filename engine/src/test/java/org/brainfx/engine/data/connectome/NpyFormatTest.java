@@ -32,7 +32,7 @@ class NpyFormatTest {
     @Test
     void everyDtypeByteOrderAndElementOrderReadsTheSameMatrix() throws Exception {
         for (String name : List.of("a_f8_c", "a_f8_fortran", "a_i2_big", "a_f4_fortran_big", "a_u1", "a_u8", "a_i8",
-                "a_f2")) {
+                "a_f2", "a_f8_v2", "a_f8_v3")) {
             Connectome c = Connectomes.read(TestFiles.resource("fixtures/" + name + ".npy"));
             assertEquals("npy", c.format());
             assertLayer(A, c.layer("weight"));
@@ -48,6 +48,7 @@ class NpyFormatTest {
 
     @Test
     void npzNamesLayersAndAttributes() throws Exception {
+        // net_compressed.npz: deflated entries, big-endian text ('>U8') and int32 ('>i4')
         for (String name : List.of("net.npz", "net_compressed.npz")) {
             Connectome c = Connectomes.read(TestFiles.resource("fixtures/" + name));
             assertEquals("npz", c.format());
