@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,7 +76,24 @@ record DelimitedText(Path file, char delimiter, List<Row> rows) {
         for (int i = 0; i < lines.size(); i++) {
             rows.add(new Row(numbers.get(i), split(lines.get(i), delimiter, file, numbers.get(i))));
         }
-        return new DelimitedText(file, delimiter, rows);
+        return new DelimitedText(file, delimiter, withoutTrailingEmptyColumn(rows));
+    }
+
+    /**
+     * The rows without their last cell when every row ends in an empty one: spreadsheets and some
+     * writers end each line with a separator, which is no column of data.
+     */
+    private static List<Row> withoutTrailingEmptyColumn(List<Row> rows) {
+        for (Row row : rows) {
+            if (row.size() < 2 || !row.cell(row.size() - 1).isEmpty()) {
+                return rows;
+            }
+        }
+        List<Row> trimmed = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            trimmed.add(new Row(row.line(), Arrays.copyOf(row.cells(), row.size() - 1)));
+        }
+        return trimmed;
     }
 
     /**

@@ -44,8 +44,8 @@ public final class EdgeListReader {
         }
         String[] first = text.rows().get(0).cells();
         int pre = find(first, PRE);
-        int post = find(first, POST);
-        return pre >= 0 && post >= 0 && pre != post;
+        int post = find(first, POST, pre);
+        return pre >= 0 && post >= 0;
     }
 
     /** Reads {@code file} as an edge list. */
@@ -147,9 +147,9 @@ public final class EdgeListReader {
                     + " has at least two (pre, post), separated by commas, tabs, semicolons or spaces");
         }
         int pre = find(first, PRE);
-        int post = find(first, POST);
-        int weight = find(first, WEIGHT);
-        int type = find(first, TYPE);
+        int post = find(first, POST, pre);
+        int weight = find(first, WEIGHT, pre, post);
+        int type = find(first, TYPE, pre, post, weight);
         boolean header = pre >= 0 || post >= 0 || weight >= 0 || type >= 0 || looksLikeHeader(rows, width);
         int start = header ? 1 : 0;
         if (pre < 0) {
@@ -214,14 +214,42 @@ public final class EdgeListReader {
         return -1;
     }
 
-    private static int find(String[] header, Set<String> names) {
+    /**
+     * The column whose header is one of {@code names}; failing that, the first whose header has one
+     * of them as a word ({@code pre_root_id}, {@code bodyId_post}, {@code syn_count}).
+     */
+    private static int find(String[] header, Set<String> names, int... taken) {
         for (int c = 0; c < header.length; c++) {
-            String h = header[c].toLowerCase(Locale.ROOT).replaceAll("[_.\\-]", " ").replaceAll("\\s+", " ").strip();
-            if (names.contains(h)) {
+            if (names.contains(normalized(header[c])) && !contains(taken, c)) {
                 return c;
             }
         }
+        for (int c = 0; c < header.length; c++) {
+            if (contains(taken, c)) {
+                continue;
+            }
+            for (String word : normalized(header[c]).split(" ")) {
+                if (word.length() > 1 && names.contains(word)) {
+                    return c;
+                }
+            }
+        }
         return -1;
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String normalized(String header) {
+        // camelCase to words first (bodyId_pre -> body id pre), then separators to spaces
+        return header.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).replaceAll("[_.\\-]", " ")
+                .replaceAll("\\s+", " ").strip();
     }
 
     private static EdgeTypeMapping mapping(List<DelimitedText.Row> rows, int first, Columns columns,

@@ -52,6 +52,22 @@ class EdgeListReaderTest {
     }
 
     @Test
+    void headersOfConnectomeDatabasesAndATrailingSeparator() throws Exception {
+        // FlyWire-like: ids, a neuropil column that is no edge type, syn_count; every line ends in a comma
+        Connectome flywire = EdgeListReader.read(file("f.csv", "pre_root_id,post_root_id,neuropil,syn_count,\n"
+                + "720575940,720575941,MB_CA_L,12,\n720575941,720575940,MB_CA_L,3,\n720575940,720575941,LH_L,5,\n"),
+                ConnectomeOptions.DEFAULT);
+        assertEquals(List.of("720575940", "720575941"), flywire.nodes());
+        assertEquals(List.of("weight"), flywire.layers().stream().map(EdgeLayer::name).toList());
+        assertEquals(17, flywire.layer("weight").weight(0, 1));
+        // neuPrint-like camelCase, and a per-row type column beside pre_type/post_type node columns
+        Connectome neuprint = EdgeListReader.read(file("n.csv", "bodyId_pre,bodyId_post,pre_type,post_type,weight,type\n"
+                + "1,2,KC,MBON,4,chemical\n2,1,MBON,KC,1,chemical\n"), ConnectomeOptions.DEFAULT);
+        assertEquals(List.of("chemical"), neuprint.layers().stream().map(EdgeLayer::name).toList());
+        assertEquals(4, neuprint.layer("chemical").weight(0, 1));
+    }
+
+    @Test
     void integerNamesAreOrderedNumerically() throws Exception {
         Connectome c = EdgeListReader.read(file("e.tsv", "10\t2\t1\n2\t1\t4\n"), ConnectomeOptions.DEFAULT);
         assertEquals(List.of("1", "2", "10"), c.nodes());
