@@ -35,10 +35,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect",
         description = {
                 "Summarize a recording (.abf, .nwb, .csv): clamp mode, channels, sweeps, sampling and stimulus.",
-                "Or a connectome (edge list or adjacency matrix as .csv/.tsv/.txt, .npy, .npz, .mat): nodes, edges,"
-                        + " weight, density, degrees, reciprocity, self-loops, edge and node types.",
                 "Per sweep it shows the stimulus amplitude (largest deviation from the first sample) and the spike"
                         + " count (upward crossings of 0 mV, 1 ms apart).",
+                "Or a connectome (edge list or adjacency matrix as .csv/.tsv/.txt, .npy, .npz, .mat): nodes, edges,"
+                        + " weight, density, degrees, reciprocity, self-loops, edge and node types.",
         })
 public final class InspectCommand implements Callable<Integer> {
     private static final int METADATA_WIDTH = 100;
