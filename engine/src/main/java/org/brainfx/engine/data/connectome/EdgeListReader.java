@@ -61,7 +61,7 @@ public final class EdgeListReader {
         }
         Columns columns = columns(text);
         int first = columns.header() ? 1 : 0;
-        EdgeTypeMapping mapping = mapping(rows, first, columns, options.mapping());
+        EdgeTypeMapping mapping = mapping(text, first, columns, options.mapping());
         Map<String, Integer> rowTypes = new LinkedHashMap<>();
         Map<String, Integer> fixedOrder = options.labels() == null ? null : NodeLabels.read(options.labels()).nodeOrder();
         Map<String, Integer> ids = new LinkedHashMap<>();
@@ -252,8 +252,13 @@ public final class EdgeListReader {
                 .replaceAll("\\s+", " ").strip();
     }
 
-    private static EdgeTypeMapping mapping(List<DelimitedText.Row> rows, int first, Columns columns,
-                                           EdgeTypeMapping given) {
+    private static EdgeTypeMapping mapping(DelimitedText text, int first, Columns columns, EdgeTypeMapping given)
+            throws ConnectomeException {
+        List<DelimitedText.Row> rows = text.rows();
+        if (columns.type() < 0 && given != null) {
+            throw new ConnectomeException(text.file() + ": an edge type mapping (" + given + ") was given, but the file"
+                    + " has no type column; name one 'type' in the header, or leave the mapping out");
+        }
         if (columns.type() < 0) {
             return null;
         }

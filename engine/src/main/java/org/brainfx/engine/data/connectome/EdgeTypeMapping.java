@@ -80,7 +80,7 @@ public record EdgeTypeMapping(List<Layer> layers) {
                 rest = rest.substring(0, colon);
             }
             Set<String> types = new LinkedHashSet<>();
-            for (String type : rest.split("\\+")) {
+            for (String type : rest.split("\\+", -1)) {
                 if (type.isBlank()) {
                     throw new IllegalArgumentException("edge type mapping '" + text + "': layer '" + name
                             + "' has an empty type");

@@ -117,6 +117,14 @@ class EdgeListReaderTest {
     }
 
     @Test
+    void aMappingForAFileWithoutTypesIsRefused() throws Exception {
+        Path p = file("u.csv", "pre,post,weight\nA,B,1\n");
+        ConnectomeException e = assertThrows(ConnectomeException.class, () -> EdgeListReader.read(p,
+                ConnectomeOptions.DEFAULT.withMapping(EdgeTypeMapping.VARSHNEY)));
+        assertTrue(message(e).contains("the file has no type column"), message(e));
+    }
+
+    @Test
     void otherTypesBecomeOneLayerEach() throws Exception {
         Connectome c = EdgeListReader.read(file("t.csv", "from,to,kind,weight\nx,y,excitatory,1\ny,x,inhibitory,2\n"),
                 ConnectomeOptions.DEFAULT);
@@ -174,6 +182,7 @@ class EdgeListReaderTest {
         assertEquals("chemical=S+Sp,electrical=EJ:symmetric", m.toString());
         assertEquals(EdgeTypeMapping.VARSHNEY, m);
         assertThrows(IllegalArgumentException.class, () -> EdgeTypeMapping.parse("chemical"));
+        assertThrows(IllegalArgumentException.class, () -> EdgeTypeMapping.parse("a=S+"));
         assertThrows(IllegalArgumentException.class, () -> EdgeTypeMapping.parse("a=S,b=S"));
         assertThrows(IllegalArgumentException.class, () -> EdgeTypeMapping.parse("a=S:undirected"));
     }
