@@ -78,7 +78,7 @@ final class ArrayConnectome {
             }
             layers.add(layer.build(n, false, source, nodeNames));
         }
-        NodeAttributes attributes = NodeAttributes.of(n, permuted(texts, position), permutedNumbers(numbers, position));
+        NodeAttributes attributes = NodeAttributes.of(n, texts, numbers).renumbered(position);
         attributes = attributes.with(MatrixNodes.typeAttributes(n, labels));
         return new Connectome(source, format, nodeNames, attributes, layers, Map.of());
     }
@@ -99,29 +99,5 @@ final class ArrayConnectome {
         } else {
             layer.add(i, j, w, r + 1);
         }
-    }
-
-    private static Map<String, List<String>> permuted(Map<String, List<String>> texts, int[] position) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        texts.forEach((name, column) -> {
-            String[] moved = new String[column.size()];
-            for (int i = 0; i < moved.length; i++) {
-                moved[position[i]] = column.get(i);
-            }
-            out.put(name, Arrays.asList(moved));
-        });
-        return out;
-    }
-
-    private static Map<String, double[]> permutedNumbers(Map<String, double[]> numbers, int[] position) {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        numbers.forEach((name, column) -> {
-            double[] moved = new double[column.length];
-            for (int i = 0; i < moved.length; i++) {
-                moved[position[i]] = column[i];
-            }
-            out.put(name, moved);
-        });
-        return out;
     }
 }

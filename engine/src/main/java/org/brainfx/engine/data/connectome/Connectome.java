@@ -1,5 +1,7 @@
 package org.brainfx.engine.data.connectome;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +90,42 @@ public record Connectome(String source, String format, List<String> nodes, NodeA
     /** This connectome with other attributes (same node order). */
     public Connectome withAttributes(NodeAttributes newAttributes) {
         return new Connectome(source, format, nodes, newAttributes, layers, rowTypes);
+    }
+
+    /** This connectome with one more layer over the same nodes (in this node order), e.g. a second file's matrix. */
+    public Connectome withLayer(EdgeLayer layer) {
+        List<EdgeLayer> more = new ArrayList<>(layers);
+        more.add(layer);
+        return new Connectome(source, format, nodes, attributes, more, rowTypes);
+    }
+
+    /**
+     * The same connectome with its nodes in {@code order} (the same names, rearranged), so that
+     * layers read from files that list the nodes differently can be put side by side.
+     *
+     * @throws IllegalArgumentException naming a node that is missing, unknown or repeated
+     */
+    public Connectome reordered(List<String> order) {
+        Map<String, Integer> index = nodeIndex();
+        int[] newIndex = new int[nodes.size()];
+        Arrays.fill(newIndex, -1);
+        if (order.size() != nodes.size()) {
+            throw new IllegalArgumentException(source + ": " + order.size() + " names to order " + nodes.size()
+                    + " nodes");
+        }
+        for (int i = 0; i < order.size(); i++) {
+            Integer old = index.get(order.get(i));
+            if (old == null || newIndex[old] >= 0) {
+                throw new IllegalArgumentException(source + ": '" + order.get(i) + "' is "
+                        + (old == null ? "not a node" : "named twice") + " in the new node order");
+            }
+            newIndex[old] = i;
+        }
+        List<EdgeLayer> moved = new ArrayList<>(layers.size());
+        for (EdgeLayer layer : layers) {
+            moved.add(layer.renumbered(newIndex));
+        }
+        return new Connectome(source, format, order, attributes.renumbered(newIndex), moved, rowTypes);
     }
 
     /** Whether {@code other} holds the same nodes, attributes and layers (the file it came from aside). */

@@ -177,6 +177,17 @@ public final class EdgeLayer {
         return w;
     }
 
+    /** The same connections with node {@code i} renumbered {@code newIndex[i]} (a permutation). */
+    EdgeLayer renumbered(int[] newIndex) {
+        EdgeLayerBuilder builder = new EdgeLayerBuilder(name, symmetric);
+        for (int i = 0; i < nodes; i++) {
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                builder.add(newIndex[i], newIndex[col[k]], weight[k], 0);
+            }
+        }
+        return builder.buildPermutation(nodes);
+    }
+
     /** The same connections under another name. */
     public EdgeLayer withName(String newName) {
         return new EdgeLayer(Objects.requireNonNull(newName, "name"), symmetric, nodes, rowStart, col, weight);

@@ -62,6 +62,12 @@ final class EdgeLayerBuilder {
                 Arrays.copyOf(rows.weight, rows.count));
     }
 
+    /** The layer of entries that cannot repeat (a renumbering of a valid layer), unchecked for duplicates. */
+    EdgeLayer buildPermutation(int nodes) {
+        Rows rows = sorted(nodes, pre, post, weight, line, size);
+        return EdgeLayer.ofCsr(name, symmetric, nodes, rows.rowStart, rows.col, rows.weight);
+    }
+
     /** Entries grouped by row, columns ascending; {@code line} follows each entry. */
     private record Rows(int[] rowStart, int[] col, double[] weight, int[] line, int count) { }
 

@@ -144,6 +144,27 @@ public final class NodeAttributes {
         return of(nodes, t, n);
     }
 
+    /** These attributes with node {@code i} moved to {@code newIndex[i]} (a permutation). */
+    NodeAttributes renumbered(int[] newIndex) {
+        Map<String, List<String>> t = new LinkedHashMap<>();
+        texts.forEach((name, column) -> {
+            String[] moved = new String[nodes];
+            for (int i = 0; i < nodes; i++) {
+                moved[newIndex[i]] = column.get(i);
+            }
+            t.put(name, Arrays.asList(moved));
+        });
+        Map<String, double[]> n = new LinkedHashMap<>();
+        numbers.forEach((name, column) -> {
+            double[] moved = new double[nodes];
+            for (int i = 0; i < nodes; i++) {
+                moved[newIndex[i]] = column[i];
+            }
+            n.put(name, moved);
+        });
+        return of(nodes, t, n);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof NodeAttributes other) || other.nodes != nodes || !other.texts.equals(texts)

@@ -2,10 +2,12 @@ package org.brainfx.engine.data.connectome;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,24 @@ class RoundTripTest {
         assertTrue(back.sameWiring(c));
         assertEquals(c.layers(), back.layers());
         assertEquals(c.attributes(), back.attributes());
+    }
+
+    @Test
+    void reorderedMovesLayersAndAttributesAndBackIsTheSame() throws Exception {
+        Connectome c = celegansWithAttributes();
+        List<String> reversed = new ArrayList<>(c.nodes());
+        Collections.reverse(reversed);
+        Connectome r = c.reordered(reversed);
+        int n = c.nodeCount();
+        assertEquals(c.layer("chemical").weight(c.indexOf("AVAL"), c.indexOf("AVAR")),
+                r.layer("chemical").weight(n - 1 - c.indexOf("AVAL"), n - 1 - c.indexOf("AVAR")));
+        assertTrue(r.layer("electrical").symmetric());
+        assertEquals(c.attributes().type(0), r.attributes().type(n - 1));
+        assertTrue(r.reordered(c.nodes()).sameWiring(c));
+        assertThrows(IllegalArgumentException.class, () -> c.reordered(c.nodes().subList(1, n)));
+        List<String> twice = new ArrayList<>(c.nodes());
+        twice.set(1, twice.get(0));
+        assertThrows(IllegalArgumentException.class, () -> c.reordered(twice));
     }
 
     @Test

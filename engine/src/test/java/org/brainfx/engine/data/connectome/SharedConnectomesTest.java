@@ -167,6 +167,10 @@ class SharedConnectomesTest {
             }
         }
         Connectome wiring = Connectomes.read(TestFiles.shared("macaque_markov2014_29areas_wiring_distance_mm.csv"));
+        Connectome combined = fln.withLayer(sln.reordered(fln.nodes()).layers().get(0).withName("sln"))
+                .withLayer(wiring.reordered(fln.nodes()).layers().get(0).withName("distance"));
+        assertEquals(List.of("weight", "sln", "distance"), combined.layers().stream().map(EdgeLayer::name).toList());
+        assertEquals(s.weight(3, 7), combined.layer("sln").weight(3, 7));
         double[][] d = wiring.layers().get(0).toDense();
         double max = 0;
         int asymmetric = 0;
