@@ -50,9 +50,7 @@ public final class Connectomes {
             MatFiles.Contents contents = MatFiles.read(file);
             connectome = ArrayConnectome.build(file.toString(), contents.format(), contents.arrays(), options);
         } else {
-            DelimitedText text = DelimitedText.read(file);
-            connectome = isMatrix(text) ? AdjacencyMatrixReader.read(text, options)
-                    : EdgeListReader.read(text, options);
+            connectome = isMatrix(file) ? AdjacencyMatrixReader.read(file, options) : EdgeListReader.read(file, options);
         }
         if (options.nodeAttributes() != null) {
             connectome = connectome.withAttributes(connectome.attributes()
@@ -96,15 +94,13 @@ public final class Connectomes {
 
     /**
      * A table is a matrix when its first data row is all numbers (after an optional label) and it
-     * is either square or too wide to be an edge list; anything else is an edge list.
+     * is too wide to be an edge list, or square; anything else is an edge list. Reads the first rows.
      */
-    private static boolean isMatrix(DelimitedText text) {
-        List<DelimitedText.Row> rows = text.rows();
-        if (rows.size() < 2 || EdgeListReader.hasEdgeListHeader(text)) {
+    private static boolean isMatrix(Path file) throws ConnectomeException {
+        DelimitedText head = DelimitedText.read(file, SNIFF_ROWS);
+        List<DelimitedText.Row> rows = head.rows();
+        if (rows.size() < 2 || EdgeListReader.hasEdgeListHeader(head)) {
             return false;
-        }
-        if (AdjacencyMatrixReader.looksSquare(text, rows.size())) {
-            return true;
         }
         DelimitedText.Row data = rows.get(1);
         for (int c = 1; c < data.size(); c++) {
@@ -112,7 +108,13 @@ public final class Connectomes {
                 return false;
             }
         }
-        return data.size() >= 4 + (DelimitedText.isNumber(data.cell(0)) ? 0 : 1);
+        int width = data.size() - (DelimitedText.isNumber(data.cell(0)) ? 0 : 1);
+        if (width >= 4) {
+            return true;
+        }
+        // two or three numeric columns: an edge list of node numbers, unless it is a 2 × 2 or 3 × 3 matrix
+        DelimitedText few = DelimitedText.read(file, width + 3);
+        return AdjacencyMatrixReader.looksSquare(few, few.rows().size());
     }
 
     /** The arrays of an .npz archive, named by entry without {@code .npy}. */

@@ -18,11 +18,12 @@ import java.util.Locale;
  * with spaces), blank lines and comment lines ({@code #} or {@code %}) skipped, each row keeping
  * its line number for messages.
  *
- * @param file      the file read
- * @param delimiter the separator, or {@link #WHITESPACE}
- * @param rows      the non-blank, non-comment rows in file order
+ * @param file              the file read
+ * @param delimiter         the separator, or {@link #WHITESPACE}
+ * @param trailingSeparator every row ended in a separator, and that empty last cell was dropped
+ * @param rows              the non-blank, non-comment rows in file order (or the first of them)
  */
-record DelimitedText(Path file, char delimiter, List<Row> rows) {
+record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<Row> rows) {
     /** The delimiter value meaning "runs of spaces or tabs". */
     static final char WHITESPACE = ' ';
 
@@ -39,6 +40,16 @@ record DelimitedText(Path file, char delimiter, List<Row> rows) {
         }
     }
 
+    /** Takes rows one at a time. */
+    interface RowConsumer {
+        void accept(Row row) throws ConnectomeException;
+    }
+
+    /** Takes the non-blank, non-comment lines of a file with their line numbers; returns false to stop. */
+    private interface LineConsumer {
+        boolean accept(String line, int number) throws ConnectomeException;
+    }
+
     /** Reads the whole of {@code file}. */
     static DelimitedText read(Path file) throws ConnectomeException {
         return read(file, Integer.MAX_VALUE);
@@ -48,10 +59,41 @@ record DelimitedText(Path file, char delimiter, List<Row> rows) {
     static DelimitedText read(Path file, int maxRows) throws ConnectomeException {
         List<String> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
+        lines(file, (line, number) -> {
+            lines.add(line);
+            numbers.add(number);
+            return lines.size() < maxRows;
+        });
+        char delimiter = delimiter(lines.subList(0, Math.min(SNIFF_LINES, lines.size())));
+        List<Row> rows = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(new Row(numbers.get(i), split(lines.get(i), delimiter, file, numbers.get(i))));
+        }
+        boolean trailing = trailingSeparator(rows);
+        if (trailing) {
+            rows.replaceAll(DelimitedText::withoutLastCell);
+        }
+        return new DelimitedText(file, delimiter, trailing, rows);
+    }
+
+    /**
+     * Streams every row of the whole file, split as these (first) rows were, so that a long edge
+     * list is never held as text.
+     */
+    void forEachRow(RowConsumer consumer) throws ConnectomeException {
+        lines(file, (line, number) -> {
+            Row row = new Row(number, split(line, delimiter, file, number));
+            consumer.accept(trailingSeparator && row.size() > 1 && row.cell(row.size() - 1).isEmpty()
+                    ? withoutLastCell(row) : row);
+            return true;
+        });
+    }
+
+    private static void lines(Path file, LineConsumer consumer) throws ConnectomeException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
-            while (lines.size() < maxRows && (line = in.readLine()) != null) {
+            while ((line = in.readLine()) != null) {
                 number++;
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
@@ -60,8 +102,9 @@ record DelimitedText(Path file, char delimiter, List<Row> rows) {
                 if (t.isEmpty() || t.startsWith("#") || t.startsWith("%")) {
                     continue;
                 }
-                lines.add(line);
-                numbers.add(number);
+                if (!consumer.accept(line, number)) {
+                    return;
+                }
             }
         } catch (NoSuchFileException e) {
             throw new ConnectomeException(file + ": no such file");
@@ -71,29 +114,23 @@ record DelimitedText(Path file, char delimiter, List<Row> rows) {
         } catch (IOException e) {
             throw new ConnectomeException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        char delimiter = delimiter(lines.subList(0, Math.min(SNIFF_LINES, lines.size())));
-        List<Row> rows = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            rows.add(new Row(numbers.get(i), split(lines.get(i), delimiter, file, numbers.get(i))));
-        }
-        return new DelimitedText(file, delimiter, withoutTrailingEmptyColumn(rows));
     }
 
     /**
-     * The rows without their last cell when every row ends in an empty one: spreadsheets and some
-     * writers end each line with a separator, which is no column of data.
+     * Whether every row ends in an empty cell: spreadsheets and some writers end each line with a
+     * separator, which is no column of data.
      */
-    private static List<Row> withoutTrailingEmptyColumn(List<Row> rows) {
+    private static boolean trailingSeparator(List<Row> rows) {
         for (Row row : rows) {
             if (row.size() < 2 || !row.cell(row.size() - 1).isEmpty()) {
-                return rows;
+                return false;
             }
         }
-        List<Row> trimmed = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            trimmed.add(new Row(row.line(), Arrays.copyOf(row.cells(), row.size() - 1)));
-        }
-        return trimmed;
+        return !rows.isEmpty();
+    }
+
+    private static Row withoutLastCell(Row row) {
+        return new Row(row.line(), Arrays.copyOf(row.cells(), row.size() - 1));
     }
 
     /**

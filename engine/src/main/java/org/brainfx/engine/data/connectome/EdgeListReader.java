@@ -48,34 +48,75 @@ public final class EdgeListReader {
         return pre >= 0 && post >= 0;
     }
 
-    /** Reads {@code file} as an edge list. */
+    /** Reads {@code file} as an edge list, streaming its rows (a long list is never held as text). */
     public static Connectome read(Path file, ConnectomeOptions options) throws ConnectomeException {
-        return read(DelimitedText.read(file), options);
-    }
-
-    static Connectome read(DelimitedText text, ConnectomeOptions options) throws ConnectomeException {
-        Path file = text.file();
-        List<DelimitedText.Row> rows = text.rows();
-        if (rows.isEmpty()) {
+        DelimitedText head = DelimitedText.read(file, SAMPLE_ROWS + 1);
+        if (head.rows().isEmpty()) {
             throw new ConnectomeException(file + ": no rows; an edge list has one row per connection (pre, post, weight)");
         }
-        Columns columns = columns(text);
-        int first = columns.header() ? 1 : 0;
-        EdgeTypeMapping mapping = mapping(text, first, columns, options.mapping());
-        Map<String, Integer> rowTypes = new LinkedHashMap<>();
+        Columns columns = columns(head);
+        EdgeTypeMapping mapping = mapping(head, columns, options.mapping());
         Map<String, Integer> fixedOrder = options.labels() == null ? null : NodeLabels.read(options.labels()).nodeOrder();
-        Map<String, Integer> ids = new LinkedHashMap<>();
-        int count = rows.size() - first;
-        int[] layerOf = new int[count];
-        int[] pre = new int[count];
-        int[] post = new int[count];
-        double[] weight = new double[count];
-        int[] line = new int[count];
-        int used = 0;
-        for (int r = first; r < rows.size(); r++) {
-            DelimitedText.Row row = rows.get(r);
+        Rows rows = new Rows(head, columns, mapping, fixedOrder, options);
+        head.forEachRow(rows::add);
+        if (columns.type() >= 0 && options.mapping() == null
+                && !mapping.equals(EdgeTypeMapping.auto(rows.rowTypes.keySet()))) {
+            // the first rows did not show every type, and the default mapping depends on all of them: read again
+            mapping = EdgeTypeMapping.auto(rows.rowTypes.keySet());
+            rows = new Rows(head, columns, mapping, fixedOrder, options);
+            head.forEachRow(rows::add);
+        }
+        List<String> names = rows.names();
+        List<EdgeLayerBuilder> builders = new ArrayList<>();
+        if (columns.type() >= 0) {
+            for (EdgeTypeMapping.Layer layer : mapping.layers()) {
+                builders.add(new EdgeLayerBuilder(layer.name(), layer.symmetric()));
+            }
+        } else {
+            builders.add(new EdgeLayerBuilder("weight", false));
+        }
+        for (int k = 0; k < rows.used; k++) {
+            builders.get(rows.layerOf[k]).add(rows.pre[k], rows.post[k], rows.weight[k], rows.line[k]);
+        }
+        List<EdgeLayer> layers = new ArrayList<>();
+        for (EdgeLayerBuilder builder : builders) {
+            layers.add(builder.build(names.size(), options.duplicates() == Duplicates.SUM, file.toString(), names));
+        }
+        return new Connectome(file.toString(), "edge-list", names, null, layers, rows.rowTypes);
+    }
+
+    /** The rows of an edge list as they stream by: checked, named nodes numbered, kept as primitive columns. */
+    private static final class Rows {
+        final DelimitedText text;
+        final Columns columns;
+        final EdgeTypeMapping mapping;
+        final Map<String, Integer> fixedOrder;
+        final ConnectomeOptions options;
+        final Map<String, Integer> rowTypes = new LinkedHashMap<>();
+        final Map<String, Integer> ids = new LinkedHashMap<>();
+        int seen;
+        int used;
+        int[] layerOf = new int[1024];
+        int[] pre = new int[1024];
+        int[] post = new int[1024];
+        double[] weight = new double[1024];
+        int[] line = new int[1024];
+
+        Rows(DelimitedText text, Columns columns, EdgeTypeMapping mapping, Map<String, Integer> fixedOrder,
+             ConnectomeOptions options) {
+            this.text = text;
+            this.columns = columns;
+            this.mapping = mapping;
+            this.fixedOrder = fixedOrder;
+            this.options = options;
+        }
+
+        void add(DelimitedText.Row row) throws ConnectomeException {
+            if (seen++ == 0 && columns.header()) {
+                return;
+            }
             if (row.size() != columns.width()) {
-                throw new ConnectomeException(file + ": line " + row.line() + " has " + row.size() + " fields, "
+                throw new ConnectomeException(text.file() + ": line " + row.line() + " has " + row.size() + " fields, "
                         + (columns.header() ? "the header has " : "the first row has ") + columns.width() + " ("
                         + text.delimiterName() + " separated); give every row the same fields, and quote a name that"
                         + " contains the separator");
@@ -86,15 +127,21 @@ public final class EdgeListReader {
             }
             int layer = type == null ? 0 : mapping.layerOf(type);
             if (layer < 0) {
-                continue;
+                return;
             }
             double w = columns.weight() >= 0 ? weight(text, row, columns, options) : 1;
-            String from = name(text, row, columns.pre(), "presynaptic");
-            String to = name(text, row, columns.post(), "postsynaptic");
-            int i = id(from, ids, fixedOrder, text, row, options.labels());
-            int j = id(to, ids, fixedOrder, text, row, options.labels());
+            int i = id(name(text, row, columns.pre(), "presynaptic"), row);
+            int j = id(name(text, row, columns.post(), "postsynaptic"), row);
             if (w == 0 || (i == j && options.selfLoops() == SelfLoops.DROP)) {
-                continue;
+                return;
+            }
+            if (used == pre.length) {
+                int capacity = 2 * used;
+                layerOf = Arrays.copyOf(layerOf, capacity);
+                pre = Arrays.copyOf(pre, capacity);
+                post = Arrays.copyOf(post, capacity);
+                weight = Arrays.copyOf(weight, capacity);
+                line = Arrays.copyOf(line, capacity);
             }
             layerOf[used] = layer;
             pre[used] = i;
@@ -102,40 +149,45 @@ public final class EdgeListReader {
             weight[used] = w;
             line[used++] = row.line();
         }
-        List<String> names;
-        if (fixedOrder != null) {
-            names = new ArrayList<>(fixedOrder.keySet());
-        } else {
+
+        private int id(String name, DelimitedText.Row row) throws ConnectomeException {
+            if (fixedOrder != null) {
+                Integer at = fixedOrder.get(name);
+                if (at == null) {
+                    throw new ConnectomeException(text.file() + ": line " + row.line() + " names node '" + name
+                            + "', which the labels file " + options.labels() + " does not list; add it there or correct"
+                            + " the name");
+                }
+                return at;
+            }
+            Integer at = ids.get(name);
+            if (at == null) {
+                at = ids.size();
+                ids.put(name, at);
+            }
+            return at;
+        }
+
+        /** Node names in index order; integer names are put in numeric order (and the rows renumbered). */
+        List<String> names() {
+            if (fixedOrder != null) {
+                return new ArrayList<>(fixedOrder.keySet());
+            }
+            List<String> names = new ArrayList<>(ids.keySet());
             int[] renumber = numericOrder(ids.keySet());
-            names = new ArrayList<>(ids.keySet());
-            if (renumber != null) {
-                String[] sorted = new String[names.size()];
-                for (int k = 0; k < names.size(); k++) {
-                    sorted[renumber[k]] = names.get(k);
-                }
-                names = Arrays.asList(sorted);
-                for (int k = 0; k < used; k++) {
-                    pre[k] = renumber[pre[k]];
-                    post[k] = renumber[post[k]];
-                }
+            if (renumber == null) {
+                return names;
             }
-        }
-        List<EdgeLayerBuilder> builders = new ArrayList<>();
-        if (columns.type() >= 0) {
-            for (EdgeTypeMapping.Layer layer : mapping.layers()) {
-                builders.add(new EdgeLayerBuilder(layer.name(), layer.symmetric()));
+            String[] sorted = new String[names.size()];
+            for (int k = 0; k < names.size(); k++) {
+                sorted[renumber[k]] = names.get(k);
             }
-        } else {
-            builders.add(new EdgeLayerBuilder("weight", false));
+            for (int k = 0; k < used; k++) {
+                pre[k] = renumber[pre[k]];
+                post[k] = renumber[post[k]];
+            }
+            return Arrays.asList(sorted);
         }
-        for (int k = 0; k < used; k++) {
-            builders.get(layerOf[k]).add(pre[k], post[k], weight[k], line[k]);
-        }
-        List<EdgeLayer> layers = new ArrayList<>();
-        for (EdgeLayerBuilder builder : builders) {
-            layers.add(builder.build(names.size(), options.duplicates() == Duplicates.SUM, file.toString(), names));
-        }
-        return new Connectome(file.toString(), "edge-list", names, null, layers, rowTypes);
     }
 
     private static Columns columns(DelimitedText text) throws ConnectomeException {
@@ -252,24 +304,21 @@ public final class EdgeListReader {
                 .replaceAll("\\s+", " ").strip();
     }
 
-    private static EdgeTypeMapping mapping(DelimitedText text, int first, Columns columns, EdgeTypeMapping given)
+    private static EdgeTypeMapping mapping(DelimitedText head, Columns columns, EdgeTypeMapping given)
             throws ConnectomeException {
-        List<DelimitedText.Row> rows = text.rows();
         if (columns.type() < 0 && given != null) {
-            throw new ConnectomeException(text.file() + ": an edge type mapping (" + given + ") was given, but the file"
+            throw new ConnectomeException(head.file() + ": an edge type mapping (" + given + ") was given, but the file"
                     + " has no type column; name one 'type' in the header, or leave the mapping out");
         }
-        if (columns.type() < 0) {
-            return null;
-        }
-        if (given != null) {
+        if (columns.type() < 0 || given != null) {
             return given;
         }
+        // a first guess from the first rows; read() checks it against every type once all rows are read
         Set<String> types = new LinkedHashSet<>();
-        for (int r = first; r < rows.size(); r++) {
-            String[] cells = rows.get(r).cells();
-            if (columns.type() < cells.length) {
-                types.add(cells[columns.type()]);
+        List<DelimitedText.Row> rows = head.rows();
+        for (int r = columns.header() ? 1 : 0; r < rows.size(); r++) {
+            if (columns.type() < rows.get(r).size()) {
+                types.add(rows.get(r).cell(columns.type()));
             }
         }
         return EdgeTypeMapping.auto(types);
@@ -283,24 +332,6 @@ public final class EdgeListReader {
                     + (column + 1) + " is empty); fill it in or remove the row");
         }
         return name;
-    }
-
-    private static int id(String name, Map<String, Integer> ids, Map<String, Integer> fixed, DelimitedText text,
-                          DelimitedText.Row row, Path labels) throws ConnectomeException {
-        if (fixed != null) {
-            Integer at = fixed.get(name);
-            if (at == null) {
-                throw new ConnectomeException(text.file() + ": line " + row.line() + " names node '" + name
-                        + "', which the labels file " + labels + " does not list; add it there or correct the name");
-            }
-            return at;
-        }
-        Integer at = ids.get(name);
-        if (at == null) {
-            at = ids.size();
-            ids.put(name, at);
-        }
-        return at;
     }
 
     private static double weight(DelimitedText text, DelimitedText.Row row, Columns columns, ConnectomeOptions options)

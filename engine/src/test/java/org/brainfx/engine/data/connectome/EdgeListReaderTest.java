@@ -133,6 +133,19 @@ class EdgeListReaderTest {
     }
 
     @Test
+    void aTypeFirstSeenFarDownChangesTheDefaultMapping() throws Exception {
+        StringBuilder text = new StringBuilder("Neuron 1,Neuron 2,Type,Nbr\n");
+        for (int i = 0; i < 200; i++) {
+            text.append("A").append(i).append(",B,S,1\n");
+        }
+        text.append("A0,B,modulatory,2\n");
+        Connectome c = EdgeListReader.read(file("late.csv", text.toString()), ConnectomeOptions.DEFAULT);
+        assertEquals(List.of("S", "modulatory"), c.layers().stream().map(EdgeLayer::name).toList(),
+                "not all types are Varshney's, so each type is its own layer");
+        assertEquals(200, c.layer("S").edgeCount());
+    }
+
+    @Test
     void gapJunctionListedWithTwoCountsIsRefused() throws Exception {
         Path p = file("v.csv", "Neuron 1,Neuron 2,Type,Nbr\nA,C,EJ,4\nC,A,EJ,3\n");
         ConnectomeException e = assertThrows(ConnectomeException.class,
