@@ -20,11 +20,6 @@ public final class AdjacencyMatrixReader {
     private AdjacencyMatrixReader() {
     }
 
-    /** Reads {@code file} as an adjacency matrix. */
-    public static Connectome read(Path file, ConnectomeOptions options) throws ConnectomeException {
-        return read(DelimitedText.read(file), options);
-    }
-
     /** Whether {@code text} (its first rows) looks like a square matrix: as many rows as numeric columns. */
     static boolean looksSquare(DelimitedText text, int totalRows) {
         List<DelimitedText.Row> rows = text.rows();
@@ -52,9 +47,13 @@ public final class AdjacencyMatrixReader {
         return false;
     }
 
-    static Connectome read(DelimitedText text, ConnectomeOptions options) throws ConnectomeException {
-        Path file = text.file();
-        List<DelimitedText.Row> rows = text.rows();
+    /**
+     * Reads {@code file} as an adjacency matrix, streaming its rows into sparse form (a matrix is
+     * never held as text, nor densely).
+     */
+    public static Connectome read(Path file, ConnectomeOptions options) throws ConnectomeException {
+        DelimitedText head = DelimitedText.read(file, 2);
+        List<DelimitedText.Row> rows = head.rows();
         if (rows.isEmpty()) {
             throw new ConnectomeException(file + ": no rows; an adjacency matrix has one row per node");
         }
@@ -66,28 +65,7 @@ public final class AdjacencyMatrixReader {
         DelimitedText.Row firstData = rows.get(first);
         boolean labelColumn = !DelimitedText.isNumber(firstData.cell(0));
         int offset = labelColumn ? 1 : 0;
-        int width = firstData.size() - offset;
-        int n = rows.size() - first;
-        for (int r = first; r < rows.size(); r++) {
-            if (rows.get(r).size() != firstData.size()) {
-                throw new ConnectomeException(file + ": line " + rows.get(r).line() + " has " + rows.get(r).size()
-                        + " fields, line " + firstData.line() + " has " + firstData.size() + " (" + text.delimiterName()
-                        + " separated); every row of a matrix has one field per node" + (labelColumn ? " plus its label"
-                        : "") + ": fix the row");
-            }
-        }
-        if (width != n) {
-            throw new ConnectomeException(file + ": " + n + " rows and " + width + " columns of numbers; an adjacency"
-                    + " matrix is square, one row and one column per node (labels, if any, must be text in the first"
-                    + " row and column)");
-        }
-        List<String> rowNames = null;
-        if (labelColumn) {
-            rowNames = new ArrayList<>(n);
-            for (int r = first; r < rows.size(); r++) {
-                rowNames.add(rows.get(r).cell(0));
-            }
-        }
+        int n = firstData.size() - offset;
         List<String> columnNames = null;
         String corner = "";
         if (labelRow) {
@@ -101,9 +79,39 @@ public final class AdjacencyMatrixReader {
             corner = skip == 1 ? header[0] : "";
             columnNames = new ArrayList<>(List.of(header).subList(skip, header.length));
         }
+        // rows go in as read (row r, column c); nodes are matched, reordered and oriented once all rows are in
+        EdgeLayerBuilder raw = new EdgeLayerBuilder("weight", false);
+        List<String> rowNames = labelColumn ? new ArrayList<>() : null;
+        int[] count = {0};
+        head.forEachRow(row -> {
+            if (count[0]++ < first) {
+                return;
+            }
+            if (row.size() != firstData.size()) {
+                throw new ConnectomeException(file + ": line " + row.line() + " has " + row.size() + " fields, line "
+                        + firstData.line() + " has " + firstData.size() + " (" + head.delimiterName() + " separated);"
+                        + " every row of a matrix has one field per node" + (labelColumn ? " plus its label" : "")
+                        + ": fix the row");
+            }
+            int r = count[0] - 1 - first;
+            if (labelColumn) {
+                rowNames.add(row.cell(0));
+            }
+            for (int c = 0; c < n && r < n; c++) {
+                double w = number(file, row, c + offset, options);
+                if (w != 0) {
+                    raw.add(r, c, w, row.line());
+                }
+            }
+        });
+        int rowCount = count[0] - first;
+        if (rowCount != n) {
+            throw new ConnectomeException(file + ": " + rowCount + " rows and " + n + " columns of numbers; an adjacency"
+                    + " matrix is square, one row and one column per node (labels, if any, must be text in the first"
+                    + " row and column)");
+        }
         int[] columnToRow = columnOrder(file, n, rowNames, columnNames);
         List<String> names = rowNames != null ? rowNames : columnNames;
-        boolean rowsArePost = rowsArePost(options.rows(), corner);
         NodeLabels.Applied labels = options.labels() == null ? null
                 : NodeLabels.read(options.labels()).apply(file.toString(), n, names);
         int[] position = new int[n];
@@ -115,38 +123,38 @@ public final class AdjacencyMatrixReader {
         } else if (names == null) {
             names = MatrixNodes.numbered(n);
         }
+        boolean rowsArePost = rowsArePost(options.rows(), corner);
+        EdgeLayer read = raw.build(n, false, file.toString(), names);
         EdgeLayerBuilder layer = new EdgeLayerBuilder("weight", false);
         for (int r = 0; r < n; r++) {
-            DelimitedText.Row row = rows.get(first + r);
-            for (int c = 0; c < n; c++) {
-                String cell = row.cell(c + offset);
-                int column = c + offset + 1;
-                double w;
-                try {
-                    w = DelimitedText.parse(cell);
-                } catch (NumberFormatException e) {
-                    throw new ConnectomeException(file + ": line " + row.line() + ", column " + column + ": '"
-                            + cell + "' is not a number; a matrix holds numbers (labels go in the first row and column"
-                            + " only)");
-                }
-                if (MatrixNodes.bad(w, options)) {
-                    throw MatrixNodes.refused(w, file + ": line " + row.line() + ", column " + column);
-                }
+            for (int k = read.rowStart(r); k < read.rowStart(r + 1); k++) {
                 int i = position[r];
-                int j = position[columnToRow[c]];
-                if (w == 0 || (i == j && options.selfLoops() == SelfLoops.DROP)) {
+                int j = position[columnToRow[read.post(k)]];
+                if (i == j && options.selfLoops() == SelfLoops.DROP) {
                     continue;
                 }
-                if (rowsArePost) {
-                    layer.add(j, i, w, row.line());
-                } else {
-                    layer.add(i, j, w, row.line());
-                }
+                layer.add(rowsArePost ? j : i, rowsArePost ? i : j, read.weight(k), 0);
             }
         }
         EdgeLayer built = layer.build(n, false, file.toString(), names);
         NodeAttributes attributes = MatrixNodes.typeAttributes(n, labels);
         return new Connectome(file.toString(), "adjacency-matrix", names, attributes, List.of(built), Map.of());
+    }
+
+    private static double number(Path file, DelimitedText.Row row, int column, ConnectomeOptions options)
+            throws ConnectomeException {
+        String cell = row.cell(column);
+        double w;
+        try {
+            w = DelimitedText.parse(cell);
+        } catch (NumberFormatException e) {
+            throw new ConnectomeException(file + ": line " + row.line() + ", column " + (column + 1) + ": '" + cell
+                    + "' is not a number; a matrix holds numbers (labels go in the first row and column only)");
+        }
+        if (MatrixNodes.bad(w, options)) {
+            throw MatrixNodes.refused(w, file + ": line " + row.line() + ", column " + (column + 1));
+        }
+        return w;
     }
 
     /** For each column, the row of the same node: labels of rows and columns name the same nodes. */
