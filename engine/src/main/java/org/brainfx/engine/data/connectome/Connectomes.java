@@ -45,7 +45,8 @@ public final class Connectomes {
             }
             connectome = ArrayConnectome.build(file.toString(), "npy", List.of(array), options);
         } else if (name.endsWith(".npz")) {
-            connectome = ArrayConnectome.build(file.toString(), "npz", npz(file), options);
+            connectome = ArrayConnectome.build(file.toString(), "npz",
+                    ScipySparseNpz.combined(npz(file), file.toString()), options);
         } else if (name.endsWith(".mat")) {
             MatFiles.Contents contents = MatFiles.read(file);
             connectome = ArrayConnectome.build(file.toString(), contents.format(), contents.arrays(), options);

@@ -63,6 +63,15 @@ class NpyFormatTest {
     }
 
     @Test
+    void scipySparseArchivesInEveryFormatReadAsOneMatrix() throws Exception {
+        for (String name : List.of("a_scipy_csr", "a_scipy_csc", "a_scipy_coo")) {
+            Connectome c = Connectomes.read(TestFiles.resource("fixtures/" + name + ".npz"));
+            assertEquals(List.of("weight"), c.layers().stream().map(EdgeLayer::name).toList(), name);
+            assertLayer(A, c.layer("weight"));
+        }
+    }
+
+    @Test
     void badArraysAreRefusedWithTheReason() throws Exception {
         Path objects = TestFiles.resource("fixtures/objects.npy");
         ConnectomeException e = assertThrows(ConnectomeException.class, () -> Connectomes.read(objects));
