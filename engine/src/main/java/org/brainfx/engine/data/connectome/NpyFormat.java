@@ -98,14 +98,48 @@ public final class NpyFormat {
             }
             return NamedArray.texts(name, texts, dtype);
         }
+        if (shape.length == 2) {
+            return matrix(in, type, shape, fortranOrder, name, dtype);
+        }
         double[] values = new double[(int) count];
         for (int k = 0; k < count; k++) {
             values[k] = type.number(in);
         }
-        if (fortranOrder && shape.length > 1) {
+        if (fortranOrder && shape.length > 2) {
             values = toRowMajor(values, shape);
         }
         return NamedArray.numbers(name, shape, values, dtype);
+    }
+
+    /**
+     * A 2-D array kept as its non-zero entries (a connectome matrix is mostly zeros, and a dense copy
+     * would double the memory of reading it): one pass counts them, a second collects them.
+     */
+    private static NamedArray matrix(ByteBuffer in, Dtype type, int[] shape, boolean fortranOrder, String name,
+                                     String dtype) {
+        int rows = shape[0];
+        int cols = shape[1];
+        long count = (long) rows * cols;
+        int start = in.position();
+        int nonZero = 0;
+        for (long k = 0; k < count; k++) {
+            nonZero += type.number(in) != 0 ? 1 : 0;
+        }
+        in.position(start);
+        int[] r = new int[nonZero];
+        int[] c = new int[nonZero];
+        double[] v = new double[nonZero];
+        int at = 0;
+        for (long k = 0; k < count; k++) {
+            double value = type.number(in);
+            if (value != 0) {
+                // C order: the last index runs fastest; Fortran order: the first does
+                r[at] = (int) (fortranOrder ? k % rows : k / cols);
+                c[at] = (int) (fortranOrder ? k / rows : k % cols);
+                v[at++] = value;
+            }
+        }
+        return NamedArray.sparse(name, rows, cols, r, c, v, dtype);
     }
 
     private static int[] shape(String text, String where) throws ConnectomeException {

@@ -107,7 +107,12 @@ class NpyFormatTest {
         assertEquals('\n', bytes[headerEnd - 1]);
         NamedArray back = NpyFormat.read(bytes, "memory", "m");
         assertArrayEquals(new int[] {2, 2}, back.shape());
-        assertArrayEquals(values, back.values());
+        double[] dense = new double[4];
+        for (int k = 0; k < back.values().length; k++) {
+            dense[back.sparseRows()[k] * 2 + back.sparseCols()[k]] = back.values()[k];
+        }
+        assertArrayEquals(values, dense, "a matrix comes back as its non-zero entries");
+        assertEquals(3, back.values().length);
         out.reset();
         NpyFormat.writeTexts(out, List.of("AVAL", "Kenyon cell", "µ"));
         assertEquals(List.of("AVAL", "Kenyon cell", "µ"), NpyFormat.read(out.toByteArray(), "memory", "t").texts());
