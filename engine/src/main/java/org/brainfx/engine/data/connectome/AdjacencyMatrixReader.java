@@ -28,7 +28,7 @@ public final class AdjacencyMatrixReader {
         }
         boolean labelRow = hasLabelRow(rows.get(0).cells());
         DelimitedText.Row firstData = rows.get(labelRow ? 1 : 0);
-        boolean labelColumn = !DelimitedText.isNumber(firstData.cell(0));
+        boolean labelColumn = hasLabelColumn(rows.get(0), labelRow, firstData);
         int width = firstData.size() - (labelColumn ? 1 : 0);
         for (int c = labelColumn ? 1 : 0; c < firstData.size(); c++) {
             if (!DelimitedText.isNumber(firstData.cell(c))) {
@@ -38,13 +38,23 @@ public final class AdjacencyMatrixReader {
         return width >= 2 && width == totalRows - (labelRow ? 1 : 0);
     }
 
+    /**
+     * A first row with text after its first cell, or with an empty first cell (the corner above a
+     * label column, as pandas writes a matrix of numbered nodes: {@code ,0,1,2}), labels the columns.
+     */
     private static boolean hasLabelRow(String[] first) {
         for (int c = 1; c < first.length; c++) {
             if (!DelimitedText.isNumber(first[c])) {
                 return true;
             }
         }
-        return false;
+        return first.length >= 2 && first[0].isEmpty();
+    }
+
+    /** A first column of text, or below an empty corner cell (numbered nodes), labels the rows. */
+    private static boolean hasLabelColumn(DelimitedText.Row first, boolean labelRow, DelimitedText.Row firstData) {
+        return !DelimitedText.isNumber(firstData.cell(0))
+                || labelRow && first.cell(0).isEmpty() && first.size() == firstData.size();
     }
 
     /**
@@ -63,7 +73,7 @@ public final class AdjacencyMatrixReader {
             throw new ConnectomeException(file + ": only a label row; the matrix's numbers are missing");
         }
         DelimitedText.Row firstData = rows.get(first);
-        boolean labelColumn = !DelimitedText.isNumber(firstData.cell(0));
+        boolean labelColumn = hasLabelColumn(rows.get(0), labelRow, firstData);
         int offset = labelColumn ? 1 : 0;
         int n = firstData.size() - offset;
         List<String> columnNames = null;

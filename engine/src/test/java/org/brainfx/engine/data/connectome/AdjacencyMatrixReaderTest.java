@@ -50,6 +50,9 @@ class AdjacencyMatrixReaderTest {
         assertEquals(List.of("b", "a", "c"), c.nodes());
         assertEquals(1, c.layers().get(0).weight(c.indexOf("a"), c.indexOf("b")));
         assertEquals(4, c.layers().get(0).weight(c.indexOf("b"), c.indexOf("a")));
+        Connectome pandas = Connectomes.read(file("p.csv", ",10,20,30\n10,0.0,1.0,2.0\n20,4.0,0.0,1.0\n30,3.0,4.0,5.0\n"));
+        assertEquals(List.of("10", "20", "30"), pandas.nodes(), "pandas' to_csv of numbered nodes");
+        assertMatrix(A, pandas);
         Connectome headerOnly = Connectomes.read(file("h.csv", "a,b,c\n0,1,2\n4,0,1\n3,4,5\n"));
         assertEquals(List.of("a", "b", "c"), headerOnly.nodes());
         assertMatrix(A, headerOnly);
