@@ -21,6 +21,7 @@ import org.brainfx.engine.data.RecordingSummary;
 import org.brainfx.engine.data.Recordings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,8 @@ import picocli.CommandLine.Spec;
                 "Per sweep it shows the stimulus amplitude (largest deviation from the first sample) and the spike"
                         + " count (action potentials as eFEL and ipfx find them: dV/dt above 10 mV/ms, rising 20 mV to a peak"
                         + " above -30 mV, 0.25 to 10 ms wide at half height, 1 ms apart).",
+                "Or a connectome (edge list or adjacency matrix as .csv/.tsv/.txt, .npy, .npz, .mat): nodes, edges,"
+                        + " weight, density, degrees, reciprocity, self-loops, edge and node types.",
         })
 public final class InspectCommand implements Callable<Integer> {
     private static final int METADATA_WIDTH = 100;
@@ -44,8 +47,11 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The recording: .abf, .nwb or .csv.")
+    @Parameters(paramLabel = "FILE", description = "The recording (.abf, .nwb or .csv) or connectome.")
     private Path file;
+
+    @Mixin
+    private ConnectomeInspection.Options connectome;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE ('-' for"
             + " standard output, instead of the text).")
@@ -86,6 +92,9 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (connectome.applies(file)) {
+            return ConnectomeInspection.run(spec, file, connectome, json);
+        }
         CsvOptions csv = CsvOptions.DEFAULT.withLayout(layout()).withSampleIntervalMs(dt).withTimeColumn(timeColumn)
                 .withTimeUnit(timeUnit).withResponseUnit(responseUnit).withStimulusFile(stimulus)
                 .withStimulusUnit(stimulusUnit);
