@@ -1,9 +1,13 @@
 package org.brainfx.engine.net;
 
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * A second thread that advances the upper half of every population's neurons while the caller does
- * the lower half, step by step. The two meet through spinning on volatile counters (a microsecond),
- * not through locks or an executor (tens of microseconds a step, as much as a 4 000-neuron step costs).
+ * the lower half, step by step. The two meet by spinning on volatile counters (a microsecond), not
+ * through locks or an executor (tens of microseconds a step, as much as a 4 000-neuron step costs);
+ * a side that has spun for about as long as a step takes parks instead, so that on a busy machine,
+ * where the other thread may have lost its core, the spinner gives its core back rather than burn it.
  * Each neuron is computed the same way on either thread, so results do not depend on the thread count.
  */
 final class LaneSplit implements AutoCloseable {
@@ -16,6 +20,11 @@ final class LaneSplit implements AutoCloseable {
     private volatile boolean closed;
     private volatile RuntimeException failure;
     private volatile long workerCpuNanos;
+    private volatile boolean workerParked;
+    private volatile boolean callerParked;
+    private volatile Thread caller;
+    /** Spins (each a pause of tens of ns) before parking: longer than a typical wait for the other half. */
+    private static final int SPINS_BEFORE_PARKING = 2_000;
 
     LaneSplit(PopulationState[] populations, double dt) {
         this.populations = populations;
@@ -31,7 +40,11 @@ final class LaneSplit implements AutoCloseable {
 
     /** Advances every population one step: the upper halves on the worker, the lower halves here. */
     void forward(long step) {
+        caller = Thread.currentThread();
         go = step;
+        if (workerParked) {
+            LockSupport.unpark(worker);
+        }
         for (int p = 0; p < populations.length; p++) {
             populations[p].forward(dt, 0, middle[p]);
         }
@@ -40,10 +53,14 @@ final class LaneSplit implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
-            if (++spins > 10_000) {
-                Thread.yield();
-            } else {
+            if (++spins < SPINS_BEFORE_PARKING) {
                 Thread.onSpinWait();
+            } else {
+                callerParked = true;
+                if (done != step) {
+                    LockSupport.parkNanos(this, 1_000_000L);
+                }
+                callerParked = false;
             }
         }
     }
@@ -58,10 +75,14 @@ final class LaneSplit implements AutoCloseable {
                     workerCpuNanos = CpuTime.ofCurrentThread();
                     return;
                 }
-                if (++spins > 10_000) {
-                    Thread.yield();
-                } else {
+                if (++spins < SPINS_BEFORE_PARKING) {
                     Thread.onSpinWait();
+                } else {
+                    workerParked = true;
+                    if (go == seen && !closed) {
+                        LockSupport.parkNanos(this, 1_000_000L);
+                    }
+                    workerParked = false;
                 }
             }
             seen = g;
@@ -73,6 +94,10 @@ final class LaneSplit implements AutoCloseable {
                 failure = e;
             }
             done = g;
+            Thread waiting = caller;
+            if (callerParked && waiting != null) {
+                LockSupport.unpark(waiting);
+            }
         }
     }
 
@@ -85,6 +110,7 @@ final class LaneSplit implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(worker);
         try {
             worker.join(1000);
         } catch (InterruptedException e) {
