@@ -19,7 +19,8 @@ public final class NetworkSimulator {
      * it saves: a 2 000-neuron conductance-based step takes some 20 µs.
      */
     static final int MIN_NEURONS_FOR_TWO_THREADS = 2_000;
-    private static final int CHECK_EVERY = 10;
+    /** Steps between checks for NaN and infinity: a diverged state stays non-finite, so it is caught within this many steps. */
+    private static final int CHECK_EVERY = 50;
     private static final long PUBLISH_NANOS = 33_000_000L;
 
     private NetworkSimulator() {
@@ -70,10 +71,14 @@ public final class NetworkSimulator {
         long lastPublish = System.nanoTime();
         LaneSplit secondThread = threads == 2 ? new LaneSplit(pops, dt) : null;
         try (LaneSplit split = secondThread) {
+            // Only injected currents and gap junctions write inputs; without them they stay zero.
+            boolean inputsChange = !currents.isEmpty() || gaps.length > 0;
             for (int t = 0; t < steps; t++) {
-                for (PopulationState ps : pops) {
-                    for (double[] lanes : ps.in) {
-                        Arrays.fill(lanes, 0.0);
+                if (inputsChange) {
+                    for (PopulationState ps : pops) {
+                        for (double[] lanes : ps.in) {
+                            Arrays.fill(lanes, 0.0);
+                        }
                     }
                 }
                 for (CurrentInjection c : currents) {
