@@ -378,6 +378,11 @@ public final class NetworkFactory {
             sign = signOf(p, name, 0);
         } else {
             BuiltPopulation pre = populations.get(preIndex);
+            if (!pre.model().hasSpike()) {
+                throw new NetworkException("projection '" + name + "': model '" + pre.model().name() + "' of population '"
+                        + pre.name() + "' has no spike condition, so it sends no spikes; add a 'spike' line to the model or"
+                        + " couple it with a gap junction");
+            }
             preCount = pre.size();
             prePositions = pre.positions();
             sign = p.conductance() ? 1f : signOf(p, name, pre.excitatorySign());

@@ -98,6 +98,15 @@ class NetworkBadInputTest {
     }
 
     @Test
+    void aPopulationWithoutSpikesCannotSendSpikes() {
+        org.brainfx.engine.model.ModelSpec passive = org.brainfx.engine.model.ModelText.parse(String.join("\n", "model passive",
+                "state V = 0 mV", "param tau = 10 ms fixed", "input I : mV", "dV/dt = (I - V)/tau"));
+        refused(NetworkBuilder.network("x").population("P", 3, "other", passive).add().population("Q", 3, "other", passive).add()
+                .projection("P", "Q").connectivity(ConnectivitySpec.oneToOne()).weights(ValueSpec.constant(1)).add().build(),
+                "projection 'P->Q'", "has no spike condition");
+    }
+
+    @Test
     void sourcesCurrentsAndMonitors() {
         refused(base(p -> p).source(new SourceSpec("S", "poisson", 10, -1.0, null, null)).build(), "source 'S'", "rateHz = -1.0");
         refused(base(p -> p).source(new SourceSpec("S", "burst", 10, 1.0, null, null)).build(), "kind 'burst'");
