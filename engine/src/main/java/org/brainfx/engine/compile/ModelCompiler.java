@@ -18,6 +18,9 @@ import org.codehaus.janino.SimpleCompiler;
  */
 public final class ModelCompiler {
     private static final AtomicLong COUNTER = new AtomicLong();
+    private static final AtomicLong DISK_HITS = new AtomicLong();
+    private static final KernelDiskCache DISK = KernelDiskCache.fromEnvironment();
+    private static volatile boolean diskCacheUsed = true;
     /** Stands for the class name in the emitted source, so equal models give equal text. */
     private static final String CLASS_NAME_SLOT = "KernelClassNameSlot";
     /** Kernel classes by their source; the least recently used drop out past {@link #CACHED_KERNELS}. */
@@ -112,11 +115,15 @@ public final class ModelCompiler {
         }
     }
 
-    /** Forgets the compiled kernel classes, so the next compile of any model runs Janino again (for benchmarks). */
-    public static void forgetCompiledKernels() {
+    /**
+     * Forgets the compiled kernel classes this JVM holds, and stops or starts using the kernels stored on
+     * disk, so that the next compile of any model runs Janino again (for benchmarks of compile time).
+     */
+    public static void forgetCompiledKernels(boolean useDiskCache) {
         synchronized (CACHE) {
             CACHE.clear();
         }
+        diskCacheUsed = useDiskCache;
     }
 
     /** A generated kernel class and its source (with its real class name). */
@@ -134,20 +141,48 @@ public final class ModelCompiler {
                 return hit;
             }
         }
-        String className = "Kernel_" + sanitize(modelName) + "_" + COUNTER.incrementAndGet();
-        String source = template.replace(CLASS_NAME_SLOT, className);
-        Loaded loaded = new Loaded(load(className, source, modelName), source);
+        Loaded loaded = fromDisk(template);
+        if (loaded == null) {
+            String className = "Kernel_" + sanitize(modelName) + "_" + COUNTER.incrementAndGet();
+            String source = template.replace(CLASS_NAME_SLOT, className);
+            loaded = new Loaded(load(className, source, template, modelName), source);
+        }
         synchronized (CACHE) {
             Loaded raced = CACHE.putIfAbsent(template, loaded);
             return raced != null ? raced : loaded;
         }
     }
 
-    private static Class<?> load(String className, String source, String modelName) {
+    /** The kernel stored on disk by an earlier run, or null (none, unreadable, or no longer linking). */
+    private static Loaded fromDisk(String template) {
+        KernelDiskCache.Stored stored = diskCacheUsed ? DISK.read(template) : null;
+        if (stored == null) {
+            return null;
+        }
+        try {
+            Class<?> c = KernelDiskCache.define(stored);
+            c.getDeclaredConstructor().newInstance();
+            DISK_HITS.incrementAndGet();
+            return new Loaded(c, template.replace(CLASS_NAME_SLOT, stored.className()));
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** How many kernels this JVM loaded from the disk cache instead of compiling (for tests). */
+    static long diskHits() {
+        return DISK_HITS.get();
+    }
+
+    private static Class<?> load(String className, String source, String template, String modelName) {
         try {
             SimpleCompiler compiler = new SimpleCompiler();
             compiler.setParentClassLoader(StepKernel.class.getClassLoader());
             compiler.cook(source);
+            byte[] bytes = compiler.getBytecodes().get(className);
+            if (bytes != null) {
+                DISK.write(template, className, bytes);
+            }
             return compiler.getClassLoader().loadClass(className);
         } catch (Exception e) {
             throw new ModelException("internal error: the generated kernel of model '" + modelName
