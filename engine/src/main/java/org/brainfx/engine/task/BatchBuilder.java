@@ -118,6 +118,8 @@ final class BatchBuilder {
         int[] start = new int[steps * trials + 1];
         double perHzStep = dtMs / 1000.0;
         int count = 0;
+        double lastP = -1;
+        double logMiss = 0;
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < trials; b++) {
                 int cell = t * trials + b;
@@ -140,7 +142,10 @@ final class BatchBuilder {
                         }
                         continue;
                     }
-                    double logMiss = Math.log1p(-p);
+                    if (p != lastP) {
+                        lastP = p;
+                        logMiss = Math.log1p(-p);
+                    }
                     long i = -1;
                     while (true) {
                         i += 1 + (long) (Math.log(1.0 - rng.nextDouble()) / logMiss);

@@ -53,14 +53,11 @@ public final class EvidenceAccumulation implements CognitiveTask {
             throw Checks.bad(NAME, "cues", cues, "a trial of " + total + " steps is too long (at most 10 000 000)");
         }
         this.steps = (int) total;
-        List<InputGroup> g = new ArrayList<>();
-        int first = 0;
-        for (Object[] group : new Object[][]{{"left", s.leftChannels()}, {"right", s.rightChannels()},
-                {"recall", s.recallChannels()}, {"noise", s.noiseChannels()}}) {
-            int size = (Integer) group[1];
-            g.add(new InputGroup((String) group[0], first, size));
-            first += size;
-        }
+        int l = s.leftChannels();
+        int r = s.rightChannels();
+        int c = s.recallChannels();
+        List<InputGroup> g = List.of(new InputGroup("left", 0, l), new InputGroup("right", l, r),
+                new InputGroup("recall", l + r, c), new InputGroup("noise", l + r + c, s.noiseChannels()));
         this.groups = List.copyOf(g);
     }
 

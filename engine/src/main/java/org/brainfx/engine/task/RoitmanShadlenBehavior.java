@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * <p>At 0 % coherence the motion has no direction: its psychometric point is the fraction of
  * rightward choices and its chronometric point the mean reaction time of all its trials.
  *
- * @param source  where the data came from (file name)
+ * @param source  where the data came from (the file, as given)
  * @param trials  number of trials read
  * @param points  per absolute coherence, ascending
  * @param signed  per signed coherence, ascending
@@ -144,7 +144,7 @@ public record RoitmanShadlenBehavior(String source, int trials, List<CoherencePo
             points.add(new CoherencePoint(e.getKey() / 10.0, (int) a[0], (int) a[1], a[1] / a[0], (int) a[2],
                     a[2] > 0 ? a[3] / a[2] : Double.NaN));
         }
-        return new RoitmanShadlenBehavior(Path.of(source).getFileName().toString(), count, points, signed);
+        return new RoitmanShadlenBehavior(source, count, points, signed);
     }
 
     private static int column(List<String> names, String name, String source) {
