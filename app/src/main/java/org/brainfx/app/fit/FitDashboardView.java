@@ -60,6 +60,7 @@ import org.brainfx.app.ui.SelectedTabUpdates;
 import org.brainfx.app.ui.Widgets;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
+import org.brainfx.engine.optim.Optimizers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -228,7 +229,7 @@ public final class FitDashboardView {
                         && "fit-starts".equals(l.getLabelFor().getId()))
                 .findFirst().orElseThrow();
         startsLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> List.of("lbfgsb", "adam").contains(model.optimizer().textProperty().get())
+                () -> Optimizers.gradientBased(model.optimizer().textProperty().get())
                         ? text("fit.starts") : text("fit.population"), model.optimizer().textProperty()));
         textRow(search, 4, model.seed());
         GridPane budgets = grid();
@@ -659,6 +660,11 @@ public final class FitDashboardView {
         table.getColumns().add(column("fit.results.lower", r -> number(r.lower()), true));
         table.getColumns().add(column("fit.results.upper", r -> number(r.upper()), true));
         table.getColumns().add(column("fit.results.start", r -> number(r.start()), true));
+        TableColumn<ParameterRow, String> truth = column("fit.results.truth", r -> number(r.truth()), true);
+        // Only a synthetic target has a truth to compare with.
+        truth.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> table.getItems().stream().anyMatch(r -> Double.isFinite(r.truth())), table.getItems()));
+        table.getColumns().add(truth);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fitRows(table);
 
@@ -672,6 +678,8 @@ public final class FitDashboardView {
                 () -> MessageFormat.format(text("fit.results.rmse"), model.targetUnitProperty().get()),
                 model.targetUnitProperty()));
         sweeps.getColumns().add(rmse);
+        sweeps.getColumns().add(column("fit.results.targetSpikes", r -> count(r.targetSpikes()), true));
+        sweeps.getColumns().add(column("fit.results.fittedSpikes", r -> count(r.fittedSpikes()), true));
         sweeps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fitRows(sweeps);
 
@@ -781,6 +789,10 @@ public final class FitDashboardView {
         }
         c.setSortable(false);
         return c;
+    }
+
+    private static String count(int n) {
+        return n < 0 ? "\u2014" : Integer.toString(n);
     }
 
     private static String number(double v) {

@@ -106,7 +106,7 @@ public final class ProjectModelEdits {
             stimulus = new Project.Stimulus(stimulus.dt(), null, stimulus.traces(), stimulus.steps(), stimulus.unit());
         }
         Project next = new Project(p.schemaVersion(), p.name(), p.description(), model, parameters, stimulus, record,
-                target, fit, p.recording());
+                target, fit, p.recording(), p.results());
         return new ModelReplacement(next, dropped);
     }
 

@@ -1,6 +1,5 @@
 package org.brainfx.app.workbench;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -21,7 +20,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -30,9 +28,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -47,6 +44,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -54,7 +52,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.brainfx.app.BrainfxVersion;
@@ -68,7 +65,10 @@ import org.brainfx.app.welcome.RecentProjects;
 import org.brainfx.app.welcome.SampleCatalog;
 import org.brainfx.app.welcome.WelcomeView;
 import org.brainfx.app.welcome.WelcomeViewModel;
-import org.brainfx.engine.job.FitResult;
+import org.brainfx.app.project.ProjectDocument;
+import org.brainfx.app.project.ProjectEdits;
+import org.brainfx.engine.job.FitConfig;
+import org.brainfx.engine.project.SavedFit;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ProjectFiles;
@@ -97,7 +97,8 @@ final class WorkbenchView {
     // The session whose project the explorer's tree shows (changed in place while it stays).
     private ProjectSession explorerSession;
     private final PropertySheet properties = new PropertySheet();
-    private final ObservableList<FitResult> results = FXCollections.observableArrayList();
+    private final WorkbenchDialogs dialogs;
+    private final MissingFileBar missingBar;
     private Tab freePlayground;
     private SplitPane sides;
     private VBox propertyPane;
@@ -115,12 +116,20 @@ final class WorkbenchView {
 
     /** The workbench remembering opened projects in {@code recent} (tests pass their own). */
     WorkbenchView(ResourceBundle messages, Window owner, RecentProjects recent) {
+        this(messages, owner, recent, new WorkbenchDialogs(messages, owner), SampleCatalog.defaultFolder());
+    }
+
+    /** The workbench asking its questions through {@code dialogs}, with the bundled samples in {@code samples}. */
+    WorkbenchView(ResourceBundle messages, Window owner, RecentProjects recent, WorkbenchDialogs dialogs, Path samples) {
         this.messages = messages;
         this.owner = owner;
+        this.dialogs = dialogs;
         model = new WorkbenchModel(messages, BackgroundTasks.executor(), UiExecutor.fx(), Clock.systemDefaultZone());
-        model.setRecoveryPrompt(this::askRestore);
-        model.setErrorReporter(this::showError);
-        welcome = new WelcomeViewModel(SampleCatalog.defaultFolder(), recent, UiExecutor.fx(), messages);
+        model.setRecoveryPrompt(dialogs::restore);
+        model.setErrorReporter(dialogs::error);
+        model.setSamplesFolder(samples);
+        missingBar = new MissingFileBar(messages, model, dialogs);
+        welcome = new WelcomeViewModel(samples, recent, UiExecutor.fx(), messages);
         welcome.setOpener(this::openProject);
         homeTab = new Tab(text("tab.home"), new WelcomeView(welcome, messages, this::chooseProject, this::newProject, this::showPlayground).root());
         homeTab.setId("tab-home");
@@ -139,7 +148,7 @@ final class WorkbenchView {
         SplitPane main = new SplitPane(sides, bottomPane());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.84);
-        root.setCenter(main);
+        root.setCenter(new BorderPane(main, missingBar.root(), null, null, null));
         root.setBottom(statusBar());
         status.setText(text("status.ready"));
         model.log().addListener((ListChangeListener<LogEntry>) c -> {
@@ -160,12 +169,10 @@ final class WorkbenchView {
                 undoAvailable.bind(now.document().canUndoProperty());
                 redoAvailable.bind(now.document().canRedoProperty());
                 now.document().titleProperty().addListener((o, a, b) -> title.invalidate());
-                now.document().projectProperty().addListener((o, a, b) -> refreshExplorer());
+                now.document().projectProperty().addListener((o, a, b) -> projectEdited(a, b));
             }
+            missingBar.show(now);
         });
-        // A fit's end changes much of the window; its result joins the explorer a pulse later, after
-        // the dashboard's changes have been laid out and drawn on their own.
-        results.addListener((ListChangeListener<FitResult>) c -> Pulses.afterNextPulse(this::refreshExplorer));
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> model.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
@@ -205,10 +212,13 @@ final class WorkbenchView {
         recentMenu.getItems().add(new MenuItem(text("welcome.recent.none")));
         MenuItem save = item("menu-save", "menu.file.save", "Shortcut+S", this::save);
         MenuItem saveAs = item("menu-save-as", "menu.file.saveAs", "Shortcut+Shift+S", this::saveAs);
+        MenuItem close = item("menu-close", "menu.file.close", "Shortcut+W", this::closeProject);
         save.disableProperty().bind(noProject());
         saveAs.disableProperty().bind(noProject());
+        close.disableProperty().bind(noProject());
         MenuItem quit = item("menu-quit", "menu.file.quit", "Shortcut+Q", this::quit);
-        Menu file = new Menu(text("menu.file"), null, create, open, recentMenu, save, saveAs, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(text("menu.file"), null, create, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
+                close, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("menu-undo", "menu.edit.undo", "Shortcut+Z", this::undo);
         MenuItem redo = item("menu-redo", "menu.edit.redo", "Shortcut+Shift+Z", this::redo);
@@ -303,6 +313,17 @@ final class WorkbenchView {
             }
         });
         explorer.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> select(now));
+        MenuItem delete = new MenuItem(text("explorer.result.delete"));
+        delete.setId("explorer-delete-result");
+        delete.setOnAction(e -> deleteResult(selectedValue()));
+        explorer.setContextMenu(new ContextMenu(delete));
+        explorer.setOnContextMenuRequested(e -> delete.setDisable(selectedValue() == null
+                || selectedValue().kind() != ExplorerItem.Kind.RESULT));
+        explorer.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                deleteResult(selectedValue());
+            }
+        });
         VBox.setVgrow(explorer, Priority.ALWAYS);
         VBox pane = new VBox(heading, projectName, explorer);
         pane.setId("project-pane");
@@ -362,13 +383,7 @@ final class WorkbenchView {
     }
 
     private void chooseProject() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text("open.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("open.filter"), "*.brainfx.json"));
-        File file = chooser.showOpenDialog(owner);
-        if (file != null) {
-            openProject(file.toPath());
-        }
+        dialogs.projectToOpen().ifPresent(this::openProject);
     }
 
     /** Asks what the new project holds, writes it, and opens it. */
@@ -382,7 +397,7 @@ final class WorkbenchView {
             try {
                 ProjectFiles.write(choice.project(), choice.file());
             } catch (ProjectException e) {
-                showError(MessageFormat.format(text("log.save.failed.header"), choice.file()), e.getMessage());
+                dialogs.error(MessageFormat.format(text("log.save.failed.header"), choice.file()), e.getMessage());
                 return;
             }
             openProject(choice.file());
@@ -404,16 +419,12 @@ final class WorkbenchView {
     private void showProjectOf(Path file) {
         ProjectSession session = model.session();
         welcome.projectOpened(session.document().file());
-        results.clear();
-        ProjectTabs old = projectTabs.get();
-        if (old != null) {
-            tabs.getTabs().removeAll(old.tabs());
-        }
+        dropProjectTabs();
         if (freePlayground != null) {
             tabs.getTabs().remove(freePlayground);
             freePlayground = null;
         }
-        ProjectTabs created = new ProjectTabs(session, messages, owner, model, results::add);
+        ProjectTabs created = new ProjectTabs(session, messages, owner, model);
         projectTabs.set(created);
         tabs.getTabs().addAll(created.tabs());
         projectName.getStyleClass().remove("placeholder-text");
@@ -421,6 +432,30 @@ final class WorkbenchView {
                 session.document().projectProperty()));
         refreshExplorer();
         showProject();
+    }
+
+    private void dropProjectTabs() {
+        ProjectTabs old = projectTabs.get();
+        if (old != null) {
+            tabs.getTabs().removeAll(old.tabs());
+            projectTabs.set(null);
+        }
+    }
+
+    /** File → Close: asks about unsaved changes, then closes the project and shows the welcome page. */
+    void closeProject() {
+        if (model.session() == null || !confirmDiscard()) {
+            return;
+        }
+        model.closeProject();
+        dropProjectTabs();
+        projectName.textProperty().unbind();
+        projectName.setText(text("project.empty"));
+        if (!projectName.getStyleClass().contains("placeholder-text")) {
+            projectName.getStyleClass().add("placeholder-text");
+        }
+        refreshExplorer();
+        showHome();
     }
 
     /** Shows the welcome page; an open project's views stay one tab away. */
@@ -478,26 +513,42 @@ final class WorkbenchView {
         tabs.getSelectionModel().select(freePlayground);
     }
 
-    /** Saves the open project; returns whether it did. */
+    /** Saves the open project (a read-only sample: asks where to Save As); returns whether it saved. */
     boolean save() {
+        ProjectSession s = model.session();
+        if (s != null && s.document().isReadOnly()) {
+            return saveAs();
+        }
         return model.save();
     }
 
-    private void saveAs() {
+    /**
+     * Asks where to save the project and, when it moves to another folder and refers to files by
+     * relative path, whether to copy them beside it; the new file joins the recent projects.
+     */
+    boolean saveAs() {
         ProjectSession s = model.session();
         if (s == null) {
-            return;
+            return false;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text("saveAs.title"));
-        chooser.setInitialDirectory(s.document().folder().toFile());
-        chooser.setInitialFileName(s.document().file().getFileName().toString());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("open.filter"), "*.brainfx.json"));
-        File file = chooser.showSaveDialog(owner);
-        if (file != null) {
-            String name = file.getName().endsWith(".brainfx.json") ? file.getName() : file.getName() + ".brainfx.json";
-            model.saveAs(file.toPath().resolveSibling(name));
+        boolean sample = s.document().isReadOnly();
+        Path target = dialogs.saveAsTarget(s.document().file(), sample).orElse(null);
+        if (target == null) {
+            return false;
         }
+        ProjectDocument.DataFiles data = ProjectDocument.DataFiles.REFER;
+        if (!target.toAbsolutePath().normalize().getParent().equals(s.document().folder())
+                && s.document().refersToRelativeFiles()) {
+            data = dialogs.dataFiles(target, sample).orElse(null);
+            if (data == null) {
+                return false;
+            }
+        }
+        if (!model.saveAs(target, data)) {
+            return false;
+        }
+        welcome.projectOpened(s.document().file());
+        return true;
     }
 
     private void undo() {
@@ -535,33 +586,36 @@ final class WorkbenchView {
         if (s == null || !s.document().isDirty()) {
             return true;
         }
-        ButtonType saveButton = new ButtonType(text("unsaved.save"), ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType(text("unsaved.discard"), ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
-        alert.initOwner(owner);
-        alert.setTitle(text("unsaved.title"));
-        alert.setHeaderText(MessageFormat.format(text("unsaved.header"), displayName(s.document().project())));
-        alert.setContentText(text("unsaved.body"));
-        ButtonType choice = alert.showAndWait().orElse(ButtonType.CANCEL);
-        if (choice == saveButton) {
+        WorkbenchDialogs.Unsaved choice = dialogs.unsaved(displayName(s.document().project()));
+        if (choice == WorkbenchDialogs.Unsaved.SAVE) {
             return save();
         }
-        if (choice == discard) {
-            s.document().discardRecovery();
+        if (choice == WorkbenchDialogs.Unsaved.DISCARD) {
+            if (!s.document().isReadOnly()) {
+                s.document().discardRecovery();
+            }
             return true;
         }
         return false;
     }
 
-    private boolean askRestore(Path file) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "",
-                new ButtonType(text("recovery.restore"), ButtonBar.ButtonData.YES),
-                new ButtonType(text("recovery.discard"), ButtonBar.ButtonData.NO));
-        alert.initOwner(owner);
-        alert.setTitle(text("recovery.title"));
-        alert.setHeaderText(MessageFormat.format(text("recovery.header"), file.getFileName()));
-        alert.setContentText(text("recovery.body"));
-        return alert.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.YES).orElse(false);
+    /** A kept result added or removed changes the explorer's Results a pulse later, after the dashboard has drawn. */
+    private void projectEdited(Project before, Project now) {
+        if (before != null && before.savedFits().size() != now.savedFits().size()) {
+            Pulses.afterNextPulse(this::refreshExplorer);
+        } else {
+            refreshExplorer();
+        }
+    }
+
+    /** Deletes the kept result {@code item} stands for (an undoable edit). */
+    private void deleteResult(ExplorerItem item) {
+        ProjectSession s = model.session();
+        if (s == null || item == null || item.kind() != ExplorerItem.Kind.RESULT) {
+            return;
+        }
+        s.document().edit(MessageFormat.format(text("fit.edit.deleteResult"), item.index() + 1),
+                p -> ProjectEdits.withResultRemoved(p, item.index()));
     }
 
     private void refreshExplorer() {
@@ -580,15 +634,17 @@ final class WorkbenchView {
                     : p.model().file() != null ? p.model().file() : text("props.model.inline");
             top.getChildren().add(group(ExplorerItem.Kind.MODELS, "explorer.models",
                     leaf(ExplorerItem.Kind.MODEL, modelName)));
-            String optimizer = p.fit() == null || p.fit().optimizer() == null ? "lbfgsb" : p.fit().optimizer();
+            String optimizer = p.fit() == null || p.fit().optimizer() == null ? FitConfig.DEFAULT_OPTIMIZER
+                    : p.fit().optimizer();
             top.getChildren().add(group(ExplorerItem.Kind.FITS, "explorer.fits",
                     leaf(ExplorerItem.Kind.FIT, MessageFormat.format(text("explorer.fit"), optimizer))));
             TreeItem<ExplorerItem> res = group(ExplorerItem.Kind.RESULTS, "explorer.results");
-            for (int i = 0; i < results.size(); i++) {
-                FitResult r = results.get(i);
+            List<SavedFit> kept = p.savedFits();
+            for (int i = 0; i < kept.size(); i++) {
+                SavedFit r = kept.get(i);
                 res.getChildren().add(new TreeItem<>(new ExplorerItem(ExplorerItem.Kind.RESULT,
                         MessageFormat.format(text("explorer.result"), i + 1, r.optimizer(),
-                                String.format(Locale.ROOT, "%.3g", r.loss())), r)));
+                                String.format(Locale.ROOT, "%.3g", r.loss())), r, i)));
             }
             top.getChildren().add(res);
         }
@@ -629,6 +685,11 @@ final class WorkbenchView {
         }
     }
 
+    private ExplorerItem selectedValue() {
+        TreeItem<ExplorerItem> item = explorer.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue();
+    }
+
     private void reselect(TreeItem<ExplorerItem> top, ExplorerItem selected) {
         for (TreeItem<ExplorerItem> group : top.getChildren()) {
             if (same(group.getValue(), selected)) {
@@ -645,7 +706,7 @@ final class WorkbenchView {
     }
 
     private static boolean same(ExplorerItem a, ExplorerItem b) {
-        return a.kind() == b.kind() && (a.kind() != ExplorerItem.Kind.RESULT || a.result() == b.result());
+        return a.kind() == b.kind() && (a.kind() != ExplorerItem.Kind.RESULT || a.index() == b.index());
     }
 
     private void select(TreeItem<ExplorerItem> item) {
@@ -659,16 +720,19 @@ final class WorkbenchView {
         ProjectTabs t = projectTabs.get();
         if (t != null) {
             t.tabFor(item.getValue().kind()).ifPresent(tab -> tabs.getSelectionModel().select(tab));
+            if (item.getValue().kind() == ExplorerItem.Kind.RESULT) {
+                t.fitModel().showSaved(item.getValue().result());
+            }
         }
     }
 
     private TreeItem<ExplorerItem> leaf(ExplorerItem.Kind kind, String label) {
-        return new TreeItem<>(new ExplorerItem(kind, label, null));
+        return new TreeItem<>(new ExplorerItem(kind, label));
     }
 
     @SafeVarargs
     private TreeItem<ExplorerItem> group(ExplorerItem.Kind kind, String key, TreeItem<ExplorerItem>... children) {
-        TreeItem<ExplorerItem> g = new TreeItem<>(new ExplorerItem(kind, text(key), null));
+        TreeItem<ExplorerItem> g = new TreeItem<>(new ExplorerItem(kind, text(key)));
         g.getChildren().addAll(children);
         g.setExpanded(true);
         return g;
@@ -719,15 +783,6 @@ final class WorkbenchView {
     private String displayName(Project p) {
         return p.name() == null || p.name().isBlank() ? model.session().document().file().getFileName().toString()
                 : p.name();
-    }
-
-    private void showError(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(owner);
-        alert.setTitle(text("error.title"));
-        alert.setHeaderText(header);
-        alert.setContentText(message);
-        alert.show();
     }
 
     private void showAbout() {

@@ -33,7 +33,9 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                         StartSampling startSampling, AdamBoundHandling adamBounds) {
 
     /** Known optimizer names. */
-    public static final List<String> OPTIMIZERS = List.of("lbfgsb", "adam", "hybrid", "de", "pso", "cmaes", "random");
+    public static final List<String> OPTIMIZERS = org.brainfx.engine.optim.Optimizers.NAMES;
+    /** The optimizer used when the project names none. */
+    public static final String DEFAULT_OPTIMIZER = org.brainfx.engine.optim.Optimizers.DEFAULT;
 
     /** Validates the configuration. */
     public FitConfig {
@@ -89,7 +91,7 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
             throw new ProjectException(project.file() + ": \"fit\": " + e.getMessage(), e);
         }
         return new FitConfig(project, freeParameters(project, fs.free()), losses,
-                fs.optimizer() == null ? "lbfgsb" : fs.optimizer(),
+                fs.optimizer() == null ? DEFAULT_OPTIMIZER : fs.optimizer(),
                 fs.starts() == null ? 20 : fs.starts(),
                 fs.maxIterations() == null ? 200 : fs.maxIterations(),
                 fs.maxEvaluations() == null ? 0 : fs.maxEvaluations(),
@@ -117,7 +119,7 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
      * the population methods, including {@code hybrid}, whose {@code starts} is the DE population.
      */
     public boolean gradientBased() {
-        return "lbfgsb".equals(optimizer) || "adam".equals(optimizer);
+        return org.brainfx.engine.optim.Optimizers.gradientBased(optimizer);
     }
 
     private static List<FreeParameter> freeParameters(ResolvedProject project, Map<String, List<Double>> given) {
