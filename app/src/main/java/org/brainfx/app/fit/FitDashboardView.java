@@ -148,7 +148,17 @@ public final class FitDashboardView {
         form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         form.getStyleClass().add("fit-form-scroll");
         form.setMinWidth(300);
-        StackPane locked = new StackPane(form, veil());
+        Label lockedNote = new Label(text("fit.form.locked"));
+        lockedNote.setId("fit-form-locked-note");
+        lockedNote.getStyleClass().add("fit-form-locked-note");
+        lockedNote.setWrapText(true);
+        lockedNote.setMaxWidth(Double.MAX_VALUE);
+        // Above the form, not over it: the note must not hide the settings it speaks of.
+        lockedNote.visibleProperty().bind(model.canStopProperty());
+        lockedNote.managedProperty().bind(model.canStopProperty());
+        StackPane cover = new StackPane(form, veil());
+        VBox.setVgrow(cover, Priority.ALWAYS);
+        VBox locked = new VBox(lockedNote, cover);
         SplitPane split = new SplitPane(locked, tabs);
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(locked, false);
@@ -275,13 +285,9 @@ public final class FitDashboardView {
      * disabling restyles every field at once, which held the FX thread for tens of milliseconds.
      */
     private Node veil() {
-        Label note = new Label(text("fit.form.locked"));
-        note.getStyleClass().add("fit-form-locked-note");
-        note.setWrapText(true);
-        StackPane veil = new StackPane(note);
+        StackPane veil = new StackPane();
         veil.setId("fit-form-locked");
         veil.getStyleClass().add("fit-form-veil");
-        StackPane.setAlignment(note, Pos.TOP_CENTER);
         veil.visibleProperty().bind(model.canStopProperty());
         // Clicks and scrolls stop here, so nothing under the cover can be changed by mouse.
         veil.addEventFilter(InputEvent.ANY, e -> {

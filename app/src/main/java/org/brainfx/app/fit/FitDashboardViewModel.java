@@ -136,6 +136,8 @@ public final class FitDashboardViewModel {
     private final CandidateTraces traces;
     private FitConfig running;
     private FitSettings runningSettings;
+    // The project right after "Apply fitted parameters": the note that Undo restores the earlier values holds until it changes.
+    private Project applied;
     private final ReadOnlyObjectWrapper<SavedFit> shownSaved = new ReadOnlyObjectWrapper<>(this, "shownSaved");
     private Map<String, Double> startValues = Map.of();
     private double[] lastDrawnPoint;
@@ -259,6 +261,12 @@ public final class FitDashboardViewModel {
             row.show(free.get(row.name()));
         }
         checkSettings();
+        if (applied != null && now != applied) {
+            applied = null;
+            if (notice.get().equals(text("fit.applied"))) {
+                notice.set("");
+            }
+        }
         if (shownSaved.get() != null && !now.savedFits().contains(shownSaved.get())) {
             // The shown result was deleted (or its keeping undone): nothing left to show for it.
             shownSaved.set(null);
@@ -715,6 +723,7 @@ public final class FitDashboardViewModel {
             values.putAll(fitted);
             return ProjectEdits.withParameters(p, values);
         });
+        applied = document.project();
         notice.set(text("fit.applied"));
     }
 

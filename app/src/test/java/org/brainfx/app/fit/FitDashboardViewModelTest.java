@@ -312,7 +312,7 @@ class FitDashboardViewModelTest {
 
         assertEquals(FitJobRunner.State.FINISHED, model.runner().stateProperty().get());
         String status = model.statusProperty().get();
-        assertTrue(status.matches("Finished \\(.+\\) · iteration \\d+/3 · \\d+ evaluations · \\d+\\.\\d s · best loss .+"),
+        assertTrue(status.matches("Finished: [^()]+ · iteration \\d+/3 · \\d+ evaluations · \\d+\\.\\d s · best loss .+"),
                 status);
         assertEquals(List.of("gL", "gNa", "gK", "Vth"), model.results().stream().map(ParameterRow::name).toList());
         ParameterRow gL = model.results().get(0);
@@ -330,14 +330,24 @@ class FitDashboardViewModelTest {
         assertEquals("fit", model.overlayProperty().get().modelLabel());
         assertTrue(model.canApplyProperty().get());
         assertTrue(model.canExportProperty().get());
+        assertEquals(1, document.project().savedFits().size(), "the result is kept in the project");
+        assertEquals("Keep fit result 1", document.undoDescriptionProperty().get());
+        assertEquals(gL.value(), document.project().savedFits().get(0).params().get("gL"));
+        assertEquals(0.008363657201143428, gL.truth(), "a synthetic target knows the truth");
+        assertTrue(model.sweepLosses().stream().allMatch(r -> r.targetSpikes() >= 0 && r.fittedSpikes() >= 0),
+                "target and fitted spike counts per sweep");
+        assertTrue(model.resultSummaryProperty().get().contains("stopped when the iteration budget was used up. Next: "),
+                model.resultSummaryProperty().get());
 
         model.applyBestParameters();
         assertEquals("Apply fitted parameters", document.undoDescriptionProperty().get());
         assertEquals(gL.value(), document.project().parameters().get("gL"));
         assertEquals(model.results().get(3).value(), document.project().parameters().get("Vth"));
         assertTrue(document.isDirty());
+        assertTrue(model.noticeProperty().get().contains("Undo restores"));
         document.undo();
         assertEquals(0.02, document.project().parameters().get("gL"));
+        assertEquals("", model.noticeProperty().get(), "after Undo the note about Undo is gone");
 
         Path csv = dir.resolve("out").resolve("fit.csv");
         Path json = dir.resolve("fit.json");

@@ -151,7 +151,7 @@ class FitDashboardFlowTest {
         robot.clickOn("#fit-stop");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !start.isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(status.getText().startsWith("Stopped (cancelled)"), status.getText());
+        assertTrue(status.getText().startsWith("Stopped: by you, keeping the best point so far \u00b7 "), status.getText());
 
         @SuppressWarnings("unchecked")
         TableView<ParameterRow> results = robot.lookup("#fit-results").queryAs(TableView.class);
