@@ -431,8 +431,22 @@ public final class FitDashboardView {
         remove.disableProperty().bind(Bindings.size(model.lossTerms()).lessThan(2));
         name.setMinWidth(Region.USE_PREF_SIZE);
         remove.setMinWidth(Region.USE_PREF_SIZE);
-        kind.setMinWidth(90);
-        HBox top = new HBox(8, name, kind, spacer, remove);
+        // Readable names, whole: the keys ("spike_count") are what the project file writes.
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String key) {
+                return key == null ? "" : messages.containsKey("fit.loss.kind." + key)
+                        ? messages.getString("fit.loss.kind." + key) : key;
+            }
+
+            @Override
+            public String fromString(String shown) {
+                return LossTermRow.KINDS.stream().filter(k -> toString(k).equals(shown)).findFirst().orElse(shown);
+            }
+        });
+        // On its own line, as wide as the card: the kind's name shows whole in a narrow form.
+        kind.setMaxWidth(Double.MAX_VALUE);
+        HBox top = new HBox(8, name, spacer, remove);
         top.setAlignment(Pos.CENTER_LEFT);
 
         GridPane params = grid();
@@ -447,7 +461,7 @@ public final class FitDashboardView {
         lossField(params, 12, row, row.sweepWeights(), "fit.loss.sweepWeights", LossTermRow.Parameter.SWEEP_WEIGHTS);
         Label problem = message(null, "fit-field-error");
         problem.textProperty().bind(row.problemProperty());
-        VBox card = new VBox(6, top, params, problem);
+        VBox card = new VBox(6, top, kind, params, problem);
         card.getStyleClass().add("fit-loss-card");
         return card;
     }

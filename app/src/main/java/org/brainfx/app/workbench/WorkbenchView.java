@@ -81,6 +81,10 @@ import org.controlsfx.control.PropertySheet;
  */
 final class WorkbenchView {
 
+    /** Width of the project explorer when the window opens, px. */
+    static final double EXPLORER_WIDTH = 210;
+    /** Width of the property pane when the window opens, px: names and values whole. */
+    static final double PROPERTIES_WIDTH = 270;
     /** How often unsaved edits are copied to the recovery file. */
     static final Duration AUTOSAVE_PERIOD = Duration.seconds(30);
 
@@ -142,7 +146,16 @@ final class WorkbenchView {
         root.setTop(new VBox(menuBar(), toolBar()));
         propertyPane = propertyPane();
         sides = new SplitPane(explorerPane(), tabs, propertyPane);
-        sides.setDividerPositions(0.15, 0.85);
+        // Side panes in pixels, not shares of the window: wide enough to read names and values.
+        sides.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (now.doubleValue() > 0) {
+                    sides.widthProperty().removeListener(this);
+                    placeDividers(now.doubleValue());
+                }
+            }
+        });
         SplitPane.setResizableWithParent(sides.getItems().get(0), false);
         SplitPane.setResizableWithParent(sides.getItems().get(2), false);
         SplitPane main = new SplitPane(sides, bottomPane());
@@ -332,11 +345,20 @@ final class WorkbenchView {
         return pane;
     }
 
+    private void placeDividers(double width) {
+        double explorerShare = Math.min(0.25, EXPLORER_WIDTH / width);
+        if (sides.getItems().contains(propertyPane)) {
+            sides.setDividerPositions(explorerShare, 1 - Math.min(0.3, PROPERTIES_WIDTH / width));
+        } else {
+            sides.setDividerPositions(explorerShare);
+        }
+    }
+
     /** Shows or hides the property sheet, giving its width to the views (wide dashboards on small screens). */
     private void showPropertyPane(boolean show) {
         if (show && !sides.getItems().contains(propertyPane)) {
             sides.getItems().add(propertyPane);
-            sides.setDividerPosition(1, 0.85);
+            placeDividers(sides.getWidth());
         } else if (!show) {
             sides.getItems().remove(propertyPane);
         }
@@ -347,6 +369,15 @@ final class WorkbenchView {
         heading.getStyleClass().add("pane-title");
         properties.setId("property-sheet");
         properties.setModeSwitcherVisible(false);
+        // The sheet's rows follow the pane's width (values whole up to it) instead of scrolling sideways.
+        properties.skinProperty().addListener((obs, old, skin) -> Platform.runLater(() -> {
+            for (Node n : properties.lookupAll(".scroll-pane")) {
+                if (n instanceof javafx.scene.control.ScrollPane sp) {
+                    sp.setFitToWidth(true);
+                    sp.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+                }
+            }
+        }));
         properties.setSearchBoxVisible(false);
         Node empty = placeholder(text("props.none"));
         empty.visibleProperty().bind(Bindings.isEmpty(properties.getItems()));

@@ -34,6 +34,8 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
 
     /** Known optimizer names. */
     public static final List<String> OPTIMIZERS = org.brainfx.engine.optim.Optimizers.NAMES;
+    /** Loss kinds a term may have: the trace losses, then the features, in the order forms list them. */
+    public static final List<String> LOSS_KINDS = lossKinds();
     /** The optimizer used when the project names none. */
     public static final String DEFAULT_OPTIMIZER = org.brainfx.engine.optim.Optimizers.DEFAULT;
 
@@ -58,6 +60,12 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
         free = List.copyOf(free);
     }
 
+    private static List<String> lossKinds() {
+        List<String> kinds = new java.util.ArrayList<>(List.of("mse", "spike_count", "van_rossum", "gamma"));
+        kinds.addAll(org.brainfx.engine.loss.Feature.keys());
+        return List.copyOf(kinds);
+    }
+
     /** The project's own fit settings with defaults for anything missing. */
     public static FitConfig of(ResolvedProject project) {
         FitSettings fs = project.project().fit();
@@ -66,8 +74,7 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
         }
         List<FitSettings.LossTerm> losses = fs.losses() == null || fs.losses().isEmpty()
                 ? List.of(new FitSettings.LossTerm("mse", 1.0, null, null, null)) : fs.losses();
-        List<String> kinds = new java.util.ArrayList<>(List.of("mse", "spike_count", "van_rossum", "gamma"));
-        kinds.addAll(org.brainfx.engine.loss.Feature.keys());
+        List<String> kinds = LOSS_KINDS;
         for (FitSettings.LossTerm t : losses) {
             if (!kinds.contains(t.kind())) {
                 throw new ProjectException(project.file() + ": \"fit.losses\": unknown loss kind '" + t.kind()
