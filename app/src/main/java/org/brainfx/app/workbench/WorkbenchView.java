@@ -55,6 +55,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.brainfx.app.BrainfxVersion;
+import org.brainfx.app.help.HelpWindows;
 import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.playground.PlaygroundView;
@@ -102,6 +103,10 @@ final class WorkbenchView {
     private ProjectSession explorerSession;
     private final PropertySheet properties = new PropertySheet();
     private final WorkbenchDialogs dialogs;
+    private final HelpWindows helpWindows;
+    private final Path samplesFolder;
+    // The menus as built, for the shortcut table (the menu bar itself may be the system's).
+    private final ObservableList<Menu> menus = javafx.collections.FXCollections.observableArrayList();
     private final MissingFileBar missingBar;
     private Tab freePlayground;
     private SplitPane sides;
@@ -128,6 +133,8 @@ final class WorkbenchView {
         this.messages = messages;
         this.owner = owner;
         this.dialogs = dialogs;
+        this.samplesFolder = samples;
+        helpWindows = new HelpWindows(messages, owner);
         model = new WorkbenchModel(messages, BackgroundTasks.executor(), UiExecutor.fx(), Clock.systemDefaultZone());
         model.setRecoveryPrompt(dialogs::restore);
         model.setErrorReporter(dialogs::error);
@@ -262,10 +269,14 @@ final class WorkbenchView {
         stop.disableProperty().bind(projectTabs.isNull());
         Menu fit = new Menu(text("menu.fit"), null, start, stop);
 
+        MenuItem guide = item("menu-guide", "menu.help.guide", "F1", () -> helpWindows.showGuide());
+        MenuItem shortcuts = item("menu-shortcuts", "menu.help.shortcuts", null, () -> helpWindows.showShortcuts(menus));
+        MenuItem samples = item("menu-samples", "menu.help.samples", null, () -> helpWindows.showSamples(samplesFolder));
         MenuItem about = item("menu-about", "menu.help.about", null, this::showAbout);
-        Menu help = new Menu(text("menu.help"), null, about);
+        Menu help = new Menu(text("menu.help"), null, guide, shortcuts, samples, new SeparatorMenuItem(), about);
 
         MenuBar bar = new MenuBar(file, edit, view, fit, help);
+        menus.setAll(bar.getMenus());
         bar.setUseSystemMenuBar(true);
         return bar;
     }
