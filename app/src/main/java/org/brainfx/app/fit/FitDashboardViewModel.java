@@ -287,13 +287,18 @@ public final class FitDashboardViewModel {
             return out;
         }
         Map<String, List<Double>> given = p.fit() == null ? null : p.fit().free();
-        for (ParameterSpec ps : r.spec().parameters()) {
-            if (given != null) {
-                if (given.containsKey(ps.name())) {
-                    out.put(ps.name(), given.get(ps.name()));
+        if (given == null) {
+            // The fit's own default (a trainable parameter without bounds stays fixed here: the fit names it).
+            FitConfig.defaultFree(r.spec()).forEach((name, bounds) -> {
+                if (bounds != null) {
+                    out.put(name, bounds);
                 }
-            } else if (ps.trainable() && ps.lower() != null && ps.upper() != null) {
-                out.put(ps.name(), List.of(ps.lower(), ps.upper()));
+            });
+            return out;
+        }
+        for (ParameterSpec ps : r.spec().parameters()) {
+            if (given.containsKey(ps.name())) {
+                out.put(ps.name(), given.get(ps.name()));
             }
         }
         if (given != null) {

@@ -129,19 +129,32 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
         return org.brainfx.engine.optim.Optimizers.gradientBased(optimizer);
     }
 
+    /**
+     * The parameters a fit varies when the project names none ({@code "fit.free"} absent): every
+     * trainable parameter of the model, in the model's order, with its model bounds [lower, upper];
+     * null for a trainable parameter without both bounds, which a fit refuses (naming it).
+     */
+    public static Map<String, List<Double>> defaultFree(org.brainfx.engine.model.ModelSpec spec) {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (ParameterSpec p : spec.parameters()) {
+            if (p.trainable()) {
+                out.put(p.name(), p.lower() == null || p.upper() == null ? null : List.of(p.lower(), p.upper()));
+            }
+        }
+        return out;
+    }
+
     private static List<FreeParameter> freeParameters(ResolvedProject project, Map<String, List<Double>> given) {
         CheckedModel checked = project.model().checked();
         List<FreeParameter> out = new ArrayList<>();
         Map<String, List<Double>> chosen = new LinkedHashMap<>();
         if (given == null) {
-            for (ParameterSpec p : project.spec().parameters()) {
-                if (p.trainable()) {
-                    if (p.lower() == null || p.upper() == null) {
-                        throw new ProjectException(project.file() + ": trainable parameter '" + p.name()
-                                + "' has no bounds; give them in the model or under \"fit.free\"");
-                    }
-                    chosen.put(p.name(), List.of(p.lower(), p.upper()));
+            for (Map.Entry<String, List<Double>> e : defaultFree(project.spec()).entrySet()) {
+                if (e.getValue() == null) {
+                    throw new ProjectException(project.file() + ": trainable parameter '" + e.getKey()
+                            + "' has no bounds; give them in the model or under \"fit.free\"");
                 }
+                chosen.put(e.getKey(), e.getValue());
             }
         } else {
             chosen.putAll(given);
