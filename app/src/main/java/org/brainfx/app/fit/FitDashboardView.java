@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -514,6 +515,24 @@ public final class FitDashboardView {
             }
         });
         rebuildSweeps.run();
+        // A double-click on a sweep's panel shows that sweep alone, as tall as the chart; another brings the others back.
+        voltageView.setOnMouseClicked(e -> {
+            // Every second click of a run counts, so quick double-clicks in a row each toggle the focus.
+            if (e.getClickCount() % 2 != 0 || e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                return;
+            }
+            if (model.sweepFocusedProperty().get()) {
+                model.unfocusSweep();
+                return;
+            }
+            List<Integer> shown = List.copyOf(model.selectedSweeps());
+            voltageView.subplotAt(e.getX(), e.getY()).thenAccept(panel -> Platform.runLater(() -> {
+                if (panel >= 0 && panel < shown.size() && shown.equals(model.selectedSweeps())) {
+                    model.focusSweep(shown.get(panel));
+                }
+            }));
+        });
+        Tooltip.install(voltageView, new Tooltip(text("fit.chart.voltage.focus")));
         VBox.setVgrow(voltageView, Priority.ALWAYS);
         VBox voltageBox = new VBox(4, sweeps, voltageView);
         voltageBox.setPadding(new Insets(6, 6, 0, 6));
@@ -573,10 +592,10 @@ public final class FitDashboardView {
         model.runner().history().addListener((ListChangeListener<FitResult.HistoryPoint>) c -> sendLosses());
         model.startLossesProperty().addListener((obs, old, now) -> startsView.update(c -> startLosses.show(now)));
         model.trajectoryNames().addListener((ListChangeListener<String>) c -> {
-            List<String> names = List.copyOf(model.trajectoryNames());
+            List<TrajectoryChart.Scale> scales = scales();
             trajectoriesSent = 0;
             lastTrajectorySent = null;
-            trajectoryView.update(chart -> trajectories.reset(names));
+            trajectoryView.update(chart -> trajectories.resetScaled(scales));
         });
         model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> sendTrajectories());
         model.runner().stateProperty().addListener((obs, old, now) -> {
@@ -643,10 +662,17 @@ public final class FitDashboardView {
         }
     }
 
+    /** The running fit's parameters as the trajectory chart scales them. */
+    private List<TrajectoryChart.Scale> scales() {
+        return model.trajectoryParameters().stream()
+                .map(p -> new TrajectoryChart.Scale(p.name(), p.lower(), p.upper(), p.unit() == null ? "" : p.unit()))
+                .toList();
+    }
+
     /** Hands the trajectory chart the model's new points: the newest sent may have been replaced, more appended. */
     private void sendTrajectories() {
         List<TrajectoryPoint> points = model.trajectories();
-        List<String> names = points.size() < trajectoriesSent ? List.copyOf(model.trajectoryNames()) : null;
+        List<TrajectoryChart.Scale> names = points.size() < trajectoriesSent ? scales() : null;
         if (names != null) {
             trajectoriesSent = 0;
         }
@@ -657,7 +683,7 @@ public final class FitDashboardView {
         lastTrajectorySent = points.isEmpty() ? null : points.get(points.size() - 1);
         trajectoryView.update(chart -> {
             if (names != null) {
-                trajectories.reset(names);
+                trajectories.resetScaled(names);
             }
             if (replaced != null) {
                 trajectories.replaceLast(replaced.fractions());

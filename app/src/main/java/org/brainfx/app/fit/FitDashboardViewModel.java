@@ -22,6 +22,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -136,6 +138,9 @@ public final class FitDashboardViewModel {
     private final CandidateTraces traces;
     private FitConfig running;
     private FitSettings runningSettings;
+    private final ReadOnlyBooleanWrapper sweepFocused = new ReadOnlyBooleanWrapper(this, "sweepFocused");
+    // The sweeps shown before one was focused; null when none is.
+    private List<Integer> beforeFocus;
     // The project right after "Apply fitted parameters": the note that Undo restores the earlier values holds until it changes.
     private Project applied;
     private final ReadOnlyObjectWrapper<SavedFit> shownSaved = new ReadOnlyObjectWrapper<>(this, "shownSaved");
@@ -220,7 +225,14 @@ public final class FitDashboardViewModel {
                 runner.bestLossProperty(), runner.resultProperty(), runner.errorProperty(), config);
         runner.progressProperty().addListener((obs, old, now) -> progressed(now));
         runner.resultProperty().addListener((obs, old, now) -> showResult(now));
-        selectedSweeps.addListener((ListChangeListener<Integer>) c -> redraw());
+        selectedSweeps.addListener((ListChangeListener<Integer>) c -> {
+            if (sweepFocused.get() && selectedSweeps.size() != 1) {
+                // The user chose sweeps by hand: the focus is over.
+                beforeFocus = null;
+                sweepFocused.set(false);
+            }
+            redraw();
+        });
         plotColumns.addListener((obs, old, now) -> redraw());
         resolvedChanged();
     }
@@ -957,6 +969,11 @@ public final class FitDashboardViewModel {
         return trajectories;
     }
 
+    /** The parameters of the running (or last) fit in {@link TrajectoryPoint#fractions()} order, with bounds and units. */
+    public List<FreeParameter> trajectoryParameters() {
+        return running == null ? List.of() : running.free();
+    }
+
     /** Names of the parameters in {@link TrajectoryPoint#fractions()} order. */
     public ObservableList<String> trajectoryNames() {
         return trajectoryNames;
@@ -970,6 +987,33 @@ public final class FitDashboardViewModel {
     /** Sweep numbers (from 0) the voltage chart shows, ascending. */
     public ObservableList<Integer> selectedSweeps() {
         return selectedSweeps;
+    }
+
+    /** Shows only {@code sweep} (from 0) in the voltage chart, remembering the sweeps shown before. */
+    public void focusSweep(int sweep) {
+        if (sweep < 0 || sweep >= sweepCount.get()) {
+            return;
+        }
+        if (beforeFocus == null) {
+            beforeFocus = List.copyOf(selectedSweeps);
+        }
+        selectedSweeps.setAll(sweep);
+        sweepFocused.set(true);
+    }
+
+    /** Shows the sweeps shown before {@link #focusSweep} again. */
+    public void unfocusSweep() {
+        if (beforeFocus != null) {
+            List<Integer> back = beforeFocus;
+            beforeFocus = null;
+            selectedSweeps.setAll(back);
+        }
+        sweepFocused.set(false);
+    }
+
+    /** True while one sweep is shown alone by {@link #focusSweep}. */
+    public ReadOnlyBooleanProperty sweepFocusedProperty() {
+        return sweepFocused.getReadOnlyProperty();
     }
 
     /** Number of sweeps of the resolved project (0 before it resolves). */

@@ -368,6 +368,22 @@ class FitDashboardViewModelTest {
     }
 
     @Test
+    void aSweepCanBeShownAloneAndTheOthersComeBack() {
+        assertEquals(List.of(0, 1, 2), model.selectedSweeps());
+        model.focusSweep(4);
+        assertEquals(List.of(4), model.selectedSweeps());
+        assertTrue(model.sweepFocusedProperty().get());
+        model.unfocusSweep();
+        assertEquals(List.of(0, 1, 2), model.selectedSweeps());
+        assertFalse(model.sweepFocusedProperty().get());
+        model.focusSweep(1);
+        model.selectedSweeps().setAll(1, 3);
+        assertFalse(model.sweepFocusedProperty().get(), "choosing sweeps by hand ends the focus");
+        model.unfocusSweep();
+        assertEquals(List.of(1, 3), model.selectedSweeps());
+    }
+
+    @Test
     void aFailedExportIsReported(@TempDir Path dir) throws Exception {
         model.starts().textProperty().set("1");
         model.maxIterations().textProperty().set("1");
