@@ -705,7 +705,11 @@ public final class FitDashboardView {
         table.getColumns().add(column("fit.results.unit", ParameterRow::unit, false));
         table.getColumns().add(column("fit.results.lower", r -> number(r.lower()), true));
         table.getColumns().add(column("fit.results.upper", r -> number(r.upper()), true));
-        table.getColumns().add(column("fit.results.start", r -> number(r.start()), true));
+        TableColumn<ParameterRow, String> start = column("fit.results.start", r -> number(r.start()), true);
+        // A kept result reopened later does not know the values before its fit.
+        start.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> table.getItems().stream().anyMatch(r -> Double.isFinite(r.start())), table.getItems()));
+        table.getColumns().add(start);
         TableColumn<ParameterRow, String> truth = column("fit.results.truth", r -> number(r.truth()), true);
         // Only a synthetic target has a truth to compare with.
         truth.visibleProperty().bind(Bindings.createBooleanBinding(
@@ -736,7 +740,8 @@ public final class FitDashboardView {
                 model.canExportProperty().not());
         Button json = button("fit-export-json", "fit.export.json", () -> export("json", model::exportJson),
                 model.canExportProperty().not());
-        HBox actions = new HBox(8, apply, csv, json);
+        // Wraps in a narrow results pane instead of pushing the tables past its edge.
+        FlowPane actions = new FlowPane(8, 8, apply, csv, json);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label summary = message("fit-result-summary", "fit-result-summary");
         summary.textProperty().bind(model.resultSummaryProperty());

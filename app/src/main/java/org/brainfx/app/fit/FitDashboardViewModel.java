@@ -710,7 +710,7 @@ public final class FitDashboardViewModel {
             }
             rmse = Math.sqrt(sum / saved.perSweepRmse().size());
         }
-        resultSummary.set(MessageFormat.format(text("fit.results.saved"), saved.date(), saved.version(),
+        resultSummary.set(MessageFormat.format(text("fit.results.saved"), Numbers.shortDate(saved.date()), saved.version(),
                 summaryText(saved, rmse)));
         shownSaved.set(saved);
     }

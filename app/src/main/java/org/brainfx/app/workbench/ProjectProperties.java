@@ -112,7 +112,7 @@ final class ProjectProperties {
     private List<PropertySheet.Item> result(SavedFit r) {
         String c = text("props.category.result");
         List<PropertySheet.Item> items = new ArrayList<>();
-        items.add(readOnly(c, "props.result.date", p -> r.date()));
+        items.add(readOnly(c, "props.result.date", p -> Numbers.shortDate(r.date())));
         items.add(readOnly(c, "props.result.version", p -> r.version()));
         items.add(readOnly(c, "props.result.optimizer", p -> r.optimizer()));
         items.add(readOnly(c, "props.result.loss", p -> Numbers.significant(r.loss())));
@@ -126,10 +126,9 @@ final class ProjectProperties {
         String sweeps = text("props.category.sweeps");
         for (int s = 0; s < r.sweeps(); s++) {
             double loss = r.perSweepLoss().get(s);
-            String spikes = r.targetSpikes() == null || r.fittedSpikes() == null ? ""
-                    : MessageFormat.format(text("props.result.sweep.spikes"), r.targetSpikes().get(s), r.fittedSpikes().get(s));
+            // Spike counts and RMSE are in the fit view's per-sweep table, which has the width for them.
             items.add(value(sweeps, MessageFormat.format(text("props.result.sweep"), s + 1),
-                    () -> Numbers.significant(loss) + spikes));
+                    () -> Numbers.significant(loss)));
         }
         return items;
     }

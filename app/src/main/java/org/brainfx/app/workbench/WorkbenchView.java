@@ -83,9 +83,9 @@ import org.controlsfx.control.PropertySheet;
 final class WorkbenchView {
 
     /** Width of the project explorer when the window opens, px. */
-    static final double EXPLORER_WIDTH = 210;
+    static final double EXPLORER_WIDTH = 190;
     /** Width of the property pane when the window opens, px: names and values whole. */
-    static final double PROPERTIES_WIDTH = 270;
+    static final double PROPERTIES_WIDTH = 300;
     /** How often unsaved edits are copied to the recovery file. */
     static final Duration AUTOSAVE_PERIOD = Duration.seconds(30);
 

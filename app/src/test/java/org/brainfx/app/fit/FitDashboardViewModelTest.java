@@ -336,7 +336,7 @@ class FitDashboardViewModelTest {
         assertEquals(0.008363657201143428, gL.truth(), "a synthetic target knows the truth");
         assertTrue(model.sweepLosses().stream().allMatch(r -> r.targetSpikes() >= 0 && r.fittedSpikes() >= 0),
                 "target and fitted spike counts per sweep");
-        assertTrue(model.resultSummaryProperty().get().contains("stopped when the iteration budget was used up. Next: "),
+        assertTrue(model.resultSummaryProperty().get().contains("iteration budget used up. Next: "),
                 model.resultSummaryProperty().get());
 
         model.applyBestParameters();

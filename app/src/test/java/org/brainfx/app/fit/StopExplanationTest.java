@@ -36,7 +36,7 @@ class StopExplanationTest {
     @Test
     void aUsedBudgetSaysWhichAndThatMoreMayHelp() {
         String s = StopExplanation.of(StopReason.TIME_BUDGET, 3, Map.of(), bounds, messages);
-        assertEquals("stopped when the time budget was used up. Next: raise the budget, or start from these values"
+        assertEquals("time budget used up. Next: raise the budget, or start from these values"
                 + " (Apply) and fit again", s);
         assertEquals("stalled after 2 iterations: the best loss stopped improving (not converged)",
                 StopExplanation.brief(StopReason.STALLED, 2, null, null, messages));
