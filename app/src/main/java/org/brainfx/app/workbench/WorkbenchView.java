@@ -3,9 +3,7 @@ package org.brainfx.app.workbench;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
@@ -29,7 +27,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -41,10 +38,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeCell;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -67,9 +60,6 @@ import org.brainfx.app.welcome.SampleCatalog;
 import org.brainfx.app.welcome.WelcomeView;
 import org.brainfx.app.welcome.WelcomeViewModel;
 import org.brainfx.app.project.ProjectDocument;
-import org.brainfx.app.project.ProjectEdits;
-import org.brainfx.engine.job.FitConfig;
-import org.brainfx.engine.project.SavedFit;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ProjectFiles;
@@ -93,14 +83,11 @@ final class WorkbenchView {
     private final Window owner;
     private final WorkbenchModel model;
     private final Label status = new Label();
-    private final Label projectName = new Label();
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Tab homeTab;
     private final WelcomeViewModel welcome;
-    private final TreeView<ExplorerItem> explorer = new TreeView<>();
-    // The session whose project the explorer's tree shows (changed in place while it stays).
-    private ProjectSession explorerSession;
+    private final ProjectExplorer explorer;
     private final PropertySheet properties = new PropertySheet();
     private final WorkbenchDialogs dialogs;
     private final HelpWindows helpWindows;
@@ -140,6 +127,7 @@ final class WorkbenchView {
         model.setErrorReporter(dialogs::error);
         model.setSamplesFolder(samples);
         missingBar = new MissingFileBar(messages, model, dialogs);
+        explorer = new ProjectExplorer(messages, this::select);
         welcome = new WelcomeViewModel(samples, recent, UiExecutor.fx(), messages);
         welcome.setOpener(this::openProject);
         homeTab = new Tab(text("tab.home"), new WelcomeView(welcome, messages, this::chooseProject, this::newProject, this::showPlayground).root());
@@ -152,7 +140,7 @@ final class WorkbenchView {
 
         root.setTop(new VBox(menuBar(), toolBar()));
         propertyPane = propertyPane();
-        sides = new SplitPane(explorerPane(), tabs, propertyPane);
+        sides = new SplitPane(explorer.root(), tabs, propertyPane);
         // Side panes in pixels, not shares of the window: wide enough to read names and values.
         sides.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -315,47 +303,6 @@ final class WorkbenchView {
         return bar;
     }
 
-    private VBox explorerPane() {
-        Label heading = new Label(text("project.title").toUpperCase(Locale.ROOT));
-        heading.getStyleClass().add("pane-title");
-        projectName.setId("project-name");
-        projectName.setText(text("project.empty"));
-        projectName.getStyleClass().add("placeholder-text");
-        explorer.setId("project-explorer");
-        explorer.setShowRoot(false);
-        explorer.setRoot(new TreeItem<>());
-        // The pane is narrow: a long file or result name shows whole in its tooltip.
-        explorer.setCellFactory(tree -> new TreeCell<>() {
-            private final Tooltip whole = new Tooltip();
-
-            @Override
-            protected void updateItem(ExplorerItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.label());
-                whole.setText(getText());
-                setTooltip(empty || item == null ? null : whole);
-            }
-        });
-        explorer.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> select(now));
-        MenuItem delete = new MenuItem(text("explorer.result.delete"));
-        delete.setId("explorer-delete-result");
-        delete.setOnAction(e -> deleteResult(selectedValue()));
-        explorer.setContextMenu(new ContextMenu(delete));
-        explorer.setOnContextMenuRequested(e -> delete.setDisable(selectedValue() == null
-                || selectedValue().kind() != ExplorerItem.Kind.RESULT));
-        explorer.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-                deleteResult(selectedValue());
-            }
-        });
-        VBox.setVgrow(explorer, Priority.ALWAYS);
-        VBox pane = new VBox(heading, projectName, explorer);
-        pane.setId("project-pane");
-        pane.getStyleClass().add("project-pane");
-        pane.setMinWidth(160);
-        return pane;
-    }
-
     private void placeDividers(double width) {
         double explorerShare = Math.min(0.25, EXPLORER_WIDTH / width);
         if (sides.getItems().contains(propertyPane)) {
@@ -469,10 +416,7 @@ final class WorkbenchView {
         ProjectTabs created = new ProjectTabs(session, messages, owner, model);
         projectTabs.set(created);
         tabs.getTabs().addAll(created.tabs());
-        projectName.getStyleClass().remove("placeholder-text");
-        projectName.textProperty().bind(Bindings.createStringBinding(() -> displayName(session.document().project()),
-                session.document().projectProperty()));
-        refreshExplorer();
+        explorer.show(session);
         showProject();
     }
 
@@ -491,12 +435,7 @@ final class WorkbenchView {
         }
         model.closeProject();
         dropProjectTabs();
-        projectName.textProperty().unbind();
-        projectName.setText(text("project.empty"));
-        if (!projectName.getStyleClass().contains("placeholder-text")) {
-            projectName.getStyleClass().add("placeholder-text");
-        }
-        refreshExplorer();
+        explorer.show(null);
         showHome();
     }
 
@@ -644,140 +583,28 @@ final class WorkbenchView {
     /** A kept result added or removed changes the explorer's Results a pulse later, after the dashboard has drawn. */
     private void projectEdited(Project before, Project now) {
         if (before != null && before.savedFits().size() != now.savedFits().size()) {
-            Pulses.afterNextPulse(this::refreshExplorer);
+            Pulses.afterNextPulse(explorer::refresh);
         } else {
-            refreshExplorer();
+            explorer.refresh();
         }
     }
 
-    /** Deletes the kept result {@code item} stands for (an undoable edit). */
-    private void deleteResult(ExplorerItem item) {
-        ProjectSession s = model.session();
-        if (s == null || item == null || item.kind() != ExplorerItem.Kind.RESULT) {
-            return;
-        }
-        s.document().edit(MessageFormat.format(text("fit.edit.deleteResult"), item.index() + 1),
-                p -> ProjectEdits.withResultRemoved(p, item.index()));
-    }
-
-    private void refreshExplorer() {
-        ProjectSession s = model.session();
-        TreeItem<ExplorerItem> top = new TreeItem<>();
-        if (s != null) {
-            Project p = s.document().project();
-            top.getChildren().add(leaf(ExplorerItem.Kind.PROJECT, displayName(p)));
-            String recording = p.recording() != null ? Path.of(p.recording().file()).getFileName().toString()
-                    : p.stimulus() != null && p.stimulus().traces() != null
-                    ? MessageFormat.format(text("explorer.stimulus"), Path.of(p.stimulus().traces().file()).getFileName())
-                    : text("explorer.steps");
-            top.getChildren().add(group(ExplorerItem.Kind.RECORDINGS, "explorer.recordings",
-                    leaf(ExplorerItem.Kind.RECORDING, recording)));
-            String modelName = p.model().builtin() != null ? p.model().builtin()
-                    : p.model().file() != null ? p.model().file() : text("props.model.inline");
-            top.getChildren().add(group(ExplorerItem.Kind.MODELS, "explorer.models",
-                    leaf(ExplorerItem.Kind.MODEL, modelName)));
-            String optimizer = p.fit() == null || p.fit().optimizer() == null ? FitConfig.DEFAULT_OPTIMIZER
-                    : p.fit().optimizer();
-            top.getChildren().add(group(ExplorerItem.Kind.FITS, "explorer.fits",
-                    leaf(ExplorerItem.Kind.FIT, MessageFormat.format(text("explorer.fit"), optimizer))));
-            TreeItem<ExplorerItem> res = group(ExplorerItem.Kind.RESULTS, "explorer.results");
-            List<SavedFit> kept = p.savedFits();
-            for (int i = 0; i < kept.size(); i++) {
-                SavedFit r = kept.get(i);
-                res.getChildren().add(new TreeItem<>(new ExplorerItem(ExplorerItem.Kind.RESULT,
-                        MessageFormat.format(text("explorer.result"), i + 1, r.optimizer(),
-                                String.format(Locale.ROOT, "%.3g", r.loss())), r, i)));
-            }
-            top.getChildren().add(res);
-        }
-        TreeItem<ExplorerItem> selectedItem = explorer.getSelectionModel().getSelectedItem();
-        ExplorerItem selected = selectedItem == null ? null : selectedItem.getValue();
-        TreeItem<ExplorerItem> shown = explorer.getRoot();
-        if (shown != null && s != null && explorerSession == s) {
-            // The same project: change the tree in place, so that only what changed is laid out
-            // again (a fit's end adds one result) and groups the user folded stay folded.
-            sync(shown, top);
-            if (selectedItem != null && !selectedItem.getValue().equals(selected)) {
-                select(selectedItem);
-            }
-            return;
-        }
-        explorerSession = s;
-        explorer.setRoot(top);
-        if (selected != null) {
-            reselect(top, selected);
-        }
-    }
-
-    /** Makes {@code shown}'s values and children those of {@code wanted}, keeping the items that stay. */
-    private static void sync(TreeItem<ExplorerItem> shown, TreeItem<ExplorerItem> wanted) {
-        if (!Objects.equals(shown.getValue(), wanted.getValue())) {
-            shown.setValue(wanted.getValue());
-        }
-        ObservableList<TreeItem<ExplorerItem>> have = shown.getChildren();
-        List<TreeItem<ExplorerItem>> want = wanted.getChildren();
-        int common = Math.min(have.size(), want.size());
-        for (int i = 0; i < common; i++) {
-            sync(have.get(i), want.get(i));
-        }
-        if (have.size() > want.size()) {
-            have.remove(want.size(), have.size());
-        } else if (want.size() > have.size()) {
-            have.addAll(List.copyOf(want.subList(common, want.size())));
-        }
-    }
-
-    private ExplorerItem selectedValue() {
-        TreeItem<ExplorerItem> item = explorer.getSelectionModel().getSelectedItem();
-        return item == null ? null : item.getValue();
-    }
-
-    private void reselect(TreeItem<ExplorerItem> top, ExplorerItem selected) {
-        for (TreeItem<ExplorerItem> group : top.getChildren()) {
-            if (same(group.getValue(), selected)) {
-                explorer.getSelectionModel().select(group);
-                return;
-            }
-            for (TreeItem<ExplorerItem> child : group.getChildren()) {
-                if (same(child.getValue(), selected)) {
-                    explorer.getSelectionModel().select(child);
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean same(ExplorerItem a, ExplorerItem b) {
-        return a.kind() == b.kind() && (a.kind() != ExplorerItem.Kind.RESULT || a.index() == b.index());
-    }
-
-    private void select(TreeItem<ExplorerItem> item) {
+    /** The explorer's selection: its rows in the property sheet, its view in front, a kept result in the fit view. */
+    private void select(ExplorerItem item) {
         ProjectSession s = model.session();
         if (item == null || s == null) {
             properties.getItems().clear();
             return;
         }
         ProjectProperties props = new ProjectProperties(s.document(), messages, model::error);
-        properties.getItems().setAll(props.itemsFor(item.getValue()));
+        properties.getItems().setAll(props.itemsFor(item));
         ProjectTabs t = projectTabs.get();
         if (t != null) {
-            t.tabFor(item.getValue().kind()).ifPresent(tab -> tabs.getSelectionModel().select(tab));
-            if (item.getValue().kind() == ExplorerItem.Kind.RESULT) {
-                t.fitModel().showSaved(item.getValue().result());
+            t.tabFor(item.kind()).ifPresent(tab -> tabs.getSelectionModel().select(tab));
+            if (item.kind() == ExplorerItem.Kind.RESULT) {
+                t.fitModel().showSaved(item.result());
             }
         }
-    }
-
-    private TreeItem<ExplorerItem> leaf(ExplorerItem.Kind kind, String label) {
-        return new TreeItem<>(new ExplorerItem(kind, label));
-    }
-
-    @SafeVarargs
-    private TreeItem<ExplorerItem> group(ExplorerItem.Kind kind, String key, TreeItem<ExplorerItem>... children) {
-        TreeItem<ExplorerItem> g = new TreeItem<>(new ExplorerItem(kind, text(key)));
-        g.getChildren().addAll(children);
-        g.setExpanded(true);
-        return g;
     }
 
     private BooleanBinding noProject() {
