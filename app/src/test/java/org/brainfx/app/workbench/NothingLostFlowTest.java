@@ -59,6 +59,7 @@ class NothingLostFlowTest {
     private final Preferences recentNode = Preferences.userRoot().node("org/brainfx/test/lost-" + UUID.randomUUID());
     private final Deque<Path> saveTargets = new ArrayDeque<>();
     private ProjectDocument.DataFiles dataChoice = ProjectDocument.DataFiles.REFER;
+    private final List<Path> located = new java.util.ArrayList<>();
     private RecentProjects recent;
     private WorkbenchView view;
 
@@ -76,6 +77,12 @@ class NothingLostFlowTest {
         @Override
         Optional<ProjectDocument.DataFiles> dataFiles(Path target, boolean sample) {
             return Optional.of(dataChoice);
+        }
+
+        @Override
+        Optional<Path> locate(String field, Path tried) {
+            located.add(tried);
+            return Optional.of(dir.resolve("work").resolve("data").resolve("hh-traces").resolve(tried.getFileName().toString()));
         }
 
         @Override
@@ -157,6 +164,51 @@ class NothingLostFlowTest {
         assertTrue(view.model().resolved() != null && view.model().resolved().file().equals(target));
         fitToTheEnd(robot);
         assertTrue(Double.isFinite(view.model().session().document().project().savedFits().get(0).loss()));
+    }
+
+    @Test
+    void aMissingDataFileIsNamedAndLocatingItFindsTheOthersToo(FxRobot robot) throws Exception {
+        projectWithRelativeData();
+        // The brian2 sample refers to two files in ../data/hh-traces; from "moved" they are not there.
+        Path moved = dir.resolve("moved").resolve("p.brainfx.json");
+        Files.createDirectories(moved.getParent());
+        Files.copy(SAMPLES.resolve("hh-brian2-traces").resolve("hh-brian2-traces.brainfx.json"), moved);
+        open(robot, moved);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.model().session().missingFileProperty().get() != null);
+        assertTrue(robot.lookup("#missing-file-bar").query().isVisible());
+        String said = robot.lookup("#missing-file-text").queryAs(Label.class).getText();
+        Path tried = dir.resolve("data").resolve("hh-traces").resolve("input_traces_hh.csv");
+        assertTrue(said.contains(tried.toString()), "names the path looked for: " + said);
+
+        robot.clickOn("#missing-file-locate");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.model().resolved() != null
+                && view.model().session().missingFileProperty().get() == null);
+        assertEquals(List.of(tried), located, "asked once: the target beside it was found too");
+        Project p = view.model().session().document().project();
+        assertEquals("../work/data/hh-traces/input_traces_hh.csv", p.stimulus().traces().file());
+        assertEquals("../work/data/hh-traces/output_traces_hh.csv", p.target().traces().file());
+        assertFalse(robot.lookup("#missing-file-bar").query().isVisible());
+        robot.clickOn("#tool-save");
+        assertEquals(p, ProjectFiles.read(moved), "remembered in the project");
+    }
+
+    @Test
+    void fileCloseAsksAboutUnsavedChangesThenShowsTheWelcomePage(FxRobot robot) throws Exception {
+        open(robot, projectWithRelativeData());
+        ProjectDocument doc = view.model().session().document();
+        robot.interact(() -> doc.edit("Rename", p -> ProjectEdits.withNameAndDescription(p, "changed", p.description())));
+        robot.interact(() -> view.closeProject());
+        assertEquals(doc, view.model().session().document(), "cancelled: the project stays open");
+        robot.interact(() -> doc.undo());
+        robot.interact(() -> view.closeProject());
+        assertNull(view.model().session());
+        assertNull(view.projectTabs());
+        @SuppressWarnings("unchecked")
+        TreeView<ExplorerItem> explorer = robot.lookup("#project-explorer").queryAs(TreeView.class);
+        assertEquals(0, explorer.getRoot().getChildren().size());
+        javafx.scene.control.TabPane tabs = robot.lookup("#view-tabs").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals(List.of("tab-home"), tabs.getTabs().stream().map(javafx.scene.control.Tab::getId).toList());
+        assertTrue(view.titleProperty().get().startsWith("BrainFX"), view.titleProperty().get());
     }
 
     @Test
