@@ -90,6 +90,8 @@ final class WorkbenchView {
     private final ProjectExplorer explorer;
     private final PropertySheet properties = new PropertySheet();
     private final WorkbenchDialogs dialogs;
+    // View → Properties Pane; the pane shows while this holds and a project is open (without one it has nothing to show).
+    private final BooleanProperty propertiesWanted = new SimpleBooleanProperty(true);
     private final HelpWindows helpWindows;
     private final Path samplesFolder;
     // The menus as built, for the shortcut table (the menu bar itself may be the system's).
@@ -140,7 +142,7 @@ final class WorkbenchView {
 
         root.setTop(new VBox(menuBar(), toolBar()));
         propertyPane = propertyPane();
-        sides = new SplitPane(explorer.root(), tabs, propertyPane);
+        sides = new SplitPane(explorer.root(), tabs);
         // Side panes in pixels, not shares of the window: wide enough to read names and values.
         sides.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -152,7 +154,7 @@ final class WorkbenchView {
             }
         });
         SplitPane.setResizableWithParent(sides.getItems().get(0), false);
-        SplitPane.setResizableWithParent(sides.getItems().get(2), false);
+        SplitPane.setResizableWithParent(propertyPane, false);
         SplitPane main = new SplitPane(sides, bottomPane());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.84);
@@ -180,7 +182,9 @@ final class WorkbenchView {
                 now.document().projectProperty().addListener((o, a, b) -> projectEdited(a, b));
             }
             missingBar.show(now);
+            showPropertyPane(now != null && propertiesWanted.get());
         });
+        propertiesWanted.addListener((obs, was, now) -> showPropertyPane(now && model.session() != null));
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> model.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
@@ -247,7 +251,7 @@ final class WorkbenchView {
         showProperties.setId("menu-properties");
         showProperties.setSelected(true);
         showProperties.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
-        showProperties.selectedProperty().addListener((obs, was, now) -> showPropertyPane(now));
+        showProperties.selectedProperty().bindBidirectional(propertiesWanted);
         Menu view = new Menu(text("menu.view"), null, home, project, playground, new SeparatorMenuItem(),
                 showProperties);
 
@@ -304,6 +308,9 @@ final class WorkbenchView {
     }
 
     private void placeDividers(double width) {
+        if (width <= 0) {
+            return;
+        }
         double explorerShare = Math.min(0.25, EXPLORER_WIDTH / width);
         if (sides.getItems().contains(propertyPane)) {
             sides.setDividerPositions(explorerShare, 1 - Math.min(0.3, PROPERTIES_WIDTH / width));
@@ -317,8 +324,8 @@ final class WorkbenchView {
         if (show && !sides.getItems().contains(propertyPane)) {
             sides.getItems().add(propertyPane);
             placeDividers(sides.getWidth());
-        } else if (!show) {
-            sides.getItems().remove(propertyPane);
+        } else if (!show && sides.getItems().remove(propertyPane)) {
+            placeDividers(sides.getWidth());
         }
     }
 
