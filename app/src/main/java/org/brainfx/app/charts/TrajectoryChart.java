@@ -60,6 +60,9 @@ public final class TrajectoryChart {
         LegendItemCollection placeholder = new LegendItemCollection();
         placeholder.add(ResultChartStyle.legendItem(" ", ResultChartStyle.GRID, 1f));
         chart = ResultChartStyle.chart(plot, title, subtitle, placeholder);
+        // One legend line per parameter with its value: in the small font of the ticks, tightly, so the lines keep room.
+        chart.getLegend().setItemFont(ResultChartStyle.TICK_FONT);
+        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(0, 2, 0, 2));
         reset(List.of());
     }
 

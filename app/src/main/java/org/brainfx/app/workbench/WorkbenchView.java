@@ -76,6 +76,8 @@ final class WorkbenchView {
     static final double EXPLORER_WIDTH = 190;
     /** Width of the property pane when the window opens, px: names and values whole. */
     static final double PROPERTIES_WIDTH = 300;
+    /** Height of the jobs and messages pane when the window opens, px. */
+    static final double BOTTOM_HEIGHT = 100;
     /** How often unsaved edits are copied to the recovery file. */
     static final Duration AUTOSAVE_PERIOD = Duration.seconds(30);
 
@@ -158,6 +160,18 @@ final class WorkbenchView {
         SplitPane main = new SplitPane(sides, bottomPane());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.84);
+        // The jobs and messages get a fixed band (a tab row and two job rows), the views the rest:
+        // at 1280x720 a share of the height left the sweeps of the fit view ~20 px tall.
+        SplitPane.setResizableWithParent(main.getItems().get(1), false);
+        main.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (now.doubleValue() > 0) {
+                    main.heightProperty().removeListener(this);
+                    main.setDividerPositions(Math.max(0.6, 1 - BOTTOM_HEIGHT / now.doubleValue()));
+                }
+            }
+        });
         root.setCenter(new BorderPane(main, missingBar.root(), null, null, null));
         root.setBottom(statusBar());
         status.setText(text("status.ready"));
