@@ -176,6 +176,17 @@ public final class PaintedChartView extends Region {
         return answer;
     }
 
+    /**
+     * Which panel of a combined plot the last picture drew at ({@code x}, {@code y}) in the view's
+     * layout pixels, from 0; -1 outside every panel. Answered on the painter thread.
+     */
+    public CompletableFuture<Integer> subplotAt(double x, double y) {
+        CompletableFuture<Integer> answer = new CompletableFuture<>();
+        ChartPainter.execute(() -> answer.complete(drawn == null || drawn.getPlotInfo() == null ? -1
+                : drawn.getPlotInfo().getSubplotIndex(new java.awt.geom.Point2D.Double(x, y))));
+        return answer;
+    }
+
     /** Pictures shown since the view was made (for tests and measurements). Call on the JavaFX thread. */
     public long framesShown() {
         return framesShown;

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.brainfx.app.charts.ChartPngWriter;
 import org.brainfx.app.charts.FitChart;
 import org.brainfx.app.charts.LossChart;
+import org.brainfx.app.fit.StopExplanation;
 import org.brainfx.app.report.FitSummary;
 import org.brainfx.app.report.Numbers;
 import org.brainfx.engine.job.FitConfig;
@@ -122,7 +123,7 @@ public final class FitCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"sweep", "loss", "target spikes", "fitted spikes", "RMSE (" + unit.symbol() + ")"});
         for (int s = 0; s < resolved.sweeps(); s++) {
-            rows.add(new String[] {Integer.toString(s), ProgressBar.loss(result.perSweepLoss()[s]),
+            rows.add(new String[] {Integer.toString(s + 1), ProgressBar.loss(result.perSweepLoss()[s]),
                     Integer.toString(resolved.targetSpikes()[s].length), Integer.toString(fitted.spikeCount(s)),
                     significant(rmse[s] / unit.toInternalFactor())});
         }
@@ -176,7 +177,10 @@ public final class FitCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "diverged     %d%n", result.divergedEvaluations());
         o.printf(Locale.ROOT, "iterations   %d%n", result.iterations());
         o.printf(Locale.ROOT, "wall time    %.2f s%n", result.wallSeconds());
-        o.printf(Locale.ROOT, "stopped      %s%n", result.stopReason());
+        Map<String, List<Double>> bounds = new java.util.LinkedHashMap<>();
+        config.free().forEach(p -> bounds.put(p.name(), List.of(p.lower(), p.upper())));
+        o.printf(Locale.ROOT, "stopped      %s%n", StopExplanation.of(result.stopReason(), result.iterations(),
+                result.params(), bounds, java.util.ResourceBundle.getBundle("org.brainfx.ui.messages")));
         o.printf(Locale.ROOT, "wrote        %s%n", written.get(0));
         for (Path p : written.subList(1, written.size())) {
             o.printf(Locale.ROOT, "             %s%n", p);

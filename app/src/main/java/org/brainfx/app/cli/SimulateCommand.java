@@ -5,13 +5,17 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.brainfx.app.charts.ChartPngWriter;
 import org.brainfx.app.charts.TraceChart;
+import org.brainfx.app.project.ProjectEdits;
 import org.brainfx.engine.compile.CompiledModel;
 import org.brainfx.engine.compile.ModelCompiler;
 import org.brainfx.engine.model.CheckedModel;
@@ -20,6 +24,7 @@ import org.brainfx.engine.model.library.ModelLibrary;
 import org.brainfx.engine.model.unit.Unit;
 import org.brainfx.engine.model.unit.Units;
 import org.brainfx.engine.net.NetworkProjectFiles;
+import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectFiles;
 import org.brainfx.engine.project.ResolvedProject;
 import org.brainfx.engine.sim.LaneValues;
@@ -91,9 +96,14 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "States to record, comma-separated (default: the project's, or the model's first state).")
     private List<String> record;
 
-    /** What to simulate, however it was named on the command line. */
+    @Option(names = "--parameters", paramLabel = "SET",
+            description = "A project's parameter values to simulate: project (its own values, the default), target"
+                    + " (the values that made its synthetic target) or result (its latest kept fit result).")
+    private String parameterSet;
+
+    /** What to simulate, however it was named on the command line; {@code values} says which parameter values. */
     private record Setup(String name, String title, CompiledModel model, double dt, int input,
-                         double[][] stimulus, List<String> record) { }
+                         double[][] stimulus, List<String> record, String values) { }
 
     @Override
     public Integer call() throws IOException {
@@ -143,17 +153,77 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--amplitude, --duration and --dt apply to a model; a project's stimulus sets them");
         }
-        ResolvedProject project = ResolvedProject.load(path);
+        ResolvedProject loaded = ResolvedProject.load(path);
+        String set = parameterSet == null ? "project" : parameterSet.trim().toLowerCase(Locale.ROOT);
+        Map<String, Double> chosen = chosenValues(loaded, set);
+        ResolvedProject project = set.equals("project") ? loaded : ResolvedProject.resolve(withValues(loaded.project(),
+                chosen), loaded.file());
         CompiledModel model = project.model();
         String name = project.project().name() != null && !project.project().name().isBlank()
                 ? project.project().name()
                 : stripSuffix(project.file().getFileName().toString(), ProjectFiles.SUFFIX);
         List<String> states = record == null ? project.record() : checkedRecord(model);
-        return new Setup(name, name + " — " + model.name(), model, project.dt(), project.input(),
-                project.stimulus(), states);
+        return new Setup(name, name + " — " + model.name() + " (" + set + " parameters)", model, project.dt(),
+                project.input(), project.stimulus(), states, describe(set, chosen, project));
+    }
+
+    /** The values of parameter set {@code set} of the project; fails naming what the project lacks. */
+    private Map<String, Double> chosenValues(ResolvedProject project, String set) {
+        Project p = project.project();
+        switch (set) {
+            case "project":
+                return p.parameters() == null ? Map.of() : p.parameters();
+            case "target":
+                if (p.target() == null || p.target().syntheticParameters() == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--parameters target: "
+                            + project.file() + " has no synthetic target (its target is "
+                            + (p.target() == null && p.recording() == null ? "missing" : "a recording")
+                            + "); use project or result");
+                }
+                return p.target().syntheticParameters();
+            case "result":
+                if (p.savedFits().isEmpty()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--parameters result: "
+                            + project.file() + " keeps no fit results yet; fit it in the workbench (results are kept"
+                            + " when the project is saved), or use project or target");
+                }
+                return p.savedFits().get(p.savedFits().size() - 1).params();
+            default:
+                throw new CommandLine.ParameterException(spec.commandLine(), "--parameters must be project, target or"
+                        + " result, got '" + parameterSet + "'");
+        }
+    }
+
+    private static Project withValues(Project p, Map<String, Double> values) {
+        Map<String, Double> all = new LinkedHashMap<>(p.parameters() == null ? Map.of() : p.parameters());
+        all.putAll(values);
+        return ProjectEdits.withParameters(p, all);
+    }
+
+    /** "target values: gL = 0.008 uS, …", or that the model's defaults are used. */
+    private static String describe(String set, Map<String, Double> values, ResolvedProject project) {
+        if (values.isEmpty()) {
+            return set + " values: the model's defaults";
+        }
+        List<String> parts = new ArrayList<>();
+        values.forEach((name, v) -> {
+            String unit = project.spec().parameters().stream().filter(ps -> ps.name().equals(name))
+                    .map(ps -> ps.unit() == null ? "" : " " + ps.unit()).findFirst().orElse("");
+            parts.add(name + " = " + number(v) + unit);
+        });
+        String what = switch (set) {
+            case "target" -> "target values (made the synthetic target)";
+            case "result" -> "latest kept fit result";
+            default -> "project values";
+        };
+        return what + ": " + String.join(", ", parts);
     }
 
     private Setup fromModel() {
+        if (parameterSet != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--parameters applies to a project; a model runs with its defaults");
+        }
         if (!ModelArgument.isModel(target)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "'" + target + "' is not a project folder,"
                     + " a *" + ProjectFiles.SUFFIX + " file, a " + ModelArgument.SUFFIX + " file or a built-in model;"
@@ -176,7 +246,7 @@ public final class SimulateCommand implements Callable<Integer> {
         List<String> states = record == null ? List.of(model.stateNames().get(0)) : checkedRecord(model);
         String name = ModelArgument.name(modelSpec, target);
         return new Setup(name, name + " — " + number(amp) + " nA step", model, step, 0, new double[][] {current},
-                states);
+                states, "the model's defaults");
     }
 
     /** The amplitude (nA) in the internal unit of the model's first input, which must be a current. */
@@ -218,6 +288,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 description == null || description.isBlank() ? "" : " (" + description + ")");
         o.printf(Locale.ROOT, "sweeps     %d × %d steps of %s ms (%s ms)%n", sweeps, result.steps(),
                 number(result.dt()), number(result.steps() * result.dt()));
+        o.printf(Locale.ROOT, "parameters %s%n", setup.values());
         o.printf(Locale.ROOT, "recorded   %s%n", String.join(", ", result.recorded()));
         if (model.hasSpike()) {
             o.printf(Locale.ROOT, "spikes     %s (per sweep)%n", Arrays.stream(result.spikeSteps())

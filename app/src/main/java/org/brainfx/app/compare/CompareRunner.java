@@ -24,6 +24,7 @@ import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitJob;
 import org.brainfx.engine.job.FitProgress;
 import org.brainfx.engine.job.FitResult;
+import org.brainfx.engine.job.StopReason;
 
 /**
  * The UI's handle on one optimizer race at a time: runs every optimizer's repeats one after
@@ -187,7 +188,7 @@ public final class CompareRunner {
                 for (int k = 0; k < r.repeats() && !cancelled; k++) {
                     number++;
                     FitResult res = runOne(r, name, k, number);
-                    if ("cancelled".equals(res.stopReason())) {
+                    if (StopReason.CANCELLED.equals(res.stopReason())) {
                         break;
                     }
                     finished.add(res);

@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -60,6 +61,7 @@ import org.brainfx.app.ui.SelectedTabUpdates;
 import org.brainfx.app.ui.Widgets;
 import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitResult;
+import org.brainfx.engine.optim.Optimizers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -147,7 +149,17 @@ public final class FitDashboardView {
         form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         form.getStyleClass().add("fit-form-scroll");
         form.setMinWidth(300);
-        StackPane locked = new StackPane(form, veil());
+        Label lockedNote = new Label(text("fit.form.locked"));
+        lockedNote.setId("fit-form-locked-note");
+        lockedNote.getStyleClass().add("fit-form-locked-note");
+        lockedNote.setWrapText(true);
+        lockedNote.setMaxWidth(Double.MAX_VALUE);
+        // Above the form, not over it: the note must not hide the settings it speaks of.
+        lockedNote.visibleProperty().bind(model.canStopProperty());
+        lockedNote.managedProperty().bind(model.canStopProperty());
+        StackPane cover = new StackPane(form, veil());
+        VBox.setVgrow(cover, Priority.ALWAYS);
+        VBox locked = new VBox(lockedNote, cover);
         SplitPane split = new SplitPane(locked, tabs);
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(locked, false);
@@ -228,7 +240,7 @@ public final class FitDashboardView {
                         && "fit-starts".equals(l.getLabelFor().getId()))
                 .findFirst().orElseThrow();
         startsLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> List.of("lbfgsb", "adam").contains(model.optimizer().textProperty().get())
+                () -> Optimizers.gradientBased(model.optimizer().textProperty().get())
                         ? text("fit.starts") : text("fit.population"), model.optimizer().textProperty()));
         textRow(search, 4, model.seed());
         GridPane budgets = grid();
@@ -274,13 +286,9 @@ public final class FitDashboardView {
      * disabling restyles every field at once, which held the FX thread for tens of milliseconds.
      */
     private Node veil() {
-        Label note = new Label(text("fit.form.locked"));
-        note.getStyleClass().add("fit-form-locked-note");
-        note.setWrapText(true);
-        StackPane veil = new StackPane(note);
+        StackPane veil = new StackPane();
         veil.setId("fit-form-locked");
         veil.getStyleClass().add("fit-form-veil");
-        StackPane.setAlignment(note, Pos.TOP_CENTER);
         veil.visibleProperty().bind(model.canStopProperty());
         // Clicks and scrolls stop here, so nothing under the cover can be changed by mouse.
         veil.addEventFilter(InputEvent.ANY, e -> {
@@ -424,8 +432,22 @@ public final class FitDashboardView {
         remove.disableProperty().bind(Bindings.size(model.lossTerms()).lessThan(2));
         name.setMinWidth(Region.USE_PREF_SIZE);
         remove.setMinWidth(Region.USE_PREF_SIZE);
-        kind.setMinWidth(90);
-        HBox top = new HBox(8, name, kind, spacer, remove);
+        // Readable names, whole: the keys ("spike_count") are what the project file writes.
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String key) {
+                return key == null ? "" : messages.containsKey("fit.loss.kind." + key)
+                        ? messages.getString("fit.loss.kind." + key) : key;
+            }
+
+            @Override
+            public String fromString(String shown) {
+                return LossTermRow.KINDS.stream().filter(k -> toString(k).equals(shown)).findFirst().orElse(shown);
+            }
+        });
+        // On its own line, as wide as the card: the kind's name shows whole in a narrow form.
+        kind.setMaxWidth(Double.MAX_VALUE);
+        HBox top = new HBox(8, name, spacer, remove);
         top.setAlignment(Pos.CENTER_LEFT);
 
         GridPane params = grid();
@@ -440,7 +462,7 @@ public final class FitDashboardView {
         lossField(params, 12, row, row.sweepWeights(), "fit.loss.sweepWeights", LossTermRow.Parameter.SWEEP_WEIGHTS);
         Label problem = message(null, "fit-field-error");
         problem.textProperty().bind(row.problemProperty());
-        VBox card = new VBox(6, top, params, problem);
+        VBox card = new VBox(6, top, kind, params, problem);
         card.getStyleClass().add("fit-loss-card");
         return card;
     }
@@ -493,6 +515,24 @@ public final class FitDashboardView {
             }
         });
         rebuildSweeps.run();
+        // A double-click on a sweep's panel shows that sweep alone, as tall as the chart; another brings the others back.
+        voltageView.setOnMouseClicked(e -> {
+            // Every second click of a run counts, so quick double-clicks in a row each toggle the focus.
+            if (e.getClickCount() % 2 != 0 || e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                return;
+            }
+            if (model.sweepFocusedProperty().get()) {
+                model.unfocusSweep();
+                return;
+            }
+            List<Integer> shown = List.copyOf(model.selectedSweeps());
+            voltageView.subplotAt(e.getX(), e.getY()).thenAccept(panel -> Platform.runLater(() -> {
+                if (panel >= 0 && panel < shown.size() && shown.equals(model.selectedSweeps())) {
+                    model.focusSweep(shown.get(panel));
+                }
+            }));
+        });
+        Tooltip.install(voltageView, new Tooltip(text("fit.chart.voltage.focus")));
         VBox.setVgrow(voltageView, Priority.ALWAYS);
         VBox voltageBox = new VBox(4, sweeps, voltageView);
         voltageBox.setPadding(new Insets(6, 6, 0, 6));
@@ -552,10 +592,10 @@ public final class FitDashboardView {
         model.runner().history().addListener((ListChangeListener<FitResult.HistoryPoint>) c -> sendLosses());
         model.startLossesProperty().addListener((obs, old, now) -> startsView.update(c -> startLosses.show(now)));
         model.trajectoryNames().addListener((ListChangeListener<String>) c -> {
-            List<String> names = List.copyOf(model.trajectoryNames());
+            List<TrajectoryChart.Scale> scales = scales();
             trajectoriesSent = 0;
             lastTrajectorySent = null;
-            trajectoryView.update(chart -> trajectories.reset(names));
+            trajectoryView.update(chart -> trajectories.resetScaled(scales));
         });
         model.trajectories().addListener((ListChangeListener<TrajectoryPoint>) c -> sendTrajectories());
         model.runner().stateProperty().addListener((obs, old, now) -> {
@@ -622,10 +662,17 @@ public final class FitDashboardView {
         }
     }
 
+    /** The running fit's parameters as the trajectory chart scales them. */
+    private List<TrajectoryChart.Scale> scales() {
+        return model.trajectoryParameters().stream()
+                .map(p -> new TrajectoryChart.Scale(p.name(), p.lower(), p.upper(), p.unit() == null ? "" : p.unit()))
+                .toList();
+    }
+
     /** Hands the trajectory chart the model's new points: the newest sent may have been replaced, more appended. */
     private void sendTrajectories() {
         List<TrajectoryPoint> points = model.trajectories();
-        List<String> names = points.size() < trajectoriesSent ? List.copyOf(model.trajectoryNames()) : null;
+        List<TrajectoryChart.Scale> names = points.size() < trajectoriesSent ? scales() : null;
         if (names != null) {
             trajectoriesSent = 0;
         }
@@ -636,7 +683,7 @@ public final class FitDashboardView {
         lastTrajectorySent = points.isEmpty() ? null : points.get(points.size() - 1);
         trajectoryView.update(chart -> {
             if (names != null) {
-                trajectories.reset(names);
+                trajectories.resetScaled(names);
             }
             if (replaced != null) {
                 trajectories.replaceLast(replaced.fractions());
@@ -658,7 +705,16 @@ public final class FitDashboardView {
         table.getColumns().add(column("fit.results.unit", ParameterRow::unit, false));
         table.getColumns().add(column("fit.results.lower", r -> number(r.lower()), true));
         table.getColumns().add(column("fit.results.upper", r -> number(r.upper()), true));
-        table.getColumns().add(column("fit.results.start", r -> number(r.start()), true));
+        TableColumn<ParameterRow, String> start = column("fit.results.start", r -> number(r.start()), true);
+        // A kept result reopened later does not know the values before its fit.
+        start.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> table.getItems().stream().anyMatch(r -> Double.isFinite(r.start())), table.getItems()));
+        table.getColumns().add(start);
+        TableColumn<ParameterRow, String> truth = column("fit.results.truth", r -> number(r.truth()), true);
+        // Only a synthetic target has a truth to compare with.
+        truth.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> table.getItems().stream().anyMatch(r -> Double.isFinite(r.truth())), table.getItems()));
+        table.getColumns().add(truth);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fitRows(table);
 
@@ -672,6 +728,8 @@ public final class FitDashboardView {
                 () -> MessageFormat.format(text("fit.results.rmse"), model.targetUnitProperty().get()),
                 model.targetUnitProperty()));
         sweeps.getColumns().add(rmse);
+        sweeps.getColumns().add(column("fit.results.targetSpikes", r -> count(r.targetSpikes()), true));
+        sweeps.getColumns().add(column("fit.results.fittedSpikes", r -> count(r.fittedSpikes()), true));
         sweeps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fitRows(sweeps);
 
@@ -682,7 +740,8 @@ public final class FitDashboardView {
                 model.canExportProperty().not());
         Button json = button("fit-export-json", "fit.export.json", () -> export("json", model::exportJson),
                 model.canExportProperty().not());
-        HBox actions = new HBox(8, apply, csv, json);
+        // Wraps in a narrow results pane instead of pushing the tables past its edge.
+        FlowPane actions = new FlowPane(8, 8, apply, csv, json);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label summary = message("fit-result-summary", "fit-result-summary");
         summary.textProperty().bind(model.resultSummaryProperty());
@@ -781,6 +840,10 @@ public final class FitDashboardView {
         }
         c.setSortable(false);
         return c;
+    }
+
+    private static String count(int n) {
+        return n < 0 ? "\u2014" : Integer.toString(n);
     }
 
     private static String number(double v) {

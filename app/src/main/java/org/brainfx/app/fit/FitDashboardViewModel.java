@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -52,6 +55,7 @@ import org.brainfx.engine.project.FitSettings;
 import org.brainfx.engine.project.FitSettings.LossTerm;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ResolvedProject;
+import org.brainfx.engine.project.SavedFit;
 import org.brainfx.engine.sim.NonFiniteStateException;
 import org.brainfx.engine.sim.SimulationResult;
 
@@ -133,6 +137,13 @@ public final class FitDashboardViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final CandidateTraces traces;
     private FitConfig running;
+    private FitSettings runningSettings;
+    private final ReadOnlyBooleanWrapper sweepFocused = new ReadOnlyBooleanWrapper(this, "sweepFocused");
+    // The sweeps shown before one was focused; null when none is.
+    private List<Integer> beforeFocus;
+    // The project right after "Apply fitted parameters": the note that Undo restores the earlier values holds until it changes.
+    private Project applied;
+    private final ReadOnlyObjectWrapper<SavedFit> shownSaved = new ReadOnlyObjectWrapper<>(this, "shownSaved");
     private Map<String, Double> startValues = Map.of();
     private double[] lastDrawnPoint;
 
@@ -156,8 +167,8 @@ public final class FitDashboardViewModel {
         this.parsers = new SettingParsers(messages);
         this.traces = new CandidateTraces(background, ui);
 
-        optimizer = setting("optimizer", "lbfgsb", label -> parsers.choice(label, FitConfig.OPTIMIZERS), s -> s,
-                d -> d.optimizer == null ? "lbfgsb" : d.optimizer, (d, v) -> d.optimizer = v);
+        optimizer = setting("optimizer", FitConfig.DEFAULT_OPTIMIZER, label -> parsers.choice(label, FitConfig.OPTIMIZERS),
+                s -> s, d -> d.optimizer == null ? FitConfig.DEFAULT_OPTIMIZER : d.optimizer, (d, v) -> d.optimizer = v);
         starts = setting("starts", "20", label -> parsers.whole(label, 1, MAX_STARTS, true), String::valueOf,
                 d -> d.starts, (d, v) -> d.starts = v);
         maxIterations = setting("maxIterations", "200", label -> parsers.whole(label, 1, Integer.MAX_VALUE, true),
@@ -205,16 +216,23 @@ public final class FitDashboardViewModel {
         canPause = Bindings.createBooleanBinding(() -> state.get() == FitJobRunner.State.RUNNING, state);
         canResume = Bindings.createBooleanBinding(() -> state.get() == FitJobRunner.State.PAUSED, state);
         canStop = Bindings.createBooleanBinding(() -> state.get().active(), state);
-        canApply = Bindings.createBooleanBinding(() -> !state.get().active() && runner.resultProperty().get() != null
+        canApply = Bindings.createBooleanBinding(() -> !state.get().active()
                 && !results.isEmpty() && results.stream().allMatch(r -> Double.isFinite(r.value())),
-                state, runner.resultProperty(), results);
+                state, results);
         canExport = Bindings.createBooleanBinding(() -> !state.get().active() && outcome.get() != null, state, outcome);
         status = Bindings.createStringBinding(this::statusText, state, runner.iterationProperty(),
                 runner.maxIterationsProperty(), runner.evaluationsProperty(), runner.elapsedSecondsProperty(),
                 runner.bestLossProperty(), runner.resultProperty(), runner.errorProperty(), config);
         runner.progressProperty().addListener((obs, old, now) -> progressed(now));
         runner.resultProperty().addListener((obs, old, now) -> showResult(now));
-        selectedSweeps.addListener((ListChangeListener<Integer>) c -> redraw());
+        selectedSweeps.addListener((ListChangeListener<Integer>) c -> {
+            if (sweepFocused.get() && selectedSweeps.size() != 1) {
+                // The user chose sweeps by hand: the focus is over.
+                beforeFocus = null;
+                sweepFocused.set(false);
+            }
+            redraw();
+        });
         plotColumns.addListener((obs, old, now) -> redraw());
         resolvedChanged();
     }
@@ -255,6 +273,19 @@ public final class FitDashboardViewModel {
             row.show(free.get(row.name()));
         }
         checkSettings();
+        if (applied != null && now != applied) {
+            applied = null;
+            if (notice.get().equals(text("fit.applied"))) {
+                notice.set("");
+            }
+        }
+        if (shownSaved.get() != null && !now.savedFits().contains(shownSaved.get())) {
+            // The shown result was deleted (or its keeping undone): nothing left to show for it.
+            shownSaved.set(null);
+            results.clear();
+            sweepLosses.clear();
+            resultSummary.set("");
+        }
     }
 
     /**
@@ -268,13 +299,18 @@ public final class FitDashboardViewModel {
             return out;
         }
         Map<String, List<Double>> given = p.fit() == null ? null : p.fit().free();
-        for (ParameterSpec ps : r.spec().parameters()) {
-            if (given != null) {
-                if (given.containsKey(ps.name())) {
-                    out.put(ps.name(), given.get(ps.name()));
+        if (given == null) {
+            // The fit's own default (a trainable parameter without bounds stays fixed here: the fit names it).
+            FitConfig.defaultFree(r.spec()).forEach((name, bounds) -> {
+                if (bounds != null) {
+                    out.put(name, bounds);
                 }
-            } else if (ps.trainable() && ps.lower() != null && ps.upper() != null) {
-                out.put(ps.name(), List.of(ps.lower(), ps.upper()));
+            });
+            return out;
+        }
+        for (ParameterSpec ps : r.spec().parameters()) {
+            if (given.containsKey(ps.name())) {
+                out.put(ps.name(), given.get(ps.name()));
             }
         }
         if (given != null) {
@@ -430,6 +466,11 @@ public final class FitDashboardViewModel {
         refreshConfig();
         if (!runner.stateProperty().get().active() && runner.resultProperty().get() == null) {
             redraw();
+            List<SavedFit> kept = document.project().savedFits();
+            if (r != null && results.isEmpty() && !kept.isEmpty()) {
+                // A reopened project shows its latest kept result, as when that fit had just ended.
+                showSaved(kept.get(kept.size() - 1));
+            }
         }
     }
 
@@ -474,6 +515,8 @@ public final class FitDashboardViewModel {
         }
         FitConfig c = config.get();
         running = c;
+        runningSettings = document.project().fit();
+        shownSaved.set(null);
         Map<String, Double> before = new LinkedHashMap<>();
         for (FreeParameter p : c.free()) {
             before.put(p.name(), c.project().spec().parameters().get(p.index()).value());
@@ -555,11 +598,14 @@ public final class FitDashboardViewModel {
 
     private void showResult(FitResult r) {
         if (r == null || running == null) {
-            results.clear();
-            sweepLosses.clear();
+            if (shownSaved.get() == null) {
+                results.clear();
+                sweepLosses.clear();
+            }
             return;
         }
         FitConfig c = running;
+        ResolvedProject project = c.project();
         List<ParameterRow> rows = new ArrayList<>();
         double[] best = new double[c.free().size()];
         for (int d = 0; d < best.length; d++) {
@@ -567,26 +613,28 @@ public final class FitDashboardViewModel {
             Double value = r.params().get(p.name());
             best[d] = value == null ? Double.NaN : value;
             rows.add(new ParameterRow(p.name(), best[d], p.unit() == null ? "" : p.unit(), p.lower(), p.upper(),
-                    startValues.getOrDefault(p.name(), Double.NaN)));
+                    startValues.getOrDefault(p.name(), Double.NaN), KeptResults.truth(project, p.name())));
         }
         results.setAll(rows);
-        List<SweepLossRow> sweeps = new ArrayList<>();
-        for (int s = 0; s < r.perSweepLoss().length; s++) {
-            sweeps.add(new SweepLossRow(s + 1, r.perSweepLoss()[s], Double.NaN));
-        }
-        sweepLosses.setAll(sweeps);
+        int[] targetSpikes = KeptResults.targetSpikes(project);
+        sweepLosses.setAll(KeptResults.sweepRows(r.perSweepLoss(), null, targetSpikes, null));
+        SavedFit kept = SavedFit.of(r, runningSettings, Instant.now(), null, targetSpikes, null);
         if (Arrays.stream(best).allMatch(Double::isFinite)) {
             addTrajectoryPoint(r.iterations(), best);
             lastDrawnPoint = best;
             redraw();
-            summarize(runner.job(), c, r, best);
+            summarize(runner.job(), c, r, best, kept);
+        } else {
+            keep(kept);
+            resultSummary.set(summaryText(kept, Double.NaN));
         }
     }
 
-    /** Simulates the best point off the UI thread for the RMSE columns and the JSON export. */
-    private void summarize(FitJob job, FitConfig c, FitResult r, double[] best) {
+    /** Simulates the best point off the UI thread for the RMSE and spike columns and the JSON export, then keeps the result. */
+    private void summarize(FitJob job, FitConfig c, FitResult r, double[] best, SavedFit kept) {
         background.execute(() -> {
             double[] rmse;
+            int[] spikes;
             try {
                 SimulationResult fitted = job.problem().simulate(best);
                 Unit unit = c.project().model().checked().states()
@@ -595,10 +643,16 @@ public final class FitDashboardViewModel {
                 for (int s = 0; s < rmse.length; s++) {
                     rmse[s] /= unit.toInternalFactor();
                 }
+                spikes = new int[rmse.length];
+                for (int s = 0; s < spikes.length; s++) {
+                    spikes[s] = fitted.spikeCount(s);
+                }
             } catch (NonFiniteStateException e) {
                 rmse = null;
+                spikes = null;
             }
             double[] perSweep = rmse;
+            int[] fittedSpikes = spikes;
             ui.execute(() -> {
                 if (runner.resultProperty().get() != r) {
                     return;
@@ -606,20 +660,64 @@ public final class FitDashboardViewModel {
                 double total = Double.NaN;
                 if (perSweep != null) {
                     double sum = 0;
-                    List<SweepLossRow> rows = new ArrayList<>();
-                    for (int s = 0; s < perSweep.length; s++) {
-                        sum += perSweep[s] * perSweep[s];
-                        rows.add(new SweepLossRow(s + 1, r.perSweepLoss()[s], perSweep[s]));
+                    for (double v : perSweep) {
+                        sum += v * v;
                     }
-                    sweepLosses.setAll(rows);
                     total = Math.sqrt(sum / perSweep.length);
                 }
+                SavedFit simulated = kept.withSimulation(perSweep, fittedSpikes);
+                sweepLosses.setAll(KeptResults.sweepRows(r.perSweepLoss(), perSweep, KeptResults.targetSpikes(c.project()),
+                        fittedSpikes));
                 outcome.set(new Outcome(c, r, total));
-                resultSummary.set(MessageFormat.format(text("fit.results.summary"), Numbers.significant(r.loss()),
-                        Numbers.significant(total), targetUnit.get(), r.stopReason(), r.evaluations(),
-                        String.format(Locale.ROOT, "%.1f s", r.wallSeconds())));
+                resultSummary.set(summaryText(simulated, total));
+                keep(simulated);
             });
         });
+    }
+
+    /** Adds {@code kept} to the project's results (one undoable edit); it is what the dashboard shows. */
+    private void keep(SavedFit kept) {
+        int number = document.project().savedFits().size() + 1;
+        document.edit(MessageFormat.format(text("fit.edit.keep"), number), p -> ProjectEdits.withResultAdded(p, kept));
+        shownSaved.set(kept);
+    }
+
+    private String summaryText(SavedFit s, double rmse) {
+        Map<String, List<Double>> bounds = s.settings() != null && s.settings().free() != null ? s.settings().free()
+                : running == null ? Map.of() : KeptResults.bounds(running.free());
+        return MessageFormat.format(text("fit.results.summary"), Numbers.significant(s.loss()),
+                Numbers.significant(rmse), targetUnit.get(),
+                StopExplanation.of(s.stopReason(), s.iterations(), s.params(), bounds, messages), s.evaluations(),
+                String.format(Locale.ROOT, "%.1f s", s.wallSeconds()));
+    }
+
+    /**
+     * Shows a result the project keeps (e.g. after reopening it) in the results tables, as when its
+     * fit had just ended; does nothing while a fit runs.
+     */
+    public void showSaved(SavedFit saved) {
+        if (saved == null || runner.stateProperty().get().active()) {
+            return;
+        }
+        ResolvedProject r = session.resolved();
+        results.setAll(KeptResults.parameterRows(saved, r));
+        sweepLosses.setAll(KeptResults.sweepRows(saved));
+        double rmse = Double.NaN;
+        if (saved.perSweepRmse() != null && !saved.perSweepRmse().isEmpty()) {
+            double sum = 0;
+            for (double v : saved.perSweepRmse()) {
+                sum += v * v;
+            }
+            rmse = Math.sqrt(sum / saved.perSweepRmse().size());
+        }
+        resultSummary.set(MessageFormat.format(text("fit.results.saved"), Numbers.shortDate(saved.date()), saved.version(),
+                summaryText(saved, rmse)));
+        shownSaved.set(saved);
+    }
+
+    /** The kept result the results tables show, or null (a fit not yet kept, or none). */
+    public ReadOnlyObjectProperty<SavedFit> shownSavedProperty() {
+        return shownSaved.getReadOnlyProperty();
     }
 
     /** Writes the fitted parameters into the project (one undoable edit named "Apply fitted parameters"). */
@@ -642,6 +740,7 @@ public final class FitDashboardViewModel {
             values.putAll(fitted);
             return ProjectEdits.withParameters(p, values);
         });
+        applied = document.project();
         notice.set(text("fit.applied"));
     }
 
@@ -707,7 +806,8 @@ public final class FitDashboardViewModel {
         String word = text("fit.state." + state.name().toLowerCase(Locale.ROOT));
         FitResult r = runner.resultProperty().get();
         if (r != null) {
-            word = word + " (" + r.stopReason() + ")";
+            word = word + ": " + StopExplanation.brief(r.stopReason(), r.iterations(), r.params(),
+                    running == null ? Map.of() : KeptResults.bounds(running.free()), messages);
         }
         double loss = runner.bestLossProperty().get();
         return MessageFormat.format(text("fit.status"), word,
@@ -869,6 +969,11 @@ public final class FitDashboardViewModel {
         return trajectories;
     }
 
+    /** The parameters of the running (or last) fit in {@link TrajectoryPoint#fractions()} order, with bounds and units. */
+    public List<FreeParameter> trajectoryParameters() {
+        return running == null ? List.of() : running.free();
+    }
+
     /** Names of the parameters in {@link TrajectoryPoint#fractions()} order. */
     public ObservableList<String> trajectoryNames() {
         return trajectoryNames;
@@ -882,6 +987,33 @@ public final class FitDashboardViewModel {
     /** Sweep numbers (from 0) the voltage chart shows, ascending. */
     public ObservableList<Integer> selectedSweeps() {
         return selectedSweeps;
+    }
+
+    /** Shows only {@code sweep} (from 0) in the voltage chart, remembering the sweeps shown before. */
+    public void focusSweep(int sweep) {
+        if (sweep < 0 || sweep >= sweepCount.get()) {
+            return;
+        }
+        if (beforeFocus == null) {
+            beforeFocus = List.copyOf(selectedSweeps);
+        }
+        selectedSweeps.setAll(sweep);
+        sweepFocused.set(true);
+    }
+
+    /** Shows the sweeps shown before {@link #focusSweep} again. */
+    public void unfocusSweep() {
+        if (beforeFocus != null) {
+            List<Integer> back = beforeFocus;
+            beforeFocus = null;
+            selectedSweeps.setAll(back);
+        }
+        sweepFocused.set(false);
+    }
+
+    /** True while one sweep is shown alone by {@link #focusSweep}. */
+    public ReadOnlyBooleanProperty sweepFocusedProperty() {
+        return sweepFocused.getReadOnlyProperty();
     }
 
     /** Number of sweeps of the resolved project (0 before it resolves). */

@@ -1,7 +1,6 @@
 package org.brainfx.app.fit;
 
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -13,6 +12,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.loss.Feature;
 import org.brainfx.engine.project.FitSettings.LossTerm;
 
@@ -23,14 +23,8 @@ import org.brainfx.engine.project.FitSettings.LossTerm;
  */
 public final class LossTermRow {
 
-    /** Loss kinds a term may have, in the order the form lists them. */
-    public static final List<String> KINDS;
-
-    static {
-        List<String> kinds = new ArrayList<>(List.of("mse", "spike_count", "van_rossum", "gamma"));
-        kinds.addAll(Feature.keys());
-        KINDS = List.copyOf(kinds);
-    }
+    /** Loss kinds a term may have, in the order the form lists them (the engine's list). */
+    public static final List<String> KINDS = FitConfig.LOSS_KINDS;
 
     /** A parameter a loss term may take. */
     public enum Parameter {

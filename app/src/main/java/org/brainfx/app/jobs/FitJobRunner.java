@@ -24,6 +24,7 @@ import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.job.FitJob;
 import org.brainfx.engine.job.FitProgress;
 import org.brainfx.engine.job.FitResult;
+import org.brainfx.engine.job.StopReason;
 
 /**
  * The UI's handle on one {@link FitJob} at a time: mirrors its progress snapshots into observable
@@ -191,7 +192,7 @@ public final class FitJobRunner {
         bestLoss.set(r.loss());
         appendNewHistory(r.history());
         result.set(r);
-        state.set("cancelled".equals(r.stopReason()) ? State.CANCELLED : State.FINISHED);
+        state.set(StopReason.CANCELLED.equals(r.stopReason()) ? State.CANCELLED : State.FINISHED);
     }
 
     private void fail(Throwable e) {

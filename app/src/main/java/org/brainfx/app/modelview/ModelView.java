@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.ResourceBundle;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.DoubleBinding;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -114,7 +113,7 @@ public final class ModelView {
     private SplitPane projectModel() {
         SplitPane split = new SplitPane(editorPane(), new ParameterTableView(model.parameterTable(), messages).node());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.66);
         return split;
     }
 
@@ -132,9 +131,27 @@ public final class ModelView {
         wireEditorText();
         VBox.setVgrow(editor.node(), Priority.ALWAYS);
 
-        VBox bottom = checkResults();
+        Label status = checkStatusLabel();
+        ListView<ModelDiagnostic> problems = problemList();
+        // The problems get a pane of their own under the editor, as tall as the user drags it.
+        SplitPane codeAndProblems = new SplitPane(editor.node());
+        codeAndProblems.setId("modelview-code-split");
+        codeAndProblems.setOrientation(Orientation.VERTICAL);
+        Runnable placeProblems = () -> {
+            boolean any = !problems.getItems().isEmpty();
+            if (any && !codeAndProblems.getItems().contains(problems)) {
+                codeAndProblems.getItems().add(problems);
+                codeAndProblems.setDividerPositions(0.72);
+            } else if (!any) {
+                codeAndProblems.getItems().remove(problems);
+            }
+        };
+        problems.getItems().addListener((javafx.collections.ListChangeListener<ModelDiagnostic>) c -> placeProblems.run());
+        placeProblems.run();
+        VBox bottom = new VBox(status);
+        bottom.setPadding(new Insets(6, 12, 8, 12));
 
-        BorderPane pane = new BorderPane(editor.node());
+        BorderPane pane = new BorderPane(codeAndProblems);
         pane.setTop(top);
         pane.setBottom(bottom);
         return pane;
@@ -171,8 +188,8 @@ public final class ModelView {
         return buttons;
     }
 
-    /** The verdict of the last check and, under it, the problem as a message that goes to its place when clicked. */
-    private VBox checkResults() {
+    /** The verdict of the last check. */
+    private Label checkStatusLabel() {
         Label status = new Label();
         status.setId("modelview-check-status");
         status.getStyleClass().add("modelview-check-status");
@@ -181,36 +198,43 @@ public final class ModelView {
                 model.diagnosticsProperty(), model.modifiedProperty(), model.checkedTextProperty()));
         status.pseudoClassStateChanged(PROBLEM, model.diagnosticProperty().get() != null);
         model.diagnosticProperty().addListener((obs, old, now) -> status.pseudoClassStateChanged(PROBLEM, now != null));
+        return status;
+    }
 
+    /** The problems of the last check, each a wrapped message that goes to its place when clicked. */
+    private ListView<ModelDiagnostic> problemList() {
         ListView<ModelDiagnostic> problems = new ListView<>();
         problems.setId("modelview-diagnostics");
         problems.getStyleClass().add("modelview-diagnostics");
-        // As high as its problems, up to four rows; more scroll.
-        DoubleBinding rows = Bindings.createDoubleBinding(
-                () -> PROBLEM_ROW * Math.min(4, Math.max(1, problems.getItems().size())) + 6, problems.getItems());
-        problems.setFixedCellSize(PROBLEM_ROW);
-        problems.prefHeightProperty().bind(rows);
-        problems.minHeightProperty().bind(rows);
+        problems.setMinHeight(PROBLEM_ROW * 2);
         problems.setCellFactory(list -> new ListCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            {
+                // Long unit messages wrap within the list's width; the tooltip holds them whole too.
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                whole.setWrapText(true);
+                whole.setMaxWidth(600);
+            }
+
             @Override
             protected void updateItem(ModelDiagnostic item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.display());
+                whole.setText(getText());
+                setTooltip(empty || item == null ? null : whole);
             }
         });
         model.diagnosticsProperty().addListener((obs, old, now) -> problems.getItems().setAll(now));
         problems.getItems().setAll(model.diagnosticsProperty().get());
-        problems.managedProperty().bind(Bindings.isNotEmpty(problems.getItems()));
-        problems.visibleProperty().bind(problems.managedProperty());
         problems.setOnMouseClicked(e -> editor.jumpTo(problems.getSelectionModel().getSelectedItem()));
         problems.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 editor.jumpTo(problems.getSelectionModel().getSelectedItem());
             }
         });
-        VBox bottom = new VBox(4, status, problems);
-        bottom.setPadding(new Insets(6, 12, 8, 12));
-        return bottom;
+        return problems;
     }
 
     /** Keeps the code area and the view-model's text in step, and checks the text once typing pauses. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.brainfx.app.project.ProjectEdits;
+import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.model.InputSpec;
 import org.brainfx.engine.model.ModelSpec;
 import org.brainfx.engine.model.ParameterSpec;
@@ -106,7 +107,7 @@ public final class ProjectModelEdits {
             stimulus = new Project.Stimulus(stimulus.dt(), null, stimulus.traces(), stimulus.steps(), stimulus.unit());
         }
         Project next = new Project(p.schemaVersion(), p.name(), p.description(), model, parameters, stimulus, record,
-                target, fit, p.recording());
+                target, fit, p.recording(), p.results());
         return new ModelReplacement(next, dropped);
     }
 
@@ -147,11 +148,11 @@ public final class ProjectModelEdits {
             return p.fit().free();
         }
         Map<String, List<Double>> free = new LinkedHashMap<>();
-        for (ParameterSpec parameter : spec.parameters()) {
-            if (parameter.trainable() && parameter.lower() != null && parameter.upper() != null) {
-                free.put(parameter.name(), List.of(parameter.lower(), parameter.upper()));
+        FitConfig.defaultFree(spec).forEach((name, bounds) -> {
+            if (bounds != null) {
+                free.put(name, bounds);
             }
-        }
+        });
         return free;
     }
 

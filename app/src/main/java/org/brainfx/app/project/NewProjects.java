@@ -2,6 +2,7 @@ package org.brainfx.app.project;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.brainfx.engine.job.FitConfig;
 import org.brainfx.engine.model.library.ModelLibrary;
 import org.brainfx.engine.project.FitSettings;
 import org.brainfx.engine.project.Project;
@@ -50,7 +51,7 @@ public final class NewProjects {
         String stored = data.startsWith(folder) || data.getRoot().equals(folder.getRoot())
                 ? folder.relativize(data).toString().replace('\\', '/') : data.toString();
         FitSettings fit = new FitSettings(null, List.of(new FitSettings.LossTerm("mse", 1.0, null, null, null)),
-                "lbfgsb", 20, 200, null, null, 1L, null);
+                FitConfig.DEFAULT_OPTIMIZER, 20, 200, null, null, 1L, null);
         return new Project(ProjectFiles.SCHEMA_VERSION, name.trim(), "Fit " + model + " to " + data.getFileName(), ref,
                 null, null, null, null, fit, new Project.RecordingRef(stored, null, null, null, null));
     }

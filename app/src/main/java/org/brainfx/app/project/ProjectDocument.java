@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -20,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ProjectFiles;
+import org.brainfx.engine.project.ProjectPaths;
 
 /**
  * An open project as the workbench edits it: the current {@link Project} value, its file, undo
@@ -31,14 +33,29 @@ import org.brainfx.engine.project.ProjectFiles;
  */
 public final class ProjectDocument {
 
+    /** What the title adds for a read-only project (a bundled sample). */
+    public static final String READ_ONLY_MARK = "(read-only sample: Save As to keep changes)";
     /** Suffix of the recovery copy written next to the project while it has unsaved changes. */
     public static final String RECOVERY_SUFFIX = ".recovery";
 
-    private record Edit(String description, Project before, Project after) { }
+    private record Edit(String description, Project before, Project after) {
+        Edit map(UnaryOperator<Project> f) {
+            return new Edit(description, f.apply(before), f.apply(after));
+        }
+    }
+
+    /** What Save As does with the files a project refers to by relative path when it moves to another folder. */
+    public enum DataFiles {
+        /** Rewrite the relative paths so they name the same files from the new folder. */
+        REFER,
+        /** Copy the files beside the new project file and refer to the copies. */
+        COPY
+    }
 
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ReadOnlyObjectWrapper<Project> saved = new ReadOnlyObjectWrapper<>(this, "saved");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
     private final Deque<Edit> undo = new ArrayDeque<>();
     private final Deque<Edit> redo = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
@@ -60,7 +77,8 @@ public final class ProjectDocument {
         this.file.set(file.toAbsolutePath().normalize());
         dirty = Bindings.createBooleanBinding(() -> !project.get().equals(saved.get()), project, saved);
         title = Bindings.createStringBinding(() -> (dirty.get() ? "*" : "") + displayName() + " \u2014 "
-                + this.file.get().getFileName(), project, saved, this.file);
+                + this.file.get().getFileName() + (readOnly.get() ? " " + READ_ONLY_MARK : ""),
+                project, saved, this.file, readOnly);
     }
 
     /** Reads the project at {@code path} (a file or a folder with one project); does file I/O. */
@@ -86,6 +104,24 @@ public final class ProjectDocument {
         } catch (ProjectException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Marks the document read-only: its file (a bundled sample) is never written, neither by
+     * {@link #save()} nor by recovery copies; {@link #saveAs} makes a writable copy elsewhere.
+     */
+    public void markReadOnly() {
+        readOnly.set(true);
+    }
+
+    /** True while the file must not be written (a bundled sample until it is saved elsewhere). */
+    public boolean isReadOnly() {
+        return readOnly.get();
+    }
+
+    /** True while the file must not be written. */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
     }
 
     /** Where the recovery copy of {@code file} lives. */
@@ -191,24 +227,65 @@ public final class ProjectDocument {
         return title;
     }
 
-    /** Saves to the project file atomically (previous version kept as {@code .bak}) and drops the recovery copy. */
+    /**
+     * Saves to the project file atomically (previous version kept as {@code .bak}) and drops the
+     * recovery copy; a read-only document refuses (use {@link #saveAs}).
+     */
     public void save() {
+        if (readOnly.get()) {
+            throw new ProjectException(file.get() + ": this is a bundled sample and is not overwritten; use Save As to "
+                    + "keep your changes in a project of your own");
+        }
         ProjectFiles.write(project.get(), file.get());
         saved.set(project.get());
         discardRecovery();
     }
 
-    /** Saves to another file, which becomes the project's file from now on. */
-    public void saveAs(Path target) {
+    /**
+     * Saves to another file, which becomes the project's (writable) file from now on. In another
+     * folder the files the project refers to by relative path still work: their paths are rewritten
+     * ({@link DataFiles#REFER}) or the files copied beside it ({@link DataFiles#COPY}); the undo
+     * history is rewritten to refer to the same files from there.
+     */
+    public void saveAs(Path target, DataFiles data) {
         Path f = target.toAbsolutePath().normalize();
-        ProjectFiles.write(project.get(), f);
-        discardRecovery();
+        Path from = folder();
+        Path to = f.getParent();
+        UnaryOperator<Project> rebase = p -> ProjectPaths.rebase(p, from, to);
+        Project moved = data == DataFiles.COPY ? ProjectPaths.copyData(project.get(), from, to)
+                : rebase.apply(project.get());
+        ProjectFiles.write(moved, f);
+        if (!readOnly.get()) {
+            discardRecovery();
+        }
+        List<Edit> undone = undo.stream().map(e -> e.map(rebase)).toList();
+        List<Edit> redone = redo.stream().map(e -> e.map(rebase)).toList();
+        undo.clear();
+        undo.addAll(undone);
+        redo.clear();
+        redo.addAll(redone);
+        readOnly.set(false);
         file.set(f);
-        saved.set(project.get());
+        saved.set(moved);
+        project.set(moved);
+        refreshHistory();
+    }
+
+    /** Saves to another file, rewriting relative paths to the files the project refers to ({@link DataFiles#REFER}). */
+    public void saveAs(Path target) {
+        saveAs(target, DataFiles.REFER);
+    }
+
+    /** True when the project refers to files by relative path, which a move to another folder must carry along. */
+    public boolean refersToRelativeFiles() {
+        return ProjectPaths.references(project.get()).stream().anyMatch(ProjectPaths.DataRef::relative);
     }
 
     /** Writes the unsaved state to the recovery file (nothing when clean); returns whether it wrote. */
     public boolean writeRecovery() {
+        if (readOnly.get()) {
+            return false;
+        }
         if (!isDirty()) {
             discardRecovery();
             return false;

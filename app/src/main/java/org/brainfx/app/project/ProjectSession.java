@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.engine.project.MissingDataFileException;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ResolvedProject;
 
@@ -30,6 +31,7 @@ public final class ProjectSession {
     private final ReadOnlyObjectWrapper<ResolvedProject> resolved = new ReadOnlyObjectWrapper<>(this, "resolved");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper resolving = new ReadOnlyBooleanWrapper(this, "resolving");
+    private final ReadOnlyObjectWrapper<MissingDataFileException> missing = new ReadOnlyObjectWrapper<>(this, "missing");
 
     /**
      * A session that resolves on {@code background} and publishes through {@code ui}.
@@ -61,6 +63,11 @@ public final class ProjectSession {
     /** Why the current project cannot be resolved ("" when it can). */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The file the project refers to that is not there, when that is why it cannot be resolved; else null. */
+    public ReadOnlyObjectProperty<MissingDataFileException> missingFileProperty() {
+        return missing.getReadOnlyProperty();
     }
 
     /** True while a resolution is running. */
@@ -112,6 +119,7 @@ public final class ProjectSession {
             // compile and read everything again (a typed fit setting would otherwise do so).
             generation.incrementAndGet();
             resolving.set(false);
+            missing.set(null);
             resolved.set(withProject(current, project));
             return;
         }
@@ -121,19 +129,25 @@ public final class ProjectSession {
         background.execute(() -> {
             ResolvedProject result = null;
             String failure = "";
+            MissingDataFileException gone = null;
             try {
                 result = ResolvedProject.resolve(project, file);
+            } catch (MissingDataFileException e) {
+                failure = e.getMessage();
+                gone = e;
             } catch (RuntimeException e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
             }
             ResolvedProject r = result;
             String f = failure;
+            MissingDataFileException m = gone;
             ui.execute(() -> {
                 if (generation.get() != mine) {
                     return;
                 }
                 resolving.set(false);
                 error.set(f);
+                missing.set(m);
                 if (r != null) {
                     resolved.set(r);
                 }

@@ -162,7 +162,7 @@ final class RecordingChart {
         XYLineAndShapeRenderer stimulusLines = lines();
         if (traces != null) {
             for (SweepTraces.Sweep s : traces.sweeps()) {
-                String key = "sweep " + s.index();
+                String key = "sweep " + (s.index() + 1);
                 Color c = colour(s.index());
                 if (s.response() != null) {
                     int series = response.getSeriesCount();

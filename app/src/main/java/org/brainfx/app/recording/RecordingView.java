@@ -3,6 +3,7 @@ package org.brainfx.app.recording;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
@@ -34,6 +35,7 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import org.brainfx.app.charts.ChartViewers;
 import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.PanHandlerFX;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -56,6 +58,8 @@ public final class RecordingView {
     private final GridPane metadataGrid = new GridPane();
     private final ToggleButton windowMode = new ToggleButton();
     private final Label readout = new Label();
+    // Where the mouse last was over the chart (null: outside), so the readout can follow a zoom.
+    private MouseEvent lastPointer;
     private final BorderPane root = new BorderPane();
     private double dragStart = Double.NaN;
     private double dragStartX;
@@ -205,6 +209,17 @@ public final class RecordingView {
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, this::pointAt);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_DRAGGED, this::pointAt);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointAway());
+        // A zoom or pan redraws the chart under a mouse that did not move: read the new axes at the same place.
+        chart.chart().addProgressListener(e -> {
+            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED && lastPointer != null) {
+                MouseEvent at = lastPointer;
+                Platform.runLater(() -> {
+                    if (lastPointer == at) {
+                        pointAt(at);
+                    }
+                });
+            }
+        });
         for (EventType<MouseEvent> type : List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_DRAGGED,
                 MouseEvent.MOUSE_RELEASED)) {
             viewer.addEventFilter(type, this::dragWindow);
@@ -272,6 +287,7 @@ public final class RecordingView {
 
     /** Updates the crosshair and the readout for the mouse at {@code e}. */
     private void pointAt(MouseEvent e) {
+        lastPointer = e;
         SweepTraces shown = model.shownProperty().get();
         ChartRenderingInfo info = viewer.getRenderingInfo();
         if (shown == null || info == null) {
@@ -300,6 +316,7 @@ public final class RecordingView {
     }
 
     private void pointAway() {
+        lastPointer = null;
         crosshair.setVisible(false);
         readout.setText(text("recording.readout.empty"));
     }

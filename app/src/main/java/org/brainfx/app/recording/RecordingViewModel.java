@@ -152,7 +152,7 @@ public final class RecordingViewModel {
             return;
         }
         String description = MessageFormat.format(text(selected ? "recording.edit.include" : "recording.edit.exclude"),
-                index);
+                index + 1);
         document.edit(description, p -> RecordingEdits.withSweeps(p, chosen, count));
     }
 
@@ -352,6 +352,10 @@ public final class RecordingViewModel {
     private void showProblem() {
         String error = session.errorProperty().get();
         problem.set(error == null || error.isEmpty() ? "" : MessageFormat.format(text("recording.problem"), error));
+        if (error != null && !error.isEmpty() && text("recording.resolving").equals(message.get())) {
+            // Resolving ended in this error: nothing is being read any more.
+            message.set("");
+        }
     }
 
     private List<SweepRow> rows(SweepTraces traces, IntPredicate isHidden) {
@@ -359,7 +363,7 @@ public final class RecordingViewModel {
         for (SweepTraces.Sweep s : traces.sweeps()) {
             String amplitude = Double.isNaN(s.amplitude()) ? "\u2014"
                     : signed(s.amplitude()) + " " + traces.stimulus().unit();
-            String text = MessageFormat.format(text("recording.sweep"), String.valueOf(s.index()), amplitude,
+            String text = MessageFormat.format(text("recording.sweep"), String.valueOf(s.index() + 1), amplitude,
                     s.response() == null ? -1 : s.spikePeaks().length);
             out.add(new SweepRow(s.index(), text, !isHidden.test(s.index())));
         }

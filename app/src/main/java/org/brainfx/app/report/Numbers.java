@@ -6,7 +6,19 @@ import java.util.Locale;
 /** Numbers as fit reports show them, the same in the terminal and in the workbench. */
 public final class Numbers {
 
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
     private Numbers() {
+    }
+
+    /** "2026-12-07 16:05" (UTC) for an ISO-8601 instant (a kept result's date); the text itself when it is not one. */
+    public static String shortDate(String iso) {
+        try {
+            return DATE.format(java.time.Instant.parse(iso));
+        } catch (RuntimeException e) {
+            return String.valueOf(iso);
+        }
     }
 
     /**

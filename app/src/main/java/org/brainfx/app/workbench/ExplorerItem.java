@@ -1,15 +1,21 @@
 package org.brainfx.app.workbench;
 
-import org.brainfx.engine.job.FitResult;
+import org.brainfx.engine.project.SavedFit;
 
 /**
  * An entry of the project explorer.
  *
  * @param kind   which part of the project it stands for
  * @param label  the text shown
- * @param result the fit result (results only; else null)
+ * @param result the kept fit result (results only; else null)
+ * @param index  the result's place among the project's results, from 0 (results only; else -1)
  */
-record ExplorerItem(Kind kind, String label, FitResult result) {
+record ExplorerItem(Kind kind, String label, SavedFit result, int index) {
+
+    /** An item that is not a result. */
+    ExplorerItem(Kind kind, String label) {
+        this(kind, label, null, -1);
+    }
 
     /** The parts of a project the explorer lists. */
     enum Kind {

@@ -1,8 +1,10 @@
 package org.brainfx.app.workbench;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -10,9 +12,10 @@ import java.util.function.Function;
 import org.brainfx.app.project.ProjectDocument;
 import org.brainfx.app.project.ProjectEdits;
 import org.brainfx.engine.job.FitConfig;
-import org.brainfx.engine.job.FitResult;
+import org.brainfx.app.report.Numbers;
 import org.brainfx.engine.project.FitSettings;
 import org.brainfx.engine.project.Project;
+import org.brainfx.engine.project.SavedFit;
 import org.controlsfx.control.PropertySheet;
 
 /** The property-sheet rows for the explorer's selection: what the project says about that part, editable where safe. */
@@ -35,7 +38,7 @@ final class ProjectProperties {
             case RECORDING -> recording();
             case MODEL -> model();
             case FIT -> fit();
-            case RESULT -> result(item.result());
+            case RESULT -> item.result() == null ? List.of() : result(item.result());
             default -> List.of();
         };
     }
@@ -76,19 +79,25 @@ final class ProjectProperties {
 
     private List<PropertySheet.Item> model() {
         String c = text("props.category.model");
-        return List.of(
+        List<PropertySheet.Item> items = new ArrayList<>(List.of(
                 readOnly(c, "props.model.source", p -> p.model().builtin() != null ? "built-in " + p.model().builtin()
                         : p.model().file() != null ? p.model().file() : text("props.model.inline")),
                 editable(c, "props.model.detachReset", Boolean.class,
                         p -> Boolean.TRUE.equals(p.model().detachReset()),
-                        (p, v) -> ProjectEdits.withModel(p, ProjectEdits.withDetachReset(p.model(), (Boolean) v))),
-                readOnly(c, "props.model.parameters", p -> p.parameters() == null ? "" : p.parameters().toString()));
+                        (p, v) -> ProjectEdits.withModel(p, ProjectEdits.withDetachReset(p.model(), (Boolean) v)))));
+        // One row per parameter the project sets, in their own category: a table, not a map's text.
+        String values = text("props.category.parameters");
+        Map<String, Double> set = document.project().parameters();
+        if (set != null) {
+            set.forEach((name, value) -> items.add(value(values, name, () -> Numbers.significant(value))));
+        }
+        return items;
     }
 
     private List<PropertySheet.Item> fit() {
         String c = text("props.category.fit");
         return List.of(
-                editable(c, "props.fit.optimizer", String.class, p -> fitOf(p).optimizer() == null ? "lbfgsb"
+                editable(c, "props.fit.optimizer", String.class, p -> fitOf(p).optimizer() == null ? FitConfig.DEFAULT_OPTIMIZER
                         : fitOf(p).optimizer(), (p, v) -> runEdit(p, optimizer((String) v), null, null, null, null)),
                 editable(c, "props.fit.starts", Integer.class, p -> orDefault(fitOf(p).starts(), 20),
                         (p, v) -> runEdit(p, null, positive((Integer) v), null, null, null)),
@@ -100,17 +109,33 @@ final class ProjectProperties {
                         (p, v) -> runEdit(p, null, null, null, null, (Long) v)));
     }
 
-    private List<PropertySheet.Item> result(FitResult r) {
+    private List<PropertySheet.Item> result(SavedFit r) {
         String c = text("props.category.result");
         List<PropertySheet.Item> items = new ArrayList<>();
+        items.add(readOnly(c, "props.result.date", p -> Numbers.shortDate(r.date())));
+        items.add(readOnly(c, "props.result.version", p -> r.version()));
         items.add(readOnly(c, "props.result.optimizer", p -> r.optimizer()));
-        items.add(readOnly(c, "props.result.loss", p -> String.format(Locale.ROOT, "%.6g", r.loss())));
+        items.add(readOnly(c, "props.result.loss", p -> Numbers.significant(r.loss())));
+        items.add(readOnly(c, "props.result.stop", p -> r.stopReason()));
+        items.add(readOnly(c, "props.result.iterations", p -> r.iterations()));
         items.add(readOnly(c, "props.result.evaluations", p -> r.evaluations()));
         items.add(readOnly(c, "props.result.wall", p -> String.format(Locale.ROOT, "%.2f", r.wallSeconds())));
         items.add(readOnly(c, "props.result.seed", p -> r.seed()));
-        r.params().forEach((name, value) -> items.add(new ProjectPropertyItem(document, c, name, name,
-                String.class, p -> String.format(Locale.ROOT, "%.6g", value), null, refused)));
+        String values = text("props.category.fitted");
+        r.params().forEach((name, value) -> items.add(value(values, name, () -> Numbers.significant(value))));
+        String sweeps = text("props.category.sweeps");
+        for (int s = 0; s < r.sweeps(); s++) {
+            double loss = r.perSweepLoss().get(s);
+            // Spike counts and RMSE are in the fit view's per-sweep table, which has the width for them.
+            items.add(value(sweeps, MessageFormat.format(text("props.result.sweep"), s + 1),
+                    () -> Numbers.significant(loss)));
+        }
         return items;
+    }
+
+    /** A read-only row named {@code name} in {@code category}. */
+    private PropertySheet.Item value(String category, String name, java.util.function.Supplier<String> shown) {
+        return new ProjectPropertyItem(document, category, name, name, String.class, p -> shown.get(), null, refused);
     }
 
     /** The value FitConfig uses when the project leaves a setting out, so the sheet shows what a fit will do. */

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ChangeListener;
@@ -37,7 +36,6 @@ import org.brainfx.engine.job.FitJob;
 import org.brainfx.engine.project.ResolvedProject;
 import org.brainfx.app.recording.RecordingView;
 import org.brainfx.app.recording.RecordingViewModel;
-import org.brainfx.engine.job.FitResult;
 
 /**
  * The views of one open project, one tab each, and the jobs they run; built when the project
@@ -58,8 +56,7 @@ final class ProjectTabs {
     private final FitDashboardViewModel fitModel;
     private final ReadOnlyBooleanWrapper warmedUp = new ReadOnlyBooleanWrapper();
 
-    ProjectTabs(ProjectSession session, ResourceBundle messages, Window owner, WorkbenchModel workbench,
-                Consumer<FitResult> results) {
+    ProjectTabs(ProjectSession session, ResourceBundle messages, Window owner, WorkbenchModel workbench) {
         this.messages = messages;
         fitTab = tab("tab-fit", "tab.fit", null);
         compare = new CompareViewModel(session,
@@ -89,7 +86,6 @@ final class ProjectTabs {
                 session.document().project().name()), fitRunner, messages));
         fitRunner.resultProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                results.accept(now);
                 workbench.info("log.fit.done", now.optimizer(), String.format(Locale.ROOT, "%.4g", now.loss()),
                         now.iterations(), String.format(Locale.ROOT, "%.2f", now.wallSeconds()));
             }

@@ -46,6 +46,7 @@ public final class WorkbenchModel {
     private Predicate<Path> recoveryPrompt = file -> false;
     private boolean recoveryCopies = true;
     private BiConsumer<String, String> errorReporter = (header, detail) -> { };
+    private Path samplesFolder;
 
     /** A workbench that reads projects on {@code background} and publishes through {@code ui}. */
     public WorkbenchModel(ResourceBundle messages, Executor background, UiExecutor ui, Clock clock) {
@@ -66,6 +67,19 @@ public final class WorkbenchModel {
      */
     public void leaveRecoveryCopiesAlone() {
         recoveryCopies = false;
+    }
+
+    /**
+     * Projects under {@code folder} (the bundled samples) open read-only, so that Save never
+     * overwrites them; null: none.
+     */
+    public void setSamplesFolder(Path folder) {
+        samplesFolder = folder == null ? null : folder.toAbsolutePath().normalize();
+    }
+
+    /** True when {@code file} is one of the bundled samples. */
+    public boolean isSample(Path file) {
+        return samplesFolder != null && file.toAbsolutePath().normalize().startsWith(samplesFolder);
     }
 
     /** Shows a failure to the user beyond the log (the window opens an alert with a header and the detail). */
@@ -112,7 +126,11 @@ public final class WorkbenchModel {
             Opened opened;
             try {
                 ProjectDocument doc = ProjectDocument.open(path);
-                opened = new Opened(doc, recoveryCopies ? ProjectDocument.recovery(doc.file()) : Optional.empty());
+                boolean sample = isSample(doc.file());
+                if (sample) {
+                    doc.markReadOnly();
+                }
+                opened = new Opened(doc, recoveryCopies && !sample ? ProjectDocument.recovery(doc.file()) : Optional.empty());
             } catch (ProjectException e) {
                 ui.execute(() -> fail("log.open.failed", path, e));
                 return;
@@ -137,14 +155,17 @@ public final class WorkbenchModel {
         });
         closeJobs();
         session.set(s);
-        info("log.opened", doc.file().getFileName());
+        info(doc.isReadOnly() ? "log.opened.sample" : "log.opened", doc.file().getFileName());
         onOpened.run();
     }
 
-    /** Saves the open project; failures go to the log and the user. Returns whether it saved. */
+    /**
+     * Saves the open project; failures go to the log and the user. Returns whether it saved (a
+     * read-only sample is not saved: the window asks where to Save As instead).
+     */
     public boolean save() {
         ProjectSession s = session.get();
-        if (s == null) {
+        if (s == null || s.document().isReadOnly()) {
             return false;
         }
         try {
@@ -157,14 +178,22 @@ public final class WorkbenchModel {
         }
     }
 
-    /** Saves the open project under another name, which it keeps. Returns whether it saved. */
+    /** Saves the open project under another name, which it keeps, rewriting relative paths. Returns whether it saved. */
     public boolean saveAs(Path target) {
+        return saveAs(target, ProjectDocument.DataFiles.REFER);
+    }
+
+    /**
+     * Saves the open project under another name, which it keeps; the files it refers to are
+     * referred to from there or copied beside it. Returns whether it saved.
+     */
+    public boolean saveAs(Path target, ProjectDocument.DataFiles data) {
         ProjectSession s = session.get();
         if (s == null) {
             return false;
         }
         try {
-            s.document().saveAs(target);
+            s.document().saveAs(target, data);
             info("log.saved", target.getFileName());
             return true;
         } catch (ProjectException e) {
@@ -192,9 +221,20 @@ public final class WorkbenchModel {
     public void close() {
         closeJobs();
         ProjectSession s = session.get();
-        if (s != null && !s.document().isDirty() && recoveryCopies) {
+        if (s != null && !s.document().isDirty() && recoveryCopies && !s.document().isReadOnly()) {
             s.document().discardRecovery();
         }
+    }
+
+    /** Closes the open project (File → Close): its jobs stop and no project is open afterwards. */
+    public void closeProject() {
+        ProjectSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        close();
+        session.set(null);
+        info("log.closed", s.document().file().getFileName());
     }
 
     /** Adds a failure the user should see to the log. */

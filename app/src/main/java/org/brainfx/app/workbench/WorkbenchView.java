@@ -1,12 +1,9 @@
 package org.brainfx.app.workbench;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
@@ -21,7 +18,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -30,8 +26,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -44,9 +38,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeCell;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -54,10 +45,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.brainfx.app.BrainfxVersion;
+import org.brainfx.app.help.HelpWindows;
 import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.playground.PlaygroundView;
@@ -68,7 +59,7 @@ import org.brainfx.app.welcome.RecentProjects;
 import org.brainfx.app.welcome.SampleCatalog;
 import org.brainfx.app.welcome.WelcomeView;
 import org.brainfx.app.welcome.WelcomeViewModel;
-import org.brainfx.engine.job.FitResult;
+import org.brainfx.app.project.ProjectDocument;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ProjectFiles;
@@ -81,6 +72,12 @@ import org.controlsfx.control.PropertySheet;
  */
 final class WorkbenchView {
 
+    /** Width of the project explorer when the window opens, px. */
+    static final double EXPLORER_WIDTH = 190;
+    /** Width of the property pane when the window opens, px: names and values whole. */
+    static final double PROPERTIES_WIDTH = 300;
+    /** Height of the jobs and messages pane when the window opens, px. */
+    static final double BOTTOM_HEIGHT = 100;
     /** How often unsaved edits are copied to the recovery file. */
     static final Duration AUTOSAVE_PERIOD = Duration.seconds(30);
 
@@ -88,16 +85,20 @@ final class WorkbenchView {
     private final Window owner;
     private final WorkbenchModel model;
     private final Label status = new Label();
-    private final Label projectName = new Label();
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Tab homeTab;
     private final WelcomeViewModel welcome;
-    private final TreeView<ExplorerItem> explorer = new TreeView<>();
-    // The session whose project the explorer's tree shows (changed in place while it stays).
-    private ProjectSession explorerSession;
+    private final ProjectExplorer explorer;
     private final PropertySheet properties = new PropertySheet();
-    private final ObservableList<FitResult> results = FXCollections.observableArrayList();
+    private final WorkbenchDialogs dialogs;
+    // View → Properties Pane; the pane shows while this holds and a project is open (without one it has nothing to show).
+    private final BooleanProperty propertiesWanted = new SimpleBooleanProperty(true);
+    private final HelpWindows helpWindows;
+    private final Path samplesFolder;
+    // The menus as built, for the shortcut table (the menu bar itself may be the system's).
+    private final ObservableList<Menu> menus = javafx.collections.FXCollections.observableArrayList();
+    private final MissingFileBar missingBar;
     private Tab freePlayground;
     private SplitPane sides;
     private VBox propertyPane;
@@ -115,12 +116,23 @@ final class WorkbenchView {
 
     /** The workbench remembering opened projects in {@code recent} (tests pass their own). */
     WorkbenchView(ResourceBundle messages, Window owner, RecentProjects recent) {
+        this(messages, owner, recent, new WorkbenchDialogs(messages, owner), SampleCatalog.defaultFolder());
+    }
+
+    /** The workbench asking its questions through {@code dialogs}, with the bundled samples in {@code samples}. */
+    WorkbenchView(ResourceBundle messages, Window owner, RecentProjects recent, WorkbenchDialogs dialogs, Path samples) {
         this.messages = messages;
         this.owner = owner;
+        this.dialogs = dialogs;
+        this.samplesFolder = samples;
+        helpWindows = new HelpWindows(messages, owner);
         model = new WorkbenchModel(messages, BackgroundTasks.executor(), UiExecutor.fx(), Clock.systemDefaultZone());
-        model.setRecoveryPrompt(this::askRestore);
-        model.setErrorReporter(this::showError);
-        welcome = new WelcomeViewModel(SampleCatalog.defaultFolder(), recent, UiExecutor.fx(), messages);
+        model.setRecoveryPrompt(dialogs::restore);
+        model.setErrorReporter(dialogs::error);
+        model.setSamplesFolder(samples);
+        missingBar = new MissingFileBar(messages, model, dialogs);
+        explorer = new ProjectExplorer(messages, this::select);
+        welcome = new WelcomeViewModel(samples, recent, UiExecutor.fx(), messages);
         welcome.setOpener(this::openProject);
         homeTab = new Tab(text("tab.home"), new WelcomeView(welcome, messages, this::chooseProject, this::newProject, this::showPlayground).root());
         homeTab.setId("tab-home");
@@ -132,14 +144,35 @@ final class WorkbenchView {
 
         root.setTop(new VBox(menuBar(), toolBar()));
         propertyPane = propertyPane();
-        sides = new SplitPane(explorerPane(), tabs, propertyPane);
-        sides.setDividerPositions(0.15, 0.85);
+        sides = new SplitPane(explorer.root(), tabs);
+        // Side panes in pixels, not shares of the window: wide enough to read names and values.
+        sides.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (now.doubleValue() > 0) {
+                    sides.widthProperty().removeListener(this);
+                    placeDividers(now.doubleValue());
+                }
+            }
+        });
         SplitPane.setResizableWithParent(sides.getItems().get(0), false);
-        SplitPane.setResizableWithParent(sides.getItems().get(2), false);
+        SplitPane.setResizableWithParent(propertyPane, false);
         SplitPane main = new SplitPane(sides, bottomPane());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.84);
-        root.setCenter(main);
+        // The jobs and messages get a fixed band (a tab row and two job rows), the views the rest:
+        // at 1280x720 a share of the height left the sweeps of the fit view ~20 px tall.
+        SplitPane.setResizableWithParent(main.getItems().get(1), false);
+        main.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (now.doubleValue() > 0) {
+                    main.heightProperty().removeListener(this);
+                    main.setDividerPositions(Math.max(0.6, 1 - BOTTOM_HEIGHT / now.doubleValue()));
+                }
+            }
+        });
+        root.setCenter(new BorderPane(main, missingBar.root(), null, null, null));
         root.setBottom(statusBar());
         status.setText(text("status.ready"));
         model.log().addListener((ListChangeListener<LogEntry>) c -> {
@@ -160,12 +193,12 @@ final class WorkbenchView {
                 undoAvailable.bind(now.document().canUndoProperty());
                 redoAvailable.bind(now.document().canRedoProperty());
                 now.document().titleProperty().addListener((o, a, b) -> title.invalidate());
-                now.document().projectProperty().addListener((o, a, b) -> refreshExplorer());
+                now.document().projectProperty().addListener((o, a, b) -> projectEdited(a, b));
             }
+            missingBar.show(now);
+            showPropertyPane(now != null && propertiesWanted.get());
         });
-        // A fit's end changes much of the window; its result joins the explorer a pulse later, after
-        // the dashboard's changes have been laid out and drawn on their own.
-        results.addListener((ListChangeListener<FitResult>) c -> Pulses.afterNextPulse(this::refreshExplorer));
+        propertiesWanted.addListener((obs, was, now) -> showPropertyPane(now && model.session() != null));
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> model.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
@@ -205,10 +238,13 @@ final class WorkbenchView {
         recentMenu.getItems().add(new MenuItem(text("welcome.recent.none")));
         MenuItem save = item("menu-save", "menu.file.save", "Shortcut+S", this::save);
         MenuItem saveAs = item("menu-save-as", "menu.file.saveAs", "Shortcut+Shift+S", this::saveAs);
+        MenuItem close = item("menu-close", "menu.file.close", "Shortcut+W", this::closeProject);
         save.disableProperty().bind(noProject());
         saveAs.disableProperty().bind(noProject());
+        close.disableProperty().bind(noProject());
         MenuItem quit = item("menu-quit", "menu.file.quit", "Shortcut+Q", this::quit);
-        Menu file = new Menu(text("menu.file"), null, create, open, recentMenu, save, saveAs, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(text("menu.file"), null, create, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
+                close, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("menu-undo", "menu.edit.undo", "Shortcut+Z", this::undo);
         MenuItem redo = item("menu-redo", "menu.edit.redo", "Shortcut+Shift+Z", this::redo);
@@ -229,7 +265,7 @@ final class WorkbenchView {
         showProperties.setId("menu-properties");
         showProperties.setSelected(true);
         showProperties.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
-        showProperties.selectedProperty().addListener((obs, was, now) -> showPropertyPane(now));
+        showProperties.selectedProperty().bindBidirectional(propertiesWanted);
         Menu view = new Menu(text("menu.view"), null, home, project, playground, new SeparatorMenuItem(),
                 showProperties);
 
@@ -239,10 +275,14 @@ final class WorkbenchView {
         stop.disableProperty().bind(projectTabs.isNull());
         Menu fit = new Menu(text("menu.fit"), null, start, stop);
 
+        MenuItem guide = item("menu-guide", "menu.help.guide", "F1", () -> helpWindows.showGuide());
+        MenuItem shortcuts = item("menu-shortcuts", "menu.help.shortcuts", null, () -> helpWindows.showShortcuts(menus));
+        MenuItem samples = item("menu-samples", "menu.help.samples", null, () -> helpWindows.showSamples(samplesFolder));
         MenuItem about = item("menu-about", "menu.help.about", null, this::showAbout);
-        Menu help = new Menu(text("menu.help"), null, about);
+        Menu help = new Menu(text("menu.help"), null, guide, shortcuts, samples, new SeparatorMenuItem(), about);
 
         MenuBar bar = new MenuBar(file, edit, view, fit, help);
+        menus.setAll(bar.getMenus());
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -281,43 +321,25 @@ final class WorkbenchView {
         return bar;
     }
 
-    private VBox explorerPane() {
-        Label heading = new Label(text("project.title").toUpperCase(Locale.ROOT));
-        heading.getStyleClass().add("pane-title");
-        projectName.setId("project-name");
-        projectName.setText(text("project.empty"));
-        projectName.getStyleClass().add("placeholder-text");
-        explorer.setId("project-explorer");
-        explorer.setShowRoot(false);
-        explorer.setRoot(new TreeItem<>());
-        // The pane is narrow: a long file or result name shows whole in its tooltip.
-        explorer.setCellFactory(tree -> new TreeCell<>() {
-            private final Tooltip whole = new Tooltip();
-
-            @Override
-            protected void updateItem(ExplorerItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.label());
-                whole.setText(getText());
-                setTooltip(empty || item == null ? null : whole);
-            }
-        });
-        explorer.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> select(now));
-        VBox.setVgrow(explorer, Priority.ALWAYS);
-        VBox pane = new VBox(heading, projectName, explorer);
-        pane.setId("project-pane");
-        pane.getStyleClass().add("project-pane");
-        pane.setMinWidth(160);
-        return pane;
+    private void placeDividers(double width) {
+        if (width <= 0) {
+            return;
+        }
+        double explorerShare = Math.min(0.25, EXPLORER_WIDTH / width);
+        if (sides.getItems().contains(propertyPane)) {
+            sides.setDividerPositions(explorerShare, 1 - Math.min(0.3, PROPERTIES_WIDTH / width));
+        } else {
+            sides.setDividerPositions(explorerShare);
+        }
     }
 
     /** Shows or hides the property sheet, giving its width to the views (wide dashboards on small screens). */
     private void showPropertyPane(boolean show) {
         if (show && !sides.getItems().contains(propertyPane)) {
             sides.getItems().add(propertyPane);
-            sides.setDividerPosition(1, 0.85);
-        } else if (!show) {
-            sides.getItems().remove(propertyPane);
+            placeDividers(sides.getWidth());
+        } else if (!show && sides.getItems().remove(propertyPane)) {
+            placeDividers(sides.getWidth());
         }
     }
 
@@ -326,6 +348,15 @@ final class WorkbenchView {
         heading.getStyleClass().add("pane-title");
         properties.setId("property-sheet");
         properties.setModeSwitcherVisible(false);
+        // The sheet's rows follow the pane's width (values whole up to it) instead of scrolling sideways.
+        properties.skinProperty().addListener((obs, old, skin) -> Platform.runLater(() -> {
+            for (Node n : properties.lookupAll(".scroll-pane")) {
+                if (n instanceof javafx.scene.control.ScrollPane sp) {
+                    sp.setFitToWidth(true);
+                    sp.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+                }
+            }
+        }));
         properties.setSearchBoxVisible(false);
         Node empty = placeholder(text("props.none"));
         empty.visibleProperty().bind(Bindings.isEmpty(properties.getItems()));
@@ -362,13 +393,7 @@ final class WorkbenchView {
     }
 
     private void chooseProject() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text("open.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("open.filter"), "*.brainfx.json"));
-        File file = chooser.showOpenDialog(owner);
-        if (file != null) {
-            openProject(file.toPath());
-        }
+        dialogs.projectToOpen().ifPresent(this::openProject);
     }
 
     /** Asks what the new project holds, writes it, and opens it. */
@@ -382,7 +407,7 @@ final class WorkbenchView {
             try {
                 ProjectFiles.write(choice.project(), choice.file());
             } catch (ProjectException e) {
-                showError(MessageFormat.format(text("log.save.failed.header"), choice.file()), e.getMessage());
+                dialogs.error(MessageFormat.format(text("log.save.failed.header"), choice.file()), e.getMessage());
                 return;
             }
             openProject(choice.file());
@@ -404,23 +429,35 @@ final class WorkbenchView {
     private void showProjectOf(Path file) {
         ProjectSession session = model.session();
         welcome.projectOpened(session.document().file());
-        results.clear();
-        ProjectTabs old = projectTabs.get();
-        if (old != null) {
-            tabs.getTabs().removeAll(old.tabs());
-        }
+        dropProjectTabs();
         if (freePlayground != null) {
             tabs.getTabs().remove(freePlayground);
             freePlayground = null;
         }
-        ProjectTabs created = new ProjectTabs(session, messages, owner, model, results::add);
+        ProjectTabs created = new ProjectTabs(session, messages, owner, model);
         projectTabs.set(created);
         tabs.getTabs().addAll(created.tabs());
-        projectName.getStyleClass().remove("placeholder-text");
-        projectName.textProperty().bind(Bindings.createStringBinding(() -> displayName(session.document().project()),
-                session.document().projectProperty()));
-        refreshExplorer();
+        explorer.show(session);
         showProject();
+    }
+
+    private void dropProjectTabs() {
+        ProjectTabs old = projectTabs.get();
+        if (old != null) {
+            tabs.getTabs().removeAll(old.tabs());
+            projectTabs.set(null);
+        }
+    }
+
+    /** File → Close: asks about unsaved changes, then closes the project and shows the welcome page. */
+    void closeProject() {
+        if (model.session() == null || !confirmDiscard()) {
+            return;
+        }
+        model.closeProject();
+        dropProjectTabs();
+        explorer.show(null);
+        showHome();
     }
 
     /** Shows the welcome page; an open project's views stay one tab away. */
@@ -478,26 +515,42 @@ final class WorkbenchView {
         tabs.getSelectionModel().select(freePlayground);
     }
 
-    /** Saves the open project; returns whether it did. */
+    /** Saves the open project (a read-only sample: asks where to Save As); returns whether it saved. */
     boolean save() {
+        ProjectSession s = model.session();
+        if (s != null && s.document().isReadOnly()) {
+            return saveAs();
+        }
         return model.save();
     }
 
-    private void saveAs() {
+    /**
+     * Asks where to save the project and, when it moves to another folder and refers to files by
+     * relative path, whether to copy them beside it; the new file joins the recent projects.
+     */
+    boolean saveAs() {
         ProjectSession s = model.session();
         if (s == null) {
-            return;
+            return false;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text("saveAs.title"));
-        chooser.setInitialDirectory(s.document().folder().toFile());
-        chooser.setInitialFileName(s.document().file().getFileName().toString());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("open.filter"), "*.brainfx.json"));
-        File file = chooser.showSaveDialog(owner);
-        if (file != null) {
-            String name = file.getName().endsWith(".brainfx.json") ? file.getName() : file.getName() + ".brainfx.json";
-            model.saveAs(file.toPath().resolveSibling(name));
+        boolean sample = s.document().isReadOnly();
+        Path target = dialogs.saveAsTarget(s.document().file(), sample).orElse(null);
+        if (target == null) {
+            return false;
         }
+        ProjectDocument.DataFiles data = ProjectDocument.DataFiles.REFER;
+        if (!target.toAbsolutePath().normalize().getParent().equals(s.document().folder())
+                && s.document().refersToRelativeFiles()) {
+            data = dialogs.dataFiles(target, sample).orElse(null);
+            if (data == null) {
+                return false;
+            }
+        }
+        if (!model.saveAs(target, data)) {
+            return false;
+        }
+        welcome.projectOpened(s.document().file());
+        return true;
     }
 
     private void undo() {
@@ -535,143 +588,44 @@ final class WorkbenchView {
         if (s == null || !s.document().isDirty()) {
             return true;
         }
-        ButtonType saveButton = new ButtonType(text("unsaved.save"), ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType(text("unsaved.discard"), ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
-        alert.initOwner(owner);
-        alert.setTitle(text("unsaved.title"));
-        alert.setHeaderText(MessageFormat.format(text("unsaved.header"), displayName(s.document().project())));
-        alert.setContentText(text("unsaved.body"));
-        ButtonType choice = alert.showAndWait().orElse(ButtonType.CANCEL);
-        if (choice == saveButton) {
+        WorkbenchDialogs.Unsaved choice = dialogs.unsaved(displayName(s.document().project()));
+        if (choice == WorkbenchDialogs.Unsaved.SAVE) {
             return save();
         }
-        if (choice == discard) {
-            s.document().discardRecovery();
+        if (choice == WorkbenchDialogs.Unsaved.DISCARD) {
+            if (!s.document().isReadOnly()) {
+                s.document().discardRecovery();
+            }
             return true;
         }
         return false;
     }
 
-    private boolean askRestore(Path file) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "",
-                new ButtonType(text("recovery.restore"), ButtonBar.ButtonData.YES),
-                new ButtonType(text("recovery.discard"), ButtonBar.ButtonData.NO));
-        alert.initOwner(owner);
-        alert.setTitle(text("recovery.title"));
-        alert.setHeaderText(MessageFormat.format(text("recovery.header"), file.getFileName()));
-        alert.setContentText(text("recovery.body"));
-        return alert.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.YES).orElse(false);
-    }
-
-    private void refreshExplorer() {
-        ProjectSession s = model.session();
-        TreeItem<ExplorerItem> top = new TreeItem<>();
-        if (s != null) {
-            Project p = s.document().project();
-            top.getChildren().add(leaf(ExplorerItem.Kind.PROJECT, displayName(p)));
-            String recording = p.recording() != null ? Path.of(p.recording().file()).getFileName().toString()
-                    : p.stimulus() != null && p.stimulus().traces() != null
-                    ? MessageFormat.format(text("explorer.stimulus"), Path.of(p.stimulus().traces().file()).getFileName())
-                    : text("explorer.steps");
-            top.getChildren().add(group(ExplorerItem.Kind.RECORDINGS, "explorer.recordings",
-                    leaf(ExplorerItem.Kind.RECORDING, recording)));
-            String modelName = p.model().builtin() != null ? p.model().builtin()
-                    : p.model().file() != null ? p.model().file() : text("props.model.inline");
-            top.getChildren().add(group(ExplorerItem.Kind.MODELS, "explorer.models",
-                    leaf(ExplorerItem.Kind.MODEL, modelName)));
-            String optimizer = p.fit() == null || p.fit().optimizer() == null ? "lbfgsb" : p.fit().optimizer();
-            top.getChildren().add(group(ExplorerItem.Kind.FITS, "explorer.fits",
-                    leaf(ExplorerItem.Kind.FIT, MessageFormat.format(text("explorer.fit"), optimizer))));
-            TreeItem<ExplorerItem> res = group(ExplorerItem.Kind.RESULTS, "explorer.results");
-            for (int i = 0; i < results.size(); i++) {
-                FitResult r = results.get(i);
-                res.getChildren().add(new TreeItem<>(new ExplorerItem(ExplorerItem.Kind.RESULT,
-                        MessageFormat.format(text("explorer.result"), i + 1, r.optimizer(),
-                                String.format(Locale.ROOT, "%.3g", r.loss())), r)));
-            }
-            top.getChildren().add(res);
-        }
-        TreeItem<ExplorerItem> selectedItem = explorer.getSelectionModel().getSelectedItem();
-        ExplorerItem selected = selectedItem == null ? null : selectedItem.getValue();
-        TreeItem<ExplorerItem> shown = explorer.getRoot();
-        if (shown != null && s != null && explorerSession == s) {
-            // The same project: change the tree in place, so that only what changed is laid out
-            // again (a fit's end adds one result) and groups the user folded stay folded.
-            sync(shown, top);
-            if (selectedItem != null && !selectedItem.getValue().equals(selected)) {
-                select(selectedItem);
-            }
-            return;
-        }
-        explorerSession = s;
-        explorer.setRoot(top);
-        if (selected != null) {
-            reselect(top, selected);
+    /** A kept result added or removed changes the explorer's Results a pulse later, after the dashboard has drawn. */
+    private void projectEdited(Project before, Project now) {
+        if (before != null && before.savedFits().size() != now.savedFits().size()) {
+            Pulses.afterNextPulse(explorer::refresh);
+        } else {
+            explorer.refresh();
         }
     }
 
-    /** Makes {@code shown}'s values and children those of {@code wanted}, keeping the items that stay. */
-    private static void sync(TreeItem<ExplorerItem> shown, TreeItem<ExplorerItem> wanted) {
-        if (!Objects.equals(shown.getValue(), wanted.getValue())) {
-            shown.setValue(wanted.getValue());
-        }
-        ObservableList<TreeItem<ExplorerItem>> have = shown.getChildren();
-        List<TreeItem<ExplorerItem>> want = wanted.getChildren();
-        int common = Math.min(have.size(), want.size());
-        for (int i = 0; i < common; i++) {
-            sync(have.get(i), want.get(i));
-        }
-        if (have.size() > want.size()) {
-            have.remove(want.size(), have.size());
-        } else if (want.size() > have.size()) {
-            have.addAll(List.copyOf(want.subList(common, want.size())));
-        }
-    }
-
-    private void reselect(TreeItem<ExplorerItem> top, ExplorerItem selected) {
-        for (TreeItem<ExplorerItem> group : top.getChildren()) {
-            if (same(group.getValue(), selected)) {
-                explorer.getSelectionModel().select(group);
-                return;
-            }
-            for (TreeItem<ExplorerItem> child : group.getChildren()) {
-                if (same(child.getValue(), selected)) {
-                    explorer.getSelectionModel().select(child);
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean same(ExplorerItem a, ExplorerItem b) {
-        return a.kind() == b.kind() && (a.kind() != ExplorerItem.Kind.RESULT || a.result() == b.result());
-    }
-
-    private void select(TreeItem<ExplorerItem> item) {
+    /** The explorer's selection: its rows in the property sheet, its view in front, a kept result in the fit view. */
+    private void select(ExplorerItem item) {
         ProjectSession s = model.session();
         if (item == null || s == null) {
             properties.getItems().clear();
             return;
         }
         ProjectProperties props = new ProjectProperties(s.document(), messages, model::error);
-        properties.getItems().setAll(props.itemsFor(item.getValue()));
+        properties.getItems().setAll(props.itemsFor(item));
         ProjectTabs t = projectTabs.get();
         if (t != null) {
-            t.tabFor(item.getValue().kind()).ifPresent(tab -> tabs.getSelectionModel().select(tab));
+            t.tabFor(item.kind()).ifPresent(tab -> tabs.getSelectionModel().select(tab));
+            if (item.kind() == ExplorerItem.Kind.RESULT) {
+                t.fitModel().showSaved(item.result());
+            }
         }
-    }
-
-    private TreeItem<ExplorerItem> leaf(ExplorerItem.Kind kind, String label) {
-        return new TreeItem<>(new ExplorerItem(kind, label, null));
-    }
-
-    @SafeVarargs
-    private TreeItem<ExplorerItem> group(ExplorerItem.Kind kind, String key, TreeItem<ExplorerItem>... children) {
-        TreeItem<ExplorerItem> g = new TreeItem<>(new ExplorerItem(kind, text(key), null));
-        g.getChildren().addAll(children);
-        g.setExpanded(true);
-        return g;
     }
 
     private BooleanBinding noProject() {
@@ -719,15 +673,6 @@ final class WorkbenchView {
     private String displayName(Project p) {
         return p.name() == null || p.name().isBlank() ? model.session().document().file().getFileName().toString()
                 : p.name();
-    }
-
-    private void showError(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(owner);
-        alert.setTitle(text("error.title"));
-        alert.setHeaderText(header);
-        alert.setContentText(message);
-        alert.show();
     }
 
     private void showAbout() {

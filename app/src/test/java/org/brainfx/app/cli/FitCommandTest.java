@@ -52,6 +52,9 @@ class FitCommandTest {
         assertTrue(run.out().contains("RMSE"), run.out());
         assertTrue(run.out().contains("gNa"), run.out());
         assertTrue(run.err().contains("fit: lbfgsb: iteration budget after 5 iterations"), "closing progress line: " + run.err());
+        assertTrue(run.out().contains("stopped      iteration budget used up. Next: "), "why, in words: " + run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.trim().startsWith("5 ")) && run.out().lines().noneMatch(
+                l -> l.trim().matches("0 .*")), "sweeps numbered from 1: " + run.out());
     }
 
     @Test

@@ -79,6 +79,45 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aProjectSaysWhichParameterValuesItSimulatesAndTheUserChooses() throws IOException {
+        CommandRun own = CommandRun.of("simulate", "../sample-projects/gif-synthetic", "--out", dir.resolve("own").toString());
+        assertEquals(0, own.exitCode(), own.both());
+        assertTrue(own.out().contains("parameters project values: "), own.out());
+
+        CommandRun target = CommandRun.of("simulate", "../sample-projects/gif-synthetic", "--parameters", "target",
+                "--out", dir.resolve("target").toString());
+        assertEquals(0, target.exitCode(), target.both());
+        assertTrue(target.out().contains("parameters target values (made the synthetic target): "), target.out());
+        assertFalse(spikeLine(own).equals(spikeLine(target)), "other values, other spikes: " + spikeLine(own));
+
+        // A kept result holding the target's values simulates as the target does.
+        Path copy = org.brainfx.app.project.SampleCopies.copy("gif-synthetic", dir.resolve("kept"));
+        var p = org.brainfx.engine.project.ProjectFiles.read(copy);
+        var fit = new org.brainfx.engine.job.FitResult("gif", "lbfgsb", 1, "test", 0.1, p.target().syntheticParameters(),
+                new double[] {0.1}, List.of(), 1, 0, 1, 0.1, new double[] {0.1}, "converged", java.util.Map.of());
+        org.brainfx.engine.project.ProjectFiles.write(p.withResults(List.of(org.brainfx.engine.project.SavedFit.of(
+                fit, p.fit(), java.time.Instant.now(), null, null, null))), copy);
+        CommandRun kept = CommandRun.of("simulate", copy.toString(), "--parameters", "result",
+                "--out", dir.resolve("kept-out").toString());
+        assertEquals(0, kept.exitCode(), kept.both());
+        assertTrue(kept.out().contains("parameters latest kept fit result: "), kept.out());
+        assertEquals(spikeLine(target), spikeLine(kept));
+
+        CommandRun result = CommandRun.of("simulate", SAMPLE, "--parameters", "result", "--out", dir.toString());
+        assertEquals(2, result.exitCode(), result.both());
+        assertTrue(result.err().contains("keeps no fit results yet"), result.err());
+        CommandRun recorded = CommandRun.of("simulate", "../sample-projects/abf-steps", "--parameters", "target",
+                "--out", dir.toString());
+        assertTrue(recorded.err().contains("has no synthetic target (its target is a recording)"), recorded.err());
+        CommandRun wrong = CommandRun.of("simulate", SAMPLE, "--parameters", "best", "--out", dir.toString());
+        assertTrue(wrong.err().contains("--parameters must be project, target or result"), wrong.err());
+    }
+
+    private static String spikeLine(CommandRun run) {
+        return run.out().lines().filter(l -> l.startsWith("spikes")).findFirst().orElse("");
+    }
+
+    @Test
     void builtInModelGetsAStepCurrentAndRecordsTheChosenStatesInDeclaredUnits() throws IOException {
         CommandRun run = CommandRun.of("simulate", "hh", "--duration", "50", "--record", "V,m", "--out", dir.toString());
 

@@ -312,7 +312,7 @@ class FitDashboardViewModelTest {
 
         assertEquals(FitJobRunner.State.FINISHED, model.runner().stateProperty().get());
         String status = model.statusProperty().get();
-        assertTrue(status.matches("Finished \\(.+\\) · iteration \\d+/3 · \\d+ evaluations · \\d+\\.\\d s · best loss .+"),
+        assertTrue(status.matches("Finished: [^()]+ · iteration \\d+/3 · \\d+ evaluations · \\d+\\.\\d s · best loss .+"),
                 status);
         assertEquals(List.of("gL", "gNa", "gK", "Vth"), model.results().stream().map(ParameterRow::name).toList());
         ParameterRow gL = model.results().get(0);
@@ -330,14 +330,24 @@ class FitDashboardViewModelTest {
         assertEquals("fit", model.overlayProperty().get().modelLabel());
         assertTrue(model.canApplyProperty().get());
         assertTrue(model.canExportProperty().get());
+        assertEquals(1, document.project().savedFits().size(), "the result is kept in the project");
+        assertEquals("Keep fit result 1", document.undoDescriptionProperty().get());
+        assertEquals(gL.value(), document.project().savedFits().get(0).params().get("gL"));
+        assertEquals(0.008363657201143428, gL.truth(), "a synthetic target knows the truth");
+        assertTrue(model.sweepLosses().stream().allMatch(r -> r.targetSpikes() >= 0 && r.fittedSpikes() >= 0),
+                "target and fitted spike counts per sweep");
+        assertTrue(model.resultSummaryProperty().get().contains("iteration budget used up. Next: "),
+                model.resultSummaryProperty().get());
 
         model.applyBestParameters();
         assertEquals("Apply fitted parameters", document.undoDescriptionProperty().get());
         assertEquals(gL.value(), document.project().parameters().get("gL"));
         assertEquals(model.results().get(3).value(), document.project().parameters().get("Vth"));
         assertTrue(document.isDirty());
+        assertTrue(model.noticeProperty().get().contains("Undo restores"));
         document.undo();
         assertEquals(0.02, document.project().parameters().get("gL"));
+        assertEquals("", model.noticeProperty().get(), "after Undo the note about Undo is gone");
 
         Path csv = dir.resolve("out").resolve("fit.csv");
         Path json = dir.resolve("fit.json");
@@ -355,6 +365,22 @@ class FitDashboardViewModelTest {
                 List.copyOf(summary.keySet()), "the shape of brainfx fit --json");
         assertEquals(gL.value(), summary.getAsJsonObject("params").get("gL").getAsDouble());
         assertEquals(model.rmse(), summary.get("rmse").getAsDouble());
+    }
+
+    @Test
+    void aSweepCanBeShownAloneAndTheOthersComeBack() {
+        assertEquals(List.of(0, 1, 2), model.selectedSweeps());
+        model.focusSweep(4);
+        assertEquals(List.of(4), model.selectedSweeps());
+        assertTrue(model.sweepFocusedProperty().get());
+        model.unfocusSweep();
+        assertEquals(List.of(0, 1, 2), model.selectedSweeps());
+        assertFalse(model.sweepFocusedProperty().get());
+        model.focusSweep(1);
+        model.selectedSweeps().setAll(1, 3);
+        assertFalse(model.sweepFocusedProperty().get(), "choosing sweeps by hand ends the focus");
+        model.unfocusSweep();
+        assertEquals(List.of(1, 3), model.selectedSweeps());
     }
 
     @Test

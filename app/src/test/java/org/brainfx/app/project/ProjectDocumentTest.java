@@ -109,4 +109,55 @@ class ProjectDocumentTest {
         session.refresh();
         assertEquals(3, resolutions.get(), "refresh always resolves again (a .model file may have changed)");
     }
+
+    /** hh-synthetic with its stimulus traces in {@code dir/data} by relative path, saved in {@code dir/project}. */
+    private Path projectWithRelativeTraces() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Files.copy(Path.of("..", "sample-projects", "data", "hh-traces", "input_traces_hh.csv"), data.resolve("in.csv"));
+        Project p = org.brainfx.engine.project.ProjectFiles.read(Path.of("..", "sample-projects", "hh-synthetic"));
+        p = org.brainfx.engine.project.ProjectPaths.withPath(p, org.brainfx.engine.project.ProjectPaths.STIMULUS_FILE,
+                "../data/in.csv");
+        Path file = dir.resolve("project").resolve("p.brainfx.json");
+        org.brainfx.engine.project.ProjectFiles.write(p, file);
+        return file;
+    }
+
+    @Test
+    void saveAsElsewhereRewritesThePathsAndTheUndoHistoryToo() throws Exception {
+        ProjectDocument doc = ProjectDocument.open(projectWithRelativeTraces());
+        doc.edit("Change gK", p -> withParameter(p, "gK", 25.0));
+        Path target = dir.resolve("a").resolve("b").resolve("moved.brainfx.json");
+        doc.saveAs(target);
+        assertEquals("../../data/in.csv", doc.project().stimulus().traces().file());
+        assertFalse(doc.isDirty());
+        doc.undo();
+        assertEquals("../../data/in.csv", doc.project().stimulus().traces().file(),
+                "an undone edit refers to the same file from the new place");
+        assertEquals(8.0, doc.project().parameters().get("gK"));
+        ProjectSession session = new ProjectSession(doc, Runnable::run, UiExecutor.direct());
+        assertEquals("", session.errorProperty().get());
+    }
+
+    @Test
+    void aReadOnlyDocumentRefusesSaveAndWritesNoRecoveryUntilSavedElsewhere() throws Exception {
+        Path file = copySample();
+        byte[] before = Files.readAllBytes(file);
+        ProjectDocument doc = ProjectDocument.open(file);
+        doc.markReadOnly();
+        assertTrue(doc.titleProperty().get().endsWith(ProjectDocument.READ_ONLY_MARK), doc.titleProperty().get());
+        doc.edit("Change gK", p -> withParameter(p, "gK", 25.0));
+        String m = org.junit.jupiter.api.Assertions.assertThrows(org.brainfx.engine.project.ProjectException.class,
+                doc::save).getMessage();
+        assertTrue(m.contains("Save As"), m);
+        assertFalse(doc.writeRecovery());
+        assertFalse(Files.exists(ProjectDocument.recoveryFile(file)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(file));
+
+        Path mine = dir.resolve("mine").resolve("mine.brainfx.json");
+        doc.saveAs(mine, ProjectDocument.DataFiles.COPY);
+        assertFalse(doc.isReadOnly());
+        assertEquals(25.0, ProjectDocument.open(mine).project().parameters().get("gK"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(file));
+    }
 }

@@ -56,7 +56,7 @@ class RecordingViewModelTest {
         assertEquals(9, model.sweeps().size());
         assertTrue(model.sweeps().stream().allMatch(SweepRow::isSelected), "no \"sweeps\" in the project means all");
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), shown(model));
-        assertTrue(model.sweeps().get(0).text().startsWith("Sweep 0 \u00b7 -100 pA \u00b7 no spikes"),
+        assertTrue(model.sweeps().get(0).text().startsWith("Sweep 1 \u00b7 -100 pA \u00b7 no spikes"),
                 model.sweeps().get(0).text());
         assertTrue(model.sweeps().get(8).text().contains("+300 pA"), model.sweeps().get(8).text());
         assertTrue(model.shownProperty().get().sweeps().get(8).spikePeaks().length > 0, "the last sweep spikes");
@@ -84,7 +84,7 @@ class RecordingViewModelTest {
 
         model.setSweepSelected(2, false);
         assertEquals(List.of(0, 1, 3, 4, 5, 6, 7, 8), document.project().recording().sweeps());
-        assertEquals("Deselect sweep 2", document.undoDescriptionProperty().get());
+        assertEquals("Deselect sweep 3", document.undoDescriptionProperty().get(), "sweeps are numbered from 1 on screen");
         assertEquals(List.of(1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0),
                 document.project().fit().losses().get(0).sweepWeights(), "the weights still line up with the sweeps");
         assertFalse(model.sweeps().get(2).isSelected());
@@ -197,7 +197,7 @@ class RecordingViewModelTest {
         assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13, 14, 15), shown(model));
         assertEquals("NWB 2.4.0", metadata(model).get("Format"));
         assertEquals("63 mV subtracted (shown so)", metadata(model).get("Voltage offset"));
-        assertTrue(model.sweeps().get(10).text().startsWith("Sweep 10 \u00b7 0 pA \u00b7 "),
+        assertTrue(model.sweeps().get(10).text().startsWith("Sweep 11 \u00b7 0 pA \u00b7 "),
                 "float32 round-off is not a step: " + model.sweeps().get(10).text());
         double rest = model.shownProperty().get().sweeps().get(0).response()[0];
         assertTrue(rest < -60 && rest > -95, "rest after the offset: " + rest);

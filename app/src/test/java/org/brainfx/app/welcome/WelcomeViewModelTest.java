@@ -63,7 +63,7 @@ class WelcomeViewModelTest {
     void cardsCarryTheFirstSentenceTheModelAndCheapSweepCounts() {
         model.loadSamples();
         SampleCard hh = card("hh-synthetic");
-        assertTrue(hh.summary().startsWith("The reference paper's Hodgkin-Huxley fitting problem: a synthetic target"),
+        assertTrue(hh.summary().startsWith("The Hodgkin-Huxley fitting problem of the BrainPy workflow paper (Wang et al. 2024, arXiv 2406.19708): a synthetic target"),
                 hh.summary());
         assertTrue(hh.summary().endsWith("fit gL, gNa, gK and Vth."), hh.summary());
         assertEquals("Model: hh \u00b7 5 sweeps", model.details(hh));

@@ -151,7 +151,7 @@ class FitDashboardFlowTest {
         robot.clickOn("#fit-stop");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !start.isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(status.getText().startsWith("Stopped (cancelled)"), status.getText());
+        assertTrue(status.getText().startsWith("Stopped: by you, keeping the best point so far \u00b7 "), status.getText());
 
         @SuppressWarnings("unchecked")
         TableView<ParameterRow> results = robot.lookup("#fit-results").queryAs(TableView.class);
@@ -170,6 +170,20 @@ class FitDashboardFlowTest {
         PaintedChartView voltage = robot.lookup("#fit-voltage-chart").queryAs(PaintedChartView.class);
         assertEquals(3, voltage.read(c -> ((CombinedDomainXYPlot) c.getXYPlot()).getSubplots().size()).get(),
                 "three sweeps drawn by default");
+        robot.clickOn("Live");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> voltage.isVisible() && voltage.getWidth() > 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> voltage.subplotAt(voltage.getWidth() / 2,
+                voltage.getHeight() / 2).get() == 1);
+        robot.doubleClickOn(voltage);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> voltage.read(c -> ((CombinedDomainXYPlot) c.getXYPlot())
+                .getSubplots().size()).get() == 1);
+        assertTrue(robot.lookup("#fit-sweep-2").queryAs(CheckBox.class).isSelected(), "the middle sweep, alone");
+        assertFalse(robot.lookup("#fit-sweep-1").queryAs(CheckBox.class).isSelected());
+        robot.sleep(600);
+        robot.doubleClickOn(voltage);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> voltage.read(c -> ((CombinedDomainXYPlot) c.getXYPlot())
+                .getSubplots().size()).get() == 3);
+        robot.clickOn("Results");
 
         Button apply = robot.lookup("#fit-apply").queryAs(Button.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !apply.isDisabled());

@@ -33,7 +33,11 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                         StartSampling startSampling, AdamBoundHandling adamBounds) {
 
     /** Known optimizer names. */
-    public static final List<String> OPTIMIZERS = List.of("lbfgsb", "adam", "hybrid", "de", "pso", "cmaes", "random");
+    public static final List<String> OPTIMIZERS = org.brainfx.engine.optim.Optimizers.NAMES;
+    /** Loss kinds a term may have: the trace losses, then the features, in the order forms list them. */
+    public static final List<String> LOSS_KINDS = lossKinds();
+    /** The optimizer used when the project names none. */
+    public static final String DEFAULT_OPTIMIZER = org.brainfx.engine.optim.Optimizers.DEFAULT;
 
     /** Validates the configuration. */
     public FitConfig {
@@ -56,6 +60,12 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
         free = List.copyOf(free);
     }
 
+    private static List<String> lossKinds() {
+        List<String> kinds = new java.util.ArrayList<>(List.of("mse", "spike_count", "van_rossum", "gamma"));
+        kinds.addAll(org.brainfx.engine.loss.Feature.keys());
+        return List.copyOf(kinds);
+    }
+
     /** The project's own fit settings with defaults for anything missing. */
     public static FitConfig of(ResolvedProject project) {
         FitSettings fs = project.project().fit();
@@ -64,8 +74,7 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
         }
         List<FitSettings.LossTerm> losses = fs.losses() == null || fs.losses().isEmpty()
                 ? List.of(new FitSettings.LossTerm("mse", 1.0, null, null, null)) : fs.losses();
-        List<String> kinds = new java.util.ArrayList<>(List.of("mse", "spike_count", "van_rossum", "gamma"));
-        kinds.addAll(org.brainfx.engine.loss.Feature.keys());
+        List<String> kinds = LOSS_KINDS;
         for (FitSettings.LossTerm t : losses) {
             if (!kinds.contains(t.kind())) {
                 throw new ProjectException(project.file() + ": \"fit.losses\": unknown loss kind '" + t.kind()
@@ -89,7 +98,7 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
             throw new ProjectException(project.file() + ": \"fit\": " + e.getMessage(), e);
         }
         return new FitConfig(project, freeParameters(project, fs.free()), losses,
-                fs.optimizer() == null ? "lbfgsb" : fs.optimizer(),
+                fs.optimizer() == null ? DEFAULT_OPTIMIZER : fs.optimizer(),
                 fs.starts() == null ? 20 : fs.starts(),
                 fs.maxIterations() == null ? 200 : fs.maxIterations(),
                 fs.maxEvaluations() == null ? 0 : fs.maxEvaluations(),
@@ -117,7 +126,22 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
      * the population methods, including {@code hybrid}, whose {@code starts} is the DE population.
      */
     public boolean gradientBased() {
-        return "lbfgsb".equals(optimizer) || "adam".equals(optimizer);
+        return org.brainfx.engine.optim.Optimizers.gradientBased(optimizer);
+    }
+
+    /**
+     * The parameters a fit varies when the project names none ({@code "fit.free"} absent): every
+     * trainable parameter of the model, in the model's order, with its model bounds [lower, upper];
+     * null for a trainable parameter without both bounds, which a fit refuses (naming it).
+     */
+    public static Map<String, List<Double>> defaultFree(org.brainfx.engine.model.ModelSpec spec) {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (ParameterSpec p : spec.parameters()) {
+            if (p.trainable()) {
+                out.put(p.name(), p.lower() == null || p.upper() == null ? null : List.of(p.lower(), p.upper()));
+            }
+        }
+        return out;
     }
 
     private static List<FreeParameter> freeParameters(ResolvedProject project, Map<String, List<Double>> given) {
@@ -125,14 +149,12 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
         List<FreeParameter> out = new ArrayList<>();
         Map<String, List<Double>> chosen = new LinkedHashMap<>();
         if (given == null) {
-            for (ParameterSpec p : project.spec().parameters()) {
-                if (p.trainable()) {
-                    if (p.lower() == null || p.upper() == null) {
-                        throw new ProjectException(project.file() + ": trainable parameter '" + p.name()
-                                + "' has no bounds; give them in the model or under \"fit.free\"");
-                    }
-                    chosen.put(p.name(), List.of(p.lower(), p.upper()));
+            for (Map.Entry<String, List<Double>> e : defaultFree(project.spec()).entrySet()) {
+                if (e.getValue() == null) {
+                    throw new ProjectException(project.file() + ": trainable parameter '" + e.getKey()
+                            + "' has no bounds; give them in the model or under \"fit.free\"");
                 }
+                chosen.put(e.getKey(), e.getValue());
             }
         } else {
             chosen.putAll(given);

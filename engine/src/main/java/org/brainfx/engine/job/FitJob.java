@@ -19,9 +19,10 @@ import org.brainfx.engine.optim.Optimizers;
  * coalesced immutable snapshots (≤ 30 a second). The same config and seed give the same result.
  *
  * <p>Besides the budgets, an L-BFGS-B fit stops when its best loss has not improved by more than
- * one part in 10⁹ for {@value #STALL_ROUNDS} rounds: by then the start holding the best point has
- * converged and the remaining starts sit in worse basins, so running them to their own
- * convergence would cost time without changing the answer.
+ * one part in 10⁹ for {@value #STALL_ROUNDS} rounds ({@link StopReason#STALLED}): usually the start
+ * holding the best point has converged and the remaining starts sit in worse basins, so running
+ * them to their own convergence would cost time without changing the answer — but a stall after
+ * a handful of iterations may also mean a flat loss or a bound in the way, which the result says.
  */
 public final class FitJob {
     /**
@@ -120,12 +121,12 @@ public final class FitJob {
             }
             awaitIfPaused(opt, names, history, t0, publisher);
             if (cancelled) {
-                stop = "cancelled";
+                stop = StopReason.CANCELLED;
                 break;
             }
             double[][] x = opt.ask();
             if (x.length == 0) {
-                stop = "converged";
+                stop = StopReason.CONVERGED;
                 break;
             }
             double[][] g = opt.needsGradient() ? new double[x.length][problem.dimension()] : null;
@@ -153,25 +154,26 @@ public final class FitJob {
 
     private String stopReason(Optimizer opt, long t0) {
         if (cancelled) {
-            return "cancelled";
+            return StopReason.CANCELLED;
         }
         if (opt.finished()) {
-            return "converged";
+            return StopReason.CONVERGED;
         }
         if (opt.iteration() >= config.maxIterations()) {
-            return "iteration budget";
+            return StopReason.ITERATION_BUDGET;
         }
         if (config.maxEvaluations() > 0 && opt.evaluations() >= config.maxEvaluations()) {
-            return "evaluation budget";
+            return StopReason.EVALUATION_BUDGET;
         }
         if (config.budgetSeconds() > 0 && (System.nanoTime() - t0) / 1e9 >= config.budgetSeconds()) {
-            return "time budget";
+            return StopReason.TIME_BUDGET;
         }
         if (config.targetLoss() > 0 && opt.bestLoss() <= config.targetLoss()) {
-            return "target loss reached";
+            return StopReason.TARGET_LOSS;
         }
         if ("lbfgsb".equals(config.optimizer()) && stalled()) {
-            return "converged (best loss unchanged for " + STALL_ROUNDS + " rounds)";
+            // Not convergence: the best start may still be moving, only not downhill.
+            return StopReason.STALLED;
         }
         return null;
     }

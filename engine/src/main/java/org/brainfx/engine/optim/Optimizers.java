@@ -8,8 +8,17 @@ public final class Optimizers {
 
     /** The names {@link #create} accepts, gradient methods first. */
     public static final List<String> NAMES = List.of("lbfgsb", "adam", "hybrid", "de", "pso", "cmaes", "random");
+    /** The optimizer a fit uses when the project names none: multi-start L-BFGS-B. */
+    public static final String DEFAULT = "lbfgsb";
+    /** The multi-start gradient methods, whose starts are independent (the others evolve a population). */
+    public static final List<String> GRADIENT = List.of("lbfgsb", "adam");
 
     private Optimizers() {
+    }
+
+    /** True for a multi-start gradient method (its {@code starts} are starts, not a population). */
+    public static boolean gradientBased(String name) {
+        return GRADIENT.contains(name);
     }
 
     /**

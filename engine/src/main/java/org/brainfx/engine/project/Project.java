@@ -18,15 +18,39 @@ import org.brainfx.engine.model.ModelText;
  * @param target        what a fit matches, or null
  * @param fit           fit settings, or null
  * @param recording     a recording (ABF, NWB, CSV) that gives both the stimulus and the target, or null
+ * @param results       the fits kept with the project, oldest first (null or empty: none)
  */
 public record Project(int schemaVersion, String name, String description, ModelRef model,
                       Map<String, Double> parameters, Stimulus stimulus, List<String> record, Target target,
-                      FitSettings fit, RecordingRef recording) {
+                      FitSettings fit, RecordingRef recording, List<SavedFit> results) {
 
     /** A project without a recording. */
     public Project(int schemaVersion, String name, String description, ModelRef model, Map<String, Double> parameters,
                    Stimulus stimulus, List<String> record, Target target, FitSettings fit) {
-        this(schemaVersion, name, description, model, parameters, stimulus, record, target, fit, null);
+        this(schemaVersion, name, description, model, parameters, stimulus, record, target, fit, null, null);
+    }
+
+    /** A project without kept results. */
+    public Project(int schemaVersion, String name, String description, ModelRef model, Map<String, Double> parameters,
+                   Stimulus stimulus, List<String> record, Target target, FitSettings fit, RecordingRef recording) {
+        this(schemaVersion, name, description, model, parameters, stimulus, record, target, fit, recording, null);
+    }
+
+    /** The kept fit results, oldest first (never null). */
+    public List<SavedFit> savedFits() {
+        return results == null ? List.of() : results;
+    }
+
+    /** This project with other kept results (an empty list is written as none). */
+    public Project withResults(List<SavedFit> kept) {
+        return new Project(schemaVersion, name, description, model, parameters, stimulus, record, target, fit,
+                recording, kept == null || kept.isEmpty() ? null : List.copyOf(kept));
+    }
+
+    /** This project marked with another schema version (reading an older file upgrades it in memory). */
+    public Project withSchemaVersion(int version) {
+        return new Project(version, name, description, model, parameters, stimulus, record, target, fit, recording,
+                results);
     }
 
     /**

@@ -14,8 +14,12 @@ import java.util.stream.Stream;
 
 /** Reads and writes {@code *.brainfx.json} project files; saves are atomic and keep the previous copy. */
 public final class ProjectFiles {
-    /** The project file format version this build writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The project file format version this build writes; it reads every version up to it.
+     * Version 2 added the kept fit {@code results}; a version 1 file reads as a version 2
+     * project without results (and is written as version 2 when saved).
+     */
+    public static final int SCHEMA_VERSION = 2;
     /** File name suffix of project files. */
     public static final String SUFFIX = ".brainfx.json";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
@@ -83,7 +87,8 @@ public final class ProjectFiles {
             throw new ProjectException(file + ": missing or invalid \"schemaVersion\" (got " + p.schemaVersion()
                     + "); add \"schemaVersion\": " + SCHEMA_VERSION);
         }
-        return p;
+        // Every older version is a subset of this one: upgrading only changes the number.
+        return p.schemaVersion() < SCHEMA_VERSION ? p.withSchemaVersion(SCHEMA_VERSION) : p;
     }
 
     /**

@@ -54,6 +54,10 @@ public record ResolvedProject(Project project, Path file, ModelSpec spec, Compil
     public static ResolvedProject resolve(Project p, Path file) {
         Path dir = file.toAbsolutePath().getParent();
         String where = file.toString();
+        var missing = ProjectPaths.firstMissing(p, dir);
+        if (missing.isPresent()) {
+            throw new MissingDataFileException(file, missing.get(), missing.get().resolve(dir));
+        }
         ModelSpec spec = withParameters(loadModel(p.model(), dir, where), p.parameters(), where + ": \"parameters\"");
         CompiledModel model;
         try {

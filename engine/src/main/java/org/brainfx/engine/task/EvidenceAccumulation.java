@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The evidence-accumulation task of the reference (REFERENCE.md §2–3; brainpy_datasets'
+ * The evidence-accumulation task of the reference paper (Wang et al. 2024, arXiv 2406.19708; brainpy_datasets'
  * {@code EvidenceAccumulation}, after Morcos &amp; Harvey 2016, doi:10.1038/nn.4403): Poisson input
  * channels in four groups (left cues, right cues, recall, background noise); a number of cues, each
  * a silent gap then a cue on the left or the right group; a delay; a recall period with the recall

@@ -2,7 +2,7 @@ package org.brainfx.engine.task;
 
 /**
  * Every parameter of the {@link EvidenceAccumulation} task. A field left null (absent from JSON)
- * takes the default of REFERENCE.md §2–3, which is what {@link #defaults()} gives; the values are
+ * takes the reference paper's value (Wang et al. 2024), which is what {@link #defaults()} gives; the values are
  * checked when the task is made.
  *
  * @param dtMs                time step, ms (1)

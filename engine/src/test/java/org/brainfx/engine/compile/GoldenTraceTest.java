@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class GoldenTraceTest {
     static final Path HH_INPUT = Path.of("..", "sample-projects", "data", "hh-traces", "input_traces_hh.csv");
 
-    /** The five GIF step protocols of REFERENCE.md §1a, in nA and ms. */
+    /** The five GIF step protocols of the paper's GIF fit (Wang et al. 2024, arXiv 2406.19708), in nA and ms. */
     static final List<StepProtocol> GIF_PROTOCOLS = List.of(
             StepProtocol.of(2.0, 200, 0, 800),
             StepProtocol.of(1.5, 500, 0, 500),

@@ -88,7 +88,7 @@ class ReferenceEiStepTest {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
-    /** The reference step, as REFERENCE.md writes it from the paper's code, for STEPS steps; spikes as [step, neuron]. */
+    /** The reference step as the paper's code (Wang et al. 2024) takes it, for STEPS steps; spikes as [step, neuron]. */
     private static List<List<Integer>> reference(double[][] wIn, double[][] wE, double[][] wI, double[] tauA, boolean[][] input) {
         double[] v = new double[N];
         double[] ia = new double[N];

@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.brainfx.engine.job.FitResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Project files: schema versions older or newer than this build's are refused with the fix, saves keep a backup. */
+/** Project files: older versions open, newer or missing ones are refused with the fix, results are kept, saves keep a backup. */
 class ProjectFilesTest {
 
     @TempDir
@@ -58,5 +65,61 @@ class ProjectFilesTest {
         ProjectFiles.write(new Project(1, "new", null, p.model(), null, null, null, null, null), f);
         assertEquals("new", ProjectFiles.read(f).name());
         assertEquals("old", ProjectFiles.read(dir.resolve("p.brainfx.json.bak")).name());
+    }
+
+    @Test
+    void aVersion1ProjectStillOpensResolvesAndIsWrittenAsTheCurrentVersion() throws Exception {
+        // A project file as BrainFX wrote it before results were kept (schema version 1), with its data beside it.
+        Path folder = dir.resolve("hh");
+        Files.createDirectories(folder);
+        Path f = folder.resolve("old.brainfx.json");
+        try (InputStream in = getClass().getResourceAsStream("/projects/hh-synthetic-v1.brainfx.json")) {
+            Files.copy(in, f);
+        }
+        assertTrue(Files.readString(f).contains("\"schemaVersion\": 1"));
+        copyTree(Path.of("..", "sample-projects", "data", "hh-traces"), dir.resolve("data").resolve("hh-traces"));
+
+        Project p = ProjectFiles.read(f);
+        assertEquals(ProjectFiles.SCHEMA_VERSION, p.schemaVersion(), "read as the current version");
+        assertEquals("hh-synthetic", p.name());
+        assertEquals(List.of(), p.savedFits());
+        ResolvedProject r = ResolvedProject.resolve(p, f);
+        assertEquals(5, r.sweeps());
+        assertEquals(4, r.project().fit().free().size());
+
+        ProjectFiles.write(p, f);
+        assertTrue(Files.readString(f).contains("\"schemaVersion\": " + ProjectFiles.SCHEMA_VERSION));
+        assertEquals(p, ProjectFiles.read(f));
+    }
+
+    @Test
+    void keptResultsAreWrittenAndReadBackEqual() throws Exception {
+        Path f = write("{\"schemaVersion\": 2, \"name\": \"x\", \"model\": {\"builtin\": \"lif\"}}");
+        Project p = ProjectFiles.read(f);
+        FitResult r = new FitResult("x", "lbfgsb", 3, "0.1", 0.25, Map.of("tau", 12.5), new double[] {0.2, Double.NaN},
+                List.of(new FitResult.HistoryPoint(1, 20, 0.5, 0.3)), 40, 1, 2, 1.5, new double[] {0.25, 0.4},
+                "stalled", Map.of("mse", new double[] {0.2, 0.3}));
+        SavedFit kept = SavedFit.of(r, p.fit(), Instant.parse("2026-12-07T16:00:00Z"), new double[] {1.5, 2.5},
+                new int[] {3, 0}, null);
+        Project withResult = p.withResults(List.of(kept));
+        ProjectFiles.write(withResult, f);
+        Project back = ProjectFiles.read(f);
+        assertEquals(withResult, back);
+        SavedFit s = back.savedFits().get(0);
+        assertEquals("2026-12-07T16:00:00Z", s.date());
+        assertEquals(12.5, s.params().get("tau"));
+        assertTrue(Double.isNaN(s.perSweepLoss().get(1)), "a diverged sweep's loss survives as NaN");
+        assertEquals(List.of(3, 0), s.targetSpikes());
+        assertEquals(null, s.fittedSpikes());
+        assertEquals(List.of(), back.withResults(List.of()).savedFits());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, to.resolve(p.getFileName().toString()));
+            }
+        }
     }
 }
