@@ -1,12 +1,14 @@
 package org.brainfx.engine.net.connectome;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.brainfx.engine.net.NetworkSpec;
+import org.brainfx.engine.net.PopulationSpec;
 
 /**
  * A network generated from a connectome: the spec, the synapse files its explicit projections name
@@ -36,11 +38,11 @@ public record ConnectomeNetwork(NetworkSpec spec, Map<String, PairList> files, L
         }
         StringBuilder text = new StringBuilder("name,population,index\n");
         int k = 0;
-        for (org.brainfx.engine.net.PopulationSpec p : spec.populations()) {
+        for (PopulationSpec p : spec.populations()) {
             for (int i = 0; i < p.size(); i++) {
                 text.append(neurons.get(k++)).append(',').append(p.name()).append(',').append(i).append('\n');
             }
         }
-        java.nio.file.Files.writeString(projectDir.resolve(NEURONS_FILE), text.toString());
+        Files.writeString(projectDir.resolve(NEURONS_FILE), text.toString());
     }
 }

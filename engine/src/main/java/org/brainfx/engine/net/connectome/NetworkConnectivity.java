@@ -93,24 +93,37 @@ public final class NetworkConnectivity {
         }
 
         EdgeLayer layer(String name, boolean symmetric, int nodes) {
-            Integer[] order = new Integer[size];
+            // Entries bucketed by pre (counting sort), then each row sorted by (post, entry) packed in a long.
+            int[] start = new int[nodes + 1];
             for (int k = 0; k < size; k++) {
-                order[k] = k;
+                start[(int) (key[k] >>> 32) + 1]++;
             }
-            Arrays.sort(order, (a, b) -> Long.compare(key[a], key[b]));
+            for (int i = 0; i < nodes; i++) {
+                start[i + 1] += start[i];
+            }
+            long[] byRow = new long[size];
+            int[] fill = Arrays.copyOf(start, nodes);
+            for (int k = 0; k < size; k++) {
+                int pre = (int) (key[k] >>> 32);
+                byRow[fill[pre]++] = ((key[k] & 0xffffffffL) << 32) | k;
+            }
             int[] pres = new int[size];
             int[] col = new int[size];
             double[] w = new double[size];
             int m = 0;
-            for (int idx = 0; idx < size; idx++) {
-                int k = order[idx];
-                if (idx > 0 && key[order[idx - 1]] == key[k]) {
-                    w[m - 1] += weight[k];
-                    continue;
+            for (int i = 0; i < nodes; i++) {
+                Arrays.sort(byRow, start[i], start[i + 1]);
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    int post = (int) (byRow[e] >>> 32);
+                    double value = weight[(int) byRow[e]];
+                    if (e > start[i] && col[m - 1] == post) {
+                        w[m - 1] += value;
+                        continue;
+                    }
+                    pres[m] = i;
+                    col[m] = post;
+                    w[m++] = value;
                 }
-                pres[m] = (int) (key[k] >>> 32);
-                col[m] = (int) key[k];
-                w[m++] = weight[k];
             }
             // Opposite-signed synapses onto one pair can cancel; a layer holds no zero entries.
             int[] rowStart = new int[nodes + 1];

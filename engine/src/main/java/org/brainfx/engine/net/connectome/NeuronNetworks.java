@@ -2,6 +2,7 @@ package org.brainfx.engine.net.connectome;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -368,9 +369,9 @@ public final class NeuronNetworks {
 
         void add(int i, int j, double w) {
             if (n == pre.length) {
-                pre = java.util.Arrays.copyOf(pre, 2 * n);
-                post = java.util.Arrays.copyOf(post, 2 * n);
-                weight = java.util.Arrays.copyOf(weight, 2 * n);
+                pre = Arrays.copyOf(pre, 2 * n);
+                post = Arrays.copyOf(post, 2 * n);
+                weight = Arrays.copyOf(weight, 2 * n);
             }
             pre[n] = i;
             post[n] = j;
@@ -378,8 +379,8 @@ public final class NeuronNetworks {
         }
 
         PairList list() {
-            return new PairList(java.util.Arrays.copyOf(pre, n), java.util.Arrays.copyOf(post, n),
-                    java.util.Arrays.copyOf(weight, n));
+            return new PairList(Arrays.copyOf(pre, n), Arrays.copyOf(post, n),
+                    Arrays.copyOf(weight, n));
         }
     }
 }
