@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 FitCommand.class,
                 CompareCommand.class,
                 InspectCommand.class,
+                ConnectomeNetworkCommand.class,
                 SnapshotCommand.class,
                 CommandLine.HelpCommand.class,
         })

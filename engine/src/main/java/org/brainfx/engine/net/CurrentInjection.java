@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * One injected current during a run: adds its value for a step into the population's input lanes.
  * The Ornstein–Uhlenbeck noise advances exactly (x ← μ + (x − μ)·e^{−dt/τ} + σ·√(1 − e^{−2dt/τ})·N(0,1)),
- * independently per neuron, from its own seeded stream.
+ * independently per neuron, from its own seeded stream; white noise draws mean + σ·N(0,1) anew every step
+ * and neuron from its own stream.
  */
 final class CurrentInjection {
     private final CurrentSpec spec;
@@ -17,6 +18,7 @@ final class CurrentInjection {
     private final SplittableRandom random;
     private final double decay;
     private final double kick;
+    private final boolean white;
 
     CurrentInjection(CurrentSpec spec, int population, int input, int size, double dt, long seed) {
         this.spec = spec;
@@ -24,7 +26,13 @@ final class CurrentInjection {
         this.input = input;
         this.dt = dt;
         this.neurons = spec.neurons() == null ? null : spec.neurons().stream().mapToInt(Integer::intValue).toArray();
-        if ("ou".equals(spec.kind())) {
+        white = "white".equals(spec.kind());
+        if (white) {
+            random = new SplittableRandom(seed);
+            ou = null;
+            decay = 0;
+            kick = spec.sigma();
+        } else if ("ou".equals(spec.kind())) {
             random = new SplittableRandom(seed);
             ou = new double[size];
             java.util.Arrays.fill(ou, spec.mean());
@@ -52,6 +60,10 @@ final class CurrentInjection {
             return;
         }
         double t = step * dt;
+        if (white) {
+            addWhite(t, lanes);
+            return;
+        }
         double start = spec.start() == null ? 0 : spec.start();
         double stop = spec.stop() == null ? Double.POSITIVE_INFINITY : spec.stop();
         if (t < start - 1e-9 || t >= stop - 1e-9) {
@@ -66,6 +78,17 @@ final class CurrentInjection {
             for (int i : neurons) {
                 lanes[i] += value;
             }
+        }
+    }
+
+    private void addWhite(double t, double[] lanes) {
+        if ((spec.start() != null && t < spec.start() - 1e-9) || (spec.stop() != null && t >= spec.stop() - 1e-9)) {
+            return;
+        }
+        double mean = spec.mean();
+        int count = neurons == null ? lanes.length : neurons.length;
+        for (int k = 0; k < count; k++) {
+            lanes[neurons == null ? k : neurons[k]] += mean + kick * random.nextGaussian();
         }
     }
 }

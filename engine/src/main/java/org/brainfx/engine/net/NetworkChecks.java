@@ -31,7 +31,15 @@ final class NetworkChecks {
                         throw new NetworkException(where + ": an Ornstein-Uhlenbeck current needs sigma >= 0 and tau > 0 ms");
                     }
                 }
-                default -> throw new NetworkException(where + ": kind '" + c.kind() + "' is not 'step', 'ramp' or 'ou'");
+                case "white" -> {
+                    finite(where, "mean", c.mean());
+                    finite(where, "sigma", c.sigma());
+                    if (c.sigma() < 0) {
+                        throw new NetworkException(where + ": white noise needs sigma >= 0 (the per-step standard deviation)");
+                    }
+                }
+                default -> throw new NetworkException(where + ": kind '" + c.kind() + "' is not 'step', 'ramp', 'ou' or"
+                        + " 'white'");
             }
             neurons(where, c.neurons(), p.size());
         }

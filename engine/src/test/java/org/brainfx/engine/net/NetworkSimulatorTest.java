@@ -165,6 +165,42 @@ class NetworkSimulatorTest {
     }
 
     @Test
+    void whiteNoiseCurrentsDrawAnIndependentValueEveryStepInsideTheirWindow() {
+        // With forward Euler and tau = dt, V after a step equals that step's input exactly.
+        ModelSpec copier = ModelText.parse(String.join("\n", "model copier", "state V = 0 mV", "param tau = 0.1 ms fixed",
+                "input I : mV", "dV/dt = (I - V)/tau", "integrator euler"));
+        NetworkSpec spec = NetworkBuilder.network("white").dt(0.1).duration(1000).seed(3)
+                .population("P", 2, "other", copier).add()
+                .current(new CurrentSpec("P", null, "white", null, null, null, 14.2, 4.0, null, List.of(0)))
+                .current(new CurrentSpec("P", null, "white", null, 100.0, 200.0, 1.0, 0.0, null, List.of(1)))
+                .monitor(MonitorSpec.states("P", List.of("V"), List.of(0, 1)))
+                .build();
+        double[][] v = NetworkSimulator.run(NetworkFactory.build(spec, null), RunOptions.defaults()).traces().get("P").values()[0];
+        double mean = 0;
+        double sq = 0;
+        double lag = 0;
+        int n = v[0].length;
+        for (int k = 0; k < n; k++) {
+            mean += v[0][k] / n;
+            sq += v[0][k] * v[0][k] / n;
+        }
+        double var = sq - mean * mean;
+        for (int k = 1; k < n; k++) {
+            lag += (v[0][k] - mean) * (v[0][k - 1] - mean) / (n - 1) / var;
+        }
+        assertEquals(14.2, mean, 0.15, "white noise mean");
+        assertEquals(4.0, Math.sqrt(var), 0.15, "white noise sd");
+        assertEquals(0.0, lag, 0.05, "successive steps independent");
+        assertEquals(0.0, v[1][500], 1e-12, "nothing before start");
+        assertEquals(1.0, v[1][1500], 1e-12, "the mean inside the window");
+        assertEquals(0.0, v[1][2500], 1e-12, "nothing after stop");
+        String message = assertThrows(NetworkException.class, () -> NetworkFactory.build(NetworkBuilder.network("bad")
+                .population("P", 1, "other", copier).add()
+                .current(new CurrentSpec("P", null, "white", null, null, null, 0.0, -1.0, null, null)).build(), null)).getMessage();
+        assertTrue(message.contains("white noise needs sigma >= 0"), message);
+    }
+
+    @Test
     void twoThreadsGiveTheSameSpikesAsOne() {
         NetworkSpec spec = BenchmarkNetworks.coba(8000, 2);
         Network net = NetworkFactory.build(spec, null);
