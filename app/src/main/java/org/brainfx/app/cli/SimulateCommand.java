@@ -88,8 +88,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Network projects: 1 or 2 threads (default: 2 on a machine with two or more cores; a network"
-                    + " under 2 000 neurons runs on one). The results do not depend on it.")
+            description = "Network projects: 1 or 2 threads (default: 2 for runs of 10^8 neuron-steps or more on a machine"
+                    + " with two or more cores, else 1). The results do not depend on it.")
     private Integer threads;
 
     @Option(names = "--record", split = ",", paramLabel = "STATE",
@@ -112,9 +112,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--amplitude, --dt and --record apply to a neuron model; a network project sets them");
             }
-            int n = threads != null ? threads : Math.min(2, Runtime.getRuntime().availableProcessors());
             return NetworkSimulation.run(spec.commandLine().getOut(), spec.commandLine().getErr(), Path.of(target), duration,
-                    seed, n, out);
+                    seed, threads, out);
         }
         if (seed != null || threads != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seed and --threads apply to a network project");
