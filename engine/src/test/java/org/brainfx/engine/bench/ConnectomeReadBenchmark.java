@@ -13,8 +13,8 @@ import org.brainfx.engine.data.connectome.Connectomes;
  * Times reading connectome files: the first read in a fresh JVM (class loading included, what a
  * command-line user waits for) and the median of later reads (the reader's own speed), each as
  * wall time and as this thread's CPU time (which a machine shared with other work inflates far
- * less). Run: {@code java -cp engine/target/classes:DEPENDENCIES
- * org.brainfx.engine.bench.ConnectomeReadBenchmark FILE…}.
+ * less). A test-scope main, like the other timing mains: {@code java -cp
+ * engine/target/classes:engine/target/test-classes:DEPENDENCIES org.brainfx.engine.bench.ConnectomeReadBenchmark FILE…}.
  */
 public final class ConnectomeReadBenchmark {
     private static final int WARM_READS = 50;
