@@ -17,6 +17,7 @@ import java.util.Map;
 final class InvariantHoisting {
     private final Graph g;
     private final Map<Node, Boolean> invariant = new HashMap<>();
+    private final Map<Node, Boolean> onParameter = new HashMap<>();
 
     InvariantHoisting(Graph g) {
         this.g = g;
@@ -47,7 +48,7 @@ final class InvariantHoisting {
         if (visited.put(n, Boolean.TRUE) != null || n.op().isLeaf()) {
             return;
         }
-        if (isInvariant(n) && dependsOnParameter(n, new HashMap<>())) {
+        if (isInvariant(n) && dependsOnParameter(n)) {
             replacements.computeIfAbsent(n, k -> g.leaf(Op.INVARIANT, replacements.size()));
             return;
         }
@@ -56,19 +57,17 @@ final class InvariantHoisting {
         }
     }
 
-    private static boolean dependsOnParameter(Node n, Map<Node, Boolean> seen) {
-        if (n.op() == Op.PARAM) {
-            return true;
+    private boolean dependsOnParameter(Node n) {
+        Boolean known = onParameter.get(n);
+        if (known != null) {
+            return known;
         }
-        if (seen.put(n, Boolean.TRUE) != null) {
-            return false;
+        boolean result = n.op() == Op.PARAM;
+        for (int i = 0; i < n.argCount() && !result; i++) {
+            result = dependsOnParameter(n.arg(i));
         }
-        for (int i = 0; i < n.argCount(); i++) {
-            if (dependsOnParameter(n.arg(i), seen)) {
-                return true;
-            }
-        }
-        return false;
+        onParameter.put(n, result);
+        return result;
     }
 
     private boolean isInvariant(Node n) {

@@ -28,6 +28,9 @@ public final class NetworkFactory {
     private final boolean smoothSpikes;
     private final boolean keepParameters;
     private final Map<String, Receptor> receptorOfProjection = new LinkedHashMap<>();
+    /** Each population's neuron model and each synapse model, read once however many projections name them. */
+    private final Map<String, ModelSpec> neuronModels = new LinkedHashMap<>();
+    private final Map<String, SynapseSpec> synapseModels = new LinkedHashMap<>();
 
     private NetworkFactory(NetworkSpec spec, Path baseDir, boolean smoothSpikes, boolean keepParameters) {
         this.spec = spec;
@@ -216,6 +219,15 @@ public final class NetworkFactory {
     }
 
     private SynapseSpec synapse(String name, String projection) {
+        SynapseSpec known = synapseModels.get(name);
+        if (known == null) {
+            known = readSynapse(name, projection);
+            synapseModels.put(name, known);
+        }
+        return known;
+    }
+
+    private SynapseSpec readSynapse(String name, String projection) {
         try {
             if (name.endsWith(".synapse")) {
                 Path file = baseDir.resolve(name);
@@ -251,6 +263,15 @@ public final class NetworkFactory {
     }
 
     private ModelSpec neuronModel(PopulationSpec p) {
+        ModelSpec known = neuronModels.get(p.name());
+        if (known == null) {
+            known = readNeuronModel(p);
+            neuronModels.put(p.name(), known);
+        }
+        return known;
+    }
+
+    private ModelSpec readNeuronModel(PopulationSpec p) {
         NeuronRef ref = p.model();
         int given = (ref.builtin() != null ? 1 : 0) + (ref.file() != null ? 1 : 0) + (ref.spec() != null ? 1 : 0);
         if (given != 1) {
@@ -280,12 +301,12 @@ public final class NetworkFactory {
     private BuiltPopulation population(PopulationSpec p, List<Receptor> receptors) {
         ModelSpec neuron = neuronModel(p);
         String voltage = voltageOf(p, neuron);
-        ModelSpec merged = PopulationModel.merge(neuron, voltage, receptors, p.name());
+        CheckedModel checked = PopulationModel.merge(neuron, voltage, receptors, p.name());
+        ModelSpec merged = checked.spec();
         if (smoothSpikes && merged.refractory() != null) {
             throw new NetworkException("population '" + p.name() + "': smooth spikes cannot end a refractory period;"
                     + " remove 'refractory' to check gradients with smooth spikes");
         }
-        CheckedModel checked = ModelChecker.check(merged);
         checkKeys(p, p.parameters().keySet(), neuron.parameters().stream().map(q -> q.name()).toList(), "parameters", "parameter");
         Map<String, double[]> values = new LinkedHashMap<>();
         for (CheckedModel.Symbol sym : checked.parameters()) {

@@ -33,8 +33,8 @@ final class PopulationModel {
     private PopulationModel() {
     }
 
-    /** The merged spec; {@code voltage} names the neuron's membrane potential. */
-    static ModelSpec merge(ModelSpec neuron, String voltage, List<Receptor> receptors, String population) {
+    /** The merged model, checked; {@code voltage} names the neuron's membrane potential. */
+    static CheckedModel merge(ModelSpec neuron, String voltage, List<Receptor> receptors, String population) {
         List<StateSpec> states = new ArrayList<>(neuron.states());
         List<ParameterSpec> parameters = new ArrayList<>(neuron.parameters());
         List<InputSpec> inputs = new ArrayList<>();
@@ -104,12 +104,11 @@ final class PopulationModel {
         allDefinitions.addAll(neuron.definitions());
         ModelSpec merged = neuron.withParts(states, parameters, inputs, allDefinitions, equations);
         try {
-            ModelChecker.check(merged);
+            return ModelChecker.check(merged);
         } catch (ModelException e) {
             throw new NetworkException("population '" + population + "': its model '" + neuron.name()
                     + "' with its synapses merged in does not check: " + e.getMessage(), e);
         }
-        return merged;
     }
 
     /**
