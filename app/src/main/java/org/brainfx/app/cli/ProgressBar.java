@@ -13,8 +13,9 @@ import org.brainfx.engine.job.FitProgress;
  * method is synchronized.
  */
 final class ProgressBar {
-    private static final long TERMINAL_INTERVAL_NANOS = 100_000_000L;
-    private static final long PLAIN_INTERVAL_NANOS = 1_000_000_000L;
+    /** Least time between two drawings on a terminal, and between two plain lines. */
+    static final long TERMINAL_INTERVAL_NANOS = 100_000_000L;
+    static final long PLAIN_INTERVAL_NANOS = 1_000_000_000L;
     private static final int BAR_WIDTH = 24;
 
     private final PrintWriter err;
@@ -99,7 +100,8 @@ final class ProgressBar {
         return Math.min(1, Math.max(0, f));
     }
 
-    private static String bar(double fraction) {
+    /** The bar itself, {@code [####----]}, filled to {@code fraction}. */
+    static String bar(double fraction) {
         int filled = (int) Math.round(fraction * BAR_WIDTH);
         return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]";
     }

@@ -10,9 +10,6 @@ import org.brainfx.engine.net.NetworkProgress;
  * arrive on the simulating thread, so drawing is cheap and throttled.
  */
 final class SimulationProgressBar {
-    private static final long TERMINAL_INTERVAL_NANOS = 100_000_000L;
-    private static final long PLAIN_INTERVAL_NANOS = 1_000_000_000L;
-    private static final int BAR_WIDTH = 24;
     private final PrintWriter err;
     private final boolean terminal;
     private final String command;
@@ -32,15 +29,14 @@ final class SimulationProgressBar {
             spikes += s.length;
         }
         long now = System.nanoTime();
-        if (now - lastDrawn < (terminal ? TERMINAL_INTERVAL_NANOS : PLAIN_INTERVAL_NANOS)) {
+        if (now - lastDrawn < (terminal ? ProgressBar.TERMINAL_INTERVAL_NANOS : ProgressBar.PLAIN_INTERVAL_NANOS)) {
             return;
         }
         lastDrawn = now;
         String counts = String.format(Locale.ROOT, "%.0f/%.0f ms  %d spikes  %s", p.step() * p.dt(), p.steps() * p.dt(), spikes,
                 ProgressBar.elapsed((now - started) / 1e9));
         if (terminal) {
-            int filled = (int) Math.round(p.fraction() * BAR_WIDTH);
-            String line = command + "  [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]  " + counts;
+            String line = command + "  " + ProgressBar.bar(p.fraction()) + "  " + counts;
             err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
             drawnWidth = line.length();
         } else {
