@@ -1,0 +1,156 @@
+package org.brainfx.engine.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.brainfx.engine.task.TrialBatch;
+
+/**
+ * Backpropagation through time for an {@link EiRsnn} on batches of task trials: the trials are
+ * split among worker threads (each a {@link RsnnSlice} with its own trajectory and dense products),
+ * and the slices' gradients summed, so results do not depend on the thread count beyond float
+ * summation order. Not thread-safe; close it to stop the workers.
+ */
+public final class RsnnBptt implements AutoCloseable {
+    private final EiRsnn net;
+    private final List<RsnnSlice> slices = new ArrayList<>();
+    private final int sliceTrials;
+    private final ExecutorService pool;
+
+    /**
+     * A pass for batches of up to {@code trials} trials on {@code threads} threads (larger batches
+     * are evaluated in parts; their gradient too).
+     */
+    public RsnnBptt(EiRsnn net, int trials, int threads) {
+        if (trials < 1 || threads < 1) {
+            throw new IllegalArgumentException("BPTT needs trials >= 1 and threads >= 1, got " + trials + " and " + threads);
+        }
+        this.net = net;
+        int workers = Math.min(threads, trials);
+        this.sliceTrials = (trials + workers - 1) / workers;
+        for (int s = 0; s < workers; s++) {
+            slices.add(new RsnnSlice(net, sliceTrials));
+        }
+        this.pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
+            Thread t = new Thread(r, "brainfx-bptt-worker");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** The network. */
+    public EiRsnn network() {
+        return net;
+    }
+
+    /** The worker threads. */
+    public int threads() {
+        return slices.size();
+    }
+
+    /**
+     * The loss of {@code batch} under {@code weights} and its gradient, written into {@code gradient}
+     * (overwritten; the mean loss's gradient with respect to the raw weights).
+     */
+    public BatchOutcome gradient(TrialBatch batch, RsnnWeights weights, RsnnWeights gradient) {
+        gradient.clear();
+        return pass(batch, weights, gradient);
+    }
+
+    /** The loss and accuracy of {@code batch} under {@code weights}, forward only (no trajectory kept). */
+    public BatchOutcome evaluate(TrialBatch batch, RsnnWeights weights) {
+        return pass(batch, weights, null);
+    }
+
+    private BatchOutcome pass(TrialBatch batch, RsnnWeights weights, RsnnWeights gradient) {
+        int masked = batch.maskedSteps();
+        if (masked == 0) {
+            throw new IllegalArgumentException("task '" + batch.task() + "' marks no step for the loss");
+        }
+        float scale = (float) (1.0 / ((double) masked * batch.trials()));
+        for (RsnnSlice s : slices) {
+            s.use(weights);
+        }
+        double loss = 0;
+        long correct = 0;
+        long spikesE = 0;
+        long spikesI = 0;
+        int chunk = sliceTrials * slices.size();
+        for (int first = 0; first < batch.trials(); first += chunk) {
+            List<Future<?>> running = new ArrayList<>();
+            int[] counts = new int[slices.size()];
+            Runnable inline = null;
+            for (int s = 0; s < slices.size(); s++) {
+                int from = first + s * sliceTrials;
+                int count = Math.max(0, Math.min(sliceTrials, batch.trials() - from));
+                counts[s] = count;
+                if (count == 0) {
+                    continue;
+                }
+                RsnnSlice slice = slices.get(s);
+                Runnable work = () -> {
+                    slice.forward(batch, from, count, gradient != null);
+                    if (gradient != null) {
+                        slice.clearGradient();
+                        slice.backward(batch, scale);
+                    }
+                };
+                if (s == 0) {
+                    inline = work;
+                } else {
+                    running.add(pool.submit(work));
+                }
+            }
+            inline.run();
+            for (Future<?> f : running) {
+                await(f);
+            }
+            for (int s = 0; s < slices.size(); s++) {
+                if (counts[s] == 0) {
+                    continue;
+                }
+                RsnnSlice slice = slices.get(s);
+                loss += slice.lossSum();
+                correct += slice.correct();
+                spikesE += slice.spikesE();
+                spikesI += slice.spikesI();
+                if (gradient != null) {
+                    gradient.add(slice.gradient());
+                }
+            }
+        }
+        double seconds = batch.steps() * net.dtMs() / 1000.0 * batch.trials();
+        return new BatchOutcome(loss * scale, (double) correct / batch.trials(), batch.trials(),
+                spikesE / (seconds * net.excitatory()), net.inhibitory() == 0 ? 0 : spikesI / (seconds * net.inhibitory()));
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the BPTT workers ran", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("a BPTT worker failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** The first slice, which holds the first trials of the last pass (for pictures of a trial). */
+    RsnnSlice firstSlice() {
+        return slices.get(0);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.brainfx.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.brainfx.engine.task.InputGroup;
+import org.brainfx.engine.task.Period;
+import org.brainfx.engine.task.TrialBatch;
+import org.junit.jupiter.api.Test;
+
+/** The BPTT gradient of the E/I network against central differences of the same loss, with a smooth spike. */
+class RsnnBpttTest {
+
+    /** A batch of random input spikes (channel c spikes with probability {@code p}) whose last steps count. */
+    static TrialBatch randomBatch(int trials, int steps, int channels, double p, int maskedSteps, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] start = new int[steps * trials + 1];
+        List<Integer> spikes = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < trials; b++) {
+                for (int c = 0; c < channels; c++) {
+                    if (random.nextDouble() < p) {
+                        spikes.add(c);
+                    }
+                }
+                start[t * trials + b + 1] = spikes.size();
+            }
+        }
+        int[] labels = new int[trials];
+        for (int b = 0; b < trials; b++) {
+            labels[b] = random.nextInt(2);
+        }
+        boolean[] mask = new boolean[steps];
+        for (int t = steps - maskedSteps; t < steps; t++) {
+            mask[t] = true;
+        }
+        return new TrialBatch("random", seed, 0, trials, steps, 1, List.of(new InputGroup("in", 0, channels)),
+                new float[steps * trials], start, spikes.stream().mapToInt(Integer::intValue).toArray(),
+                List.of("left", "right"), labels, mask, List.of(new Period("all", 0, steps)), Map.of());
+    }
+
+    static EiRsnn small(SpikeFunction spike) {
+        return new EiRsnn(5, 6, 3, 2, 1, 20, 5, 5, 1, 0, 1, 3, -3,
+                EiRsnn.uniformTauAdapt(9, 50, 150, 3), spike, null, null, null);
+    }
+
+    @Test
+    void gradientMatchesCentralDifferencesWithSmoothSpikes() {
+        EiRsnn net = small(SpikeFunction.sigmoid(4));
+        TrialBatch batch = randomBatch(3, 60, 5, 0.15, 20, 11);
+        RsnnWeights w = RsnnWeights.kaiming(net, 3, 1.5, 2, 2, 5);
+        try (RsnnBptt bptt = new RsnnBptt(net, 3, 2)) {
+            RsnnWeights g = RsnnWeights.zeros(net);
+            BatchOutcome out = bptt.gradient(batch, w, g);
+            assertTrue(out.loss() > 0, "loss " + out.loss());
+            double worst = 0;
+            int checked = 0;
+            for (int a = 0; a < 4; a++) {
+                float[] values = w.arrays().get(a);
+                float[] grad = g.arrays().get(a);
+                for (int i = 0; i < values.length; i += Math.max(1, values.length / 12)) {
+                    float keep = values[i];
+                    float h = 2e-3f;
+                    values[i] = keep + h;
+                    double up = bptt.evaluate(batch, w).loss();
+                    values[i] = keep - h;
+                    double down = bptt.evaluate(batch, w).loss();
+                    values[i] = keep;
+                    double fd = (up - down) / (2 * h);
+                    double err = Math.abs(fd - grad[i]) / (Math.abs(fd) + 1e-3);
+                    worst = Math.max(worst, err);
+                    assertEquals(fd, grad[i], 2e-3 * Math.abs(fd) + 2e-4,
+                            RsnnWeights.NAMES.get(a) + "[" + i + "]: finite difference " + fd + ", BPTT " + grad[i]);
+                    checked++;
+                }
+            }
+            assertTrue(checked > 40, "checked " + checked);
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        EiRsnn net = small(SpikeFunction.reluSurrogate());
+        TrialBatch batch = randomBatch(7, 80, 5, 0.2, 20, 4);
+        RsnnWeights w = RsnnWeights.kaiming(net, 3, 1.5, 2, 2, 9);
+        RsnnWeights g1 = RsnnWeights.zeros(net);
+        RsnnWeights g2 = RsnnWeights.zeros(net);
+        BatchOutcome one;
+        BatchOutcome two;
+        try (RsnnBptt a = new RsnnBptt(net, 7, 1); RsnnBptt b = new RsnnBptt(net, 7, 2)) {
+            one = a.gradient(batch, w, g1);
+            two = b.gradient(batch, w, g2);
+        }
+        assertTrue(one.rateE() > 0, "the network fires");
+        assertEquals(one.loss(), two.loss(), 1e-6 * one.loss());
+        assertEquals(one.accuracy(), two.accuracy());
+        for (int a = 0; a < 4; a++) {
+            float[] x = g1.arrays().get(a);
+            float[] y = g2.arrays().get(a);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(x[i], y[i], 1e-5 * (Math.abs(x[i]) + 1e-3), RsnnWeights.NAMES.get(a) + "[" + i + "]");
+            }
+        }
+    }
+
+    @Test
+    void aMismatchedTaskIsRefusedByName() {
+        EiRsnn net = small(SpikeFunction.reluSurrogate());
+        TrialBatch batch = randomBatch(2, 10, 4, 0.2, 5, 1);
+        try (RsnnBptt b = new RsnnBptt(net, 2, 1)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> b.evaluate(batch, RsnnWeights.reference(net, 1)));
+            assertTrue(e.getMessage().contains("4 input channels") && e.getMessage().contains("5 inputs"), e.getMessage());
+        }
+    }
+}
