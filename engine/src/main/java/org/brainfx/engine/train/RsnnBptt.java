@@ -15,6 +15,13 @@ import org.brainfx.engine.task.TrialBatch;
  * summation order. Not thread-safe; close it to stop the workers.
  */
 public final class RsnnBptt implements AutoCloseable {
+    /**
+     * Trials a worker takes at a time: a block's lane states stay in cache (32 × 200 neurons is 25 KB a
+     * state), its trajectory is reused by the next block (~225 MB for 2 200 steps), and a 32-row sgemm
+     * still runs at ~45 GFLOP/s here (against ~55 at 128 rows).
+     */
+    static final int BLOCK = 32;
+
     private final EiRsnn net;
     private final List<RsnnSlice> slices = new ArrayList<>();
     private final int sliceTrials;
@@ -30,7 +37,7 @@ public final class RsnnBptt implements AutoCloseable {
         }
         this.net = net;
         int workers = Math.min(threads, trials);
-        this.sliceTrials = (trials + workers - 1) / workers;
+        this.sliceTrials = Math.min(BLOCK, (trials + workers - 1) / workers);
         for (int s = 0; s < workers; s++) {
             slices.add(new RsnnSlice(net, sliceTrials));
         }
