@@ -14,7 +14,7 @@ import org.brainfx.engine.task.TrialBatch;
  * and the slices' gradients summed, so results do not depend on the thread count beyond float
  * summation order. Not thread-safe; close it to stop the workers.
  */
-public final class RsnnBptt implements AutoCloseable {
+public final class RsnnBptt implements BatchGradient {
     /**
      * Trials a worker takes at a time: a block's lane states stay in cache (32 × 200 neurons is 25 KB a
      * state), its trajectory is reused by the next block (~225 MB for 2 200 steps), and a 32-row sgemm
@@ -62,6 +62,7 @@ public final class RsnnBptt implements AutoCloseable {
      * The loss of {@code batch} under {@code weights} and its gradient, written into {@code gradient}
      * (overwritten; the mean loss's gradient with respect to the raw weights).
      */
+    @Override
     public BatchOutcome gradient(TrialBatch batch, RsnnWeights weights, RsnnWeights gradient) {
         gradient.clear();
         return pass(batch, weights, gradient);
@@ -147,6 +148,47 @@ public final class RsnnBptt implements AutoCloseable {
             }
             throw new IllegalStateException("a BPTT worker failed: " + cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * Runs trial {@code trial} of {@code batch} alone and records it: its inputs, spikes, readout and the
+     * potentials of {@code neurons}.
+     */
+    public TrialRecording record(TrialBatch batch, int trial, RsnnWeights weights, int[] neurons) {
+        RsnnSlice one = new RsnnSlice(net, 1);
+        one.use(weights);
+        one.forward(batch, trial, 1, true);
+        java.util.List<int[]> inputs = new java.util.ArrayList<>();
+        for (int t = 0; t < batch.steps(); t++) {
+            int cell = batch.cell(t, trial);
+            for (int s = batch.spikeStart()[cell]; s < batch.spikeStart()[cell + 1]; s++) {
+                inputs.add(new int[] {t, batch.spikeChannel()[s]});
+            }
+        }
+        java.util.List<int[]> spikes = new java.util.ArrayList<>();
+        one.spikes(0, (t, k) -> spikes.add(new int[] {t, k}));
+        float[][] v = new float[neurons.length][batch.steps()];
+        float[][] r = new float[net.outputs()][batch.steps()];
+        float[] sum = new float[net.outputs()];
+        for (int t = 0; t < batch.steps(); t++) {
+            for (int i = 0; i < neurons.length; i++) {
+                v[i][t] = one.voltage(t, 0, neurons[i]);
+            }
+            for (int o = 0; o < net.outputs(); o++) {
+                r[o][t] = one.readoutValue(t, 0, o);
+                if (batch.mask()[t]) {
+                    sum[o] += r[o][t];
+                }
+            }
+        }
+        int chosen = 0;
+        for (int o = 1; o < sum.length; o++) {
+            chosen = sum[o] > sum[chosen] ? o : chosen;
+        }
+        return new TrialRecording(batch.steps(), batch.dtMs(), inputs.stream().mapToInt(x -> x[0]).toArray(),
+                inputs.stream().mapToInt(x -> x[1]).toArray(), spikes.stream().mapToInt(x -> x[0]).toArray(),
+                spikes.stream().mapToInt(x -> x[1]).toArray(), net.excitatory(), neurons.clone(), v, r, batch.classNames(),
+                batch.labels()[trial], chosen, batch.periods());
     }
 
     /** The first slice, which holds the first trials of the last pass (for pictures of a trial). */

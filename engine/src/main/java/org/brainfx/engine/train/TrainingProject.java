@@ -1,0 +1,67 @@
+package org.brainfx.engine.train;
+
+import com.google.gson.JsonObject;
+import org.brainfx.engine.net.ConnectivitySpec;
+import org.brainfx.engine.net.PositionSpec;
+
+/**
+ * A training project as saved (JSON, schema-versioned): a cognitive task, the E/I recurrent spiking
+ * network to train on it, and the training settings. Absent fields take the reference values
+ * (REFERENCE.md §2–3), so a project states only what differs.
+ *
+ * @param schemaVersion format version
+ * @param name          the project's name
+ * @param description   what it is for
+ * @param task          the task and its settings
+ * @param rsnn          the network
+ * @param training      the optimizer, budget and stopping rules
+ */
+public record TrainingProject(int schemaVersion, String name, String description, TaskSpec task, RsnnSpec rsnn,
+                              TrainingSettings training) {
+
+    /**
+     * The task: its name ({@link TrainingSetup#TASKS}) and its settings object (the task's own settings
+     * record; absent fields take the task's defaults).
+     *
+     * @param name     task name
+     * @param settings task settings, or null for the defaults
+     */
+    public record TaskSpec(String name, JsonObject settings) {
+    }
+
+    /**
+     * The E/I network. Sizes and constants as {@link EiRsnn}; τ_a uniform in [tauAdaptLowMs,
+     * tauAdaptHighMs]; connectivity of the three projections with the network API's rules (null =
+     * all-to-all), positions of the recurrent neurons for distance-dependent rules; initialization scales
+     * of the Kaiming-normal weights.
+     *
+     * @param excitatory        E neurons (160)
+     * @param inhibitory        I neurons (40)
+     * @param tauMs             membrane time constant (100 ms)
+     * @param tauSynMs          conductance time constant (10 ms)
+     * @param tauOutMs          readout time constant (10 ms)
+     * @param vThreshold        threshold (1)
+     * @param vRest             rest (0)
+     * @param beta              adaptation jump (1)
+     * @param eExc              excitatory reversal (3)
+     * @param eInh              inhibitory reversal (−3)
+     * @param tauAdaptLowMs     lowest τ_a (500 ms)
+     * @param tauAdaptHighMs    highest τ_a (1 500 ms)
+     * @param surrogateAlpha    ReLU surrogate height (0.3)
+     * @param surrogateWidth    ReLU surrogate half-width (1)
+     * @param input             input → all connectivity
+     * @param excitatoryOut     E → all connectivity
+     * @param inhibitoryOut     I → all connectivity
+     * @param positions         the recurrent neurons' sheet (for Gaussian rules)
+     * @param feedForwardScale  Kaiming scale of the input weights (1)
+     * @param recurrentScale    Kaiming scale of the E weights (0.5)
+     * @param inhibitoryRatio   I scale over E scale (4)
+     * @param readoutScale      Kaiming scale of the readout (2)
+     */
+    public record RsnnSpec(Integer excitatory, Integer inhibitory, Double tauMs, Double tauSynMs, Double tauOutMs,
+                           Double vThreshold, Double vRest, Double beta, Double eExc, Double eInh, Double tauAdaptLowMs,
+                           Double tauAdaptHighMs, Double surrogateAlpha, Double surrogateWidth, ConnectivitySpec input,
+                           ConnectivitySpec excitatoryOut, ConnectivitySpec inhibitoryOut, PositionSpec positions,
+                           Double feedForwardScale, Double recurrentScale, Double inhibitoryRatio, Double readoutScale) {
+    }
+}

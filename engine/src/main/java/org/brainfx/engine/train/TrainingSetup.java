@@ -1,0 +1,152 @@
+package org.brainfx.engine.train;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.brainfx.engine.net.ConnectivitySpec;
+import org.brainfx.engine.net.NetworkException;
+import org.brainfx.engine.net.Positions;
+import org.brainfx.engine.net.SparseRows;
+import org.brainfx.engine.net.ValueSpec;
+import org.brainfx.engine.net.Wiring;
+import org.brainfx.engine.net.WiringRequest;
+import org.brainfx.engine.project.ProjectFiles;
+import org.brainfx.engine.task.CognitiveTask;
+import org.brainfx.engine.task.ContextDecisionMaking;
+import org.brainfx.engine.task.ContextDecisionSettings;
+import org.brainfx.engine.task.DelayedMatchSettings;
+import org.brainfx.engine.task.DelayedMatchToSample;
+import org.brainfx.engine.task.EvidenceAccumulation;
+import org.brainfx.engine.task.EvidenceAccumulationSettings;
+import org.brainfx.engine.task.PerceptualDecisionMaking;
+import org.brainfx.engine.task.PerceptualDecisionSettings;
+import org.brainfx.engine.task.RoitmanShadlenBehavior;
+
+/**
+ * What a training project becomes: the task, the network (τ_a and connectivity drawn from the
+ * project's seed, masks built by the network API's {@link Wiring} so sparse and Gaussian variants
+ * follow the same rules as simulated networks), the initial weights and the resolved settings.
+ *
+ * @param task     the task
+ * @param network  the network
+ * @param initial  initial weights
+ * @param settings resolved settings
+ */
+public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights initial, TrainingSettings settings) {
+
+    /** The task names a project may give (the NeuroGym/BrainPy names, with underscores). */
+    public static final List<String> TASKS = List.of("evidence_accumulation", "perceptual_decision_making",
+            "delayed_match_to_sample", "context_decision_making", "random_dots");
+
+    /**
+     * Builds the setup of {@code project}, whose relative file names start at {@code baseDir}.
+     *
+     * @throws IllegalArgumentException naming the field and the fix
+     */
+    public static TrainingSetup of(TrainingProject project, TrainingSettings settings, Path baseDir) {
+        if (project.task() == null || project.task().name() == null) {
+            throw new IllegalArgumentException("the project has no task; add \"task\": {\"name\": one of " + TASKS + "}");
+        }
+        CognitiveTask task = task(project.task(), baseDir);
+        TrainingSettings s = settings.resolved();
+        TrainingProject.RsnnSpec r = project.rsnn() != null ? project.rsnn()
+                : new TrainingProject.RsnnSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+        int nE = or(r.excitatory(), 160);
+        int nI = or(r.inhibitory(), 40);
+        if (nE < 1 || nI < 0) {
+            throw new IllegalArgumentException("rsnn.excitatory must be >= 1 and rsnn.inhibitory >= 0; got " + nE + " and " + nI);
+        }
+        int n = nE + nI;
+        double low = or(r.tauAdaptLowMs(), 500.0);
+        double high = or(r.tauAdaptHighMs(), 1500.0);
+        if (!(low > 0 && high >= low)) {
+            throw new IllegalArgumentException("rsnn.tauAdaptLowMs/HighMs must satisfy 0 < low <= high; got " + low + ", " + high);
+        }
+        long seed = s.seed();
+        SpikeFunction spike = new SpikeFunction(false, or(r.surrogateAlpha(), 0.3), or(r.surrogateWidth(), 1.0), 1);
+        Positions positions = r.positions() == null ? null : Positions.of(r.positions(), n, Wiring.seedFor(seed, "positions"),
+                "rsnn.positions");
+        double dt = task.dtMs();
+        boolean[] inputMask = mask("input", r.input(), task.channels(), n, null, positions, 0, dt, seed, baseDir);
+        boolean[] eMask = mask("excitatory", r.excitatoryOut(), nE, n, positions, positions, 0, dt, seed, baseDir);
+        boolean[] iMask = nI == 0 ? null : mask("inhibitory", r.inhibitoryOut(), nI, n, positions, positions, nE, dt, seed, baseDir);
+        EiRsnn net = new EiRsnn(task.channels(), nE, nI, task.classNames().size(), dt, or(r.tauMs(), 100.0),
+                or(r.tauSynMs(), 10.0), or(r.tauOutMs(), 10.0), or(r.vThreshold(), 1.0), or(r.vRest(), 0.0), or(r.beta(), 1.0),
+                or(r.eExc(), 3.0), or(r.eInh(), -3.0), EiRsnn.uniformTauAdapt(n, low, high, Wiring.seedFor(seed, "tau_a")), spike,
+                inputMask, eMask, iMask);
+        RsnnWeights w = RsnnWeights.kaiming(net, or(r.feedForwardScale(), 1.0), or(r.recurrentScale(), 0.5),
+                or(r.inhibitoryRatio(), 4.0), or(r.readoutScale(), 2.0), Wiring.seedFor(seed, "weights"));
+        return new TrainingSetup(task, net, w, s);
+    }
+
+    /** The connectivity mask of one projection, or null for all-to-all (no rule given). */
+    private static boolean[] mask(String name, ConnectivitySpec rule, int pre, int post, Positions prePositions,
+                                  Positions postPositions, int preOffset, double dt, long seed, Path baseDir) {
+        if (rule == null) {
+            return null;
+        }
+        Positions prePos = prePositions == null ? null : subset(prePositions, preOffset, pre);
+        SparseRows rows;
+        try {
+            rows = Wiring.build(new WiringRequest("rsnn." + name + "Out", rule, ValueSpec.constant(1), null, pre, post, prePos,
+                    postPositions, false, dt, Wiring.seedFor(seed, "mask:" + name), baseDir));
+        } catch (NetworkException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        boolean[] mask = new boolean[pre * post];
+        for (int i = 0; i < pre; i++) {
+            for (int k = rows.rowStart()[i]; k < rows.rowStart()[i + 1]; k++) {
+                mask[i * post + rows.post()[k]] = true;
+            }
+        }
+        return mask;
+    }
+
+    private static Positions subset(Positions all, int from, int count) {
+        double[] x = java.util.Arrays.copyOfRange(all.x(), from, from + count);
+        double[] y = java.util.Arrays.copyOfRange(all.y(), from, from + count);
+        return new Positions(x, y, all.width(), all.height(), all.periodic());
+    }
+
+    /** The task named in the project, with its settings. */
+    static CognitiveTask task(TrainingProject.TaskSpec spec, Path baseDir) {
+        String name = spec.name().trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        JsonObject settings = spec.settings() == null ? new JsonObject() : spec.settings();
+        try {
+            return switch (name) {
+                case "evidence_accumulation" -> new EvidenceAccumulation(
+                        ProjectFiles.gson().fromJson(settings, EvidenceAccumulationSettings.class));
+                case "perceptual_decision_making" -> new PerceptualDecisionMaking(
+                        ProjectFiles.gson().fromJson(settings, PerceptualDecisionSettings.class));
+                case "delayed_match_to_sample" -> new DelayedMatchToSample(
+                        ProjectFiles.gson().fromJson(settings, DelayedMatchSettings.class));
+                case "context_decision_making" -> new ContextDecisionMaking(
+                        ProjectFiles.gson().fromJson(settings, ContextDecisionSettings.class));
+                case "random_dots" -> randomDots(settings, baseDir);
+                default -> throw new IllegalArgumentException("task '" + spec.name() + "' is not known; use one of " + TASKS);
+            };
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("task.settings of '" + spec.name() + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The random-dot task over the coherences of a Roitman–Shadlen behaviour file ({@code "behavior": "file.csv"}). */
+    private static CognitiveTask randomDots(JsonObject settings, Path baseDir) {
+        if (!settings.has("behavior")) {
+            throw new IllegalArgumentException("task random_dots needs settings.behavior: the Roitman–Shadlen behaviour CSV"
+                    + " whose coherences it uses");
+        }
+        Path csv = baseDir.resolve(settings.get("behavior").getAsString());
+        JsonObject rest = settings.deepCopy();
+        rest.remove("behavior");
+        PerceptualDecisionSettings base = ProjectFiles.gson().fromJson(rest, PerceptualDecisionSettings.class);
+        return new PerceptualDecisionMaking(RoitmanShadlenBehavior.read(csv).taskSettings(base));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,101 @@
+package org.brainfx.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.brainfx.engine.net.ConnectivitySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training runs: the loss falls, a resumed run equals the uninterrupted one, cancel keeps the best weights. */
+class TrainJobTest {
+
+    /** A short evidence-accumulation task (3 cues, 100 ms delay) and a 16 E + 4 I network. */
+    static TrainingProject shortProject(ConnectivitySpec recurrent) {
+        JsonObject task = new JsonObject();
+        task.addProperty("cues", 3);
+        task.addProperty("delayMs", 100);
+        return new TrainingProject(1, "short", "a short task for tests", new TrainingProject.TaskSpec("evidence_accumulation", task),
+                new TrainingProject.RsnnSpec(16, 4, 50.0, null, null, null, null, null, null, null, 100.0, 300.0, null, null,
+                        null, recurrent, recurrent, null, null, null, null, null),
+                null);
+    }
+
+    static TrainingSettings settings(int batches, int checkpointEvery) {
+        return new TrainingSettings("bptt", 24, 1e-2, 1.0, batches, null, null, null, 48, 5, checkpointEvery, 3L, null, null,
+                null, 1);
+    }
+
+    @Test
+    void theLossFallsAndMaskedSynapsesStayAbsent() {
+        TrainingSetup setup = TrainingSetup.of(shortProject(ConnectivitySpec.fixedProbability(0.3)), settings(80, 0), Path.of("."));
+        assertEquals(3 * 150 + 100 + 150, setup.task().batch(1, 0, 1).steps(), "a short trial");
+        TrainResult r = new TrainJob(setup, null, false).run(null);
+        List<TrainRecord> h = r.history();
+        assertEquals(80, h.size());
+        double early = h.subList(0, 5).stream().mapToDouble(TrainRecord::loss).average().orElseThrow();
+        double late = h.subList(75, 80).stream().mapToDouble(TrainRecord::loss).average().orElseThrow();
+        assertTrue(late < 0.75 * early, "loss " + early + " → " + late);
+        assertTrue(r.heldOutAccuracy() > 0.7, "held-out accuracy " + r.heldOutAccuracy());
+        boolean[] mask = setup.network().excitatoryMask();
+        float[] before = r.initial().excitatory();
+        float[] after = r.last().excitatory();
+        int trainedPresent = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (!mask[i]) {
+                assertEquals(0f, after[i], "absent E synapse " + i + " stays absent");
+            } else if (after[i] != before[i]) {
+                trainedPresent++;
+            }
+        }
+        assertTrue(trainedPresent > mask.length / 10, "present synapses are trained: " + trainedPresent);
+    }
+
+    @Test
+    void aResumedRunEqualsTheUninterruptedOne(@TempDir Path dir) {
+        TrainingProject project = shortProject(null);
+        TrainResult straight = new TrainJob(TrainingSetup.of(project, settings(6, 3), Path.of(".")), null, false).run(null);
+        new TrainJob(TrainingSetup.of(project, settings(3, 3), Path.of(".")), dir, false).run(null);
+        TrainResult resumed = new TrainJob(TrainingSetup.of(project, settings(6, 3), Path.of(".")), dir, true).run(null);
+        assertEquals(6, resumed.batches());
+        assertEquals(6, resumed.history().size());
+        for (int a = 0; a < 4; a++) {
+            assertArrayEquals(straight.last().arrays().get(a), resumed.last().arrays().get(a), RsnnWeights.NAMES.get(a));
+        }
+        assertArrayEquals(straight.initial().input(), resumed.initial().input());
+    }
+
+    @Test
+    void cancelStopsAndKeepsTheBestWeights() {
+        TrainJob job = new TrainJob(TrainingSetup.of(shortProject(null), settings(1000, 0), Path.of(".")), null, false);
+        AtomicReference<TrainProgress> seen = new AtomicReference<>();
+        TrainResult r = job.run(p -> {
+            seen.set(p);
+            if (p.batch() >= 3) {
+                job.cancel();
+            }
+        });
+        assertEquals("cancelled", r.stop());
+        assertTrue(r.batches() < 1000, "stopped early at " + r.batches());
+        assertTrue(r.heldOutAccuracy() >= 0, "the best weights were evaluated");
+        assertTrue(seen.get() != null && seen.get().excitatory().counts().length == 40, "snapshots carry histograms");
+    }
+
+    @Test
+    void badSettingsNameTheField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TrainingSettings("sgd", null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null).resolved());
+        assertTrue(e.getMessage().contains("training.algorithm") && e.getMessage().contains("bptt"), e.getMessage());
+        IllegalArgumentException task = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(
+                new TrainingProject(1, "x", "", new TrainingProject.TaskSpec("go_no_go", null), null, null),
+                TrainingSettings.defaults(), Path.of(".")));
+        assertTrue(task.getMessage().contains("go_no_go") && task.getMessage().contains("evidence_accumulation"), task.getMessage());
+    }
+}
