@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 GradcheckCommand.class,
                 BenchCommand.class,
                 FitCommand.class,
+                TrainCommand.class,
                 CompareCommand.class,
                 InspectCommand.class,
                 ConnectomeNetworkCommand.class,

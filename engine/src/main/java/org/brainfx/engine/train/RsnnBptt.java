@@ -48,6 +48,20 @@ public final class RsnnBptt implements BatchGradient {
         }) : null;
     }
 
+    /**
+     * Adds λ·mean over neurons of (rate − target Hz)² to the loss (0 turns it off); rates are taken per
+     * block of up to {@link #BLOCK} trials.
+     */
+    public void useRateRegularizer(double lambda, double targetHz) {
+        if (!(lambda >= 0) || !(targetHz >= 0)) {
+            throw new IllegalArgumentException("the rate regularizer needs lambda >= 0 and a target >= 0 Hz, got " + lambda
+                    + " and " + targetHz);
+        }
+        for (RsnnSlice s : slices) {
+            s.useRateRegularizer(lambda, targetHz);
+        }
+    }
+
     /** The network. */
     public EiRsnn network() {
         return net;
@@ -121,7 +135,7 @@ public final class RsnnBptt implements BatchGradient {
                     continue;
                 }
                 RsnnSlice slice = slices.get(s);
-                loss += slice.lossSum();
+                loss += slice.lossSum() * scale + slice.regularizerLoss();
                 correct += slice.correct();
                 spikesE += slice.spikesE();
                 spikesI += slice.spikesI();
@@ -131,7 +145,7 @@ public final class RsnnBptt implements BatchGradient {
             }
         }
         double seconds = batch.steps() * net.dtMs() / 1000.0 * batch.trials();
-        return new BatchOutcome(loss * scale, (double) correct / batch.trials(), batch.trials(),
+        return new BatchOutcome(loss, (double) correct / batch.trials(), batch.trials(),
                 spikesE / (seconds * net.excitatory()), net.inhibitory() == 0 ? 0 : spikesI / (seconds * net.inhibitory()));
     }
 

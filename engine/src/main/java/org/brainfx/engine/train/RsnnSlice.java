@@ -40,6 +40,11 @@ final class RsnnSlice {
     /** exp(−dt/τ_a) per lane (the neuron's value repeated for every trial), so lane loops run flat and vectorize. */
     private final float[] decayAdapt;
     private final float[] zPrev;
+    private final double[] neuronSpikes;
+    private final float[] regularizerSlope;
+    private double regularizer;
+    private double targetHz;
+    private double regularizerLoss;
     private final float[] rate;
     private final float[] lv;
     private final float[] inverseG;
@@ -128,6 +133,8 @@ final class RsnnSlice {
             }
         }
         zPrev = new float[lanes];
+        neuronSpikes = new double[n];
+        regularizerSlope = new float[lanes];
         rate = new float[lanes];
         lv = new float[lanes];
         inverseG = new float[lanes];
@@ -223,6 +230,7 @@ final class RsnnSlice {
         lossSum = 0;
         correct = 0;
         spikesE = 0;
+        Arrays.fill(neuronSpikes, 0);
         spikesI = 0;
         int entries = 0;
         zStart[0] = 0;
@@ -275,6 +283,42 @@ final class RsnnSlice {
             }
             correct += best == labels[from + j] ? 1 : 0;
         }
+        rateRegularizer(batch.trials());
+    }
+
+    /**
+     * Sets the rate regularizer for the passes that follow: λ·mean over neurons of (rate − target)², each
+     * neuron's rate taken over this block of trials (the batch's when one block holds it), weighted by the
+     * block's share of the batch; 0 turns it off.
+     */
+    void useRateRegularizer(double lambda, double targetHz) {
+        this.regularizer = lambda;
+        this.targetHz = targetHz;
+    }
+
+    /** The regularizer's loss for the last forward pass and its constant dL/dz per lane for the reverse pass. */
+    private void rateRegularizer(int batchTrials) {
+        regularizerLoss = 0;
+        if (regularizer == 0) {
+            Arrays.fill(regularizerSlope, 0f);
+            return;
+        }
+        double seconds = steps * net.dtMs() / 1000;
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            double rate = neuronSpikes[k] / (trials * seconds);
+            sum += (rate - targetHz) * (rate - targetHz);
+            float slopeK = (float) (regularizer * 2 * (rate - targetHz) / ((double) n * batchTrials * seconds));
+            for (int j = 0; j < trials; j++) {
+                regularizerSlope[j * n + k] = slopeK;
+            }
+        }
+        regularizerLoss = regularizer * ((double) trials / batchTrials) * sum / n;
+    }
+
+    /** The rate regularizer's share of the loss from the last forward pass. */
+    double regularizerLoss() {
+        return regularizerLoss;
     }
 
     /**
@@ -336,9 +380,12 @@ final class RsnnSlice {
                             + t * net.dtMs() + " ms): the weights have grown too large; lower the learning rate or clip the gradient");
                 }
                 if (smooth) {
-                    entries = append(entries, lane, spike.value((vNew - vth) / vth));
+                    float z = spike.value((vNew - vth) / vth);
+                    entries = append(entries, lane, z);
+                    neuronSpikes[k] += z;
                 } else if (vNew >= vth) {
                     entries = append(entries, lane, 1f);
+                    neuronSpikes[k]++;
                     if (k < nE) {
                         spikesE++;
                     } else {
@@ -527,7 +574,7 @@ final class RsnnSlice {
         oneMinusExp(lanes);
         // Small loops, each vectorized by C2 (one loop with all of it is not).
         for (int lane = 0; lane < lanes; lane++) {
-            lv[lane] = lamV[lane] + slope[lane] * dz[lane];
+            lv[lane] = lamV[lane] + slope[lane] * (dz[lane] + regularizerSlope[lane]);
         }
         for (int lane = 0; lane < lanes; lane++) {
             float g1 = geRow[lane];

@@ -87,7 +87,11 @@ public final class TrainJob {
     static BatchGradient method(TrainingSetup setup) {
         TrainingSettings s = setup.settings();
         return switch (s.algorithm()) {
-            case "bptt" -> new RsnnBptt(setup.network(), s.batchSize(), s.threads());
+            case "bptt" -> {
+                RsnnBptt bptt = new RsnnBptt(setup.network(), s.batchSize(), s.threads());
+                bptt.useRateRegularizer(s.rateRegularizer(), s.rateTargetHz());
+                yield bptt;
+            }
             default -> throw new IllegalArgumentException("training.algorithm '" + s.algorithm()
                     + "' is not available in this build; use bptt");
         };

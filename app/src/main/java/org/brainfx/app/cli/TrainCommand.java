@@ -1,0 +1,234 @@
+package org.brainfx.app.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.brainfx.app.charts.ChartPngWriter;
+import org.brainfx.app.charts.TrainingCharts;
+import org.brainfx.engine.data.connectome.NpyFormat;
+import org.brainfx.engine.net.Wiring;
+import org.brainfx.engine.project.ProjectFiles;
+import org.brainfx.engine.task.TrialBatch;
+import org.brainfx.engine.train.EiRsnn;
+import org.brainfx.engine.train.RsnnBptt;
+import org.brainfx.engine.train.RsnnWeights;
+import org.brainfx.engine.train.TrainJob;
+import org.brainfx.engine.train.TrainRecord;
+import org.brainfx.engine.train.TrainResult;
+import org.brainfx.engine.train.TrainingProject;
+import org.brainfx.engine.train.TrainingProjectFiles;
+import org.brainfx.engine.train.TrainingSettings;
+import org.brainfx.engine.train.TrainingSetup;
+import org.brainfx.engine.train.TrialRecording;
+import org.brainfx.engine.train.WeightHistogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code brainfx train}: trains a training project's E/I spiking network on its task with a progress
+ * bar, and writes the trained weights (one {@code .npy} per projection), the curves
+ * ({@code training.csv}, {@code training.png}), a held-out trial ({@code trial.png}), the weight
+ * distributions before and after ({@code weights.png}), a checkpoint to resume from, and a JSON summary.
+ */
+@Command(name = "train",
+        description = {
+                "Train a training project's E/I spiking network on its cognitive task (BPTT through surrogate",
+                "spikes, or an online rule) and write weights, curves and pictures.",
+        })
+public final class TrainCommand implements Callable<Integer> {
+    private static final int HISTOGRAM_BINS = 40;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PROJECT", description = "A training project folder or *.brainfx.json file (e.g. sample-projects/ea-training).")
+    private Path project;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", description = "bptt, d-rtrl or es-d-rtrl (default: the project's, else bptt).")
+    private String algorithm;
+
+    @Option(names = "--batches", paramLabel = "N", description = "Most batches to train (default: the project's).")
+    private Integer batches;
+
+    @Option(names = "--budget-seconds", paramLabel = "S", description = "Wall-clock budget in seconds (default: the project's).")
+    private Double budgetSeconds;
+
+    @Option(names = "--target-accuracy", paramLabel = "A", description = "Stop when the held-out accuracy reaches A.")
+    private Double targetAccuracy;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, connectivity and trials (default: the project's).")
+    private Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the project's, else 1).")
+    private Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: train-<project name>).")
+    private Path out;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint in the output folder.")
+    private boolean resume;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write a JSON summary with the history.")
+    private Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingProject p = TrainingProjectFiles.read(project);
+        TrainingSettings base = p.training() == null ? TrainingSettings.defaults() : p.training();
+        TrainingSettings settings;
+        try {
+            settings = base.with(algorithm, batches, budgetSeconds, targetAccuracy, seed, threads);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("training.algorithm", "--algorithm")
+                    .replace("training.batches", "--batches").replace("training.threads", "--threads"), e);
+        }
+        TrainingSetup setup = TrainingSetup.of(p, settings, TrainingProjectFiles.baseDir(project));
+        Path dir = out != null ? out : Path.of("train-" + (p.name() == null ? "project" : p.name()));
+        Files.createDirectories(dir);
+        EiRsnn net = setup.network();
+        stdout.printf(Locale.ROOT, "task        %s (%d channels, %d steps of %.3g ms, classes %s)%n", setup.task().name(),
+                net.inputs(), setup.task().batch(1, 0, 1).steps(), net.dtMs(), setup.task().classNames());
+        stdout.printf(Locale.ROOT, "network     %d E + %d I adaptive LIF, conductance synapses, %s; %d trainable weights%n",
+                net.excitatory(), net.inhibitory(), connectivity(net), setup.initial().size());
+        stdout.printf(Locale.ROOT, "training    %s, batch %d, Adam lr %.3g%s, up to %d batches%s, %d thread%s%n",
+                settings.algorithm(), settings.batchSize(), settings.learningRate(),
+                settings.clipNorm() > 0 ? ", clip " + settings.clipNorm() : "", settings.batches(),
+                settings.budgetSeconds() > 0 ? " or " + settings.budgetSeconds() + " s" : "", settings.threads(),
+                settings.threads() == 1 ? "" : "s");
+        stdout.flush();
+        TrainingProgressBar bar = new TrainingProgressBar(err, ProgressBar.stderrIsTerminal());
+        TrainResult result = new TrainJob(setup, dir, resume).run(bar::update);
+        bar.finish(result.stop());
+        writeOutputs(dir, setup, result, p.name());
+        stdout.printf(Locale.ROOT, "stopped     %s after %d batches (%.1f s, %.3f s per batch, peak heap %.0f MB)%n",
+                result.stop(), result.batches(), result.wallSeconds(), result.secondsPerBatch(), result.peakHeapMB());
+        stdout.printf(Locale.ROOT, "held-out    accuracy %.4f, loss %.4f on %d trials (best weights)%n",
+                result.heldOutAccuracy(), result.heldOutLoss(), settings.evaluationTrials());
+        stdout.printf(Locale.ROOT, "wrote       %s (weights *.npy, training.csv/png, trial.png, weights.png, checkpoint.bin)%n", dir);
+        if (json != null) {
+            TextFiles.write(json, ProjectFiles.gson().toJson(summary(result)));
+            stdout.printf(Locale.ROOT, "wrote       %s%n", json);
+        }
+        return 0;
+    }
+
+    private static String connectivity(EiRsnn net) {
+        if (net.inputMask() == null && net.excitatoryMask() == null && net.inhibitoryMask() == null) {
+            return "dense";
+        }
+        return String.format(Locale.ROOT, "recurrent density %.2f", density(net.excitatoryMask()));
+    }
+
+    private static double density(boolean[] mask) {
+        if (mask == null) {
+            return 1;
+        }
+        int n = 0;
+        for (boolean b : mask) {
+            n += b ? 1 : 0;
+        }
+        return (double) n / mask.length;
+    }
+
+    static JsonObject summary(TrainResult r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("accuracy", r.heldOutAccuracy());
+        o.addProperty("loss", r.heldOutLoss());
+        o.addProperty("batches", r.batches());
+        o.addProperty("wallSeconds", r.wallSeconds());
+        o.addProperty("secondsPerBatch", r.secondsPerBatch());
+        o.addProperty("peakHeapMB", r.peakHeapMB());
+        o.addProperty("stop", r.stop());
+        JsonArray history = new JsonArray();
+        for (TrainRecord h : r.history()) {
+            JsonObject e = new JsonObject();
+            e.addProperty("batch", h.batch());
+            e.addProperty("wallSeconds", h.wallSeconds());
+            e.addProperty("loss", h.loss());
+            e.addProperty("accuracy", h.accuracy());
+            if (!Double.isNaN(h.heldOutAccuracy())) {
+                e.addProperty("heldOutAccuracy", h.heldOutAccuracy());
+            }
+            history.add(e);
+        }
+        o.add("history", history);
+        return o;
+    }
+
+    private static void writeOutputs(Path dir, TrainingSetup setup, TrainResult result, String name) throws IOException {
+        EiRsnn net = setup.network();
+        RsnnWeights best = result.best();
+        writeNpy(dir.resolve("input.npy"), net.inputs(), net.neurons(), magnitudes(best.input(), net.inputMask()));
+        writeNpy(dir.resolve("excitatory.npy"), net.excitatory(), net.neurons(), magnitudes(best.excitatory(), net.excitatoryMask()));
+        writeNpy(dir.resolve("inhibitory.npy"), net.inhibitory(), net.neurons(), magnitudes(best.inhibitory(), net.inhibitoryMask()));
+        writeNpy(dir.resolve("readout.npy"), net.neurons(), net.outputs(), best.readout());
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("training.csv"), StandardCharsets.UTF_8)) {
+            w.write("batch,wall_seconds,loss,accuracy,held_out_accuracy,held_out_loss,rate_e_hz,rate_i_hz\n");
+            for (TrainRecord r : result.history()) {
+                w.write(String.format(Locale.ROOT, "%d,%.3f,%.6f,%.4f,%s,%s,%.3f,%.3f%n", r.batch(), r.wallSeconds(), r.loss(),
+                        r.accuracy(), Double.isNaN(r.heldOutAccuracy()) ? "" : String.format(Locale.ROOT, "%.4f", r.heldOutAccuracy()),
+                        Double.isNaN(r.heldOutLoss()) ? "" : String.format(Locale.ROOT, "%.6f", r.heldOutLoss()), r.rateE(), r.rateI()));
+            }
+        }
+        String title = (name == null ? "training" : name) + " — " + setup.task().name();
+        String sub = String.format(Locale.ROOT, "%s, %d batches of %d, %.0f s; held-out accuracy %.3f (best weights); %s",
+                setup.settings().algorithm(), result.batches(), setup.settings().batchSize(), result.wallSeconds(),
+                result.heldOutAccuracy(), result.stop());
+        ChartPngWriter.write(TrainingCharts.curves(result.history(), title, sub), dir.resolve("training.png"),
+                TrainingCharts.WIDTH, 560);
+        double topE = Math.max(WeightHistogram.of(result.initial().excitatory(), net.excitatoryMask(), 1, 0).max(),
+                WeightHistogram.of(best.excitatory(), net.excitatoryMask(), 1, 0).max());
+        double topI = Math.max(WeightHistogram.of(result.initial().inhibitory(), net.inhibitoryMask(), 1, 0).max(),
+                WeightHistogram.of(best.inhibitory(), net.inhibitoryMask(), 1, 0).max());
+        ChartPngWriter.write(TrainingCharts.weights(
+                        WeightHistogram.of(result.initial().excitatory(), net.excitatoryMask(), HISTOGRAM_BINS, topE),
+                        WeightHistogram.of(best.excitatory(), net.excitatoryMask(), HISTOGRAM_BINS, topE),
+                        WeightHistogram.of(result.initial().inhibitory(), net.inhibitoryMask(), HISTOGRAM_BINS, topI),
+                        WeightHistogram.of(best.inhibitory(), net.inhibitoryMask(), HISTOGRAM_BINS, topI),
+                        title + " — weight magnitudes", "Dale's law: weights are magnitudes; E synapses excite, I synapses inhibit"),
+                dir.resolve("weights.png"), TrainingCharts.WIDTH, 520);
+        TrialBatch test = setup.task().batch(Wiring.seedFor(setup.settings().seed(), "held-out"), 0, 1);
+        int[] shown = net.inhibitory() > 0 ? new int[] {0, 1, net.excitatory()} : new int[] {0, 1};
+        try (RsnnBptt recorder = new RsnnBptt(net, 1, 1)) {
+            TrialRecording trial = recorder.record(test, 0, best, shown);
+            ChartPngWriter.write(TrainingCharts.trial(trial, title + " — a held-out trial",
+                    "true class " + trial.classNames().get(trial.label()) + ", chosen " + trial.classNames().get(trial.chosen())),
+                    dir.resolve("trial.png"), TrainingCharts.WIDTH, 900);
+        }
+    }
+
+    private static double[] magnitudes(float[] raw, boolean[] mask) {
+        double[] a = new double[raw.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = mask == null || mask[i] ? Math.abs(raw[i]) : 0;
+        }
+        return a;
+    }
+
+    private static void writeNpy(Path file, int rows, int cols, float[] values) throws IOException {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i];
+        }
+        writeNpy(file, rows, cols, d);
+    }
+
+    private static void writeNpy(Path file, int rows, int cols, double[] values) throws IOException {
+        try (OutputStream o = Files.newOutputStream(file)) {
+            NpyFormat.writeMatrix(o, rows, cols, values);
+        }
+    }
+}
