@@ -172,9 +172,11 @@ final class TorchTrainingPeer {
         Path stderr = dir.resolve("stderr.txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
-        // torch.set_num_threads covers intra-op work; OpenMP and MKL read these at start-up for the rest.
+        // torch.set_num_threads covers intra-op work; OpenMP, MKL and OpenBLAS (Debian's BLAS, behind torch's
+        // matrix products) size their pools from these at start-up. The script sets them too when run by hand.
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         builder.environment().put("MKL_NUM_THREADS", Integer.toString(threads));
+        builder.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
         Process process = builder.start();
         process.getOutputStream().close();
         if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
