@@ -71,26 +71,43 @@ final class TorchTrainingPeer {
     }
 
     /**
-     * The command that times {@code batches} training batches with the script at {@code script}; an
-     * exception names the argument out of range.
+     * The command that times {@code batches} training batches with the script at {@code script},
+     * clipping the gradient's norm at {@code clipNorm} (0 for none); an exception names the argument
+     * out of range.
      */
-    static List<String> timeCommand(Path script, int batches, int trials, int threads, long seed) {
+    static List<String> timeCommand(Path script, int batches, int trials, int threads, long seed, double clipNorm) {
         if (batches < 1 || trials < 1 || threads < 1) {
             throw new IllegalArgumentException("the torch peer needs at least one batch, trial and thread, not "
                     + batches + " batches of " + trials + " trials on " + threads + " threads");
         }
-        return List.of(PYTHON.toString(), script.toString(), "time", "--batches", Integer.toString(batches),
-                "--trials", Integer.toString(trials), "--threads", Integer.toString(threads), "--seed",
-                Long.toString(seed));
+        if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+            throw new IllegalArgumentException("the torch peer's gradient clipping norm must be 0 (none) or"
+                    + " positive, not " + clipNorm);
+        }
+        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), "time", "--batches",
+                Integer.toString(batches), "--trials", Integer.toString(trials), "--threads",
+                Integer.toString(threads), "--seed", Long.toString(seed)));
+        if (clipNorm > 0) {
+            command.addAll(List.of("--clip", Double.toString(clipNorm)));
+        }
+        return List.copyOf(command);
+    }
+
+    /** {@link #time(int, int, int, long, double)} without gradient clipping. */
+    static Outcome time(int batches, int trials, int threads, long seed) throws InterruptedException {
+        return time(batches, trials, threads, seed, 0);
     }
 
     /**
      * Trains {@code batches} batches of {@code trials} evidence-accumulation trials (2 200 steps) in
-     * PyTorch on {@code threads} threads; never throws for a missing Python or torch (the outcome says
-     * why), but does for arguments out of range.
+     * PyTorch on {@code threads} threads, clipping the gradient's norm at {@code clipNorm} (0 for
+     * none); never throws for a missing Python or torch (the outcome says why), but does for
+     * arguments out of range.
      */
-    static Outcome time(int batches, int trials, int threads, long seed) throws InterruptedException {
-        List<String> command = new ArrayList<>(timeCommand(Path.of(SCRIPT_NAME), batches, trials, threads, seed));
+    static Outcome time(int batches, int trials, int threads, long seed, double clipNorm)
+            throws InterruptedException {
+        List<String> command = new ArrayList<>(timeCommand(Path.of(SCRIPT_NAME), batches, trials, threads, seed,
+                clipNorm));
         if (!Files.isExecutable(PYTHON)) {
             return new Outcome(null, PYTHON + " not found; " + INSTALL + " to measure PyTorch");
         }

@@ -76,16 +76,21 @@ class TorchTrainingPeerTest {
         assertEquals("the torch peer failed: RuntimeError: out of memory",
                 TorchTrainingPeer.failure(1, List.of("x", "RuntimeError: out of memory", "")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TorchTrainingPeer.timeCommand(Path.of("s.py"), 0, 128, 1, 1));
+                () -> TorchTrainingPeer.timeCommand(Path.of("s.py"), 0, 128, 1, 1, 0));
         assertTrue(e.getMessage().contains("0 batches of 128 trials on 1 threads"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TorchTrainingPeer.timeCommand(Path.of("s.py"), 1, 128, 1, 1, Double.NaN));
+        assertTrue(e.getMessage().contains("clipping norm must be 0 (none) or positive, not NaN"), e.getMessage());
         assertEquals(List.of("/usr/bin/python3", "s.py", "time", "--batches", "3", "--trials", "128", "--threads",
-                "2", "--seed", "7"), TorchTrainingPeer.timeCommand(Path.of("s.py"), 3, 128, 2, 7));
+                "2", "--seed", "7"), TorchTrainingPeer.timeCommand(Path.of("s.py"), 3, 128, 2, 7, 0));
+        assertEquals(List.of("/usr/bin/python3", "s.py", "time", "--batches", "3", "--trials", "128", "--threads",
+                "2", "--seed", "7", "--clip", "1.0"), TorchTrainingPeer.timeCommand(Path.of("s.py"), 3, 128, 2, 7, 1));
     }
 
     @Test
     void twoSmallBatchesTimeAndTrain() throws Exception {
         requireTorch();
-        TorchTrainingPeer.Outcome outcome = TorchTrainingPeer.time(2, 4, 1, 11);
+        TorchTrainingPeer.Outcome outcome = TorchTrainingPeer.time(2, 4, 1, 11, 1.0);
         assertNull(outcome.note());
         TorchTrainingPeer.Run run = outcome.run();
         assertEquals(1, run.threads());
