@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +19,8 @@ import java.util.regex.Pattern;
  * The NumPy {@code .npy} format (versions 1–3), read and written by hand: any numeric dtype (bool,
  * signed and unsigned integers of 1–8 bytes, float16/32/64), little or big endian, C or Fortran
  * order, and fixed-width text ({@code U}, {@code S}) for labels. Object (pickled), complex,
- * structured and date arrays are refused. Written files are {@code <f8} or {@code <U} in C order,
- * version 1.0, with the header padded to 64 bytes as numpy does.
+ * structured and date arrays are refused. Written files are {@code <f8}, {@code <f4}, {@code <i4},
+ * {@code |u1} or {@code <U} in C order, version 1.0, with the header padded to 64 bytes as numpy does.
  */
 public final class NpyFormat {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -278,16 +281,108 @@ public final class NpyFormat {
         if (rowMajor.length != (long) rows * cols) {
             throw new IllegalArgumentException(rowMajor.length + " values for a " + rows + " × " + cols + " matrix");
         }
-        header(out, "<f8", "(" + rows + ", " + cols + ")");
+        writeArray(out, Element.FLOAT64, new int[] {rows, cols}, rowMajor);
+    }
+
+    /** The element types {@link #writeArray} writes, little-endian where the order matters. */
+    public enum Element {
+        /** {@code <f8}. */
+        FLOAT64("<f8", 8),
+        /** {@code <f4}: values are rounded to the nearest float. */
+        FLOAT32("<f4", 4),
+        /** {@code <i4}: values must be whole and within int range. */
+        INT32("<i4", 4),
+        /** {@code |u1}: values must be whole, 0 to 255. */
+        UINT8("|u1", 1);
+
+        private final String descr;
+        private final int size;
+
+        Element(String descr, int size) {
+            this.descr = descr;
+            this.size = size;
+        }
+
+        private void put(ByteBuffer buffer, double v, int index) {
+            switch (this) {
+                case FLOAT64 -> buffer.putDouble(v);
+                case FLOAT32 -> buffer.putFloat((float) v);
+                case INT32 -> buffer.putInt((int) whole(v, Integer.MIN_VALUE, Integer.MAX_VALUE, index));
+                default -> buffer.put((byte) whole(v, 0, 255, index));
+            }
+        }
+
+        private long whole(double v, long min, long max, int index) {
+            if (v != Math.rint(v) || v < min || v > max) {
+                throw new IllegalArgumentException("value " + v + " at flat index " + index + " is not a whole number"
+                        + " from " + min + " to " + max + ", which " + descr + " holds");
+            }
+            return (long) v;
+        }
+    }
+
+    /**
+     * Writes an array of any number of dimensions (row-major values, C order) with the given element
+     * type; an exception names a value the type cannot hold.
+     */
+    public static void writeArray(OutputStream out, Element type, int[] shape, double[] rowMajor) throws IOException {
+        long count = 1;
+        StringBuilder dims = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("negative dimension " + shape[i] + " in the shape of a .npy array");
+            }
+            count *= shape[i];
+            dims.append(i > 0 ? ", " : "").append(shape[i]);
+        }
+        dims.append(shape.length == 1 ? ",)" : ")");
+        if (rowMajor.length != count) {
+            throw new IllegalArgumentException(rowMajor.length + " values for an array of shape " + dims);
+        }
+        // Checked before the header goes out, so a refused array leaves no partial file behind the caller's back.
+        ByteBuffer check = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < rowMajor.length; k++) {
+            type.put(check.clear(), rowMajor[k], k);
+        }
+        header(out, type.descr, dims.toString());
         ByteBuffer buffer = ByteBuffer.allocate(8 * 4096).order(ByteOrder.LITTLE_ENDIAN);
-        for (double v : rowMajor) {
-            if (!buffer.hasRemaining()) {
+        for (int k = 0; k < rowMajor.length; k++) {
+            if (buffer.remaining() < type.size) {
                 out.write(buffer.array(), 0, buffer.position());
                 buffer.clear();
             }
-            buffer.putDouble(v);
+            type.put(buffer, rowMajor[k], k);
         }
         out.write(buffer.array(), 0, buffer.position());
+    }
+
+    /**
+     * Reads a numeric .npy file that must have exactly {@code shape}, as row-major values (any dtype
+     * the reader knows, C or Fortran order); an exception names the file and both shapes.
+     */
+    public static double[] readDense(Path file, int... shape) throws ConnectomeException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConnectomeException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        NamedArray array = read(bytes, file.toString(), file.getFileName().toString());
+        if (!array.numeric()) {
+            throw new ConnectomeException(file + ": holds texts (" + array.kind() + "), not numbers");
+        }
+        if (!Arrays.equals(array.shape(), shape)) {
+            throw new ConnectomeException(file + ": shape " + Arrays.toString(array.shape()) + ", expected "
+                    + Arrays.toString(shape));
+        }
+        if (!array.sparse()) {
+            return array.values();
+        }
+        double[] dense = new double[shape[0] * shape[1]];
+        for (int k = 0; k < array.values().length; k++) {
+            dense[array.sparseRows()[k] * shape[1] + array.sparseCols()[k]] = array.values()[k];
+        }
+        return dense;
     }
 
     /** Writes texts as a 1-D {@code <U} array as wide as the longest. */

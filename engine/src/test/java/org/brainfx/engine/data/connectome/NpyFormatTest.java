@@ -119,6 +119,60 @@ class NpyFormatTest {
     }
 
     @Test
+    void arraysOfAnyShapeAndElementTypeReadBack() throws Exception {
+        double[] cube = new double[2 * 3 * 4];
+        for (int k = 0; k < cube.length; k++) {
+            cube[k] = k % 5 == 0 ? 0 : k / 3.0;
+        }
+        Path f4 = dir.resolve("cube.npy");
+        try (var out = Files.newOutputStream(f4)) {
+            NpyFormat.writeArray(out, NpyFormat.Element.FLOAT32, new int[] {2, 3, 4}, cube);
+        }
+        double[] back = NpyFormat.readDense(f4, 2, 3, 4);
+        for (int k = 0; k < cube.length; k++) {
+            assertEquals((float) cube[k], back[k], "element " + k + " rounds to float");
+        }
+        assertTrue(new String(Files.readAllBytes(f4), 0, 128, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3, 4), }"));
+        Path i4 = dir.resolve("labels.npy");
+        try (var out = Files.newOutputStream(i4)) {
+            NpyFormat.writeArray(out, NpyFormat.Element.INT32, new int[] {3}, new double[] {1, -7, 2147483647});
+        }
+        assertArrayEquals(new double[] {1, -7, 2147483647}, NpyFormat.readDense(i4, 3));
+        Path u1 = dir.resolve("mask.npy");
+        try (var out = Files.newOutputStream(u1)) {
+            NpyFormat.writeArray(out, NpyFormat.Element.UINT8, new int[] {4}, new double[] {0, 1, 255, 1});
+        }
+        assertArrayEquals(new double[] {0, 1, 255, 1}, NpyFormat.readDense(u1, 4));
+        Path f8 = dir.resolve("matrix.npy");
+        try (var out = Files.newOutputStream(f8)) {
+            NpyFormat.writeArray(out, NpyFormat.Element.FLOAT64, new int[] {2, 2}, new double[] {0, 0.1, 0, -3});
+        }
+        assertArrayEquals(new double[] {0, 0.1, 0, -3}, NpyFormat.readDense(f8, 2, 2), "a 2-D array comes back dense");
+    }
+
+    @Test
+    void valuesATypeCannotHoldAndWrongShapesAreRefused() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NpyFormat.writeArray(out,
+                NpyFormat.Element.INT32, new int[] {2}, new double[] {1, 0.5}));
+        assertTrue(e.getMessage().contains("value 0.5 at flat index 1 is not a whole number"), e.getMessage());
+        assertEquals(0, out.size(), "nothing is written for a refused array");
+        e = assertThrows(IllegalArgumentException.class, () -> NpyFormat.writeArray(out, NpyFormat.Element.UINT8,
+                new int[] {1}, new double[] {256}));
+        assertTrue(e.getMessage().contains("from 0 to 255"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> NpyFormat.writeArray(out, NpyFormat.Element.FLOAT32,
+                new int[] {2, 2}, new double[3]));
+        assertTrue(e.getMessage().contains("3 values for an array of shape (2, 2)"), e.getMessage());
+        Path f = dir.resolve("w.npy");
+        try (var file = Files.newOutputStream(f)) {
+            NpyFormat.writeArray(file, NpyFormat.Element.FLOAT32, new int[] {2, 3}, new double[6]);
+        }
+        ConnectomeException c = assertThrows(ConnectomeException.class, () -> NpyFormat.readDense(f, 3, 2));
+        assertTrue(c.getMessage().endsWith("w.npy: shape [2, 3], expected [3, 2]"), c.getMessage());
+    }
+
+    @Test
     void halfPrecisionDecodesSubnormalsAndSpecials() {
         assertEquals(1.0, NpyFormat.half((short) 0x3C00));
         assertEquals(-2.0, NpyFormat.half((short) 0xC000));
