@@ -118,6 +118,47 @@ public final class TrainingCharts {
         return s;
     }
 
+    /**
+     * The psychometric curve: fraction of correct choices against motion coherence, the network's
+     * (held-out trials) beside the animal's; {@code animal} may be null.
+     */
+    public static JFreeChart psychometric(double[] coherences, double[] network, double[] animal, String animalName,
+                                          String title, String subtitle) {
+        XYSeries net = new XYSeries("trained network (held-out trials)");
+        XYSeries monkey = new XYSeries(animalName == null ? "animal" : animalName);
+        for (int i = 0; i < coherences.length; i++) {
+            if (!Double.isNaN(network[i])) {
+                net.add(coherences[i], network[i]);
+            }
+            if (animal != null && !Double.isNaN(animal[i])) {
+                monkey.add(coherences[i], animal[i]);
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(net);
+        if (animal != null) {
+            data.addSeries(monkey);
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, ResultChartStyle.colour(i));
+            r.setSeriesStroke(i, ResultChartStyle.line(2f));
+            r.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
+        }
+        NumberAxis x = ResultChartStyle.axis("Motion coherence (%)");
+        x.setAutoRangeIncludesZero(true);
+        NumberAxis y = ResultChartStyle.axis("Fraction correct");
+        y.setRange(0.4, 1.02);
+        XYPlot p = new XYPlot(data, x, y, r);
+        ResultChartStyle.stylePanel(p);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(ResultChartStyle.legendItem(net.getKey().toString(), ResultChartStyle.colour(0), 2));
+        if (animal != null) {
+            legend.add(ResultChartStyle.legendItem(monkey.getKey().toString(), ResultChartStyle.colour(1), 2));
+        }
+        return ResultChartStyle.chart(p, title, subtitle, legend);
+    }
+
     /** One trial: input raster, recurrent raster (E blue, I red), potentials of a few neurons, and the readout. */
     public static JFreeChart trial(TrialRecording t, String title, String subtitle) {
         NumberAxis time = ResultChartStyle.axis("Time (ms)");

@@ -16,6 +16,7 @@ import org.brainfx.app.charts.TrainingCharts;
 import org.brainfx.engine.data.connectome.NpyFormat;
 import org.brainfx.engine.net.Wiring;
 import org.brainfx.engine.project.ProjectFiles;
+import org.brainfx.engine.task.RoitmanShadlenBehavior;
 import org.brainfx.engine.task.TrialBatch;
 import org.brainfx.engine.train.EiRsnn;
 import org.brainfx.engine.train.RsnnBptt;
@@ -82,10 +83,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write a JSON summary with the history.")
     private Path json;
 
+    @Option(names = "--peers", paramLabel = "NAME", split = ",",
+            description = "Also time the same network, task and batch in a peer, one thread: torch (Debian's python3-torch).")
+    private java.util.List<String> peers = java.util.List.of();
+
+    @Option(names = "--peer-batches", paramLabel = "N", description = "Batches the peer trains for its timing (default 3).")
+    private int peerBatches = 3;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String peer : peers) {
+            if (!peer.equals("torch")) {
+                throw new IllegalArgumentException("--peers " + peer + " is not known; the training peer is torch");
+            }
+        }
+        if (peerBatches < 2) {
+            throw new IllegalArgumentException("--peer-batches must be at least 2 (the first batch warms up), got " + peerBatches);
+        }
         TrainingProject p = TrainingProjectFiles.read(project);
         TrainingSettings base = p.training() == null ? TrainingSettings.defaults() : p.training();
         TrainingSettings settings;
@@ -118,11 +134,48 @@ public final class TrainCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "held-out    accuracy %.4f, loss %.4f on %d trials (best weights)%n",
                 result.heldOutAccuracy(), result.heldOutLoss(), settings.evaluationTrials());
         stdout.printf(Locale.ROOT, "wrote       %s (weights *.npy, training.csv/png, trial.png, weights.png, checkpoint.bin)%n", dir);
+        JsonObject summary = summary(result);
+        summary.addProperty("threads", settings.threads());
+        if (peers.contains("torch")) {
+            summary.add("peers", torchPeer(stdout, err, settings, result));
+        }
         if (json != null) {
-            TextFiles.write(json, ProjectFiles.gson().toJson(summary(result)));
+            TextFiles.write(json, ProjectFiles.gson().toJson(summary));
             stdout.printf(Locale.ROOT, "wrote       %s%n", json);
         }
         return 0;
+    }
+
+    /** Times the torch peer on the same network, task and batch size, one thread, and prints both side by side. */
+    private JsonArray torchPeer(PrintWriter stdout, PrintWriter err, TrainingSettings settings, TrainResult result) {
+        JsonArray list = new JsonArray();
+        err.println("train: timing the torch peer (" + peerBatches + " batches of " + settings.batchSize() + ", one thread)…");
+        err.flush();
+        TorchTrainingPeer.Outcome o;
+        try {
+            o = TorchTrainingPeer.time(peerBatches, settings.batchSize(), 1, settings.seed(), settings.clipNorm());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the torch peer ran", e);
+        }
+        if (o.run() == null) {
+            stdout.println("peer torch  not run: " + o.note());
+            return list;
+        }
+        TorchTrainingPeer.Run r = o.run();
+        stdout.printf(Locale.ROOT, "seconds per batch of %d × %d steps (forward + backward + Adam): BrainFX %.3f s (%d thread%s),"
+                        + " torch %s %.3f s (1 thread): %.2f× faster%n", settings.batchSize(), r.steps(), result.secondsPerBatch(),
+                settings.threads(), settings.threads() == 1 ? "" : "s", r.version(), r.secondsPerBatch(),
+                r.secondsPerBatch() / result.secondsPerBatch());
+        stdout.printf(Locale.ROOT, "peak memory: BrainFX heap %.0f MB, torch %.0f MB (resident)%n", result.peakHeapMB(), r.peakMB());
+        JsonObject e = new JsonObject();
+        e.addProperty("name", "torch");
+        e.addProperty("version", r.version());
+        e.addProperty("secondsPerBatch", r.secondsPerBatch());
+        e.addProperty("threads", r.threads());
+        e.addProperty("peakMB", r.peakMB());
+        list.add(e);
+        return list;
     }
 
     private static String connectivity(EiRsnn net) {
@@ -202,12 +255,73 @@ public final class TrainCommand implements Callable<Integer> {
                 dir.resolve("weights.png"), TrainingCharts.WIDTH, 520);
         TrialBatch test = setup.task().batch(Wiring.seedFor(setup.settings().seed(), "held-out"), 0, 1);
         int[] shown = net.inhibitory() > 0 ? new int[] {0, 1, net.excitatory()} : new int[] {0, 1};
+        writePsychometric(dir, setup, best, title);
         try (RsnnBptt recorder = new RsnnBptt(net, 1, 1)) {
             TrialRecording trial = recorder.record(test, 0, best, shown);
             ChartPngWriter.write(TrainingCharts.trial(trial, title + " — a held-out trial",
                     "true class " + trial.classNames().get(trial.label()) + ", chosen " + trial.classNames().get(trial.chosen())),
                     dir.resolve("trial.png"), TrainingCharts.WIDTH, 900);
         }
+    }
+
+    /**
+     * For tasks with a coherence per trial: the fraction of held-out trials chosen right at each coherence
+     * ({@code psychometric.csv}, {@code psychometric.png}), beside the animal's when the task came from
+     * behaviour data. The readout decides at the end of a fixed stimulus, so there is no reaction time to
+     * set beside the monkey's (no chronometric curve).
+     */
+    private static boolean writePsychometric(Path dir, TrainingSetup setup, RsnnWeights best, String title) throws IOException {
+        TrialBatch held = setup.task().batch(Wiring.seedFor(setup.settings().seed(), "held-out"), 0,
+                setup.settings().evaluationTrials());
+        if (!held.info().containsKey("coherence")) {
+            return false;
+        }
+        int[] chosen;
+        try (RsnnBptt evaluator = new RsnnBptt(setup.network(), Math.min(held.trials(), setup.settings().batchSize()),
+                setup.settings().threads())) {
+            chosen = evaluator.choices(held, best);
+        }
+        double[] coherence = held.info("coherence");
+        java.util.TreeMap<Double, int[]> byCoherence = new java.util.TreeMap<>();
+        for (int i = 0; i < held.trials(); i++) {
+            int[] c = byCoherence.computeIfAbsent(coherence[i], k -> new int[2]);
+            c[0]++;
+            c[1] += chosen[i] == held.labels()[i] ? 1 : 0;
+        }
+        RoitmanShadlenBehavior animal = setup.behavior();
+        java.util.Map<Double, RoitmanShadlenBehavior.CoherencePoint> monkey = new java.util.HashMap<>();
+        if (animal != null) {
+            for (RoitmanShadlenBehavior.CoherencePoint p : animal.points()) {
+                monkey.put(p.coherence(), p);
+            }
+        }
+        java.util.TreeSet<Double> all = new java.util.TreeSet<>(byCoherence.keySet());
+        all.addAll(monkey.keySet());
+        double[] xs = new double[all.size()];
+        double[] net = new double[all.size()];
+        double[] mk = new double[all.size()];
+        int i = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("psychometric.csv"), StandardCharsets.UTF_8)) {
+            w.write("coherence_percent,network_trials,network_fraction_correct,animal_trials,animal_fraction_correct,"
+                    + "animal_mean_correct_rt_ms\n");
+            for (double c : all) {
+                int[] n = byCoherence.get(c);
+                RoitmanShadlenBehavior.CoherencePoint m = monkey.get(c);
+                xs[i] = c;
+                net[i] = n == null ? Double.NaN : (double) n[1] / n[0];
+                mk[i] = m == null ? Double.NaN : (double) m.correctTrials() / m.trials();
+                w.write(String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%s%n", c, n == null ? 0 : n[0],
+                        n == null ? "" : String.format(Locale.ROOT, "%.4f", net[i]), m == null ? "" : m.trials(),
+                        m == null ? "" : String.format(Locale.ROOT, "%.4f", mk[i]),
+                        m == null ? "" : String.format(Locale.ROOT, "%.1f", m.meanCorrectRtMs())));
+                i++;
+            }
+        }
+        ChartPngWriter.write(TrainingCharts.psychometric(xs, net, animal == null ? null : mk,
+                        animal == null ? null : "monkey B (Roitman & Shadlen 2002)", title + " — psychometric curve",
+                        "fraction correct by motion coherence on " + held.trials() + " held-out trials"),
+                dir.resolve("psychometric.png"), 900, 560);
+        return true;
     }
 
     private static double[] magnitudes(float[] raw, boolean[] mask) {

@@ -52,6 +52,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void theRandomDotTaskGetsItsPsychometricCurveBesideTheMonkeys(@TempDir Path dir) throws IOException {
+        Path behavior = Path.of("../sample-projects/random-dots-training/roitman2002_behavior_monkeyB.csv").toAbsolutePath();
+        Path project = dir.resolve("dots.brainfx.json");
+        Files.writeString(project, SMALL.replace("\"evidence_accumulation\", \"settings\": {\"cues\": 3, \"delayMs\": 100}",
+                "\"random_dots\", \"settings\": {\"behavior\": \"" + behavior.toString().replace("\\", "/")
+                        + "\", \"stimulusMs\": 200}"));
+        Path out = dir.resolve("out");
+        CommandRun run = CommandRun.of("train", project.toString(), "--out", out.toString(), "--batches", "2");
+        assertEquals(0, run.exitCode(), run.both());
+        java.util.List<String> rows = Files.readAllLines(out.resolve("psychometric.csv"));
+        assertEquals(7, rows.size(), "header and monkey B's six coherences: " + rows);
+        assertTrue(rows.get(6).startsWith("51.2,") && rows.get(6).split(",").length == 6, rows.get(6));
+        assertTrue(Files.size(out.resolve("psychometric.png")) > 0);
+    }
+
+    @Test
     void badInputIsNamed(@TempDir Path dir) throws IOException {
         Path project = dir.resolve("bad.brainfx.json");
         Files.writeString(project, SMALL.replace("\"batchSize\": 16", "\"batchSize\": 0"));

@@ -87,7 +87,18 @@ public final class RsnnBptt implements BatchGradient {
         return pass(batch, weights, null);
     }
 
+    /** The class the readout chooses (arg-max of its sum over the loss steps) in every trial of {@code batch}. */
+    public int[] choices(TrialBatch batch, RsnnWeights weights) {
+        int[] out = new int[batch.trials()];
+        pass(batch, weights, null, out);
+        return out;
+    }
+
     private BatchOutcome pass(TrialBatch batch, RsnnWeights weights, RsnnWeights gradient) {
+        return pass(batch, weights, gradient, null);
+    }
+
+    private BatchOutcome pass(TrialBatch batch, RsnnWeights weights, RsnnWeights gradient, int[] choices) {
         int masked = batch.maskedSteps();
         if (masked == 0) {
             throw new IllegalArgumentException("task '" + batch.task() + "' marks no step for the loss");
@@ -135,6 +146,11 @@ public final class RsnnBptt implements BatchGradient {
                     continue;
                 }
                 RsnnSlice slice = slices.get(s);
+                if (choices != null) {
+                    for (int j = 0; j < counts[s]; j++) {
+                        choices[first + s * sliceTrials + j] = slice.chosen(j);
+                    }
+                }
                 loss += slice.lossSum() * scale + slice.regularizerLoss();
                 correct += slice.correct();
                 spikesE += slice.spikesE();

@@ -69,6 +69,7 @@ final class RsnnSlice {
     private final float[] addI;
     private final float[] r;
     private final float[] rSum;
+    private final int[] chosen;
 
     private RsnnWeights weights;
     private float[] aIn;
@@ -152,6 +153,7 @@ final class RsnnSlice {
         addI = new float[lanes];
         r = new float[capacity * nOut];
         rSum = new float[capacity * nOut];
+        chosen = new int[capacity];
         lamV = new float[lanes];
         lamIa = new float[lanes];
         dz = new float[lanes];
@@ -282,6 +284,7 @@ final class RsnnSlice {
                 }
             }
             correct += best == labels[from + j] ? 1 : 0;
+            chosen[j] = best;
         }
         rateRegularizer(batch.trials());
     }
@@ -673,6 +676,11 @@ final class RsnnSlice {
     /** The summed cross-entropy of the last forward pass (over trials and masked steps). */
     double lossSum() {
         return lossSum;
+    }
+
+    /** The class the readout chose in local trial {@code j} of the last forward pass. */
+    int chosen(int j) {
+        return chosen[j];
     }
 
     /** Correct trials of the last forward pass. */

@@ -33,8 +33,10 @@ import org.brainfx.engine.task.RoitmanShadlenBehavior;
  * @param network  the network
  * @param initial  initial weights
  * @param settings resolved settings
+ * @param behavior the animal behaviour the task was built from (random_dots), else null
  */
-public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights initial, TrainingSettings settings) {
+public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights initial, TrainingSettings settings,
+                            RoitmanShadlenBehavior behavior) {
 
     /** The task names a project may give (the NeuroGym/BrainPy names, with underscores). */
     public static final List<String> TASKS = List.of("evidence_accumulation", "perceptual_decision_making",
@@ -49,7 +51,9 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
         if (project.task() == null || project.task().name() == null) {
             throw new IllegalArgumentException("the project has no task; add \"task\": {\"name\": one of " + TASKS + "}");
         }
-        CognitiveTask task = task(project.task(), baseDir);
+        RoitmanShadlenBehavior behavior = behavior(project.task(), baseDir);
+        CognitiveTask task = behavior != null ? randomDots(behavior, project.task().settings())
+                : task(project.task(), baseDir);
         TrainingSettings s = settings.resolved();
         TrainingProject.RsnnSpec r = project.rsnn() != null ? project.rsnn()
                 : new TrainingProject.RsnnSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -79,7 +83,7 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
                 inputMask, eMask, iMask);
         RsnnWeights w = RsnnWeights.kaiming(net, or(r.feedForwardScale(), 1.0), or(r.recurrentScale(), 0.5),
                 or(r.inhibitoryRatio(), 4.0), or(r.readoutScale(), 2.0), Wiring.seedFor(seed, "weights"));
-        return new TrainingSetup(task, net, w, s);
+        return new TrainingSetup(task, net, w, s, behavior);
     }
 
     /** The connectivity mask of one projection, or null for all-to-all (no rule given). */
@@ -125,7 +129,7 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
                         ProjectFiles.gson().fromJson(settings, DelayedMatchSettings.class));
                 case "context_decision_making" -> new ContextDecisionMaking(
                         ProjectFiles.gson().fromJson(settings, ContextDecisionSettings.class));
-                case "random_dots" -> randomDots(settings, baseDir);
+                case "random_dots" -> randomDots(behavior(spec, baseDir), settings);
                 default -> throw new IllegalArgumentException("task '" + spec.name() + "' is not known; use one of " + TASKS);
             };
         } catch (JsonParseException e) {
@@ -133,17 +137,25 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
         }
     }
 
-    /** The random-dot task over the coherences of a Roitman–Shadlen behaviour file ({@code "behavior": "file.csv"}). */
-    private static CognitiveTask randomDots(JsonObject settings, Path baseDir) {
-        if (!settings.has("behavior")) {
+    /** The Roitman–Shadlen behaviour a random_dots task names in {@code settings.behavior}, else null. */
+    private static RoitmanShadlenBehavior behavior(TrainingProject.TaskSpec spec, Path baseDir) {
+        String name = spec.name().trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        if (!name.equals("random_dots")) {
+            return null;
+        }
+        JsonObject settings = spec.settings();
+        if (settings == null || !settings.has("behavior")) {
             throw new IllegalArgumentException("task random_dots needs settings.behavior: the Roitman–Shadlen behaviour CSV"
                     + " whose coherences it uses");
         }
-        Path csv = baseDir.resolve(settings.get("behavior").getAsString());
-        JsonObject rest = settings.deepCopy();
+        return RoitmanShadlenBehavior.read(baseDir.resolve(settings.get("behavior").getAsString()));
+    }
+
+    /** The random-dot task over the coherences of the behaviour (its other settings from {@code settings}). */
+    private static CognitiveTask randomDots(RoitmanShadlenBehavior behavior, JsonObject settings) {
+        JsonObject rest = settings == null ? new JsonObject() : settings.deepCopy();
         rest.remove("behavior");
-        PerceptualDecisionSettings base = ProjectFiles.gson().fromJson(rest, PerceptualDecisionSettings.class);
-        return new PerceptualDecisionMaking(RoitmanShadlenBehavior.read(csv).taskSettings(base));
+        return new PerceptualDecisionMaking(behavior.taskSettings(ProjectFiles.gson().fromJson(rest, PerceptualDecisionSettings.class)));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -1,0 +1,43 @@
+package org.brainfx.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.brainfx.engine.task.TrialBatch;
+import org.junit.jupiter.api.Test;
+
+/** Every bundled training sample opens, builds its task and network, and runs a trial forward. */
+class TrainingSamplesTest {
+    private static final Path SAMPLES = Path.of("../sample-projects");
+    private static final List<String> EXPECTED = List.of("context-dm-training", "dms-training", "ea-training", "pdm-training",
+            "random-dots-training");
+
+    @Test
+    void everyTrainingSampleRuns() throws IOException {
+        List<Path> found;
+        try (Stream<Path> dirs = Files.list(SAMPLES)) {
+            found = dirs.filter(TrainingProjectFiles::isTrainingProject).sorted().toList();
+        }
+        assertEquals(EXPECTED, found.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path dir : found) {
+            TrainingProject p = TrainingProjectFiles.read(dir);
+            TrainingSetup setup = TrainingSetup.of(p, p.training(), TrainingProjectFiles.baseDir(dir));
+            TrialBatch batch = setup.task().batch(1, 0, 2);
+            try (RsnnBptt bptt = new RsnnBptt(setup.network(), 2, 1)) {
+                BatchOutcome out = bptt.evaluate(batch, setup.initial());
+                assertTrue(Double.isFinite(out.loss()) && out.loss() > 0, dir + ": loss " + out.loss());
+            }
+            assertEquals(200, setup.network().neurons(), dir.toString());
+        }
+        TrainingProject dots = TrainingProjectFiles.read(SAMPLES.resolve("random-dots-training"));
+        TrainingSetup setup = TrainingSetup.of(dots, dots.training(), SAMPLES.resolve("random-dots-training"));
+        assertNotNull(setup.behavior(), "the random-dot sample carries the monkey's behaviour");
+        assertEquals(List.of(0.0, 3.2, 6.4, 12.8, 25.6, 51.2), setup.behavior().coherences());
+    }
+}
