@@ -206,7 +206,14 @@ public final class TrainingCharts {
         ResultChartStyle.styleTracePanel(rp);
         markPeriods(rp, t.periods(), t.dtMs());
         plot.add(rp, 2);
-        return ResultChartStyle.chart(plot, title, subtitle, null);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(ResultChartStyle.legendItem("excitatory", NetworkPictures.EXCITATORY, 2));
+        legend.add(ResultChartStyle.legendItem("inhibitory", NetworkPictures.INHIBITORY, 2));
+        for (int o = 0; o < t.readout().length; o++) {
+            legend.add(ResultChartStyle.legendItem("readout " + t.classNames().get(o) + (o == t.label() ? " (true)" : ""),
+                    ResultChartStyle.colour(o), o == t.label() ? 2.5f : 1.2f));
+        }
+        return ResultChartStyle.chart(plot, title, subtitle, legend);
     }
 
     private static XYPlot raster(String label, List<XYSeries> series, List<Color> colours, List<Period> periods, double dt) {

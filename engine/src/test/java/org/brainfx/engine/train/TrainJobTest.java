@@ -88,6 +88,32 @@ class TrainJobTest {
     }
 
     @Test
+    void pauseHoldsTheRunAndResumeFinishesIt() throws Exception {
+        TrainJob job = new TrainJob(TrainingSetup.of(shortProject(null), settings(6, 0), Path.of(".")), null, false);
+        java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<TrainResult> run = job.start(p -> {
+            if (p.batch() >= 2 && second.getCount() > 0) {
+                job.pause();
+                second.countDown();
+            }
+        });
+        assertTrue(second.await(30, java.util.concurrent.TimeUnit.SECONDS), "reached batch 2");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"paused".equals(job.latest().status()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals("paused", job.latest().status());
+        long held = job.latest().batch();
+        Thread.sleep(300);
+        assertEquals(held, job.latest().batch(), "no batch runs while paused");
+        assertTrue(!run.isDone());
+        job.resume();
+        TrainResult r = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(6, r.batches());
+        assertEquals(6, r.history().size());
+    }
+
+    @Test
     void badSettingsNameTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new TrainingSettings("sgd", null, null, null, null, null, null, null, null, null, null, null, null, null,
