@@ -72,6 +72,21 @@ class TrainJobTest {
     }
 
     @Test
+    void aCheckpointOfAnotherNetworkIsRefusedByName(@TempDir Path dir) throws Exception {
+        new TrainJob(TrainingSetup.of(shortProject(null), settings(2, 2), Path.of(".")), dir, false).run(null);
+        TrainingProject other = new TrainingProject(1, "other", "", shortProject(null).task(),
+                new TrainingProject.RsnnSpec(20, 5, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null), null);
+        TrainingSetup setup = TrainingSetup.of(other, settings(4, 2), Path.of("."));
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> new TrainJob(setup, dir, true).run(null));
+        assertTrue(e.getMessage().contains("checkpoint belongs to another network"), e.getMessage());
+        java.nio.file.Files.write(Checkpoint.file(dir), new byte[] {0, 5, 'h', 'e', 'l', 'l', 'o'});
+        java.io.IOException bad = assertThrows(java.io.IOException.class, () -> Checkpoint.read(Checkpoint.file(dir), setup.network()));
+        assertTrue(bad.getMessage().contains("not a BrainFX training checkpoint"), bad.getMessage());
+    }
+
+    @Test
     void cancelStopsAndKeepsTheBestWeights() {
         TrainJob job = new TrainJob(TrainingSetup.of(shortProject(null), settings(1000, 0), Path.of(".")), null, false);
         AtomicReference<TrainProgress> seen = new AtomicReference<>();
