@@ -53,8 +53,10 @@ import org.brainfx.engine.task.TrialBatch;
  *
  * <p>Memory ({@link #traceFloats}) does not depend on the number of steps: D-RTRL holds
  * 3·(inputs + N)·N + (inputs + N) trace floats per trial (720 KB for the reference network), so it
- * runs one trial at a time per thread while that fits in a core's cache; ES-D-RTRL holds
- * (inputs + N) + 8·N and runs blocks of 32 trials.
+ * runs one trial at a time per thread, its traces in a core's cache; ES-D-RTRL holds
+ * (inputs + N) + 8·N and runs blocks of 32 trials. D-RTRL advances ∂u/∂w only from ~21·τ_out before
+ * each loss step (older terms reach the loss below 2^−30 of themselves), a third of its work at the
+ * other steps.
  */
 public final class OnlineGradient implements AutoCloseable {
     /** Trials per worker block at most (as {@link RsnnBptt#BLOCK}). */

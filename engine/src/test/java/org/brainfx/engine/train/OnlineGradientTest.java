@@ -81,6 +81,25 @@ class OnlineGradientTest {
     }
 
     /**
+     * The same on the reference network and task, whose loss steps start 2 050 steps in: ∂u/∂w is then
+     * advanced only from ~210 steps before them (the readout's leak makes older terms < 2^−30).
+     */
+    @Test
+    void dRtrlEqualsBpttWithoutRecurrenceOnTheReferenceTask() {
+        EvidenceAccumulation task = EvidenceAccumulation.reference();
+        TrialBatch batch = task.batch(5, 0, 3);
+        EiRsnn reference = EiRsnn.reference(task.channels(), 2, 3);
+        EiRsnn open = reference.withMasks(null, new boolean[reference.excitatory() * reference.neurons()],
+                new boolean[reference.inhibitory() * reference.neurons()]);
+        RsnnWeights w = RsnnWeights.reference(open, 4);
+        BatchOutcome[] outcomes = new BatchOutcome[2];
+        RsnnWeights[] g = gradients(open, OnlineRule.D_RTRL, 0, batch, w, outcomes);
+        assertTrue(outcomes[0].rateE() > 0, "the network fires");
+        assertClose(g[0].input(), g[1].input(), 1e-4, "input");
+        assertClose(g[0].readout(), g[1].readout(), 1e-5, "readout");
+    }
+
+    /**
      * ES-D-RTRL factors each weight's trace into a smoothed input times a smoothed neuron trace, which
      * is exact for no α (at α → 0 it is the one-step gradient x^t·D_f^t·δ^t); its readout trace is
      * exact. Measured cosines of W_in's gradient with BPTT without recurrence: small network (τ 20 ms)
