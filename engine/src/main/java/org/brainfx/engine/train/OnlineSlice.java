@@ -123,7 +123,6 @@ final class OnlineSlice {
      */
     private boolean[] uWindow = new boolean[0];
     private final int uHorizon;
-    private int trials;
     private int from;
     private double lossSum;
     private int correct;
@@ -241,10 +240,6 @@ final class OnlineSlice {
         return s + r.length + rSum.length + signal.length + inputX.length + gradient.size();
     }
 
-    int capacity() {
-        return capacity;
-    }
-
     /** Uploads the effective weights (|w| masked, a row per presynaptic unit) and the readout. */
     void use(RsnnWeights w) {
         weights = w;
@@ -290,7 +285,6 @@ final class OnlineSlice {
         if (count > capacity) {
             throw new IllegalArgumentException("a slice holds " + capacity + " trials, asked for " + count);
         }
-        this.trials = count;
         this.from = from;
         reset(count);
         boolean[] mask = batch.mask();
@@ -775,9 +769,5 @@ final class OnlineSlice {
 
     long spikesI() {
         return spikesI;
-    }
-
-    int trials() {
-        return trials;
     }
 }
