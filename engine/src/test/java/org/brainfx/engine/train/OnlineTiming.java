@@ -23,8 +23,10 @@ final class OnlineTiming {
         try (RsnnBptt bptt = new RsnnBptt(net, trials, threads);
              OnlineGradient d = new OnlineGradient(net, OnlineRule.D_RTRL, 0, trials, threads);
              OnlineGradient es = new OnlineGradient(net, OnlineRule.ES_D_RTRL, OnlineRule.PAPER_ALPHA, trials, threads)) {
-            System.out.printf("%d trials x %d steps, %d thread(s); trace floats D-RTRL %d, ES-D-RTRL %d%n", trials,
-                    task.steps(), threads, d.traceFloats(trials), es.traceFloats(trials));
+            System.out.printf("%d trials x %d steps, %d thread(s); trace floats if all trials advanced together: D-RTRL %d,"
+                            + " ES-D-RTRL %d; held by the workers (blocks of %d and %d trials): D-RTRL %d, ES-D-RTRL %d%n",
+                    trials, task.steps(), threads, d.traceFloats(trials), es.traceFloats(trials), d.blockTrials(),
+                    es.blockTrials(), d.heldFloats(), es.heldFloats());
             for (int i = 0; i < batches; i++) {
                 TrialBatch batch = task.batch(1, i, trials);
                 long t0 = System.nanoTime();
