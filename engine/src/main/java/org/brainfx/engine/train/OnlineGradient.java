@@ -64,7 +64,7 @@ import org.brainfx.engine.task.TrialBatch;
  * each loss step (older terms reach the loss below 2^−30 of themselves), a third of its work at the
  * other steps.
  */
-public final class OnlineGradient implements AutoCloseable {
+public final class OnlineGradient implements BatchGradient {
     /** Trials per worker block at most (as {@link RsnnBptt#BLOCK}). */
     private static final int BLOCK = 32;
     /** The D-RTRL traces of a block are kept within ~1 MB, half a core's L2 here, so a step's trace pass stays in cache. */
@@ -160,6 +160,7 @@ public final class OnlineGradient implements AutoCloseable {
      * The loss of {@code batch} under {@code weights} and the rule's gradient, written into
      * {@code gradientOut} (overwritten; the mean loss's gradient with respect to the raw weights).
      */
+    @Override
     public BatchOutcome gradient(TrialBatch batch, RsnnWeights weights, RsnnWeights gradientOut) {
         gradientOut.clear();
         return pass(batch, weights, gradientOut);

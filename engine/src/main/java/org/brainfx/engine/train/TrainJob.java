@@ -92,8 +92,14 @@ public final class TrainJob {
                 bptt.useRateRegularizer(s.rateRegularizer(), s.rateTargetHz());
                 yield bptt;
             }
-            default -> throw new IllegalArgumentException("training.algorithm '" + s.algorithm()
-                    + "' is not available in this build; use bptt");
+            default -> {
+                if (s.rateRegularizer() > 0) {
+                    throw new IllegalArgumentException("training.rateRegularizer works with bptt only; set it to 0 for "
+                            + s.algorithm());
+                }
+                yield new OnlineGradient(setup.network(), OnlineRule.parse(s.algorithm()), s.esAlpha(), s.batchSize(),
+                        s.threads());
+            }
         };
     }
 
