@@ -68,6 +68,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--target-accuracy", paramLabel = "A", description = "Stop when the held-out accuracy reaches A.")
     private Double targetAccuracy;
 
+    @Option(names = "--stop-on-batch-accuracy", paramLabel = "A",
+            description = "Stop when one training batch's accuracy exceeds A, the reference's rule (0 = never; default: the project's).")
+    private Double stopOnBatchAccuracy;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, connectivity and trials (default: the project's).")
     private Long seed;
 
@@ -107,9 +111,13 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings;
         try {
             settings = base.with(algorithm, batches, budgetSeconds, targetAccuracy, seed, threads);
+            if (stopOnBatchAccuracy != null) {
+                settings = settings.withStopOnBatchAccuracy(stopOnBatchAccuracy);
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replace("training.algorithm", "--algorithm")
-                    .replace("training.batches", "--batches").replace("training.threads", "--threads"), e);
+                    .replace("training.batches", "--batches").replace("training.threads", "--threads")
+                    .replace("training.stopOnBatchAccuracy", "--stop-on-batch-accuracy"), e);
         }
         TrainingSetup setup = TrainingSetup.of(p, settings, TrainingProjectFiles.baseDir(project));
         Path dir = out != null ? out : Path.of("train-" + (p.name() == null ? "project" : p.name()));
@@ -131,6 +139,10 @@ public final class TrainCommand implements Callable<Integer> {
         writeOutputs(dir, setup, result, p.name());
         stdout.printf(Locale.ROOT, "stopped     %s after %d batches (%.1f s, %.3f s per batch, peak heap %.0f MB)%n",
                 result.stop(), result.batches(), result.wallSeconds(), result.secondsPerBatch(), result.peakHeapMB());
+        stdout.printf(Locale.ROOT, "memory      %.1f MB of %s for a batch of %d trials × %d steps%n", result.stateMB(),
+                settings.algorithm().equals("bptt") ? "trajectory (grows with trial length)"
+                        : "eligibility traces (independent of trial length)", settings.batchSize(),
+                setup.task().batch(1, 0, 1).steps());
         stdout.printf(Locale.ROOT, "held-out    accuracy %.4f, loss %.4f on %d trials (best weights)%n",
                 result.heldOutAccuracy(), result.heldOutLoss(), settings.evaluationTrials());
         stdout.printf(Locale.ROOT, "wrote       %s (weights *.npy, training.csv/png, trial.png, weights.png, checkpoint.bin)%n", dir);
@@ -204,6 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
         o.addProperty("wallSeconds", r.wallSeconds());
         o.addProperty("secondsPerBatch", r.secondsPerBatch());
         o.addProperty("peakHeapMB", r.peakHeapMB());
+        o.addProperty("stateMB", r.stateMB());
         o.addProperty("stop", r.stop());
         JsonArray history = new JsonArray();
         for (TrainRecord h : r.history()) {

@@ -142,6 +142,12 @@ public final class OnlineGradient implements BatchGradient {
         return OnlineSlice.floatsPerTrial(net, rule) * trials + OnlineSlice.fixedFloats(net, rule);
     }
 
+    /** The traces and states of the trials the workers advance together; trial length does not enter. */
+    @Override
+    public long stateFloats(int steps) {
+        return traceFloats(sliceTrials * slices.size());
+    }
+
     /** The floats this instance's workers actually hold, summed over their arrays. */
     long heldFloats() {
         long s = 0;

@@ -62,6 +62,13 @@ public final class RsnnBptt implements BatchGradient {
         }
     }
 
+    /** The trajectory (four states per lane and step) and the per-lane work arrays of every worker. */
+    @Override
+    public long stateFloats(int steps) {
+        long lanes = (long) sliceTrials * net.neurons();
+        return slices.size() * (4L * steps * lanes + RsnnSlice.LANE_ARRAYS * lanes);
+    }
+
     /** The network. */
     public EiRsnn network() {
         return net;

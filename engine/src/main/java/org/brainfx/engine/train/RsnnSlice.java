@@ -26,6 +26,8 @@ final class RsnnSlice {
      */
     private static final float TINY = 1e-30f;
     private static final float STEEP = 0x1p100f;
+    /** The per-lane arrays a slice holds besides its trajectory (states, adjoints, work arrays). */
+    static final int LANE_ARRAYS = 22;
 
     private final EiRsnn net;
     private final int capacity;

@@ -125,11 +125,13 @@ public final class TrainJob {
         String stop = "batches used (" + s.batches() + ")";
         TrialBatch heldOut = setup.task().batch(Wiring.seedFor(seed, "held-out"), 0, s.evaluationTrials());
         long batch = first;
+        double stateMB = Double.NaN;
         try (CoalescingPublisher<TrainProgress> publisher = new CoalescingPublisher<>("brainfx-train-progress",
                 listener == null ? p -> { } : listener, 30);
              BatchGradient method = method(setup);
              RsnnBptt evaluator = new RsnnBptt(net, Math.min(s.evaluationTrials(), s.batchSize()), s.threads());
              BatchSource source = BatchSource.of(setup.task(), Wiring.seedFor(seed, "train"), first, s.batchSize())) {
+            stateMB = method.stateFloats(heldOut.steps()) * 4.0 / (1024 * 1024);
             publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "starting");
             while (batch < s.batches()) {
                 if (awaitIfPaused(publisher, batch, s, t0, previousWall, history, bestHeldOut, weights, net)) {
@@ -172,12 +174,13 @@ public final class TrainJob {
                 }
                 publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "running");
                 if (s.targetAccuracy() > 0 && heldAcc >= s.targetAccuracy()) {
-                    stop = "held-out accuracy " + heldAcc + " reached the target " + s.targetAccuracy();
+                    stop = String.format(java.util.Locale.ROOT, "held-out accuracy %.4f reached the target %s", heldAcc,
+                            s.targetAccuracy());
                     break;
                 }
                 if (batchAbove) {
-                    stop = "a training batch's accuracy " + out.accuracy() + " exceeded " + s.stopOnBatchAccuracy()
-                            + " (the reference's stopping rule)";
+                    stop = String.format(java.util.Locale.ROOT, "a training batch's accuracy %.4f exceeded %s (the reference's"
+                            + " stopping rule)", out.accuracy(), s.stopOnBatchAccuracy());
                     break;
                 }
                 if (cancelled) {
@@ -203,7 +206,7 @@ public final class TrainJob {
             stop = "interrupted";
         }
         return new TrainResult(best, weights, initial, history, bestHeldOut, bestLoss, batch, (System.nanoTime() - t0) / 1e9,
-                median(seconds), peakHeapMB(), stop);
+                median(seconds), peakHeapMB(), stateMB, stop);
     }
 
     private boolean awaitIfPaused(CoalescingPublisher<TrainProgress> publisher, long batch, TrainingSettings s, long t0,

@@ -15,11 +15,13 @@ import java.util.List;
  * @param wallSeconds      wall time of this run
  * @param secondsPerBatch  median seconds per batch of this run (forward, backward and update)
  * @param peakHeapMB       peak used heap, MB
+ * @param stateMB          what the gradient method holds for a batch's states (BPTT's trajectory, or an online
+ *                         rule's traces), MB
  * @param stop             why it stopped, in words
  */
 public record TrainResult(RsnnWeights best, RsnnWeights last, RsnnWeights initial, List<TrainRecord> history,
                           double heldOutAccuracy, double heldOutLoss, long batches, double wallSeconds, double secondsPerBatch,
-                          double peakHeapMB, String stop) {
+                          double peakHeapMB, double stateMB, String stop) {
 
     /** Copies the history. */
     public TrainResult {

@@ -77,6 +77,13 @@ public record TrainingSettings(String algorithm, Integer batchSize, Double learn
                 rateTargetHz, rateRegularizer, esAlpha, threadsOverride != null ? threadsOverride : threads).resolved();
     }
 
+    /** A copy with another one-batch stopping threshold (0 = never). */
+    public TrainingSettings withStopOnBatchAccuracy(double threshold) {
+        return new TrainingSettings(algorithm, batchSize, learningRate, clipNorm, batches, budgetSeconds, targetAccuracy,
+                threshold, evaluationTrials, evaluateEvery, checkpointEvery, seed, rateTargetHz, rateRegularizer, esAlpha,
+                threads).resolved();
+    }
+
     private static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
     }
