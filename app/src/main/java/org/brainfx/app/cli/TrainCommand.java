@@ -88,7 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Path json;
 
     @Option(names = "--peers", paramLabel = "NAME", split = ",",
-            description = "Also time the same network, task and batch in a peer, one thread: torch (Debian's python3-torch).")
+            description = "Also time the reference network and evidence-accumulation task at this batch size in a peer,"
+                    + " one thread: torch (Debian's python3-torch; its own script, written from the paper's step).")
     private java.util.List<String> peers = java.util.List.of();
 
     @Option(names = "--peer-batches", paramLabel = "N", description = "Batches the peer trains for its timing (default 3).")

@@ -68,6 +68,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void theTorchPeerIsTimedInTheSameCommand(@TempDir Path dir) throws Exception {
+        boolean torch = TorchTrainingPeer.available();
+        if (!torch && System.getenv("CI") != null) {
+            org.junit.jupiter.api.Assertions.fail("CI is set but torch does not import; .ci/run installs python3-torch");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(torch, "no torch here");
+        Path project = dir.resolve("small.brainfx.json");
+        Files.writeString(project, SMALL.replace("\"batchSize\": 16", "\"batchSize\": 4"));
+        Path json = dir.resolve("s.json");
+        CommandRun run = CommandRun.of("train", project.toString(), "--out", dir.resolve("o").toString(), "--batches", "3",
+                "--peers", "torch", "--peer-batches", "2", "--json", json.toString());
+        assertEquals(0, run.exitCode(), run.both());
+        assertTrue(run.out().contains("seconds per batch of 4") && run.out().contains("torch"), run.both());
+        JsonObject peer = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("peers").get(0)
+                .getAsJsonObject();
+        assertEquals("torch", peer.get("name").getAsString());
+        assertEquals(1, peer.get("threads").getAsInt());
+        assertTrue(peer.get("secondsPerBatch").getAsDouble() > 0);
+    }
+
+    @Test
     void badInputIsNamed(@TempDir Path dir) throws IOException {
         Path project = dir.resolve("bad.brainfx.json");
         Files.writeString(project, SMALL.replace("\"batchSize\": 16", "\"batchSize\": 0"));
