@@ -144,8 +144,10 @@ public final class TrainCommand implements Callable<Integer> {
                 settings.algorithm().equals("bptt") ? "trajectory (grows with trial length)"
                         : "eligibility traces (independent of trial length)", settings.batchSize(),
                 setup.task().batch(1, 0, 1).steps());
-        stdout.printf(Locale.ROOT, "held-out    accuracy %.4f, loss %.4f on %d trials (best weights)%n",
+        stdout.printf(Locale.ROOT, "held-out    accuracy %.4f, loss %.4f on %d trials (these chose the best weights)%n",
                 result.heldOutAccuracy(), result.heldOutLoss(), settings.evaluationTrials());
+        stdout.printf(Locale.ROOT, "test        accuracy %.4f, loss %.4f on %d fresh trials (best weights)%n",
+                result.testAccuracy(), result.testLoss(), settings.evaluationTrials());
         stdout.printf(Locale.ROOT, "wrote       %s (weights *.npy, training.csv/png, trial.png, weights.png, checkpoint.bin)%n", dir);
         JsonObject summary = summary(result);
         summary.addProperty("threads", settings.threads());
@@ -211,8 +213,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     static JsonObject summary(TrainResult r) {
         JsonObject o = new JsonObject();
-        o.addProperty("accuracy", r.heldOutAccuracy());
-        o.addProperty("loss", r.heldOutLoss());
+        o.addProperty("accuracy", r.testAccuracy());
+        o.addProperty("loss", r.testLoss());
+        o.addProperty("heldOutAccuracy", r.heldOutAccuracy());
+        o.addProperty("heldOutLoss", r.heldOutLoss());
         o.addProperty("batches", r.batches());
         o.addProperty("wallSeconds", r.wallSeconds());
         o.addProperty("secondsPerBatch", r.secondsPerBatch());
@@ -251,9 +255,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         String title = (name == null ? "training" : name) + " — " + setup.task().name();
-        String sub = String.format(Locale.ROOT, "%s, %d batches of %d, %.0f s; held-out accuracy %.3f (best weights); %s",
+        String sub = String.format(Locale.ROOT, "%s, %d batches of %d, %.0f s; best weights: held-out %.3f, test %.3f; %s",
                 setup.settings().algorithm(), result.batches(), setup.settings().batchSize(), result.wallSeconds(),
-                result.heldOutAccuracy(), result.stop());
+                result.heldOutAccuracy(), result.testAccuracy(), result.stop());
         ChartPngWriter.write(TrainingCharts.curves(result.history(), title, sub), dir.resolve("training.png"),
                 TrainingCharts.WIDTH, 560);
         double topE = Math.max(WeightHistogram.of(result.initial().excitatory(), net.excitatoryMask(), 1, 0).max(),

@@ -20,7 +20,7 @@ import org.brainfx.engine.task.TrialBatch;
 /**
  * Trains an {@link EiRsnn} on a task: batches generated ahead on another thread, the gradient by
  * BPTT or an online rule, optional global-norm clipping, Adam, a held-out evaluation every few
- * batches (the best weights kept), checkpoints every N batches, and the stopping rules of the
+ * batches (the best weights kept) and a final test on fresh trials, checkpoints every N batches, and the stopping rules of the
  * settings (batches, wall-clock budget, held-out target, the reference's one-batch-above rule).
  * Deterministic by seed: batch k's trials depend only on (seed, k), so a resumed run continues as the
  * uninterrupted one would. Progress goes to a listener as immutable snapshots, at most 30 a second;
@@ -126,6 +126,7 @@ public final class TrainJob {
         TrialBatch heldOut = setup.task().batch(Wiring.seedFor(seed, "held-out"), 0, s.evaluationTrials());
         long batch = first;
         double stateMB = Double.NaN;
+        BatchOutcome test = null;
         try (CoalescingPublisher<TrainProgress> publisher = new CoalescingPublisher<>("brainfx-train-progress",
                 listener == null ? p -> { } : listener, 30);
              BatchGradient method = method(setup);
@@ -200,12 +201,15 @@ public final class TrainJob {
             if (checkpointDir != null && s.checkpointEvery() > 0) {
                 writeCheckpoint(new Checkpoint(batch, weights, adam, best, bestHeldOut, bestLoss, initial, history));
             }
+            publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "testing");
+            test = evaluator.evaluate(setup.task().batch(Wiring.seedFor(seed, "test"), 0, s.evaluationTrials()), best);
             publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "finished: " + stop);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop = "interrupted";
         }
-        return new TrainResult(best, weights, initial, history, bestHeldOut, bestLoss, batch, (System.nanoTime() - t0) / 1e9,
+        return new TrainResult(best, weights, initial, history, bestHeldOut, bestLoss,
+                test == null ? Double.NaN : test.accuracy(), test == null ? Double.NaN : test.loss(), batch, (System.nanoTime() - t0) / 1e9,
                 median(seconds), peakHeapMB(), stateMB, stop);
     }
 

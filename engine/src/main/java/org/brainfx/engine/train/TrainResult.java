@@ -11,6 +11,9 @@ import java.util.List;
  * @param history          one record per trained batch
  * @param heldOutAccuracy  the best weights' accuracy on the held-out trials
  * @param heldOutLoss      their held-out loss
+ * @param testAccuracy     the best weights' accuracy on fresh trials that took no part in choosing them (the
+ *                         unbiased figure: the held-out set picked the best weights)
+ * @param testLoss         their loss there
  * @param batches          batches trained (counting those before a resume)
  * @param wallSeconds      wall time of this run
  * @param secondsPerBatch  median seconds per batch of this run (forward, backward and update)
@@ -20,7 +23,7 @@ import java.util.List;
  * @param stop             why it stopped, in words
  */
 public record TrainResult(RsnnWeights best, RsnnWeights last, RsnnWeights initial, List<TrainRecord> history,
-                          double heldOutAccuracy, double heldOutLoss, long batches, double wallSeconds, double secondsPerBatch,
+                          double heldOutAccuracy, double heldOutLoss, double testAccuracy, double testLoss, long batches, double wallSeconds, double secondsPerBatch,
                           double peakHeapMB, double stateMB, String stop) {
 
     /** Copies the history. */
