@@ -131,6 +131,19 @@ class RsnnBpttTest {
     }
 
     @Test
+    void aPotentialThatLeavesTheFloatsIsNamed() {
+        EiRsnn net = small(SpikeFunction.reluSurrogate());
+        TrialBatch batch = randomBatch(2, 40, 5, 0.3, 5, 2);
+        RsnnWeights w = RsnnWeights.kaiming(net, 3, 1.5, 2, 2, 9);
+        java.util.Arrays.fill(w.input(), 3e38f);
+        try (RsnnBptt b = new RsnnBptt(net, 2, 1)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.evaluate(batch, w));
+            assertTrue(e.getMessage().contains("membrane potential") && e.getMessage().contains("at step")
+                    && e.getMessage().contains("lower the learning rate"), e.getMessage());
+        }
+    }
+
+    @Test
     void aMismatchedTaskIsRefusedByName() {
         EiRsnn net = small(SpikeFunction.reluSurrogate());
         TrialBatch batch = randomBatch(2, 10, 4, 0.2, 5, 1);
