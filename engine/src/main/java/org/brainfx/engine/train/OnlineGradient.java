@@ -65,7 +65,7 @@ import org.brainfx.engine.task.TrialBatch;
  * other steps.
  */
 public final class OnlineGradient implements BatchGradient {
-    /** Trials per worker block at most (as {@link RsnnBptt#BLOCK}). */
+    /** Trials per worker block at most: their traces and states stay in cache. */
     private static final int BLOCK = 32;
     /** The D-RTRL traces of a block are kept within ~1 MB, half a core's L2 here, so a step's trace pass stays in cache. */
     private static final long CACHED_TRACE_FLOATS = 1L << 18;

@@ -16,11 +16,12 @@ import org.brainfx.engine.task.TrialBatch;
  */
 public final class RsnnBptt implements BatchGradient {
     /**
-     * Trials a worker takes at a time: a block's lane states stay in cache (32 × 200 neurons is 25 KB a
-     * state), its trajectory is reused by the next block (~225 MB for 2 200 steps), and a 32-row sgemm
-     * still runs at ~45 GFLOP/s here (against ~55 at 128 rows).
+     * The share of the heap the workers' trajectories may take together. A worker takes as many of its
+     * trials at a time as fit: the reverse pass's sgemm has one row per trial and costs ~9 µs of ND4J
+     * overhead a call, so 128 rows a step beat 4 × 32 (0.80–0.85 s against 1.28–1.34 s a batch of 128 ×
+     * 2 200 steps on one thread, measured here), although 32 trials' lane states would sit in cache.
      */
-    static final int BLOCK = 32;
+    static final double HISTORY_SHARE = 0.45;
 
     private final EiRsnn net;
     private final List<RsnnSlice> slices = new ArrayList<>();
@@ -37,7 +38,7 @@ public final class RsnnBptt implements BatchGradient {
         }
         this.net = net;
         int workers = Math.min(threads, trials);
-        this.sliceTrials = Math.min(BLOCK, (trials + workers - 1) / workers);
+        this.sliceTrials = (trials + workers - 1) / workers;
         for (int s = 0; s < workers; s++) {
             slices.add(new RsnnSlice(net, sliceTrials));
         }
@@ -50,7 +51,7 @@ public final class RsnnBptt implements BatchGradient {
 
     /**
      * Adds λ·mean over neurons of (rate − target Hz)² to the loss (0 turns it off); rates are taken per
-     * block of up to {@link #BLOCK} trials.
+     * block of trials a worker takes at a time (all of its share of the batch unless the trajectory would not fit).
      */
     public void useRateRegularizer(double lambda, double targetHz) {
         if (!(lambda >= 0) || !(targetHz >= 0)) {
@@ -65,8 +66,9 @@ public final class RsnnBptt implements BatchGradient {
     /** The trajectory (four states per lane and step) and the per-lane work arrays of every worker. */
     @Override
     public long stateFloats(int steps) {
+        long history = (long) block(steps) * net.neurons();
         long lanes = (long) sliceTrials * net.neurons();
-        return slices.size() * (4L * steps * lanes + RsnnSlice.LANE_ARRAYS * lanes);
+        return slices.size() * (4L * steps * history + RsnnSlice.LANE_ARRAYS * lanes);
     }
 
     /** The network. */
@@ -101,6 +103,13 @@ public final class RsnnBptt implements BatchGradient {
         return out;
     }
 
+    /** Trials a worker runs at a time in a reverse pass over {@code steps} steps: its share, or what fits. */
+    int block(int steps) {
+        double bytesPerTrial = 16.0 * steps * net.neurons();
+        long fit = (long) (HISTORY_SHARE * Runtime.getRuntime().maxMemory() / (bytesPerTrial * slices.size()));
+        return (int) Math.max(1, Math.min(sliceTrials, fit));
+    }
+
     private BatchOutcome pass(TrialBatch batch, RsnnWeights weights, RsnnWeights gradient) {
         return pass(batch, weights, gradient, null);
     }
@@ -118,14 +127,15 @@ public final class RsnnBptt implements BatchGradient {
         long correct = 0;
         long spikesE = 0;
         long spikesI = 0;
-        int chunk = sliceTrials * slices.size();
+        int block = gradient != null ? block(batch.steps()) : sliceTrials;
+        int chunk = block * slices.size();
         for (int first = 0; first < batch.trials(); first += chunk) {
             List<Future<?>> running = new ArrayList<>();
             int[] counts = new int[slices.size()];
             Runnable inline = null;
             for (int s = 0; s < slices.size(); s++) {
-                int from = first + s * sliceTrials;
-                int count = Math.max(0, Math.min(sliceTrials, batch.trials() - from));
+                int from = first + s * block;
+                int count = Math.max(0, Math.min(block, batch.trials() - from));
                 counts[s] = count;
                 if (count == 0) {
                     continue;
@@ -155,7 +165,7 @@ public final class RsnnBptt implements BatchGradient {
                 RsnnSlice slice = slices.get(s);
                 if (choices != null) {
                     for (int j = 0; j < counts[s]; j++) {
-                        choices[first + s * sliceTrials + j] = slice.chosen(j);
+                        choices[first + s * block + j] = slice.chosen(j);
                     }
                 }
                 loss += slice.lossSum() * scale + slice.regularizerLoss();

@@ -215,7 +215,7 @@ final class RsnnSlice {
         this.steps = batch.steps();
         int lanes = count * n;
         if (keep) {
-            ensureHistory(capacity * n);
+            ensureHistory(lanes);
         }
         Arrays.fill(v, 0, lanes, 0f);
         Arrays.fill(ia, 0, lanes, 0f);
@@ -478,6 +478,10 @@ final class RsnnSlice {
 
     private void ensureHistory(int lanes) {
         if (vHist.length < steps || vHist[0].length < lanes) {
+            vHist = new float[0][];
+            iaHist = new float[0][];
+            geHist = new float[0][];
+            giHist = new float[0][];
             vHist = new float[steps][lanes];
             iaHist = new float[steps][lanes];
             geHist = new float[steps][lanes];

@@ -131,6 +131,19 @@ class RsnnBpttTest {
     }
 
     @Test
+    void longTrialsRunInSmallerBlocksThatFitTheHeap() {
+        EiRsnn net = EiRsnn.reference(100, 2, 1);
+        try (RsnnBptt b = new RsnnBptt(net, 128, 2)) {
+            assertEquals(64, b.block(10), "short trials: a worker's whole share at once");
+            long heap = Runtime.getRuntime().maxMemory();
+            int steps = (int) Math.min(Integer.MAX_VALUE, heap / (16L * 200 * 8));
+            assertTrue(b.block(steps) < 64 && b.block(steps) >= 1, "block " + b.block(steps) + " at " + steps + " steps");
+            assertEquals(1, b.block(Integer.MAX_VALUE));
+            assertTrue(b.stateFloats(steps) * 4 <= 0.5 * heap + 64L * 200 * 4 * 40, "trajectory within its share of the heap");
+        }
+    }
+
+    @Test
     void aPotentialThatLeavesTheFloatsIsNamed() {
         EiRsnn net = small(SpikeFunction.reluSurrogate());
         TrialBatch batch = randomBatch(2, 40, 5, 0.3, 5, 2);
