@@ -71,6 +71,10 @@ public final class ProjectFiles {
                 throw new ProjectException(file + ": a network project (it has a \"network\"); run it with 'brainfx simulate "
                         + file + "' — fitting and the workbench's views take neuron projects");
             }
+            if (tree != null && tree.isJsonObject() && tree.getAsJsonObject().has("training")) {
+                throw new ProjectException(file + ": a training project (it has a \"training\"); train it with 'brainfx train "
+                        + file + "' — fitting and simulation take neuron projects");
+            }
             p = GSON.fromJson(tree, Project.class);
         } catch (JsonParseException e) {
             throw new ProjectException(file + ": not a valid project file: " + rootMessage(e)

@@ -37,6 +37,13 @@ class ProjectFilesTest {
     }
 
     @Test
+    void aTrainingProjectIsRefusedWithTheCommandThatTrainsIt() {
+        String m = assertThrows(ProjectException.class,
+                () -> ProjectFiles.read(Path.of("..", "sample-projects", "ea-training"))).getMessage();
+        assertTrue(m.contains("a training project") && m.contains("brainfx train"), m);
+    }
+
+    @Test
     void aProjectFromANewerBrainfxIsRefusedNamingBothVersions() throws Exception {
         Path f = write("{\"schemaVersion\": 7, \"name\": \"x\", \"model\": {\"builtin\": \"lif\"}}");
         String m = assertThrows(ProjectException.class, () -> ProjectFiles.read(f)).getMessage();
