@@ -126,7 +126,7 @@ public final class FitJob {
             }
             double[][] x = opt.ask();
             if (x.length == 0) {
-                stop = StopReason.CONVERGED;
+                stop = opt.converged() ? StopReason.CONVERGED : StopReason.STALLED;
                 break;
             }
             double[][] g = opt.needsGradient() ? new double[x.length][problem.dimension()] : null;
@@ -157,7 +157,8 @@ public final class FitJob {
             return StopReason.CANCELLED;
         }
         if (opt.finished()) {
-            return StopReason.CONVERGED;
+            // A start that gave up (no line-search step lowered the loss) has not converged.
+            return opt.converged() ? StopReason.CONVERGED : StopReason.STALLED;
         }
         if (opt.iteration() >= config.maxIterations()) {
             return StopReason.ITERATION_BUDGET;

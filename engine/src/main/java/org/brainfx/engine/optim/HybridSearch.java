@@ -103,6 +103,11 @@ final class HybridSearch implements Optimizer {
     }
 
     @Override
+    public boolean converged() {
+        return polish != null && polish.converged();
+    }
+
+    @Override
     public int iteration() {
         return search.iteration() + (polish == null ? 0 : polish.iteration());
     }

@@ -15,6 +15,23 @@ interface LocalSearch {
     /** Whether this start has converged or given up. */
     boolean finished();
 
+    /** How this start ended, or {@link Outcome#RUNNING}. */
+    default Outcome outcome() {
+        return finished() ? Outcome.CONVERGED : Outcome.RUNNING;
+    }
+
+    /** How a start ended. */
+    enum Outcome {
+        /** Still searching. */
+        RUNNING,
+        /** Met the method's convergence test (projected gradient or loss change below tolerance). */
+        CONVERGED,
+        /** Gave up: no step along its search direction, nor along steepest descent, lowered the loss. */
+        STALLED,
+        /** Its start point's loss or gradient was not finite. */
+        DIVERGED
+    }
+
     /** Accepted steps so far. */
     int iterations();
 

@@ -121,6 +121,21 @@ final class MultiStartOptimizer implements Optimizer {
         return true;
     }
 
+    /** True when the start with the lowest current loss met its convergence test. */
+    @Override
+    public boolean converged() {
+        if (!finished()) {
+            return false;
+        }
+        LocalSearch best = null;
+        for (LocalSearch s : starts) {
+            if (Double.isFinite(s.currentLoss()) && (best == null || s.currentLoss() < best.currentLoss())) {
+                best = s;
+            }
+        }
+        return best != null && best.outcome() == LocalSearch.Outcome.CONVERGED;
+    }
+
     @Override
     public int iteration() {
         int slowestRunning = Integer.MAX_VALUE;

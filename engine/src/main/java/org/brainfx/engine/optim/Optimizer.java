@@ -40,6 +40,15 @@ public interface Optimizer {
     boolean finished();
 
     /**
+     * Whether a {@link #finished()} method ended by meeting its convergence test, rather than by
+     * giving up (every start of a gradient method stuck with a failed line search, or diverged):
+     * only then may a fit call itself converged.
+     */
+    default boolean converged() {
+        return finished();
+    }
+
+    /**
      * Completed iterations: for a multi-start gradient method the steps of its slowest running start
      * (so a budget of N iterations gives every start N steps); for a population method, generations.
      */
