@@ -49,4 +49,17 @@ class RealRecordingGradientTest {
             }
         }
     }
+
+    /**
+     * The issue's symptom: L-BFGS-B from random starts on a real recording ends on a spike-count
+     * plateau after a few iterations. That is a stall, and the fit must say so.
+     */
+    @Test
+    void aGradientFitStuckOnASpikePlateauIsReportedStalledNotConverged() {
+        FitConfig config = FitConfig.of(ResolvedProject.load(ABF_STEPS)).with("lbfgsb", 2, 200, null, null, 1L, null);
+        FitResult r = new FitJob(config).run(null);
+        double spikeCountError = java.util.Arrays.stream(r.termLosses().get("spike_count")).sum();
+        assertTrue(spikeCountError > 0, "the starts end with spike counts still wrong: " + spikeCountError);
+        assertEquals(StopReason.STALLED, r.stopReason(), "after " + r.iterations() + " iterations at loss " + r.loss());
+    }
 }
