@@ -130,8 +130,9 @@ public final class FitJob {
                 break;
             }
             double[][] g = opt.needsGradient() ? new double[x.length][problem.dimension()] : null;
-            double[] loss = problem.evaluate(x, g);
-            opt.tell(loss, g);
+            boolean[] partial = new boolean[x.length];
+            double[] loss = problem.evaluate(x, g, g == null ? null : partial);
+            opt.tell(loss, g, partial);
             double seconds = (System.nanoTime() - t0) / 1e9;
             history.add(new FitResult.HistoryPoint(opt.iteration(), opt.evaluations(), seconds, opt.bestLoss()));
             latest = snapshot(opt, names, history, seconds, "running");

@@ -22,7 +22,8 @@ package org.brainfx.engine.optim;
  * so {@value #JUMP_ITERATIONS} iterations in a row is pressed against a jump, creeping towards it
  * by ever smaller steps, and ends as {@link Outcome#STALLED}.
  *
- * <p>Stops when the projected gradient's largest component is below the gradient tolerance, when
+ * <p>Stops when the projected gradient's largest component is below the gradient tolerance (a
+ * partial gradient, see {@link Optimizer#tell(double[], double[][], boolean[])}, never passes), when
  * an accepted step changes the loss by less than the relative loss tolerance (both
  * {@link Outcome#CONVERGED}), or when a line search fails with an empty memory
  * ({@link Outcome#STALLED}: no step along the projected steepest descent lowers the loss, which
@@ -65,6 +66,8 @@ final class LbfgsbSearch implements LocalSearch {
     private double armijoLoss;
     private double[] armijoGradient;
     private int settledInARow;
+    private boolean gPartial;
+    private boolean armijoPartial;
 
     LbfgsbSearch(double[] start, int memory, double lossTolerance, double gradientTolerance) {
         this.memory = new CompactLbfgsMatrix(memory);
@@ -81,6 +84,11 @@ final class LbfgsbSearch implements LocalSearch {
 
     @Override
     public void report(double loss, double[] gradient) {
+        report(loss, gradient, false);
+    }
+
+    @Override
+    public void report(double loss, double[] gradient, boolean partialGradient) {
         boolean usable = Double.isFinite(loss) && EvaluationTally.allFinite(gradient);
         if (!started) {
             started = true;
@@ -90,7 +98,8 @@ final class LbfgsbSearch implements LocalSearch {
             }
             f = loss;
             g = gradient.clone();
-            if (LocalSearch.projectedGradientNorm(x, g) <= gradientTolerance) {
+            gPartial = partialGradient;
+            if (gradientVanishes()) {
                 outcome = Outcome.CONVERGED;
                 return;
             }
@@ -107,6 +116,7 @@ final class LbfgsbSearch implements LocalSearch {
             armijoPoint = trial.clone();
             armijoLoss = loss;
             armijoGradient = gradient.clone();
+            armijoPartial = partialGradient;
         }
         MoreThuenteLineSearch.Status status = lineSearch.next(loss, CompactLbfgsMatrix.dot(gradient, direction));
         if (status == MoreThuenteLineSearch.Status.EVALUATE) {
@@ -119,7 +129,7 @@ final class LbfgsbSearch implements LocalSearch {
             }
         } else if (status != MoreThuenteLineSearch.Status.ERROR && lineSearch.sufficientDecrease(lineSearch.step(), loss)) {
             settledInARow = 0;
-            accept(loss, gradient);
+            accept(loss, gradient, partialGradient);
         } else {
             lineSearchFailed();
         }
@@ -191,11 +201,11 @@ final class LbfgsbSearch implements LocalSearch {
         trial = armijoPoint;
         settledInARow++;
         if (settledInARow >= JUMP_ITERATIONS) {
-            take(armijoLoss, armijoGradient);
+            take(armijoLoss, armijoGradient, armijoPartial);
             outcome = Outcome.STALLED;
             return;
         }
-        accept(armijoLoss, armijoGradient);
+        accept(armijoLoss, armijoGradient, armijoPartial);
     }
 
     private void lineSearchFailed() {
@@ -211,11 +221,10 @@ final class LbfgsbSearch implements LocalSearch {
         beginIteration();
     }
 
-    private void accept(double loss, double[] gradient) {
+    private void accept(double loss, double[] gradient, boolean partialGradient) {
         double before = f;
-        take(loss, gradient);
-        if (LocalSearch.relativeChangeBelow(before, f, lossTolerance)
-                || LocalSearch.projectedGradientNorm(x, g) <= gradientTolerance) {
+        take(loss, gradient, partialGradient);
+        if (LocalSearch.relativeChangeBelow(before, f, lossTolerance) || gradientVanishes()) {
             outcome = Outcome.CONVERGED;
             return;
         }
@@ -223,7 +232,7 @@ final class LbfgsbSearch implements LocalSearch {
     }
 
     /** Moves to the trial point, learning the curvature pair of the step. */
-    private void take(double loss, double[] gradient) {
+    private void take(double loss, double[] gradient, boolean partialGradient) {
         double[] s = new double[x.length];
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -234,7 +243,13 @@ final class LbfgsbSearch implements LocalSearch {
         x = trial.clone();
         f = loss;
         g = gradient.clone();
+        gPartial = partialGradient;
         iterations++;
+    }
+
+    /** The projected-gradient test, which a partial gradient cannot pass: a missing part may not vanish. */
+    private boolean gradientVanishes() {
+        return !gPartial && LocalSearch.projectedGradientNorm(x, g) <= gradientTolerance;
     }
 
     private double[] pointAt(double step) {

@@ -12,6 +12,11 @@ interface LocalSearch {
     /** The loss (non-finite when the evaluation diverged) and unit-cube gradient at {@link #trialPoint()}. */
     void report(double loss, double[] gradient);
 
+    /** As {@link #report(double, double[])}, with a gradient that is partial (see {@link Optimizer#tell(double[], double[][], boolean[])}). */
+    default void report(double loss, double[] gradient, boolean partialGradient) {
+        report(loss, gradient);
+    }
+
     /** Whether this start has converged or given up. */
     boolean finished();
 

@@ -80,4 +80,16 @@ class LbfgsbJumpTest {
         assertTrue(right.converged());
         assertEquals(0.8, right.bestPoint()[0], 1e-6);
     }
+
+    @Test
+    void aVanishingPartialGradientIsNoMinimum() {
+        LbfgsbSearch complete = new LbfgsbSearch(new double[] {0.3}, 10, 1e-12, 1e-9);
+        complete.report(loss(0.3), new double[] {0}, false);
+        assertEquals(LocalSearch.Outcome.CONVERGED, complete.outcome(), "a complete zero gradient is a stationary point");
+
+        LbfgsbSearch partial = new LbfgsbSearch(new double[] {0.3}, 10, 1e-12, 1e-9);
+        partial.report(loss(0.3), new double[] {0}, true);
+        assertEquals(LocalSearch.Outcome.STALLED, partial.outcome(),
+                "a partial one (part of the loss passed none) gives no direction, and proves nothing");
+    }
 }
