@@ -18,9 +18,9 @@ package org.brainfx.engine.optim;
  * the curvature condition: the line search would bisect towards the jump until its trials run
  * out. So once {@value #ARMIJO_PATIENCE} trials have passed, or when the line search fails, the
  * best trial that met the sufficient-decrease condition is accepted (on smooth losses the
- * Moré–Thuente search ends well before that, and nothing changes). A start that has settled
- * so {@value #JUMP_ITERATIONS} iterations in a row is pressed against a jump, creeping towards it
- * by ever smaller steps, and ends as {@link Outcome#STALLED}.
+ * Moré–Thuente search ends well before that, and nothing changes). A start whose line searches
+ * settle like this {@value #JUMP_ITERATIONS} iterations in a row is pressed against a jump,
+ * creeping towards it by ever smaller steps, and ends as {@link Outcome#STALLED}.
  *
  * <p>Stops when the projected gradient's largest component is below the gradient tolerance (a
  * partial gradient, see {@link Optimizer#tell(double[], double[][], boolean[])}, never passes), when
