@@ -57,9 +57,14 @@ public final class Bptt {
     }
 
     /**
-     * Lenient passes survive divergence: a lane whose state or adjoint becomes NaN or infinite
-     * is held at its last finite state, gets loss NaN and gradient 0, and the other lanes go on
-     * (what a fit over many candidates needs). Strict passes (the default) throw
+     * Lenient passes survive divergence: a lane whose state becomes NaN or infinite is held at
+     * its last finite state, gets loss NaN and gradient 0, and the other lanes go on (what a fit
+     * over many candidates needs). A lane whose forward pass stays finite but whose adjoint
+     * overflows keeps its loss and passes gradient 0 ({@link GradientResult#gradientDropped()}):
+     * near a spike the exponential upstroke of models like AdEx multiplies the adjoint by up to
+     * 1e7 a step, so a surrogate gradient can overflow where the trace and its loss are perfectly
+     * good — such a point is no divergence, and calling it one hides the best fits from a
+     * gradient method. Strict passes (the default) throw
      * {@link org.brainfx.engine.sim.NonFiniteStateException} naming step, lane and parameters.
      */
     public Bptt lenient(boolean value) {
@@ -97,6 +102,7 @@ public final class Bptt {
         int n = lanes.lanes();
         int ns = model.stateCount();
         double[] lossAll = new double[n];
+        boolean[] dropped = new boolean[n];
         double[][] gradP = new double[model.parameterCount()][n];
         double[][] gradS0 = new double[ns][n];
         long perStep = (long) (ns + 1) * n * Double.BYTES;
@@ -177,6 +183,7 @@ public final class Bptt {
             c.zeroDiverged(gp);
             c.zeroDiverged(adjNext);
             System.arraycopy(lossOut, 0, lossAll, from, m);
+            System.arraycopy(c.adjointLost, 0, dropped, from, m);
             for (int i = 0; i < gp.length; i++) {
                 System.arraycopy(gp[i], 0, gradP[i], from, m);
             }
@@ -184,7 +191,7 @@ public final class Bptt {
                 System.arraycopy(adjNext[i], 0, gradS0[i], from, m);
             }
         });
-        return new GradientResult(lossAll, gradP, gradS0, (System.nanoTime() - t0) / 1e6, !storeAll);
+        return new GradientResult(lossAll, gradP, gradS0, (System.nanoTime() - t0) / 1e6, !storeAll, dropped);
     }
 
     private int segmentLength(int steps, int ns, int n, long perStep, long cacheBudget, boolean storeAll) {
@@ -223,6 +230,9 @@ public final class Bptt {
         final InputSource source;
         final boolean[] diverged;
         boolean anyDiverged;
+        /** Lanes whose forward pass is finite but whose adjoint overflowed: loss kept, gradient dropped. */
+        final boolean[] adjointLost;
+        boolean anyAdjointLost;
 
         Chunk(LaneValues lanes, InputSource source, int from, int to, double dt) {
             this.lanes = lanes;
@@ -240,6 +250,7 @@ public final class Bptt {
             model.kernel().prepare(p, dt, inv, 0, m);
             inFull = new double[model.inputCount()][lanes.lanes()];
             diverged = new boolean[m];
+            adjointLost = new boolean[m];
         }
 
         double[][] initial() {
@@ -290,23 +301,26 @@ public final class Bptt {
         void quarantineAdjoint(double[][] adj) {
             for (double[] row : adj) {
                 for (int j = 0; j < m; j++) {
-                    if (row[j] - row[j] != 0) {
-                        diverged[j] = true;
-                        anyDiverged = true;
+                    if (row[j] - row[j] != 0 && !diverged[j]) {
+                        adjointLost[j] = true;
+                        anyAdjointLost = true;
                     }
                 }
             }
             zeroDiverged(adj);
         }
 
-        /** Zeroes the rows' entries of diverged lanes (parameter gradients of those lanes are dropped at the end). */
+        /**
+         * Zeroes the rows' entries of lanes that diverged or lost their adjoint (parameter gradients
+         * of those lanes are dropped at the end).
+         */
         void zeroDiverged(double[][] rows) {
-            if (!anyDiverged) {
+            if (!anyDiverged && !anyAdjointLost) {
                 return;
             }
             for (double[] row : rows) {
                 for (int j = 0; j < m; j++) {
-                    if (diverged[j]) {
+                    if (diverged[j] || adjointLost[j]) {
                         row[j] = 0;
                     }
                 }

@@ -126,12 +126,13 @@ public final class FitJob {
             }
             double[][] x = opt.ask();
             if (x.length == 0) {
-                stop = StopReason.CONVERGED;
+                stop = opt.converged() ? StopReason.CONVERGED : StopReason.STALLED;
                 break;
             }
             double[][] g = opt.needsGradient() ? new double[x.length][problem.dimension()] : null;
-            double[] loss = problem.evaluate(x, g);
-            opt.tell(loss, g);
+            boolean[] partial = new boolean[x.length];
+            double[] loss = problem.evaluate(x, g, g == null ? null : partial);
+            opt.tell(loss, g, partial);
             double seconds = (System.nanoTime() - t0) / 1e9;
             history.add(new FitResult.HistoryPoint(opt.iteration(), opt.evaluations(), seconds, opt.bestLoss()));
             latest = snapshot(opt, names, history, seconds, "running");
@@ -157,7 +158,8 @@ public final class FitJob {
             return StopReason.CANCELLED;
         }
         if (opt.finished()) {
-            return StopReason.CONVERGED;
+            // A start that gave up (no line-search step lowered the loss) has not converged.
+            return opt.converged() ? StopReason.CONVERGED : StopReason.STALLED;
         }
         if (opt.iteration() >= config.maxIterations()) {
             return StopReason.ITERATION_BUDGET;

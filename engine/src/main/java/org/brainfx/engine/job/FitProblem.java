@@ -65,6 +65,15 @@ public final class FitProblem {
      * (if not null) the loss's gradient with respect to each free parameter in its own unit.
      */
     public double[] evaluate(double[][] x, double[][] gradient) {
+        return evaluate(x, gradient, null);
+    }
+
+    /**
+     * As {@link #evaluate(double[][], double[][])}, and into {@code partial} (if not null) whether
+     * each candidate's gradient is partial: some sweep kept its loss but its adjoint overflowed
+     * (see {@link Bptt#lenient}), so that sweep passed no gradient.
+     */
+    public double[] evaluate(double[][] x, double[][] gradient, boolean[] partial) {
         int c = x.length;
         if (c == 0) {
             return new double[0];
@@ -79,6 +88,12 @@ public final class FitProblem {
             GradientResult g = bptt.gradient(lanes, input, steps, project.dt(), loss);
             laneLoss = g.loss();
             for (int k = 0; k < c; k++) {
+                if (partial != null) {
+                    partial[k] = false;
+                    for (int s = 0; s < sweeps; s++) {
+                        partial[k] |= g.gradientDropped()[k * sweeps + s];
+                    }
+                }
                 for (int d = 0; d < dimension(); d++) {
                     FreeParameter fp = config.free().get(d);
                     double sum = 0;

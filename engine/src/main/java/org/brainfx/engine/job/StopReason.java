@@ -7,7 +7,11 @@ package org.brainfx.engine.job;
 public final class StopReason {
     /** The optimizer met its own convergence test (gradient or step below tolerance, population collapsed). */
     public static final String CONVERGED = "converged";
-    /** The best loss stopped improving for {@link FitJob#STALL_ROUNDS} rounds before the optimizer converged. */
+    /**
+     * The best loss stopped improving for {@link FitJob#STALL_ROUNDS} rounds before the optimizer
+     * converged, or the optimizer gave up without meeting its convergence test (the best start of a
+     * gradient method found no step that lowered the loss).
+     */
     public static final String STALLED = "stalled";
     /** The iteration budget was used up. */
     public static final String ITERATION_BUDGET = "iteration budget";

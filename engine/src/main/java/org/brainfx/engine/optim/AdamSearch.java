@@ -5,7 +5,8 @@ package org.brainfx.engine.optim;
  * unit cube, kept inside the box by projection (clip after each step) or by reparametrization
  * ({@code u = sigmoid(v)}, gradients through {@code du/dv = u(1 − u)}).
  *
- * <p>A diverged trial rejects the step: the start returns to its last good point and retries the
+ * <p>A partial gradient (see {@link Optimizer#tell(double[], double[][], boolean[])}) steers but
+ * never passes the gradient test. A diverged trial rejects the step: the start returns to its last good point and retries the
  * same update with half its learning rate, which it keeps from then on. When the start's best
  * loss has not improved (by more than the relative loss tolerance) for {@value #WINDOW} steps
  * the learning rate is halved (reduce-on-plateau): Adam's steps then settle into the minimum
@@ -45,6 +46,8 @@ final class AdamSearch implements LocalSearch {
     private int moments;
     private boolean started;
     private boolean finished;
+    /** Whether the last reported gradient was partial; such a gradient cannot pass the convergence test. */
+    private boolean partial;
 
     AdamSearch(double[] start, double learningRate, AdamBoundHandling bounds, double lossTolerance,
                double gradientTolerance) {
@@ -70,6 +73,12 @@ final class AdamSearch implements LocalSearch {
 
     @Override
     public void report(double loss, double[] gradient) {
+        report(loss, gradient, false);
+    }
+
+    @Override
+    public void report(double loss, double[] gradient, boolean partialGradient) {
+        partial = partialGradient;
         boolean usable = Double.isFinite(loss) && EvaluationTally.allFinite(gradient);
         if (!usable) {
             if (!started) {
@@ -136,7 +145,7 @@ final class AdamSearch implements LocalSearch {
         } else {
             gradientNorm = LocalSearch.projectedGradientNorm(accepted, unitGradient);
         }
-        if (gradientNorm <= gradientTolerance) {
+        if (gradientNorm <= gradientTolerance && !partial) {
             return true;
         }
         if (Double.isNaN(bestOwnLoss) || f < bestOwnLoss - lossTolerance * Math.abs(bestOwnLoss)) {

@@ -62,8 +62,13 @@ final class HybridSearch implements Optimizer {
 
     @Override
     public void tell(double[] loss, double[][] gradient) {
+        tell(loss, gradient, null);
+    }
+
+    @Override
+    public void tell(double[] loss, double[][] gradient, boolean[] partialGradient) {
         if (polish != null) {
-            polish.tell(loss, gradient);
+            polish.tell(loss, gradient, partialGradient);
             return;
         }
         search.tell(loss, gradient);
@@ -100,6 +105,11 @@ final class HybridSearch implements Optimizer {
     @Override
     public boolean finished() {
         return polish != null && polish.finished();
+    }
+
+    @Override
+    public boolean converged() {
+        return polish != null && polish.converged();
     }
 
     @Override

@@ -14,12 +14,24 @@ package org.brainfx.engine.optim;
  * are clipped to the box so that rounding never leaves it. The pair {@code (s, y)} enters the
  * memory only with positive curvature.
  *
- * <p>Stops when the projected gradient's largest component is below the gradient tolerance, when
- * an accepted step changes the loss by less than the relative loss tolerance, or when a line
- * search fails with an empty memory (after a failure with a non-empty memory, the memory is
- * dropped and the iteration retried along the projected steepest descent, as the reference code
- * does). A diverged trial (NaN or infinite loss or gradient) restarts the line search at a tenth
- * of the failed step, with that smaller step as its maximum; a diverged start point ends the start.
+ * <p>Losses with spike terms jump where a spike appears or vanishes, and no step at a jump meets
+ * the curvature condition: the line search would bisect towards the jump until its trials run
+ * out. So once {@value #ARMIJO_PATIENCE} trials have passed, or when the line search fails, the
+ * best trial that met the sufficient-decrease condition is accepted (on smooth losses the
+ * Moré–Thuente search ends well before that, and nothing changes). A start whose line searches
+ * settle like this {@value #JUMP_ITERATIONS} iterations in a row is pressed against a jump,
+ * creeping towards it by ever smaller steps, and ends as {@link Outcome#STALLED}.
+ *
+ * <p>Stops when the projected gradient's largest component is below the gradient tolerance (a
+ * partial gradient, see {@link Optimizer#tell(double[], double[][], boolean[])}, never passes), when
+ * an accepted step changes the loss by less than the relative loss tolerance (both
+ * {@link Outcome#CONVERGED}), or when a line search fails with an empty memory
+ * ({@link Outcome#STALLED}: no step along the projected steepest descent lowers the loss, which
+ * on a loss with jumps is no evidence of a minimum). After a failure with a non-empty memory, the
+ * memory is dropped and the iteration retried along the projected steepest descent, as the
+ * reference code does. A diverged trial (NaN or infinite loss or gradient) restarts the line
+ * search at a tenth of the failed step, with that smaller step as its maximum; a diverged start
+ * point ends the start ({@link Outcome#DIVERGED}).
  */
 final class LbfgsbSearch implements LocalSearch {
 
@@ -29,6 +41,10 @@ final class LbfgsbSearch implements LocalSearch {
     private static final int MAX_TRIALS = 20;
     private static final double DIVERGED_STEP_FACTOR = 0.1;
     private static final double LARGEST_STEP = 1e10;
+    /** Trials after which a line search settles for its best sufficient-decrease point. */
+    static final int ARMIJO_PATIENCE = 6;
+    /** Consecutive settled line searches after which a start is taken to be stuck at a jump. */
+    static final int JUMP_ITERATIONS = 5;
 
     private final CompactLbfgsMatrix memory;
     private final double lossTolerance;
@@ -44,8 +60,14 @@ final class LbfgsbSearch implements LocalSearch {
     private int trials;
     private double[] trial;
     private boolean started;
-    private boolean finished;
+    private Outcome outcome = Outcome.RUNNING;
     private int iterations;
+    private double[] armijoPoint;
+    private double armijoLoss;
+    private double[] armijoGradient;
+    private int settledInARow;
+    private boolean gPartial;
+    private boolean armijoPartial;
 
     LbfgsbSearch(double[] start, int memory, double lossTolerance, double gradientTolerance) {
         this.memory = new CompactLbfgsMatrix(memory);
@@ -62,17 +84,23 @@ final class LbfgsbSearch implements LocalSearch {
 
     @Override
     public void report(double loss, double[] gradient) {
+        report(loss, gradient, false);
+    }
+
+    @Override
+    public void report(double loss, double[] gradient, boolean partialGradient) {
         boolean usable = Double.isFinite(loss) && EvaluationTally.allFinite(gradient);
         if (!started) {
             started = true;
             if (!usable) {
-                finished = true;
+                outcome = Outcome.DIVERGED;
                 return;
             }
             f = loss;
             g = gradient.clone();
-            if (LocalSearch.projectedGradientNorm(x, g) <= gradientTolerance) {
-                finished = true;
+            gPartial = partialGradient;
+            if (gradientVanishes()) {
+                outcome = Outcome.CONVERGED;
                 return;
             }
             beginIteration();
@@ -83,15 +111,25 @@ final class LbfgsbSearch implements LocalSearch {
             retryShorter();
             return;
         }
+        double step = lineSearch.step();
+        if (lineSearch.sufficientDecrease(step, loss) && !(loss >= armijoLoss)) {
+            armijoPoint = trial.clone();
+            armijoLoss = loss;
+            armijoGradient = gradient.clone();
+            armijoPartial = partialGradient;
+        }
         MoreThuenteLineSearch.Status status = lineSearch.next(loss, CompactLbfgsMatrix.dot(gradient, direction));
         if (status == MoreThuenteLineSearch.Status.EVALUATE) {
-            if (trials >= MAX_TRIALS) {
+            if (trials >= ARMIJO_PATIENCE && armijoPoint != null) {
+                acceptArmijo();
+            } else if (trials >= MAX_TRIALS) {
                 lineSearchFailed();
             } else {
                 trial = pointAt(lineSearch.step());
             }
         } else if (status != MoreThuenteLineSearch.Status.ERROR && lineSearch.sufficientDecrease(lineSearch.step(), loss)) {
-            accept(loss, gradient);
+            settledInARow = 0;
+            accept(loss, gradient, partialGradient);
         } else {
             lineSearchFailed();
         }
@@ -99,7 +137,12 @@ final class LbfgsbSearch implements LocalSearch {
 
     @Override
     public boolean finished() {
-        return finished;
+        return outcome != Outcome.RUNNING;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return outcome;
     }
 
     @Override
@@ -118,6 +161,9 @@ final class LbfgsbSearch implements LocalSearch {
     }
 
     private void beginIteration() {
+        armijoPoint = null;
+        armijoLoss = Double.NaN;
+        armijoGradient = null;
         GeneralizedCauchyPoint cauchy = GeneralizedCauchyPoint.of(x, g, memory);
         target = SubspaceMinimization.target(x, g, cauchy, memory);
         direction = new double[x.length];
@@ -151,16 +197,42 @@ final class LbfgsbSearch implements LocalSearch {
         trials = used;
     }
 
+    private void acceptArmijo() {
+        trial = armijoPoint;
+        settledInARow++;
+        if (settledInARow >= JUMP_ITERATIONS) {
+            take(armijoLoss, armijoGradient, armijoPartial);
+            outcome = Outcome.STALLED;
+            return;
+        }
+        accept(armijoLoss, armijoGradient, armijoPartial);
+    }
+
     private void lineSearchFailed() {
+        if (armijoPoint != null) {
+            acceptArmijo();
+            return;
+        }
         if (memory.pairs() == 0) {
-            finished = true;
+            outcome = Outcome.STALLED;
             return;
         }
         memory.clear();
         beginIteration();
     }
 
-    private void accept(double loss, double[] gradient) {
+    private void accept(double loss, double[] gradient, boolean partialGradient) {
+        double before = f;
+        take(loss, gradient, partialGradient);
+        if (LocalSearch.relativeChangeBelow(before, f, lossTolerance) || gradientVanishes()) {
+            outcome = Outcome.CONVERGED;
+            return;
+        }
+        beginIteration();
+    }
+
+    /** Moves to the trial point, learning the curvature pair of the step. */
+    private void take(double loss, double[] gradient, boolean partialGradient) {
         double[] s = new double[x.length];
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -168,17 +240,16 @@ final class LbfgsbSearch implements LocalSearch {
             y[i] = gradient[i] - g[i];
         }
         memory.add(s, y);
-        double before = f;
         x = trial.clone();
         f = loss;
         g = gradient.clone();
+        gPartial = partialGradient;
         iterations++;
-        if (LocalSearch.relativeChangeBelow(before, f, lossTolerance)
-                || LocalSearch.projectedGradientNorm(x, g) <= gradientTolerance) {
-            finished = true;
-            return;
-        }
-        beginIteration();
+    }
+
+    /** The projected-gradient test, which a partial gradient cannot pass: a missing part may not vanish. */
+    private boolean gradientVanishes() {
+        return !gPartial && LocalSearch.projectedGradientNorm(x, g) <= gradientTolerance;
     }
 
     private double[] pointAt(double step) {

@@ -12,8 +12,30 @@ interface LocalSearch {
     /** The loss (non-finite when the evaluation diverged) and unit-cube gradient at {@link #trialPoint()}. */
     void report(double loss, double[] gradient);
 
+    /** As {@link #report(double, double[])}, with a gradient that is partial (see {@link Optimizer#tell(double[], double[][], boolean[])}). */
+    default void report(double loss, double[] gradient, boolean partialGradient) {
+        report(loss, gradient);
+    }
+
     /** Whether this start has converged or given up. */
     boolean finished();
+
+    /** How this start ended, or {@link Outcome#RUNNING}. */
+    default Outcome outcome() {
+        return finished() ? Outcome.CONVERGED : Outcome.RUNNING;
+    }
+
+    /** How a start ended. */
+    enum Outcome {
+        /** Still searching. */
+        RUNNING,
+        /** Met the method's convergence test (projected gradient or loss change below tolerance). */
+        CONVERGED,
+        /** Gave up: no step along its search direction, nor along steepest descent, lowered the loss. */
+        STALLED,
+        /** Its start point's loss or gradient was not finite. */
+        DIVERGED
+    }
 
     /** Accepted steps so far. */
     int iterations();

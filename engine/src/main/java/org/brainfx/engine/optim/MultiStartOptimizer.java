@@ -96,12 +96,18 @@ final class MultiStartOptimizer implements Optimizer {
 
     @Override
     public void tell(double[] loss, double[][] gradient) {
+        tell(loss, gradient, null);
+    }
+
+    @Override
+    public void tell(double[] loss, double[][] gradient, boolean[] partialGradient) {
         EvaluationTally.checkResults(name, pending, loss, gradient, true);
         for (int i = 0; i < pending.length; i++) {
             boolean gradientFinite = EvaluationTally.allFinite(gradient[i]);
             boolean usable = tally.record(pending[i], loss[i], gradientFinite);
             double[] unitGradient = bounds.gradientToUnit(gradient[i]);
-            starts.get(pendingStarts[i]).report(usable ? loss[i] : Double.NaN, unitGradient);
+            starts.get(pendingStarts[i]).report(usable ? loss[i] : Double.NaN, unitGradient,
+                    partialGradient != null && partialGradient[i]);
         }
         pending = null;
         pendingStarts = null;
@@ -119,6 +125,21 @@ final class MultiStartOptimizer implements Optimizer {
             }
         }
         return true;
+    }
+
+    /** True when the start with the lowest current loss met its convergence test. */
+    @Override
+    public boolean converged() {
+        if (!finished()) {
+            return false;
+        }
+        LocalSearch best = null;
+        for (LocalSearch s : starts) {
+            if (Double.isFinite(s.currentLoss()) && (best == null || s.currentLoss() < best.currentLoss())) {
+                best = s;
+            }
+        }
+        return best != null && best.outcome() == LocalSearch.Outcome.CONVERGED;
     }
 
     @Override

@@ -36,8 +36,26 @@ public interface Optimizer {
      */
     void tell(double[] loss, double[][] gradient);
 
+    /**
+     * As {@link #tell(double[], double[][])}, saying which candidates' gradients are partial: part
+     * of their loss (say a sweep whose adjoint overflowed) passed no gradient, so the gradient
+     * steers but cannot show a minimum. Methods with a gradient test for convergence override it.
+     */
+    default void tell(double[] loss, double[][] gradient, boolean[] partialGradient) {
+        tell(loss, gradient);
+    }
+
     /** Whether the method has converged to its tolerance or has nothing left to do. */
     boolean finished();
+
+    /**
+     * Whether a {@link #finished()} method ended by meeting its convergence test, rather than by
+     * giving up (every start of a gradient method stuck with a failed line search, or diverged):
+     * only then may a fit call itself converged.
+     */
+    default boolean converged() {
+        return finished();
+    }
 
     /**
      * Completed iterations: for a multi-start gradient method the steps of its slowest running start

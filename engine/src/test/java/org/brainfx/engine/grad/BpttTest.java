@@ -104,4 +104,38 @@ class BpttTest {
         assertTrue(e.getMessage().contains("k=50000.0"), e.getMessage());
         assertTrue(e.getMessage().contains("step " + e.step()), e.getMessage());
     }
+
+    /**
+     * A steep map with a flat trajectory: x stays 0, so the loss is finite, but each step multiplies
+     * the adjoint by about dt·g = 1e99 and it overflows within a few steps. A lenient pass keeps the
+     * loss, drops only that lane's gradient and says so; the other lane is untouched.
+     */
+    @Test
+    void anOverflowingAdjointKeepsTheLossAndDropsOnlyThatLanesGradient() {
+        CompiledModel m = ModelCompiler.compile(ModelText.parse(String.join("\n",
+                "model steep",
+                "state x = 0 mV",
+                "param g = 1 /mV",
+                "param b = 0.5 mV/ms",
+                "const r = 1 mV/ms",
+                "dx/dt = r*tanh(g*x) + b",
+                "integrator euler")));
+        int steps = 50;
+        LaneValues lanes = LaneValues.defaults(m, 2).setParameter(m.parameterIndex("g"), 1, 1e100)
+                .setParameter(m.parameterIndex("b"), 1, 0);
+        GradientResult g = new Bptt(m).lenient(true).gradient(lanes, InputSource.NONE, steps, 0.1, flatTarget(2, steps));
+        double[] forward = new Bptt(m).lenient(true).loss(lanes, InputSource.NONE, steps, 0.1, flatTarget(2, steps));
+        assertArrayEquals(forward, g.loss(), "losses of both lanes as the forward pass has them");
+        assertTrue(Double.isFinite(g.loss()[1]) && g.loss()[1] > 0, "the steep lane's loss is kept: " + g.loss()[1]);
+        assertFalse(g.gradientDropped()[0]);
+        assertTrue(g.gradientDropped()[1]);
+        assertEquals(1, g.droppedLanes());
+        for (int p = 0; p < m.parameterCount(); p++) {
+            assertEquals(0.0, g.gradParameters()[p][1], "no gradient from the overflowed lane");
+        }
+        GradientResult single = new Bptt(m).lenient(true).gradient(LaneValues.defaults(m, 1).setParameter(
+                m.parameterIndex("b"), 0, 0.5), InputSource.NONE, steps, 0.1, flatTarget(1, steps));
+        assertEquals(single.gradParameters()[m.parameterIndex("b")][0], g.gradParameters()[m.parameterIndex("b")][0], 0.0);
+        assertTrue(g.gradParameters()[m.parameterIndex("b")][0] != 0);
+    }
 }
