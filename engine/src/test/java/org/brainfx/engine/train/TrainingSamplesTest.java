@@ -18,6 +18,14 @@ class TrainingSamplesTest {
     private static final List<String> EXPECTED = List.of("context-dm-training", "dms-training", "ea-training", "pdm-training",
             "random-dots-training");
 
+    private static double density(boolean[] mask) {
+        int n = 0;
+        for (boolean b : mask) {
+            n += b ? 1 : 0;
+        }
+        return (double) n / mask.length;
+    }
+
     @Test
     void everyTrainingSampleRuns() throws IOException {
         List<Path> found;
@@ -34,6 +42,13 @@ class TrainingSamplesTest {
                 assertTrue(Double.isFinite(out.loss()) && out.loss() > 0, dir + ": loss " + out.loss());
             }
             assertEquals(200, setup.network().neurons(), dir.toString());
+        }
+        for (String variant : List.of("sparse", "gaussian")) {
+            Path file = SAMPLES.resolve("ea-training/variants/ea-training-" + variant + ".brainfx.json");
+            TrainingProject p = TrainingProjectFiles.read(file);
+            EiRsnn net = TrainingSetup.of(p, p.training(), TrainingProjectFiles.baseDir(file)).network();
+            double density = density(net.excitatoryMask());
+            assertTrue(density > 0.02 && density < 0.3, variant + ": E → all density " + density);
         }
         TrainingProject dots = TrainingProjectFiles.read(SAMPLES.resolve("random-dots-training"));
         TrainingSetup setup = TrainingSetup.of(dots, dots.training(), SAMPLES.resolve("random-dots-training"));
