@@ -505,7 +505,15 @@ final class WorkbenchView {
 
     /** File → Close: asks about unsaved changes, then closes the project and shows the welcome page. */
     void closeProject() {
-        if (model.session() == null || !confirmDiscard()) {
+        boolean training = trainingTab != null;
+        closeTraining();
+        if (model.session() == null) {
+            if (training) {
+                showHome();
+            }
+            return;
+        }
+        if (!confirmDiscard()) {
             return;
         }
         model.closeProject();
