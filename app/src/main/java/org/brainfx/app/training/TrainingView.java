@@ -75,10 +75,9 @@ public final class TrainingView {
             }
         });
         model.progressProperty().addListener((obs, old, now) -> show(now));
-        model.stateProperty().addListener((obs, old, now) -> status.setText(model.statusText()));
+        status.textProperty().bind(model.statusProperty());
         model.resultProperty().addListener((obs, old, now) -> ended(now));
         model.trialProperty().addListener((obs, old, now) -> showTrial(now));
-        status.setText(model.statusText());
     }
 
     /** The view's root node. */
@@ -254,12 +253,10 @@ public final class TrainingView {
         if (p != null) {
             charts.update(p.history(), p.excitatory(), p.inhibitory());
         }
-        status.setText(model.statusText());
         rates.setText(model.ratesText());
     }
 
     private void ended(TrainResult r) {
-        status.setText(model.statusText());
         if (r == null) {
             result.setText("");
             return;

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -74,6 +75,7 @@ public final class TrainingViewModel {
     private final AtomicReference<TrainProgress> pending = new AtomicReference<>();
     private final AtomicBoolean updateQueued = new AtomicBoolean();
     private final BooleanBinding canStart;
+    private final StringBinding status;
     private volatile TrainJob job;
 
     /**
@@ -90,6 +92,7 @@ public final class TrainingViewModel {
         this.form = new TrainingForm(project.training(), messages);
         canStart = Bindings.createBooleanBinding(() -> state.get() == State.IDLE && form.settingsProperty().get() != null,
                 state, form.settingsProperty());
+        status = Bindings.createStringBinding(this::statusText, state, progress, result);
     }
 
     /** The project file. */
@@ -217,7 +220,11 @@ public final class TrainingViewModel {
     }
 
     /** The status line: batch, best held-out, elapsed and the job's own words. */
-    public String statusText() {
+    public StringBinding statusProperty() {
+        return status;
+    }
+
+    private String statusText() {
         TrainProgress p = progress.get();
         TrainResult r = result.get();
         if (r != null) {

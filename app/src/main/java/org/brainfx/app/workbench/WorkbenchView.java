@@ -60,6 +60,7 @@ import org.brainfx.app.welcome.SampleCatalog;
 import org.brainfx.app.welcome.WelcomeView;
 import org.brainfx.app.welcome.WelcomeViewModel;
 import org.brainfx.app.project.ProjectDocument;
+import org.brainfx.app.training.TrainingRunningJob;
 import org.brainfx.app.training.TrainingView;
 import org.brainfx.app.training.TrainingViewModel;
 import org.brainfx.engine.train.TrainingProject;
@@ -106,6 +107,7 @@ final class WorkbenchView {
     private Tab freePlayground;
     private Tab trainingTab;
     private TrainingViewModel trainingModel;
+    private TrainingRunningJob trainingJob;
     private SplitPane sides;
     private VBox propertyPane;
     private final ObjectProperty<ProjectTabs> projectTabs = new SimpleObjectProperty<>(this, "projectTabs");
@@ -459,6 +461,9 @@ final class WorkbenchView {
         closeTraining();
         trainingModel = new TrainingViewModel(file, project, messages, BackgroundTasks.executor(), UiExecutor.fx());
         trainingTab = new Tab(text("tab.training"), new TrainingView(trainingModel, messages).root());
+        // Held here: the job's bindings listen weakly to the dashboard and would be collected with their listeners.
+        trainingJob = new TrainingRunningJob(trainingModel, MessageFormat.format(text("training.job"), trainingModel.name()));
+        model.track(trainingJob);
         trainingTab.setId("tab-training");
         tabs.getTabs().add(trainingTab);
         tabs.getSelectionModel().select(trainingTab);
@@ -472,6 +477,7 @@ final class WorkbenchView {
             tabs.getTabs().remove(trainingTab);
             trainingTab = null;
             trainingModel = null;
+            trainingJob = null;
         }
     }
 

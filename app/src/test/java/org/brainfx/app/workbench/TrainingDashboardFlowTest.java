@@ -144,6 +144,9 @@ class TrainingDashboardFlowTest {
         assertTrue(robot.lookup("#training-status").queryAs(Label.class).getText().startsWith("Ended after 4 batches"));
         assertTrue(robot.lookup("#training-rates").queryAs(Label.class).getText().contains("Hz"));
         assertEquals("", model.failureProperty().get());
+        assertEquals(List.of("Train small-training"), view.model().jobs().stream().map(j -> j.title()).toList(),
+                "the run is listed in the job panel");
+        assertEquals(1.0, view.model().jobs().get(0).progress().get(), 1e-9);
         Path out = dir.resolve("pictures");
         List<Path> written = WaitForAsyncUtils.asyncFx(() -> trainingView.exportPng(out)).get(30, TimeUnit.SECONDS);
         assertEquals(4, written.size());
