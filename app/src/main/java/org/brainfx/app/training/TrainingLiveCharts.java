@@ -40,6 +40,8 @@ public final class TrainingLiveCharts {
     private final XYSeries iBefore;
     private final XYSeries iNow;
     private int shown;
+    private WeightHistogram shownE;
+    private WeightHistogram shownI;
 
     /** Empty charts with these titles (small: the dashboard shows four charts at once). */
     public TrainingLiveCharts(String loss, String weights, String rates) {
@@ -105,6 +107,7 @@ public final class TrainingLiveCharts {
     /** Clears every curve for a new run whose initial weights have these histograms. */
     public void reset(WeightHistogram excitatoryBefore, WeightHistogram inhibitoryBefore) {
         shown = 0;
+        setSummary(null);
         for (XYSeries s : List.of(loss, heldLoss, accuracy, heldAccuracy, rateE, rateI)) {
             s.clear();
         }
@@ -112,26 +115,40 @@ public final class TrainingLiveCharts {
         fill(iBefore, inhibitoryBefore);
         fill(eNow, excitatoryBefore);
         fill(iNow, inhibitoryBefore);
+        shownE = excitatoryBefore;
+        shownI = inhibitoryBefore;
     }
 
     /**
      * Adds the records not shown yet (the history only grows within a run) and shows the histograms now;
-     * each chart redraws once, not once per series.
+     * a chart whose data did not change is not redrawn, one that did is redrawn once, not once per series.
      */
     public void update(List<TrainRecord> history, WeightHistogram excitatoryNow, WeightHistogram inhibitoryNow) {
-        List<JFreeChart> all = List.of(curves, weights, rates);
-        all.forEach(c -> c.setNotify(false));
-        try {
+        if (history.size() > shown) {
+            curves.setNotify(false);
+            rates.setNotify(false);
             append(history);
-            if (excitatoryNow != null) {
-                fill(eNow, excitatoryNow);
-            }
-            if (inhibitoryNow != null) {
-                fill(iNow, inhibitoryNow);
-            }
-        } finally {
-            all.forEach(c -> c.setNotify(true));
+            curves.setNotify(true);
+            rates.setNotify(true);
         }
+        boolean e = excitatoryNow != null && !same(excitatoryNow, shownE);
+        boolean i = inhibitoryNow != null && !same(inhibitoryNow, shownI);
+        if (e || i) {
+            weights.setNotify(false);
+            if (e) {
+                fill(eNow, excitatoryNow);
+                shownE = excitatoryNow;
+            }
+            if (i) {
+                fill(iNow, inhibitoryNow);
+                shownI = inhibitoryNow;
+            }
+            weights.setNotify(true);
+        }
+    }
+
+    private static boolean same(WeightHistogram a, WeightHistogram b) {
+        return b != null && a.width() == b.width() && java.util.Arrays.equals(a.counts(), b.counts());
     }
 
     private void append(List<TrainRecord> history) {
