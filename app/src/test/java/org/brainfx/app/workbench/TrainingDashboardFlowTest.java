@@ -126,6 +126,20 @@ class TrainingDashboardFlowTest {
     }
 
     @Test
+    void aProjectTheEngineCannotBuildSaysWhyAndStaysReady(FxRobot robot) throws Exception {
+        Path file = smallProject(dir, 4);
+        Files.writeString(file, Files.readString(file).replace("evidence_accumulation", "evidence_accumulaton"));
+        TrainingViewModel model = open(robot, file);
+        robot.clickOn("#training-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.failureProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = robot.lookup("#training-failure").queryAs(Label.class).getText();
+        assertTrue(shown.startsWith("Training failed: ") && shown.contains("evidence_accumulaton"), shown);
+        assertEquals(TrainingViewModel.State.IDLE, model.stateProperty().get());
+        assertFalse(robot.lookup("#training-start").queryAs(Button.class).isDisabled(), "fix the file and start again");
+    }
+
+    @Test
     void startTrainsToTheEndAndFillsTheCharts(FxRobot robot) throws Exception {
         TrainingViewModel model = open(robot, smallProject(dir, 4));
         TrainingView trainingView = trainingView(robot);
