@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.engine.net.Wiring;
 import org.brainfx.engine.task.TrialBatch;
@@ -154,7 +155,7 @@ public final class TrainingViewModel {
         return canStart;
     }
 
-    /** Starts a run with the form's settings: the setup is built in the background, then the job trains on its own thread. */
+    /** Starts a run with the form's settings: the setup is built in the background, then the job trains on the low-priority compute pool. */
     public void start() {
         TrainingSettings settings = form.settingsProperty().get();
         if (!canStart.get()) {
@@ -184,10 +185,13 @@ public final class TrainingViewModel {
                 before.set(initial);
                 job = started;
                 state.set(State.RUNNING);
-                CompletableFuture<TrainResult> run = started.start(p -> offer(started, p));
-                // Runs on the training thread: the example trial is recorded there, off the UI thread.
-                run.thenApply(r -> new Ended(r, record(setup, r)))
-                        .whenComplete((ended, e) -> ui.execute(() -> complete(started, ended, e)));
+                // On the compute pool rather than the job's own thread, as fits run: there it and the worker
+                // threads it starts run at low priority, so the window keeps drawing. The example trial is
+                // recorded there too, off the UI thread.
+                CompletableFuture.supplyAsync(() -> {
+                    TrainResult r = started.run(p -> offer(started, p));
+                    return new Ended(r, record(setup, r));
+                }, BackgroundTasks.computeExecutor()).whenComplete((ended, e) -> ui.execute(() -> complete(started, ended, e)));
             });
         });
     }
