@@ -34,7 +34,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     private Path project;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "fit",
-            description = "welcome, recording, model, playground, fit or compare (default: ${DEFAULT-VALUE}).")
+            description = "welcome, recording, model, playground, fit, compare or training (default: ${DEFAULT-VALUE}).")
     private String view;
 
     @Option(names = "--fit-iterations", paramLabel = "N", defaultValue = "0",
@@ -44,6 +44,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--race-seconds", paramLabel = "S", defaultValue = "0",
             description = "With --view compare: race the default optimizers once each for S seconds before the picture.")
     private double raceSeconds;
+
+    @Option(names = "--training-batches", paramLabel = "N", defaultValue = "0",
+            description = "With --view training: train N batches before the picture (default: none).")
+    private int trainingBatches;
 
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "The PNG to write.")
     private Path out;
@@ -70,6 +74,9 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--size: " + size + " is outside 320x240 … 8000x8000");
         }
+        if (trainingBatches < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--training-batches must be ≥ 0");
+        }
         if (fitIterations < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fit-iterations must be ≥ 0");
         }
@@ -84,13 +91,13 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "the " + view + " view shows a project: name its file or folder (PROJECT)");
         }
-        Snapshots.Report report = Snapshots.render(new Snapshots.Request(project, view, fitIterations, raceSeconds, out, width,
+        Snapshots.Report report = Snapshots.render(new Snapshots.Request(project, view, fitIterations, raceSeconds, trainingBatches, out, width,
                 height, dark));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "wrote %s (%d x %d)%n", report.out(), report.width(), report.height());
         if (!Double.isNaN(report.largestPulseGapMillis())) {
-            o.printf(Locale.ROOT, "fit ran %.2f s; largest gap between JavaFX pulses during it and the 0.3 s after: %.1f ms%n",
-                    report.fitSeconds(), report.largestPulseGapMillis());
+            o.printf(Locale.ROOT, "%s ran %.2f s; largest gap between JavaFX pulses during it and the 0.3 s after: %.1f ms%n",
+                    "training".equals(view) ? "training" : "fit", report.fitSeconds(), report.largestPulseGapMillis());
             if (!report.longGaps().isEmpty()) {
                 o.printf(Locale.ROOT, "pulse gaps over 50 ms: %s%n", report.longGaps());
             }

@@ -36,7 +36,8 @@ import org.brainfx.engine.project.ProjectFiles;
 public final class Snapshots {
 
     /** The views a snapshot can show. */
-    public static final List<String> VIEWS = List.of("welcome", "recording", "model", "playground", "fit", "compare");
+    public static final List<String> VIEWS = List.of("welcome", "recording", "model", "playground", "fit", "compare",
+            "training");
 
     private static final long WAIT_SECONDS = 120;
 
@@ -47,13 +48,14 @@ public final class Snapshots {
      * @param view          one of {@link #VIEWS}
      * @param fitIterations for {@code fit}: run a fit of this many iterations first (0: none)
      * @param raceSeconds   for {@code compare}: race the view's chosen optimizers once each for this long first (0: none)
+     * @param trainBatches  for {@code training}: train this many batches first (0: none)
      * @param out           the PNG file to write
      * @param width         window width, px
      * @param height        window height, px
      * @param dark          the dark theme instead of the light one
      */
-    public record Request(Path project, String view, int fitIterations, double raceSeconds, Path out, int width,
-                          int height, boolean dark) { }
+    public record Request(Path project, String view, int fitIterations, double raceSeconds, int trainBatches, Path out,
+                          int width, int height, boolean dark) { }
 
     /**
      * What was rendered.
@@ -149,8 +151,18 @@ public final class Snapshots {
                 view.openProject(request.project());
                 return null;
             });
-            waitUntil(() -> view.model().resolved() != null || view.projectTabs() != null
-                    && !view.model().session().errorProperty().get().isEmpty(), "the project to open");
+            if ("training".equals(request.view())) {
+                waitUntil(() -> view.trainingModel() != null, "the training project to open");
+                if (request.trainBatches() > 0) {
+                    Watched watched = train(view, request.trainBatches());
+                    gap = watched.largestGapMillis();
+                    fitSeconds = watched.seconds();
+                    longGaps = watched.longGaps();
+                }
+            } else {
+                waitUntil(() -> view.model().resolved() != null || view.projectTabs() != null
+                        && !view.model().session().errorProperty().get().isEmpty(), "the project to open");
+            }
             boolean shown = onFx(() -> view.showView(request.view()));
             if (!shown) {
                 throw new IllegalArgumentException("the " + request.view() + " view is not available for this project");
@@ -213,6 +225,41 @@ public final class Snapshots {
         }
         return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds, longGaps);
     }
+
+    /**
+     * Trains {@code batches} batches in the training dashboard as a person would (the form, then Start),
+     * watching the FX pulses: returns the largest gap (ms), the seconds it ran and the long gaps.
+     */
+    private static Watched train(WorkbenchView view, int batches) {
+        onFx(() -> {
+            view.trainingModel().form().row("batches").textProperty().set(Integer.toString(batches));
+            return null;
+        });
+        waitUntil(() -> view.trainingModel().canStartProperty().get(), "the training settings to apply");
+        settle();
+        PulseMonitor pulses = new PulseMonitor();
+        long t0 = System.nanoTime();
+        onFx(() -> {
+            pulses.restart();
+            view.trainingModel().start();
+            return null;
+        });
+        waitUntil(() -> view.trainingModel().resultProperty().get() != null
+                || !view.trainingModel().failureProperty().get().isEmpty(), "the training to end");
+        if (!view.trainingModel().failureProperty().get().isEmpty()) {
+            throw new IllegalStateException(view.trainingModel().failureProperty().get());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        sleep(AFTER_FIT_MILLIS);
+        double gap = onFx(() -> {
+            pulses.stop();
+            return pulses.largestGapMillis();
+        });
+        return new Watched(gap, seconds, describe(onFx(pulses::longGaps), onFx(pulses::pulses)));
+    }
+
+    /** The FX pulses while a job ran: the largest gap, how long it ran, and the long gaps in words. */
+    private record Watched(double largestGapMillis, double seconds, String longGaps) { }
 
     /** "N of M pulses: X ms at T s (where the time went), …" (the first five), or "" for none. */
     private static String describe(List<PulseMonitor.Gap> gaps, long pulses) {

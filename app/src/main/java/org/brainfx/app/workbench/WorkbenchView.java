@@ -60,6 +60,11 @@ import org.brainfx.app.welcome.SampleCatalog;
 import org.brainfx.app.welcome.WelcomeView;
 import org.brainfx.app.welcome.WelcomeViewModel;
 import org.brainfx.app.project.ProjectDocument;
+import org.brainfx.app.training.TrainingRunningJob;
+import org.brainfx.app.training.TrainingView;
+import org.brainfx.app.training.TrainingViewModel;
+import org.brainfx.engine.train.TrainingProject;
+import org.brainfx.engine.train.TrainingProjectFiles;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ProjectFiles;
@@ -100,6 +105,9 @@ final class WorkbenchView {
     private final ObservableList<Menu> menus = javafx.collections.FXCollections.observableArrayList();
     private final MissingFileBar missingBar;
     private Tab freePlayground;
+    private Tab trainingTab;
+    private TrainingViewModel trainingModel;
+    private TrainingRunningJob trainingJob;
     private SplitPane sides;
     private VBox propertyPane;
     private final ObjectProperty<ProjectTabs> projectTabs = new SimpleObjectProperty<>(this, "projectTabs");
@@ -423,7 +431,59 @@ final class WorkbenchView {
             return;
         }
         status.setText(MessageFormat.format(text("open.loading"), file.getFileName()));
+        // A training project is not a neuron project: it opens in the training dashboard (a small read to tell).
+        if (TrainingProjectFiles.isTrainingProject(file)) {
+            openTraining(file);
+            return;
+        }
         model.open(file, () -> showProjectOf(file));
+    }
+
+    /** Reads the training project in the background, then shows it in a Training tab (replacing an earlier one). */
+    private void openTraining(Path file) {
+        BackgroundTasks.executor().execute(() -> {
+            TrainingProject project;
+            try {
+                project = TrainingProjectFiles.read(file);
+            } catch (IllegalArgumentException e) {
+                Platform.runLater(() -> {
+                    model.error(MessageFormat.format(text("log.open.failed"), file, e.getMessage()));
+                    dialogs.error(MessageFormat.format(text("log.open.failed.header"), file.toAbsolutePath().normalize()),
+                            e.getMessage());
+                });
+                return;
+            }
+            Platform.runLater(() -> showTraining(file, project));
+        });
+    }
+
+    private void showTraining(Path file, TrainingProject project) {
+        closeTraining();
+        trainingModel = new TrainingViewModel(file, project, messages, BackgroundTasks.executor(), UiExecutor.fx());
+        trainingTab = new Tab(text("tab.training"), new TrainingView(trainingModel, messages).root());
+        // Held here: the job's bindings listen weakly to the dashboard and would be collected with their listeners.
+        trainingJob = new TrainingRunningJob(trainingModel, MessageFormat.format(text("training.job"), trainingModel.name()));
+        model.track(trainingJob);
+        trainingTab.setId("tab-training");
+        tabs.getTabs().add(trainingTab);
+        tabs.getSelectionModel().select(trainingTab);
+        welcome.projectOpened(file);
+        model.info("log.opened.training", file.getFileName());
+    }
+
+    private void closeTraining() {
+        if (trainingTab != null) {
+            trainingModel.close();
+            tabs.getTabs().remove(trainingTab);
+            trainingTab = null;
+            trainingModel = null;
+            trainingJob = null;
+        }
+    }
+
+    /** The open training dashboard's state, or null (tests and the snapshot command). */
+    TrainingViewModel trainingModel() {
+        return trainingModel;
     }
 
     private void showProjectOf(Path file) {
@@ -451,7 +511,15 @@ final class WorkbenchView {
 
     /** File → Close: asks about unsaved changes, then closes the project and shows the welcome page. */
     void closeProject() {
-        if (model.session() == null || !confirmDiscard()) {
+        boolean training = trainingTab != null;
+        closeTraining();
+        if (model.session() == null) {
+            if (training) {
+                showHome();
+            }
+            return;
+        }
+        if (!confirmDiscard()) {
             return;
         }
         model.closeProject();
@@ -573,6 +641,7 @@ final class WorkbenchView {
             return false;
         }
         model.close();
+        closeTraining();
         return true;
     }
 

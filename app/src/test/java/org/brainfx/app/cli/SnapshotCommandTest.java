@@ -35,6 +35,29 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void rendersTheTrainingViewAfterAShortTraining() throws Exception {
+        Path project = dir.resolve("small.brainfx.json");
+        java.nio.file.Files.writeString(project, """
+                {"schemaVersion": 1, "name": "small-training",
+                 "task": {"name": "evidence_accumulation", "settings": {"cues": 3, "delayMs": 100}},
+                 "rsnn": {"excitatory": 12, "inhibitory": 4},
+                 "training": {"batchSize": 8, "batches": 100, "evaluationTrials": 16, "evaluateEvery": 2, "checkpointEvery": 0}}
+                """);
+        Path out = dir.resolve("training.png");
+        CommandRun run = CommandRun.of("snapshot", project.toString(), "--view", "training", "--training-batches", "2",
+                "--size", "1000x700", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("training ran") && run.out().contains("largest gap between JavaFX pulses"), run.out());
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertEquals(1000, image.getWidth());
+        assertTrue(distinctColours(image) > 20, "a rendered window, not a blank image");
+        CommandRun negative = CommandRun.of("snapshot", project.toString(), "--view", "training", "--training-batches", "-1",
+                "--out", out.toString());
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("--training-batches must be"), negative.err());
+    }
+
+    @Test
     void refusesAnUnknownViewAndAMissingProject() {
         CommandRun unknown = CommandRun.of("snapshot", "--view", "raster", "--out", dir.resolve("x.png").toString());
         assertEquals(2, unknown.exitCode());

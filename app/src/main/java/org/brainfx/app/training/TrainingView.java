@@ -1,0 +1,321 @@
+package org.brainfx.app.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.brainfx.app.charts.ChartExport;
+import org.brainfx.app.charts.ChartViewers;
+import org.brainfx.app.charts.TrainingCharts;
+import org.brainfx.engine.train.TrainProgress;
+import org.brainfx.engine.train.TrainResult;
+import org.brainfx.engine.train.TrainingSettings;
+import org.brainfx.engine.train.TrialRecording;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The training dashboard: the task and the settings form with Start / Pause / Resume / Stop on the
+ * left; on the right the live curves (loss and accuracy against batch), the |E| and |I| weight
+ * histograms before and now, the firing rates, and once the run ends an example held-out trial.
+ */
+public final class TrainingView {
+    /** Size of each exported picture, px. */
+    static final int EXPORT_WIDTH = TrainingCharts.WIDTH;
+    static final int EXPORT_HEIGHT = 620;
+
+    private final TrainingViewModel model;
+    private final ResourceBundle messages;
+    private final TrainingLiveCharts charts;
+    private final SplitPane root = new SplitPane();
+    private final Label status = new Label();
+    private final Label rates = new Label();
+    private final Label result = new Label();
+    private final Label failure = new Label();
+    private final Label notice = new Label();
+    private final StackPane trialPane = new StackPane();
+    private JFreeChart trialChart;
+
+    /** The view of {@code model}. */
+    public TrainingView(TrainingViewModel model, ResourceBundle messages) {
+        this.model = model;
+        this.messages = messages;
+        charts = new TrainingLiveCharts(text("training.chart.curves"), text("training.chart.weights"),
+                text("training.chart.rates"));
+        root.setId("training-view");
+        root.getProperties().put(TrainingView.class, this);
+        root.getItems().addAll(side(), chartGrid());
+        root.setDividerPositions(0.26);
+        SplitPane.setResizableWithParent(root.getItems().get(0), false);
+        model.beforeProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                charts.reset(now[0], now[1]);
+            }
+        });
+        model.progressProperty().addListener((obs, old, now) -> show(now));
+        status.textProperty().bind(model.statusProperty());
+        model.resultProperty().addListener((obs, old, now) -> ended(now));
+        model.trialProperty().addListener((obs, old, now) -> showTrial(now));
+    }
+
+    /** The view's root node. */
+    public Parent root() {
+        return root;
+    }
+
+    /** The live charts (tests read their points). */
+    public TrainingLiveCharts charts() {
+        return charts;
+    }
+
+    /** The example trial's chart, null until a run ends. */
+    public JFreeChart trialChart() {
+        return trialChart;
+    }
+
+    /**
+     * Writes the dashboard's charts as PNG into {@code folder} ({@code <name>-curves.png}, {@code -weights},
+     * {@code -rates}, and {@code -trial} once there is one); call on the FX thread while no run is going.
+     * Returns the files written.
+     */
+    public List<Path> exportPng(Path folder) throws IOException {
+        List<Path> written = new ArrayList<>();
+        String stem = ChartFileStem.of(model.name());
+        write(charts.curves(), folder.resolve(stem + "-curves.png"), written);
+        write(charts.weights(), folder.resolve(stem + "-weights.png"), written);
+        write(charts.rates(), folder.resolve(stem + "-rates.png"), written);
+        if (trialChart != null) {
+            ChartExport.save(trialChart, folder.resolve(stem + "-trial.png"), EXPORT_WIDTH, 900);
+            written.add(folder.resolve(stem + "-trial.png"));
+        }
+        return written;
+    }
+
+    private static void write(JFreeChart chart, Path file, List<Path> written) throws IOException {
+        ChartExport.save(chart, file, EXPORT_WIDTH, EXPORT_HEIGHT);
+        written.add(file);
+    }
+
+    private Node side() {
+        Label heading = new Label(model.name());
+        heading.getStyleClass().add("view-title");
+        String task = model.project().task() == null ? "?" : model.project().task().name();
+        Label taskLine = new Label(MessageFormat.format(text("training.task"), task,
+                model.project().task() == null || model.project().task().settings() == null ? "{}"
+                        : model.project().task().settings().toString()));
+        taskLine.setWrapText(true);
+        taskLine.setId("training-task");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(2);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Label.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(80);
+        grid.getColumnConstraints().addAll(names, fields);
+        int y = 0;
+        for (SettingRow row : model.form().rows()) {
+            Label name = new Label(row.label());
+            Node field = field(row);
+            name.setLabelFor(field);
+            grid.add(name, 0, y);
+            grid.add(field, 1, y);
+            Label error = new Label();
+            error.setId("training-" + row.id() + "-error");
+            error.getStyleClass().add("field-error");
+            error.setStyle("-fx-text-fill: #e06c5a;");
+            error.setWrapText(true);
+            error.textProperty().bind(row.errorProperty());
+            error.visibleProperty().bind(row.errorProperty().isNotEmpty());
+            error.managedProperty().bind(error.visibleProperty());
+            grid.add(error, 0, y + 1, 2, 1);
+            y += 2;
+        }
+        Button start = button("training-start", "training.start", model::start);
+        start.disableProperty().bind(model.canStartProperty().not());
+        Button pause = button("training-pause", "training.pause", model::pause);
+        pause.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingViewModel.State.RUNNING));
+        Button resume = button("training-resume", "training.resume", model::resume);
+        resume.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingViewModel.State.PAUSED));
+        Button stop = button("training-stop", "training.stop", model::stop);
+        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get()
+                != TrainingViewModel.State.RUNNING && model.stateProperty().get() != TrainingViewModel.State.PAUSED,
+                model.stateProperty()));
+        HBox buttons = new HBox(6, start, pause, resume, stop);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Button export = button("training-export", "training.export", this::chooseExport);
+        export.disableProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get().active()
+                || model.progressProperty().get() == null, model.stateProperty(), model.progressProperty()));
+        status.setId("training-status");
+        status.setWrapText(true);
+        rates.setId("training-rates");
+        rates.setWrapText(true);
+        result.setId("training-result");
+        result.setWrapText(true);
+        failure.setId("training-failure");
+        failure.setWrapText(true);
+        failure.setStyle("-fx-text-fill: #e06c5a;");
+        failure.textProperty().bind(model.failureProperty());
+        notice.setWrapText(true);
+        VBox box = new VBox(8, heading, taskLine, grid, buttons, status, rates, result, failure, export, notice);
+        box.setPadding(new Insets(10, 12, 10, 10));
+        box.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setMinWidth(260);
+        return scroll;
+    }
+
+    private Node field(SettingRow row) {
+        if (row.id().equals("algorithm")) {
+            ComboBox<String> box = new ComboBox<>();
+            box.getItems().addAll(TrainingSettings.ALGORITHMS);
+            box.setEditable(false);
+            box.setId("training-algorithm");
+            box.setValue(row.textProperty().get());
+            box.valueProperty().addListener((obs, old, now) -> row.textProperty().set(now == null ? "" : now));
+            box.setMaxWidth(Double.MAX_VALUE);
+            disableWhileRunning(box);
+            return box;
+        }
+        TextField f = new TextField();
+        f.setId("training-" + row.id());
+        f.textProperty().bindBidirectional(row.textProperty());
+        f.setPromptText(row.prompt());
+        f.setPrefColumnCount(8);
+        disableWhileRunning(f);
+        row.errorProperty().addListener((obs, old, now) -> f.setTooltip(now.isEmpty() ? null : new Tooltip(now)));
+        return f;
+    }
+
+    private void disableWhileRunning(Node n) {
+        n.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingViewModel.State.IDLE));
+    }
+
+    private Node chartGrid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6));
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            grid.getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            grid.getRowConstraints().add(r);
+        }
+        grid.add(viewer(charts.curves(), "training-curves-chart"), 0, 0);
+        grid.add(viewer(charts.weights(), "training-weights-chart"), 1, 0);
+        grid.add(viewer(charts.rates(), "training-rates-chart"), 0, 1);
+        Label waiting = new Label(text("training.trial.waiting"));
+        waiting.setWrapText(true);
+        trialPane.getChildren().add(waiting);
+        trialPane.setId("training-trial");
+        grid.add(trialPane, 1, 1);
+        return grid;
+    }
+
+    private ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setId(id);
+        String stem = ChartFileStem.of(model.name()) + "-" + id.replaceFirst("^training-", "").replaceFirst("-chart$", "");
+        ChartViewers.installExportMenu(v, messages, () -> stem);
+        v.setMinSize(120, 100);
+        v.setPrefSize(400, 260);
+        return v;
+    }
+
+    private void show(TrainProgress p) {
+        if (p != null) {
+            charts.update(p.history(), p.excitatory(), p.inhibitory());
+        }
+        rates.setText(model.ratesText());
+    }
+
+    private void ended(TrainResult r) {
+        if (r == null) {
+            result.setText("");
+            return;
+        }
+        result.setText(MessageFormat.format(text("training.result"), pct(r.heldOutAccuracy()), pct(r.testAccuracy()), r.stop()));
+        charts.setSummary(MessageFormat.format(text("training.chart.summary"), r.batches(), pct(r.heldOutAccuracy()),
+                pct(r.testAccuracy())));
+    }
+
+    private void showTrial(TrialRecording t) {
+        trialPane.getChildren().clear();
+        if (t == null) {
+            trialChart = null;
+            Label waiting = new Label(text("training.trial.waiting"));
+            waiting.setWrapText(true);
+            trialPane.getChildren().add(waiting);
+            return;
+        }
+        trialChart = TrainingCharts.trial(t, MessageFormat.format(text("training.trial.title"),
+                t.classNames().get(t.label()), t.classNames().get(t.chosen())), null);
+        TrainingLiveCharts.smallTitle(trialChart);
+        trialPane.getChildren().add(viewer(trialChart, "training-trial-chart"));
+    }
+
+    private void chooseExport() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(text("training.export.title"));
+        chooser.setInitialDirectory(model.file().toAbsolutePath().getParent().toFile());
+        java.io.File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (dir == null) {
+            return;
+        }
+        try {
+            List<Path> files = exportPng(dir.toPath());
+            notice.setText(MessageFormat.format(text("training.exported"), files.size(), dir));
+        } catch (IOException | IllegalArgumentException e) {
+            notice.setText(e.getMessage());
+        }
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button(text(key));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static String pct(double fraction) {
+        return Double.isNaN(fraction) ? "—" : String.format(java.util.Locale.ROOT, "%.1f\u00a0%%", 100 * fraction);
+    }
+
+    private String text(String key) {
+        return messages.getString(key);
+    }
+
+    /** File names from a project name: characters no file system accepts become '-'. */
+    private static final class ChartFileStem {
+        static String of(String name) {
+            return name.replaceAll("[\\\\/:*?\"<>|\\s]+", "-");
+        }
+    }
+}
