@@ -91,7 +91,11 @@ public final class Snapshots {
         }
         if (request.project() != null) {
             // Fails at once, naming the path, instead of waiting for a window that cannot open it.
-            ProjectFiles.read(request.project());
+            if ("training".equals(request.view())) {
+                org.brainfx.engine.train.TrainingProjectFiles.read(request.project());
+            } else {
+                ProjectFiles.read(request.project());
+            }
         }
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
