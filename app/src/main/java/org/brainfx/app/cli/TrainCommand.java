@@ -327,10 +327,11 @@ public final class TrainCommand implements Callable<Integer> {
                 RoitmanShadlenBehavior.CoherencePoint m = monkey.get(c);
                 xs[i] = c;
                 net[i] = n == null ? Double.NaN : (double) n[1] / n[0];
-                mk[i] = m == null ? Double.NaN : (double) m.correctTrials() / m.trials();
+                // At 0 % coherence no answer is right: the file counts every choice as correct there.
+                mk[i] = m == null || c == 0 ? Double.NaN : (double) m.correctTrials() / m.trials();
                 w.write(String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%s%n", c, n == null ? 0 : n[0],
                         n == null ? "" : String.format(Locale.ROOT, "%.4f", net[i]), m == null ? "" : m.trials(),
-                        m == null ? "" : String.format(Locale.ROOT, "%.4f", mk[i]),
+                        Double.isNaN(mk[i]) ? "" : String.format(Locale.ROOT, "%.4f", mk[i]),
                         m == null ? "" : String.format(Locale.ROOT, "%.1f", m.meanCorrectRtMs())));
                 i++;
             }

@@ -112,7 +112,8 @@ public final class PerceptualDecisionMaking implements CognitiveTask {
             coh[trial] = c;
             direction[trial] = gt;
             b.set(trial, 0, 0, fixation + stimulus + delay, enc.hz(1));
-            RingInputs.stimulus(b, trial, 1, theta, theta[gt], c / 200, 0.5, noiseSd, fixation, fixation + stimulus, enc);
+            int stimulusEnd = settings.stimulusThroughDecision() ? steps : fixation + stimulus;
+            RingInputs.stimulus(b, trial, 1, theta, theta[gt], c / 200, 0.5, noiseSd, fixation, stimulusEnd, enc);
         }
         b.addEverywhere(enc.backgroundHz());
         boolean[] mask = new boolean[steps];

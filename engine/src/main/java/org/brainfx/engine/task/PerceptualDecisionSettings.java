@@ -15,10 +15,13 @@ import java.util.List;
  * @param delayMs     delay between stimulus and decision (0)
  * @param decisionMs  decision period, the loss steps (100)
  * @param encoding    how inputs become Poisson channels
+ * @param stimulusThroughDecision the stimulus stays on through the delay and decision (as in the
+ *                    reaction-time random-dot task, where the dots move until the monkey answers), so a
+ *                    spiking network has input while its answer is read (false: NeuroGym's timing)
  */
 public record PerceptualDecisionSettings(Double dtMs, Integer choices, List<Double> coherences, Double sigma,
                                          Double fixationMs, Double stimulusMs, Double delayMs, Double decisionMs,
-                                         RateEncoding encoding) {
+                                         RateEncoding encoding, Boolean stimulusThroughDecision) {
 
     /** Fills absent fields with NeuroGym's defaults. */
     public PerceptualDecisionSettings {
@@ -31,22 +34,23 @@ public record PerceptualDecisionSettings(Double dtMs, Integer choices, List<Doub
         delayMs = delayMs == null ? 0.0 : delayMs;
         decisionMs = decisionMs == null ? 100.0 : decisionMs;
         encoding = encoding == null ? RateEncoding.defaults() : encoding;
+        stimulusThroughDecision = stimulusThroughDecision != null && stimulusThroughDecision;
     }
 
     /** NeuroGym's task at dt 1 ms, 25 channels per input. */
     public static PerceptualDecisionSettings defaults() {
-        return new PerceptualDecisionSettings(null, null, null, null, null, null, null, null, null);
+        return new PerceptualDecisionSettings(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** These settings with another coherence set. */
     public PerceptualDecisionSettings withCoherences(List<Double> percent) {
         return new PerceptualDecisionSettings(dtMs, choices, percent, sigma, fixationMs, stimulusMs, delayMs,
-                decisionMs, encoding);
+                decisionMs, encoding, stimulusThroughDecision);
     }
 
     /** These settings with another noise level. */
     public PerceptualDecisionSettings withSigma(double s) {
         return new PerceptualDecisionSettings(dtMs, choices, coherences, s, fixationMs, stimulusMs, delayMs,
-                decisionMs, encoding);
+                decisionMs, encoding, stimulusThroughDecision);
     }
 }

@@ -71,18 +71,37 @@ class PerceptualDecisionMakingTest {
         refused(s.withCoherences(List.of()), "coherences");
         refused(s.withCoherences(List.of(120.0)), "coherences");
         refused(s.withSigma(-1), "sigma");
-        refused(new PerceptualDecisionSettings(null, 1, null, null, null, null, null, null, null), "choices");
-        refused(new PerceptualDecisionSettings(null, null, null, null, null, null, null, 0.0, null), "decisionMs");
+        refused(new PerceptualDecisionSettings(null, 1, null, null, null, null, null, null, null, null), "choices");
+        refused(new PerceptualDecisionSettings(null, null, null, null, null, null, null, 0.0, null, null), "decisionMs");
         refused(new PerceptualDecisionSettings(null, null, null, null, null, null, null, null,
-                new RateEncoding(0, null, null)), "encoding.channelsPerInput");
+                new RateEncoding(0, null, null), null), "encoding.channelsPerInput");
         refused(new PerceptualDecisionSettings(null, null, null, null, null, null, null, null,
-                new RateEncoding(null, -3.0, null)), "encoding.hzPerUnit");
+                new RateEncoding(null, -3.0, null), null), "encoding.hzPerUnit");
         refused(new PerceptualDecisionSettings(null, null, null, null, null, null, null, null,
-                new RateEncoding(null, null, -1.0)), "encoding.backgroundHz");
+                new RateEncoding(null, null, -1.0), null), "encoding.backgroundHz");
     }
 
     private static void refused(PerceptualDecisionSettings s, String field) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PerceptualDecisionMaking(s));
         assertTrue(e.getMessage().startsWith("perceptual decision making settings: " + field + " = "), e.getMessage());
+    }
+
+    @Test
+    void theStimulusCanStayOnThroughTheDecision() {
+        PerceptualDecisionSettings on = new PerceptualDecisionSettings(null, null, List.of(51.2), null, null, 500.0, null,
+                null, null, true);
+        TrialBatch b = new PerceptualDecisionMaking(on).batch(3, 0, 16);
+        int decision = b.steps() - b.maskedSteps();
+        int during = 0;
+        for (int trial = 0; trial < 16; trial++) {
+            during += b.spikeCount(trial, decision, b.steps(), 25, 75);
+        }
+        assertTrue(during > 16 * 100 * 50 * 0.01, "stimulus spikes in the decision period: " + during);
+        TrialBatch off = PerceptualDecisionMaking.standard().batch(3, 0, 16);
+        int none = 0;
+        for (int trial = 0; trial < 16; trial++) {
+            none += off.spikeCount(trial, off.steps() - off.maskedSteps(), off.steps(), 25, 75);
+        }
+        assertEquals(0, none, "NeuroGym's timing: no stimulus while the answer is read");
     }
 }
