@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train",
         description = {
-                "Train a training project's E/I spiking network on its cognitive task (BPTT through surrogate",
-                "spikes, or an online rule) and write weights, curves and pictures.",
+                "Train a training project's E/I spiking network on its cognitive task",
+                "(BPTT through surrogate spikes, or an online rule); write weights, curves and pictures.",
         })
 public final class TrainCommand implements Callable<Integer> {
     private static final int HISTOGRAM_BINS = 40;
