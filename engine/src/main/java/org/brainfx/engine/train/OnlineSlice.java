@@ -17,7 +17,6 @@ import org.brainfx.engine.task.TrialBatch;
  * rest the inhibitory one.
  */
 final class OnlineSlice {
-    private static final float STEEP = 0x1p100f;
 
     private final EiRsnn net;
     private final OnlineRule rule;
@@ -359,8 +358,8 @@ final class OnlineSlice {
             for (float[][] rows : new float[][][] {v, ia, ge, gi, addE, addI, u}) {
                 Arrays.fill(rows[b], 0f);
             }
-            spikeValues(v[b], z[b]);
-            slopes(v[b], slopeOld[b]);
+            spike.values(v[b], n, vth, z[b]);
+            spike.slopes(v[b], n, vth, slopeOld[b]);
         }
         Arrays.fill(r, 0f);
         Arrays.fill(rSum, 0f);
@@ -505,8 +504,8 @@ final class OnlineSlice {
     /** The spikes and surrogate slopes of the new state; refuses NaN, counts spikes. */
     private void spikesAfterStep(int b, int t) {
         float[] vb = v[b];
-        spikeValues(vb, z[b]);
-        slopes(vb, slopeNew[b]);
+        spike.values(vb, n, vth, z[b]);
+        spike.slopes(vb, n, vth, slopeNew[b]);
         for (int k = 0; k < n; k++) {
             float vNew = vb[k];
             if (!(Math.abs(vNew) < Float.MAX_VALUE)) {
@@ -524,33 +523,7 @@ final class OnlineSlice {
         }
     }
 
-    private void spikeValues(float[] potentials, float[] out) {
-        if (smooth) {
-            for (int k = 0; k < n; k++) {
-                out[k] = spike.value((potentials[k] - vth) / vth);
-            }
-            return;
-        }
-        for (int k = 0; k < n; k++) {
-            out[k] = Math.min(1f, Math.max(0f, (potentials[k] - vth) * STEEP + 1f));
-        }
-    }
 
-    private void slopes(float[] potentials, float[] out) {
-        float invVth = 1f / vth;
-        if (smooth) {
-            for (int k = 0; k < n; k++) {
-                out[k] = spike.slope((potentials[k] - vth) * invVth) * invVth;
-            }
-            return;
-        }
-        float height = (float) spike.alpha();
-        float width = (float) spike.width();
-        for (int k = 0; k < n; k++) {
-            float x = (potentials[k] - vth) * invVth;
-            out[k] = height * Math.max(width - Math.abs(x), 0f) * invVth;
-        }
-    }
 
     /** r ← d_out·r + z·W_out in {@link RsnnSlice}'s order, and each neuron's share u ← d_out·u + z. */
     private void readout(int b) {

@@ -25,7 +25,6 @@ final class RsnnSlice {
      * contributing nothing a float gradient can hold.
      */
     private static final float TINY = 1e-30f;
-    private static final float STEEP = 0x1p100f;
     /** The per-lane arrays a slice holds besides its trajectory (states, adjoints, work arrays). */
     static final int LANE_ARRAYS = 22;
 
@@ -244,7 +243,7 @@ final class RsnnSlice {
             }
         }
         zStart[1] = entries;
-        spikeValues(v, lanes, zPrev);
+        spike.values(v, lanes, vth, zPrev);
         boolean[] mask = batch.mask();
         int[] labels = batch.labels();
         for (int t = 0; t < steps; t++) {
@@ -353,26 +352,9 @@ final class RsnnSlice {
             v[lane] = vr + fraction[lane] * ((vRest + a + eExc * g1 + eInh * g2) / g - vr);
             ia[lane] = a;
         }
-        spikeValues(v, lanes, zPrev);
+        spike.values(v, lanes, vth, zPrev);
     }
 
-    /**
-     * The spikes z = H(V − V_th) (or the smooth spike) of the first {@code lanes} potentials. The
-     * step is min(1, max(0, (V − V_th)·2^100 + 1)): exactly 1 at and above threshold, 0 below (a float
-     * below a positive threshold differs from it by at least half its ulp), NaN for NaN, and free of the
-     * conditional that stops the loop from vectorizing.
-     */
-    private void spikeValues(float[] potentials, int lanes, float[] out) {
-        if (smooth) {
-            for (int lane = 0; lane < lanes; lane++) {
-                out[lane] = spike.value((potentials[lane] - vth) / vth);
-            }
-            return;
-        }
-        for (int lane = 0; lane < lanes; lane++) {
-            out[lane] = Math.min(1f, Math.max(0f, (potentials[lane] - vth) * STEEP + 1f));
-        }
-    }
 
     /** Lists the lanes that spiked after step t (all lanes, with their values, for the smooth spike) and refuses NaN. */
     private int collectSpikes(int t, int count, int entries) {
@@ -604,8 +586,8 @@ final class RsnnSlice {
         float[] iaRow = iaHist[t];
         float[] geRow = geHist[t];
         float[] giRow = giHist[t];
-        spikeValues(before, lanes, zPrev);
-        spikeSlopes(vHist[t], lanes);
+        spike.values(before, lanes, vth, zPrev);
+        spike.slopes(vHist[t], lanes, vth, slope);
         addReadoutAdjoint(count);
         for (int lane = 0; lane < lanes; lane++) {
             rate[lane] = dtOverTau * (1f + geRow[lane] + giRow[lane]);
@@ -644,22 +626,6 @@ final class RsnnSlice {
         }
     }
 
-    /** dz/dV of the spikes after step t, per lane: the surrogate's slope (or the smooth spike's derivative) over V_th. */
-    private void spikeSlopes(float[] potentials, int lanes) {
-        float invVth = 1f / vth;
-        if (smooth) {
-            for (int lane = 0; lane < lanes; lane++) {
-                slope[lane] = spike.slope((potentials[lane] - vth) * invVth) * invVth;
-            }
-            return;
-        }
-        float alpha = (float) spike.alpha();
-        float width = (float) spike.width();
-        for (int lane = 0; lane < lanes; lane++) {
-            float x = (potentials[lane] - vth) * invVth;
-            slope[lane] = alpha * Math.max(width - Math.abs(x), 0f) * invVth;
-        }
-    }
 
     /** Adds the readout's part of dL/dz (λ_r · W_outᵀ) to {@code dz}; nothing while λ_r is zero (most of a long delay). */
     private void addReadoutAdjoint(int count) {

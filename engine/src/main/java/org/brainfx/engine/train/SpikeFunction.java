@@ -13,6 +13,7 @@ package org.brainfx.engine.train;
  * @param sharpness the sigmoid's slope k
  */
 public record SpikeFunction(boolean smooth, double alpha, double width, double sharpness) {
+    private static final float STEEP = 0x1p100f;
 
     /** Checks the constants. */
     public SpikeFunction {
@@ -48,5 +49,40 @@ public record SpikeFunction(boolean smooth, double alpha, double width, double s
         }
         double d = width - Math.abs(x);
         return d > 0 ? (float) (alpha * d) : 0f;
+    }
+
+    /**
+     * The spikes of the first {@code count} potentials against threshold {@code vth} into {@code out}. The
+     * step is min(1, max(0, (V − V_th)·2^100 + 1)): exactly 1 at and above threshold, 0 below (a float below
+     * a positive threshold differs from it by at least half its ulp), NaN for NaN, and free of the
+     * conditional that stops the loop from vectorizing.
+     */
+    public void values(float[] potentials, int count, float vth, float[] out) {
+        if (smooth) {
+            for (int k = 0; k < count; k++) {
+                out[k] = value((potentials[k] - vth) / vth);
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            out[k] = Math.min(1f, Math.max(0f, (potentials[k] - vth) * STEEP + 1f));
+        }
+    }
+
+    /** dz/dV of the first {@code count} potentials into {@code out}: the (pseudo-)derivative over V_th. */
+    public void slopes(float[] potentials, int count, float vth, float[] out) {
+        float invVth = 1f / vth;
+        if (smooth) {
+            for (int k = 0; k < count; k++) {
+                out[k] = slope((potentials[k] - vth) * invVth) * invVth;
+            }
+            return;
+        }
+        float height = (float) alpha;
+        float half = (float) width;
+        for (int k = 0; k < count; k++) {
+            float x = (potentials[k] - vth) * invVth;
+            out[k] = height * Math.max(half - Math.abs(x), 0f) * invVth;
+        }
     }
 }
