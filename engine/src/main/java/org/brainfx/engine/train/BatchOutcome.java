@@ -11,4 +11,12 @@ package org.brainfx.engine.train;
  * @param rateI    mean inhibitory rate, Hz
  */
 public record BatchOutcome(double loss, double accuracy, int trials, double rateE, double rateI) {
+
+    /** The outcome of a pass of {@code net} over {@code batch}, from its counts of correct trials and spikes. */
+    static BatchOutcome of(EiRsnn net, org.brainfx.engine.task.TrialBatch batch, double loss, long correct, long spikesE,
+                           long spikesI) {
+        double seconds = batch.steps() * net.dtMs() / 1000.0 * batch.trials();
+        return new BatchOutcome(loss, (double) correct / batch.trials(), batch.trials(), spikesE / (seconds * net.excitatory()),
+                net.inhibitory() == 0 ? 0 : spikesI / (seconds * net.inhibitory()));
+    }
 }

@@ -2,9 +2,7 @@ package org.brainfx.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.brainfx.engine.task.TrialBatch;
 
@@ -98,11 +96,7 @@ public final class OnlineGradient implements BatchGradient {
         for (int s = 0; s < workers; s++) {
             slices.add(new OnlineSlice(net, rule, alpha, sliceTrials));
         }
-        this.pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
-            Thread t = new Thread(r, "brainfx-online-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.pool = Workers.pool("brainfx-online-worker", workers);
     }
 
     private static int block(EiRsnn net, OnlineRule rule) {
@@ -219,7 +213,7 @@ public final class OnlineGradient implements BatchGradient {
             }
             inline.run();
             for (Future<?> f : running) {
-                await(f);
+                Workers.await(f, "online-rule");
             }
         }
         double loss = 0;
@@ -239,24 +233,7 @@ public final class OnlineGradient implements BatchGradient {
                 gradientOut.add(slice.gradient());
             }
         }
-        double seconds = batch.steps() * net.dtMs() / 1000.0 * batch.trials();
-        return new BatchOutcome(loss * scale, (double) correct / batch.trials(), batch.trials(),
-                spikesE / (seconds * net.excitatory()), net.inhibitory() == 0 ? 0 : spikesI / (seconds * net.inhibitory()));
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the online-rule workers ran", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("an online-rule worker failed: " + cause.getMessage(), cause);
-        }
+        return BatchOutcome.of(net, batch, loss * scale, correct, spikesE, spikesI);
     }
 
     @Override

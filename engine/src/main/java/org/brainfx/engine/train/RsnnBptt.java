@@ -2,9 +2,7 @@ package org.brainfx.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.brainfx.engine.task.TrialBatch;
 
@@ -42,11 +40,7 @@ public final class RsnnBptt implements BatchGradient {
         for (int s = 0; s < workers; s++) {
             slices.add(new RsnnSlice(net, sliceTrials));
         }
-        this.pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
-            Thread t = new Thread(r, "brainfx-bptt-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.pool = Workers.pool("brainfx-bptt-worker", workers);
     }
 
     /**
@@ -156,7 +150,7 @@ public final class RsnnBptt implements BatchGradient {
             }
             inline.run();
             for (Future<?> f : running) {
-                await(f);
+                Workers.await(f, "BPTT");
             }
             for (int s = 0; s < slices.size(); s++) {
                 if (counts[s] == 0) {
@@ -177,24 +171,7 @@ public final class RsnnBptt implements BatchGradient {
                 }
             }
         }
-        double seconds = batch.steps() * net.dtMs() / 1000.0 * batch.trials();
-        return new BatchOutcome(loss, (double) correct / batch.trials(), batch.trials(),
-                spikesE / (seconds * net.excitatory()), net.inhibitory() == 0 ? 0 : spikesI / (seconds * net.inhibitory()));
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the BPTT workers ran", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("a BPTT worker failed: " + cause.getMessage(), cause);
-        }
+        return BatchOutcome.of(net, batch, loss, correct, spikesE, spikesI);
     }
 
     /**
