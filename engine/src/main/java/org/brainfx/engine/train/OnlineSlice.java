@@ -319,7 +319,7 @@ final class OnlineSlice {
                 slopeNew[b] = swap;
                 if (mask[t]) {
                     int label = labels[from + b];
-                    lossSum += crossEntropy(b, label);
+                    lossSum += StepMath.crossEntropy(r, b * nOut, nOut, label);
                     for (int o = 0; o < nOut; o++) {
                         rSum[b * nOut + o] += r[b * nOut + o];
                     }
@@ -468,7 +468,7 @@ final class OnlineSlice {
             gib[k] = g2;
             rt[k] = dtOverTau * (1f + g1 + g2);
         }
-        oneMinusExp(rt, fr);
+        StepMath.oneMinusExp(rt, fr, n);
         float[] a = coefA[b];
         float[] bb = coefB[b];
         float[] ce = coefE[b];
@@ -623,19 +623,8 @@ final class OnlineSlice {
      * the learning signal δ_u = dL/dr·W_outᵀ, and its contraction with the traces.
      */
     private void learn(int b, int label, float scale, float biasCorrection) {
-        int off = b * nOut;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int o = 0; o < nOut; o++) {
-            max = Math.max(max, r[off + o]);
-        }
-        double sum = 0;
-        for (int o = 0; o < nOut; o++) {
-            sum += Math.exp(r[off + o] - max);
-        }
-        for (int o = 0; o < nOut; o++) {
-            double p = Math.exp(r[off + o] - max) / sum;
-            signal[o] = (float) (scale * (p - (o == label ? 1 : 0)));
-        }
+        Arrays.fill(signal, 0f);
+        StepMath.addCrossEntropyGradient(r, b * nOut, nOut, label, scale, signal, 0);
         float[] du = deltaU[b];
         float[] ub = u[b];
         Arrays.fill(du, 0f);
@@ -672,32 +661,6 @@ final class OnlineSlice {
     private static void accumulate(float[] g, float d, float[] x) {
         for (int i = 0; i < g.length; i++) {
             g[i] += d * x[i];
-        }
-    }
-
-    private double crossEntropy(int b, int label) {
-        int off = b * nOut;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int o = 0; o < nOut; o++) {
-            max = Math.max(max, r[off + o]);
-        }
-        double sum = 0;
-        for (int o = 0; o < nOut; o++) {
-            sum += Math.exp(r[off + o] - max);
-        }
-        return max + Math.log(sum) - r[off + label];
-    }
-
-    /** 1 − e^(−rate) as {@link RsnnSlice} computes it (the same Taylor polynomial below 1/8, expm1 above). */
-    private void oneMinusExp(float[] rt, float[] fr) {
-        for (int k = 0; k < n; k++) {
-            float y = Math.min(rt[k], 0.125f);
-            fr[k] = y * (1f - y * (0.5f - y * (1f / 6 - y * (1f / 24 - y * (1f / 120 - y * (1f / 720 - y * (1f / 5040)))))));
-        }
-        for (int k = 0; k < n; k++) {
-            if (rt[k] > 0.125f) {
-                fr[k] = (float) -Math.expm1(-rt[k]);
-            }
         }
     }
 

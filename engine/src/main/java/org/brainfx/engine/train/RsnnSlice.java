@@ -271,7 +271,7 @@ final class RsnnSlice {
             readout(t, count);
             if (mask[t]) {
                 for (int j = 0; j < count; j++) {
-                    lossSum += crossEntropy(r, j * nOut, labels[from + j]);
+                    lossSum += StepMath.crossEntropy(r, j * nOut, nOut, labels[from + j]);
                     for (int o = 0; o < nOut; o++) {
                         rSum[j * nOut + o] += r[j * nOut + o];
                     }
@@ -341,7 +341,7 @@ final class RsnnSlice {
             gi[lane] = g2;
             rate[lane] = dtOverTau * (1f + g1 + g2);
         }
-        oneMinusExp(lanes);
+        StepMath.oneMinusExp(rate, fraction, lanes);
         for (int lane = 0; lane < lanes; lane++) {
             float zp = zPrev[lane];
             float g1 = ge[lane];
@@ -471,36 +471,6 @@ final class RsnnSlice {
         }
     }
 
-    /** Softmax cross-entropy of the logits at {@code off} against {@code label}. */
-    private double crossEntropy(float[] logits, int off, int label) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int o = 0; o < nOut; o++) {
-            max = Math.max(max, logits[off + o]);
-        }
-        double sum = 0;
-        for (int o = 0; o < nOut; o++) {
-            sum += Math.exp(logits[off + o] - max);
-        }
-        return max + Math.log(sum) - logits[off + label];
-    }
-
-    /**
-     * fraction = 1 − e^(−rate) for every lane: a degree-7 Taylor polynomial (relative error < 1e-10
-     * below 1/8, where dt·G/τ lies unless conductances reach ~12× the leak) in a loop that vectorizes,
-     * then exp for the rare lanes above 1/8 in a second, scalar loop.
-     */
-    private void oneMinusExp(int lanes) {
-        for (int lane = 0; lane < lanes; lane++) {
-            float y = Math.min(rate[lane], 0.125f);
-            fraction[lane] = y * (1f - y * (0.5f - y * (1f / 6 - y * (1f / 24 - y * (1f / 120 - y * (1f / 720 - y * (1f / 5040)))))));
-        }
-        for (int lane = 0; lane < lanes; lane++) {
-            if (rate[lane] > 0.125f) {
-                fraction[lane] = (float) -Math.expm1(-rate[lane]);
-            }
-        }
-    }
-
     /**
      * The reverse pass of the last {@link #forward} (kept): adds dL/dw of the loss
      * {@code scale}·Σ cross-entropies into {@link #gradient()} (raw weights: through |w| and the masks).
@@ -592,7 +562,7 @@ final class RsnnSlice {
         for (int lane = 0; lane < lanes; lane++) {
             rate[lane] = dtOverTau * (1f + geRow[lane] + giRow[lane]);
         }
-        oneMinusExp(lanes);
+        StepMath.oneMinusExp(rate, fraction, lanes);
         // Small loops, each vectorized by C2 (one loop with all of it is not).
         for (int lane = 0; lane < lanes; lane++) {
             lv[lane] = lamV[lane] + slope[lane] * (dz[lane] + regularizerSlope[lane]);
@@ -650,19 +620,7 @@ final class RsnnSlice {
     private void softmaxGradient(int t, int count, int[] labels, float scale) {
         int off = t * count * nOut;
         for (int j = 0; j < count; j++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int o = 0; o < nOut; o++) {
-                max = Math.max(max, rHist[off + j * nOut + o]);
-            }
-            double sum = 0;
-            for (int o = 0; o < nOut; o++) {
-                sum += Math.exp(rHist[off + j * nOut + o] - max);
-            }
-            int label = labels[from + j];
-            for (int o = 0; o < nOut; o++) {
-                double p = Math.exp(rHist[off + j * nOut + o] - max) / sum;
-                lamR[j * nOut + o] += (float) (scale * (p - (o == label ? 1 : 0)));
-            }
+            StepMath.addCrossEntropyGradient(rHist, off + j * nOut, nOut, labels[from + j], scale, lamR, j * nOut);
         }
     }
 
