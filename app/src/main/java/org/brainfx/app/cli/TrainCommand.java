@@ -124,8 +124,9 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("train-" + (p.name() == null ? "project" : p.name()));
         Files.createDirectories(dir);
         EiRsnn net = setup.network();
+        int steps = setup.task().batch(1, 0, 1).steps();
         stdout.printf(Locale.ROOT, "task        %s (%d channels, %d steps of %.3g ms, classes %s)%n", setup.task().name(),
-                net.inputs(), setup.task().batch(1, 0, 1).steps(), net.dtMs(), setup.task().classNames());
+                net.inputs(), steps, net.dtMs(), setup.task().classNames());
         stdout.printf(Locale.ROOT, "network     %d E + %d I adaptive LIF, conductance synapses, %s; %d trainable weights%n",
                 net.excitatory(), net.inhibitory(), connectivity(net), setup.initial().size());
         stdout.printf(Locale.ROOT, "training    %s, batch %d, Adam lr %.3g%s, up to %d batches%s, %d thread%s%n",
@@ -143,7 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "memory      %.1f MB of %s for a batch of %d trials × %d steps%n", result.stateMB(),
                 settings.algorithm().equals("bptt") ? "trajectory (grows with trial length)"
                         : "eligibility traces (independent of trial length)", settings.batchSize(),
-                setup.task().batch(1, 0, 1).steps());
+                steps);
         stdout.printf(Locale.ROOT, "held-out    accuracy %.4f, loss %.4f on %d trials (these chose the best weights)%n",
                 result.heldOutAccuracy(), result.heldOutLoss(), settings.evaluationTrials());
         stdout.printf(Locale.ROOT, "test        accuracy %.4f, loss %.4f on %d fresh trials (best weights)%n",
