@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +12,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.brainfx.app.charts.ChartPngWriter;
 import org.brainfx.app.charts.TrainingCharts;
-import org.brainfx.engine.data.connectome.NpyFormat;
 import org.brainfx.engine.net.Wiring;
 import org.brainfx.engine.project.ProjectFiles;
 import org.brainfx.engine.task.RoitmanShadlenBehavior;
 import org.brainfx.engine.task.TrialBatch;
 import org.brainfx.engine.train.EiRsnn;
 import org.brainfx.engine.train.RsnnBptt;
+import org.brainfx.engine.train.RsnnWeightFiles;
 import org.brainfx.engine.train.RsnnWeights;
 import org.brainfx.engine.train.TrainJob;
 import org.brainfx.engine.train.TrainRecord;
@@ -243,10 +242,7 @@ public final class TrainCommand implements Callable<Integer> {
     private static void writeOutputs(Path dir, TrainingSetup setup, TrainResult result, String name) throws IOException {
         EiRsnn net = setup.network();
         RsnnWeights best = result.best();
-        writeNpy(dir.resolve("input.npy"), net.inputs(), net.neurons(), magnitudes(best.input(), net.inputMask()));
-        writeNpy(dir.resolve("excitatory.npy"), net.excitatory(), net.neurons(), magnitudes(best.excitatory(), net.excitatoryMask()));
-        writeNpy(dir.resolve("inhibitory.npy"), net.inhibitory(), net.neurons(), magnitudes(best.inhibitory(), net.inhibitoryMask()));
-        writeNpy(dir.resolve("readout.npy"), net.neurons(), net.outputs(), best.readout());
+        RsnnWeightFiles.write(dir, net, best);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("training.csv"), StandardCharsets.UTF_8)) {
             w.write("batch,wall_seconds,loss,accuracy,held_out_accuracy,held_out_loss,rate_e_hz,rate_i_hz\n");
             for (TrainRecord r : result.history()) {
@@ -342,27 +338,5 @@ public final class TrainCommand implements Callable<Integer> {
                         "fraction correct by motion coherence on " + held.trials() + " held-out trials"),
                 dir.resolve("psychometric.png"), 900, 560);
         return true;
-    }
-
-    private static double[] magnitudes(float[] raw, boolean[] mask) {
-        double[] a = new double[raw.length];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = mask == null || mask[i] ? Math.abs(raw[i]) : 0;
-        }
-        return a;
-    }
-
-    private static void writeNpy(Path file, int rows, int cols, float[] values) throws IOException {
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = values[i];
-        }
-        writeNpy(file, rows, cols, d);
-    }
-
-    private static void writeNpy(Path file, int rows, int cols, double[] values) throws IOException {
-        try (OutputStream o = Files.newOutputStream(file)) {
-            NpyFormat.writeMatrix(o, rows, cols, values);
-        }
     }
 }

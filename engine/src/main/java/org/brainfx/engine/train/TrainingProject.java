@@ -57,11 +57,21 @@ public record TrainingProject(int schemaVersion, String name, String description
      * @param recurrentScale    Kaiming scale of the E weights (0.5)
      * @param inhibitoryRatio   I scale over E scale (4)
      * @param readoutScale      Kaiming scale of the readout (2)
+     * @param weights           a folder (relative to the project) of trained weights to start from instead of
+     *                          the random initialization ({@link RsnnWeightFiles}), or null
      */
     public record RsnnSpec(Integer excitatory, Integer inhibitory, Double tauMs, Double tauSynMs, Double tauOutMs,
                            Double vThreshold, Double vRest, Double beta, Double eExc, Double eInh, Double tauAdaptLowMs,
                            Double tauAdaptHighMs, Double surrogateAlpha, Double surrogateWidth, ConnectivitySpec input,
                            ConnectivitySpec excitatoryOut, ConnectivitySpec inhibitoryOut, PositionSpec positions,
-                           Double feedForwardScale, Double recurrentScale, Double inhibitoryRatio, Double readoutScale) {
+                           Double feedForwardScale, Double recurrentScale, Double inhibitoryRatio, Double readoutScale,
+                           String weights) {
+
+        /** This network starting from the weights in {@code folder} (null: the random initialization). */
+        public RsnnSpec withWeights(String folder) {
+            return new RsnnSpec(excitatory, inhibitory, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta, eExc, eInh,
+                    tauAdaptLowMs, tauAdaptHighMs, surrogateAlpha, surrogateWidth, input, excitatoryOut, inhibitoryOut,
+                    positions, feedForwardScale, recurrentScale, inhibitoryRatio, readoutScale, folder);
+        }
     }
 }

@@ -57,7 +57,7 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
         TrainingSettings s = settings.resolved();
         TrainingProject.RsnnSpec r = project.rsnn() != null ? project.rsnn()
                 : new TrainingProject.RsnnSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         int nE = or(r.excitatory(), 160);
         int nI = or(r.inhibitory(), 40);
         if (nE < 1 || nI < 0) {
@@ -81,7 +81,8 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
                 or(r.tauSynMs(), 10.0), or(r.tauOutMs(), 10.0), or(r.vThreshold(), 1.0), or(r.vRest(), 0.0), or(r.beta(), 1.0),
                 or(r.eExc(), 3.0), or(r.eInh(), -3.0), EiRsnn.uniformTauAdapt(n, low, high, Wiring.seedFor(seed, "tau_a")), spike,
                 inputMask, eMask, iMask);
-        RsnnWeights w = RsnnWeights.kaiming(net, or(r.feedForwardScale(), 1.0), or(r.recurrentScale(), 0.5),
+        RsnnWeights w = r.weights() != null ? RsnnWeightFiles.read(baseDir.resolve(r.weights()), net)
+                : RsnnWeights.kaiming(net, or(r.feedForwardScale(), 1.0), or(r.recurrentScale(), 0.5),
                 or(r.inhibitoryRatio(), 4.0), or(r.readoutScale(), 2.0), Wiring.seedFor(seed, "weights"));
         return new TrainingSetup(task, net, w, s, behavior);
     }

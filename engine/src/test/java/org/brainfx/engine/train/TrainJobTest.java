@@ -23,7 +23,7 @@ class TrainJobTest {
         task.addProperty("delayMs", 100);
         return new TrainingProject(1, "short", "a short task for tests", new TrainingProject.TaskSpec("evidence_accumulation", task),
                 new TrainingProject.RsnnSpec(16, 4, 50.0, null, null, null, null, null, null, null, 100.0, 300.0, null, null,
-                        null, recurrent, recurrent, null, null, null, null, null),
+                        null, recurrent, recurrent, null, null, null, null, null, null),
                 null);
     }
 
@@ -66,7 +66,7 @@ class TrainJobTest {
             TrainingProject project = shortProject(null);
             if (rule.equals("es-d-rtrl")) {
                 project = new TrainingProject(1, "slow", "", project.task(), new TrainingProject.RsnnSpec(16, 4, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), null);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), null);
             }
             TrainingSettings s = settings(batches, 0).with(rule, null, null, null, null, null);
             TrainResult r = new TrainJob(TrainingSetup.of(project, s, Path.of(".")), null, false).run(null);
@@ -102,7 +102,7 @@ class TrainJobTest {
         new TrainJob(TrainingSetup.of(shortProject(null), settings(2, 2), Path.of(".")), dir, false).run(null);
         TrainingProject other = new TrainingProject(1, "other", "", shortProject(null).task(),
                 new TrainingProject.RsnnSpec(20, 5, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null), null);
+                        null, null, null, null, null, null, null, null, null), null);
         TrainingSetup setup = TrainingSetup.of(other, settings(4, 2), Path.of("."));
         java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
                 () -> new TrainJob(setup, dir, true).run(null));
