@@ -23,6 +23,7 @@ import org.brainfx.engine.train.RsnnWeights;
 import org.brainfx.engine.train.TrainJob;
 import org.brainfx.engine.train.TrainRecord;
 import org.brainfx.engine.train.TrainResult;
+import org.brainfx.engine.train.TrainingCsv;
 import org.brainfx.engine.train.TrainingProject;
 import org.brainfx.engine.train.TrainingProjectFiles;
 import org.brainfx.engine.train.TrainingSettings;
@@ -243,14 +244,7 @@ public final class TrainCommand implements Callable<Integer> {
         EiRsnn net = setup.network();
         RsnnWeights best = result.best();
         RsnnWeightFiles.write(dir, net, best);
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("training.csv"), StandardCharsets.UTF_8)) {
-            w.write("batch,wall_seconds,loss,accuracy,held_out_accuracy,held_out_loss,rate_e_hz,rate_i_hz\n");
-            for (TrainRecord r : result.history()) {
-                w.write(String.format(Locale.ROOT, "%d,%.3f,%.6f,%.4f,%s,%s,%.3f,%.3f%n", r.batch(), r.wallSeconds(), r.loss(),
-                        r.accuracy(), Double.isNaN(r.heldOutAccuracy()) ? "" : String.format(Locale.ROOT, "%.4f", r.heldOutAccuracy()),
-                        Double.isNaN(r.heldOutLoss()) ? "" : String.format(Locale.ROOT, "%.6f", r.heldOutLoss()), r.rateE(), r.rateI()));
-            }
-        }
+        TrainingCsv.write(dir.resolve("training.csv"), result.history());
         String title = (name == null ? "training" : name) + " — " + setup.task().name();
         String sub = String.format(Locale.ROOT, "%s, %d batches of %d, %.0f s; best weights: held-out %.3f, test %.3f; %s",
                 setup.settings().algorithm(), result.batches(), setup.settings().batchSize(), result.wallSeconds(),

@@ -6,6 +6,7 @@ import java.util.List;
 import org.brainfx.app.charts.NetworkPictures;
 import org.brainfx.app.charts.ResultChartStyle;
 import org.brainfx.app.charts.TrainingCharts;
+import org.brainfx.app.charts.WeightMatrixChart;
 import org.brainfx.engine.train.TrainRecord;
 import org.brainfx.engine.train.WeightHistogram;
 import org.jfree.chart.JFreeChart;
@@ -39,12 +40,15 @@ public final class TrainingLiveCharts {
     private final XYSeries eNow;
     private final XYSeries iBefore;
     private final XYSeries iNow;
+    private final JFreeChart matrix;
     private int shown;
+    private boolean byWallTime;
+    private List<TrainRecord> lastHistory = List.of();
     private WeightHistogram shownE;
     private WeightHistogram shownI;
 
-    /** Empty charts with these titles (small: the dashboard shows four charts at once). */
-    public TrainingLiveCharts(String loss, String weights, String rates) {
+    /** Empty charts with these titles (small: the dashboard shows five charts at once). */
+    public TrainingLiveCharts(String loss, String weights, String rates, String matrix) {
         curves = TrainingCharts.curves(List.of(), loss, null);
         smallTitle(curves);
         List<XYPlot> panels = ((CombinedDomainXYPlot) curves.getXYPlot()).getSubplots();
@@ -72,6 +76,46 @@ public final class TrainingLiveCharts {
             s.clear();
         }
         this.rates = ratesChart(rates);
+        this.matrix = WeightMatrixChart.chart(matrix);
+        smallTitle(this.matrix);
+    }
+
+    /** The recurrent weight matrix (best weights so far), sorted by type. */
+    public JFreeChart matrix() {
+        return matrix;
+    }
+
+    /** Shows the weight matrix {@code m}. */
+    public void showMatrix(WeightMatrixChart.Matrix m) {
+        WeightMatrixChart.show(matrix, m);
+    }
+
+    /** True while the curves' horizontal axis is wall time rather than batch. */
+    public boolean byWallTime() {
+        return byWallTime;
+    }
+
+    /**
+     * Plots the curves and rates against wall time (seconds since the run started) or against batch;
+     * the points shown so far are redrawn on the new axis.
+     */
+    public void setByWallTime(boolean wall) {
+        if (wall == byWallTime) {
+            return;
+        }
+        byWallTime = wall;
+        String label = wall ? "Wall time (s)" : "Batch";
+        curves.getXYPlot().getDomainAxis().setLabel(label);
+        rates.getXYPlot().getDomainAxis().setLabel(label);
+        curves.setNotify(false);
+        rates.setNotify(false);
+        for (XYSeries s : List.of(loss, heldLoss, accuracy, heldAccuracy, rateE, rateI)) {
+            s.clear();
+        }
+        shown = 0;
+        append(lastHistory);
+        curves.setNotify(true);
+        rates.setNotify(true);
     }
 
     /** Loss and accuracy against batch. */
@@ -107,7 +151,9 @@ public final class TrainingLiveCharts {
     /** Clears every curve for a new run whose initial weights have these histograms. */
     public void reset(WeightHistogram excitatoryBefore, WeightHistogram inhibitoryBefore) {
         shown = 0;
+        lastHistory = List.of();
         setSummary(null);
+        matrix.getXYPlot().clearAnnotations();
         for (XYSeries s : List.of(loss, heldLoss, accuracy, heldAccuracy, rateE, rateI)) {
             s.clear();
         }
@@ -124,6 +170,7 @@ public final class TrainingLiveCharts {
      * a chart whose data did not change is not redrawn, one that did is redrawn once, not once per series.
      */
     public void update(List<TrainRecord> history, WeightHistogram excitatoryNow, WeightHistogram inhibitoryNow) {
+        lastHistory = history;
         if (history.size() > shown) {
             curves.setNotify(false);
             rates.setNotify(false);
@@ -157,7 +204,7 @@ public final class TrainingLiveCharts {
             all.forEach(s -> s.setNotify(false));
             for (int k = shown; k < history.size(); k++) {
                 TrainRecord r = history.get(k);
-                double x = r.batch() + 1;
+                double x = byWallTime ? r.wallSeconds() : r.batch() + 1;
                 loss.add(x, r.loss(), false);
                 accuracy.add(x, r.accuracy(), false);
                 if (!Double.isNaN(r.heldOutAccuracy())) {

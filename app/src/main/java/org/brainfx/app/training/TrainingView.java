@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -63,7 +64,7 @@ public final class TrainingView {
         this.model = model;
         this.messages = messages;
         charts = new TrainingLiveCharts(text("training.chart.curves"), text("training.chart.weights"),
-                text("training.chart.rates"));
+                text("training.chart.rates"), text("training.chart.matrix"));
         root.setId("training-view");
         root.getProperties().put(TrainingView.class, this);
         root.getItems().addAll(side(), chartGrid());
@@ -78,6 +79,11 @@ public final class TrainingView {
         status.textProperty().bind(model.statusProperty());
         model.resultProperty().addListener((obs, old, now) -> ended(now));
         model.trialProperty().addListener((obs, old, now) -> showTrial(now));
+        model.matrixProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                charts.showMatrix(now);
+            }
+        });
     }
 
     /** The view's root node. */
@@ -97,15 +103,19 @@ public final class TrainingView {
 
     /**
      * Writes the dashboard's charts as PNG into {@code folder} ({@code <name>-curves.png}, {@code -weights},
-     * {@code -rates}, and {@code -trial} once there is one); call on the FX thread while no run is going.
-     * Returns the files written.
+     * {@code -rates}, {@code -matrix}, and {@code -trial} once there is one); call on the FX thread while no
+     * run is going. Returns the files written.
      */
     public List<Path> exportPng(Path folder) throws IOException {
         List<Path> written = new ArrayList<>();
-        String stem = ChartFileStem.of(model.name());
+        String stem = TrainingViewModel.fileStem(model.name());
         write(charts.curves(), folder.resolve(stem + "-curves.png"), written);
         write(charts.weights(), folder.resolve(stem + "-weights.png"), written);
         write(charts.rates(), folder.resolve(stem + "-rates.png"), written);
+        if (model.matrixProperty().get() != null) {
+            ChartExport.save(charts.matrix(), folder.resolve(stem + "-matrix.png"), EXPORT_WIDTH, EXPORT_WIDTH);
+            written.add(folder.resolve(stem + "-matrix.png"));
+        }
         if (trialChart != null) {
             ChartExport.save(trialChart, folder.resolve(stem + "-trial.png"), EXPORT_WIDTH, 900);
             written.add(folder.resolve(stem + "-trial.png"));
@@ -166,6 +176,23 @@ public final class TrainingView {
                 model.stateProperty()));
         HBox buttons = new HBox(6, start, pause, resume, stop);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        CheckBox wallTime = new CheckBox(text("training.wallTime"));
+        wallTime.setId("training-wall-time");
+        wallTime.selectedProperty().addListener((obs, was, now) -> charts.setByWallTime(now));
+        Button apply = button("training-apply", "training.apply", model::applyWeights);
+        apply.setTooltip(new Tooltip(text("training.apply.tip")));
+        apply.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canApply(), model.resultProperty(),
+                model.stateProperty()));
+        Button save = button("training-save", "training.save", model::saveSettings);
+        save.disableProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get().active()
+                || model.form().settingsProperty().get() == null, model.stateProperty(), model.form().settingsProperty()));
+        Button undo = button("training-undo", "training.undo", model::undo);
+        undo.disableProperty().bind(model.history().canUndoProperty().not());
+        undo.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.history().undoDescriptionProperty().get().isEmpty()
+                ? null : new Tooltip(model.history().undoDescriptionProperty().get()), model.history().undoDescriptionProperty()));
+        Button redo = button("training-redo", "training.redo", model::redo);
+        redo.disableProperty().bind(model.history().canRedoProperty().not());
+        javafx.scene.layout.FlowPane projectButtons = new javafx.scene.layout.FlowPane(6, 6, apply, save, undo, redo);
         Button export = button("training-export", "training.export", this::chooseExport);
         export.disableProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get().active()
                 || model.progressProperty().get() == null, model.stateProperty(), model.progressProperty()));
@@ -180,7 +207,10 @@ public final class TrainingView {
         failure.setStyle("-fx-text-fill: #e06c5a;");
         failure.textProperty().bind(model.failureProperty());
         notice.setWrapText(true);
-        VBox box = new VBox(8, heading, taskLine, grid, buttons, status, rates, result, failure, export, notice);
+        notice.setId("training-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        VBox box = new VBox(8, heading, taskLine, grid, buttons, wallTime, status, rates, result, failure, export,
+                projectButtons, notice);
         box.setPadding(new Insets(10, 12, 10, 10));
         box.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(box);
@@ -220,29 +250,32 @@ public final class TrainingView {
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(6));
-        for (int i = 0; i < 2; i++) {
+        for (double width : new double[] {36, 36, 28}) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
+            c.setPercentWidth(width);
             grid.getColumnConstraints().add(c);
+        }
+        for (int i = 0; i < 2; i++) {
             RowConstraints r = new RowConstraints();
             r.setPercentHeight(50);
             grid.getRowConstraints().add(r);
         }
         grid.add(viewer(charts.curves(), "training-curves-chart"), 0, 0);
         grid.add(viewer(charts.weights(), "training-weights-chart"), 1, 0);
+        grid.add(viewer(charts.matrix(), "training-matrix-chart"), 2, 0);
         grid.add(viewer(charts.rates(), "training-rates-chart"), 0, 1);
         Label waiting = new Label(text("training.trial.waiting"));
         waiting.setWrapText(true);
         trialPane.getChildren().add(waiting);
         trialPane.setId("training-trial");
-        grid.add(trialPane, 1, 1);
+        grid.add(trialPane, 1, 1, 2, 1);
         return grid;
     }
 
     private ChartViewer viewer(JFreeChart chart, String id) {
         ChartViewer v = new ChartViewer(chart);
         v.setId(id);
-        String stem = ChartFileStem.of(model.name()) + "-" + id.replaceFirst("^training-", "").replaceFirst("-chart$", "");
+        String stem = TrainingViewModel.fileStem(model.name()) + "-" + id.replaceFirst("^training-", "").replaceFirst("-chart$", "");
         ChartViewers.installExportMenu(v, messages, () -> stem);
         v.setMinSize(120, 100);
         v.setPrefSize(400, 260);
@@ -291,9 +324,10 @@ public final class TrainingView {
         }
         try {
             List<Path> files = exportPng(dir.toPath());
-            notice.setText(MessageFormat.format(text("training.exported"), files.size(), dir));
+            files.addAll(model.exportData(dir.toPath()));
+            model.tell(MessageFormat.format(text("training.exported"), files.size(), dir));
         } catch (IOException | IllegalArgumentException e) {
-            notice.setText(e.getMessage());
+            model.tell(e.getMessage());
         }
     }
 
@@ -310,12 +344,5 @@ public final class TrainingView {
 
     private String text(String key) {
         return messages.getString(key);
-    }
-
-    /** File names from a project name: characters no file system accepts become '-'. */
-    private static final class ChartFileStem {
-        static String of(String name) {
-            return name.replaceAll("[\\\\/:*?\"<>|\\s]+", "-");
-        }
     }
 }

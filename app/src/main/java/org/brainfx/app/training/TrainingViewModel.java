@@ -1,6 +1,9 @@
 package org.brainfx.app.training;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -17,11 +20,16 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.brainfx.app.jobs.BackgroundTasks;
+import org.brainfx.app.charts.WeightMatrixChart;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.engine.net.Wiring;
 import org.brainfx.engine.task.TrialBatch;
 import org.brainfx.engine.train.EiRsnn;
 import org.brainfx.engine.train.RsnnBptt;
+import org.brainfx.engine.train.RsnnWeightFiles;
+import org.brainfx.engine.train.RsnnWeights;
+import org.brainfx.engine.train.TrainRecord;
+import org.brainfx.engine.train.TrainingCsv;
 import org.brainfx.engine.train.TrainJob;
 import org.brainfx.engine.train.TrainProgress;
 import org.brainfx.engine.train.TrainResult;
@@ -62,7 +70,7 @@ public final class TrainingViewModel {
     private static final int BINS = 40;
 
     private final Path file;
-    private final TrainingProject project;
+    private final TrainingProjectHistory history;
     private final ResourceBundle messages;
     private final Executor background;
     private final UiExecutor ui;
@@ -72,12 +80,18 @@ public final class TrainingViewModel {
     private final ObjectProperty<TrainResult> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<TrialRecording> trial = new SimpleObjectProperty<>(this, "trial");
     private final ObjectProperty<WeightHistogram[]> before = new SimpleObjectProperty<>(this, "before");
+    private final ObjectProperty<WeightMatrixChart.Matrix> matrix = new SimpleObjectProperty<>(this, "matrix");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final AtomicReference<RsnnWeights> wantedInspection = new AtomicReference<>();
+    private final AtomicBoolean inspectionQueued = new AtomicBoolean();
+    private RsnnWeights inspected;
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final AtomicReference<TrainProgress> pending = new AtomicReference<>();
     private final AtomicBoolean updateQueued = new AtomicBoolean();
     private final BooleanBinding canStart;
     private final StringBinding status;
     private volatile TrainJob job;
+    private volatile TrainingSetup setup;
 
     /**
      * The dashboard of the training project in {@code file}, already read as {@code project}; setups are
@@ -86,7 +100,7 @@ public final class TrainingViewModel {
     public TrainingViewModel(Path file, TrainingProject project, ResourceBundle messages, Executor background,
                              UiExecutor ui) {
         this.file = file;
-        this.project = project;
+        this.history = new TrainingProjectHistory(file, project);
         this.messages = messages;
         this.background = background;
         this.ui = ui;
@@ -101,13 +115,19 @@ public final class TrainingViewModel {
         return file;
     }
 
-    /** The project as read. */
+    /** The project as it is now (as read, then as edited from the dashboard). */
     public TrainingProject project() {
-        return project;
+        return history.projectProperty().get();
+    }
+
+    /** The dashboard's edits of the project, undoable. */
+    public TrainingProjectHistory history() {
+        return history;
     }
 
     /** The project's name (its file's when it has none). */
     public String name() {
+        TrainingProject project = project();
         if (project.name() != null && !project.name().isBlank()) {
             return project.name();
         }
@@ -145,6 +165,16 @@ public final class TrainingViewModel {
         return before;
     }
 
+    /** The best weights so far as a matrix picture, null before a run's first snapshot. */
+    public ReadOnlyObjectProperty<WeightMatrixChart.Matrix> matrixProperty() {
+        return matrix;
+    }
+
+    /** What the last apply, save or export did (or why it failed); empty before one. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
     /** Why the last run could not start or failed; empty otherwise. */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
@@ -165,8 +195,11 @@ public final class TrainingViewModel {
         failure.set("");
         result.set(null);
         trial.set(null);
+        matrix.set(null);
+        inspected = null;
         progress.set(null);
         pending.set(null);
+        TrainingProject project = project();
         background.execute(() -> {
             TrainingSetup setup;
             WeightHistogram[] initial;
@@ -183,6 +216,7 @@ public final class TrainingViewModel {
             TrainJob started = new TrainJob(setup, null, false);
             ui.execute(() -> {
                 before.set(initial);
+                this.setup = setup;
                 job = started;
                 state.set(State.RUNNING);
                 // On the compute pool rather than the job's own thread, as fits run: there it and the worker
@@ -190,7 +224,7 @@ public final class TrainingViewModel {
                 // recorded there too, off the UI thread.
                 CompletableFuture.supplyAsync(() -> {
                     TrainResult r = started.run(p -> offer(started, p));
-                    return new Ended(r, record(setup, r));
+                    return new Ended(r, record(setup, r.best()), WeightMatrixChart.of(setup.network(), r.best()));
                 }, BackgroundTasks.computeExecutor()).whenComplete((ended, e) -> ui.execute(() -> complete(started, ended, e)));
             });
         });
@@ -221,6 +255,109 @@ public final class TrainingViewModel {
             j.cancel();
             state.set(State.STOPPING);
         }
+    }
+
+    /** True when the last run's best weights can be applied to the project (a run ended, none going). */
+    public boolean canApply() {
+        return result.get() != null && setup != null && !state.get().active();
+    }
+
+    /**
+     * Writes the last run's best weights as {@code .npy} files into a new folder beside the project (in
+     * the background), then makes the project start from them ({@code rsnn.weights}) — one undoable edit,
+     * written at once. Undo points the project back; the weight files stay.
+     */
+    public void applyWeights() {
+        if (!canApply()) {
+            return;
+        }
+        TrainResult r = result.get();
+        TrainingSetup s = setup;
+        Path base = TrainingProjectFiles.baseDir(file);
+        String folder = freeFolder(base, fileStem(name()) + "-weights");
+        background.execute(() -> {
+            try {
+                RsnnWeightFiles.write(base.resolve(folder), s.network(), r.best());
+            } catch (IOException | RuntimeException e) {
+                ui.execute(() -> notice.set(MessageFormat.format(text("training.apply.failed"), e.getMessage())));
+                return;
+            }
+            ui.execute(() -> {
+                TrainingProject p = project();
+                TrainingProject.RsnnSpec network = p.rsnn() != null ? p.rsnn() : TrainingProject.RsnnSpec.reference();
+                edit(MessageFormat.format(text("training.apply.edit"), folder), p.withRsnn(network.withWeights(folder)),
+                        MessageFormat.format(text("training.applied"), base.resolve(folder)));
+            });
+        });
+    }
+
+    /** Saves the form's settings into the project, one undoable edit. */
+    public void saveSettings() {
+        TrainingSettings settings = form.settingsProperty().get();
+        if (settings != null && !settings.equals(project().training())) {
+            edit(text("training.save.edit"), project().withTraining(settings), text("training.saved"));
+        }
+    }
+
+    /** Undoes the last apply or save (the project file is written as it was). */
+    public void undo() {
+        guarded(history::undo);
+    }
+
+    /** Redoes the last undone edit. */
+    public void redo() {
+        guarded(history::redo);
+    }
+
+    /**
+     * Writes the run's data into {@code folder}: its curves ({@code <name>-training.csv}) and the best
+     * weights, one {@code .npy} per projection, in {@code <name>-weights/}; returns the files written.
+     */
+    public List<Path> exportData(Path folder) throws IOException {
+        List<Path> written = new ArrayList<>();
+        TrainProgress p = progress.get();
+        List<TrainRecord> records = result.get() != null ? result.get().history() : p != null ? p.history() : List.of();
+        Path csv = folder.resolve(fileStem(name()) + "-training.csv");
+        TrainingCsv.write(csv, records);
+        written.add(csv);
+        RsnnWeights best = result.get() != null ? result.get().best() : p != null ? p.best() : null;
+        if (best != null && setup != null) {
+            written.addAll(RsnnWeightFiles.write(folder.resolve(fileStem(name()) + "-weights"), setup.network(), best));
+        }
+        return written;
+    }
+
+    /** File names from a project name: characters no file system accepts become '-'. */
+    static String fileStem(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|\\s]+", "-");
+    }
+
+    /** Shows {@code words} as the dashboard's notice (export results from the view). */
+    void tell(String words) {
+        notice.set(words);
+    }
+
+    private void edit(String what, TrainingProject changed, String done) {
+        guarded(() -> {
+            history.apply(what, changed);
+            notice.set(done);
+        });
+    }
+
+    private void guarded(Runnable change) {
+        try {
+            change.run();
+        } catch (IllegalStateException e) {
+            notice.set(e.getMessage());
+        }
+    }
+
+    private static String freeFolder(Path base, String stem) {
+        String name = stem;
+        for (int k = 2; java.nio.file.Files.exists(base.resolve(name)); k++) {
+            name = stem + "-" + k;
+        }
+        return name;
     }
 
     /** The status line: batch, best held-out, elapsed and the job's own words. */
@@ -260,16 +397,53 @@ public final class TrainingViewModel {
         }
     }
 
-    private record Ended(TrainResult result, TrialRecording trial) {
+    private record Ended(TrainResult result, TrialRecording trial, WeightMatrixChart.Matrix matrix) {
     }
 
-    /** A held-out trial of the best weights, recorded as the command line records its picture. */
-    private static TrialRecording record(TrainingSetup setup, TrainResult r) {
+    private record Inspection(RsnnWeights weights, TrialRecording trial, WeightMatrixChart.Matrix matrix) {
+    }
+
+    /**
+     * Records a held-out trial and draws the weight matrix of the best weights {@code w} in the background,
+     * newest wins: while one recording runs, later requests replace each other and only the last is made.
+     */
+    private void inspect(TrainJob source, TrainingSetup s, RsnnWeights w) {
+        wantedInspection.set(w);
+        if (!inspectionQueued.compareAndSet(false, true)) {
+            return;
+        }
+        background.execute(() -> {
+            RsnnWeights next;
+            while ((next = wantedInspection.getAndSet(null)) != null) {
+                Inspection made;
+                try {
+                    made = new Inspection(next, record(s, next), WeightMatrixChart.of(s.network(), next));
+                } catch (RuntimeException e) {
+                    ui.execute(() -> fail(e));
+                    break;
+                }
+                ui.execute(() -> {
+                    if (source == job && state.get().active()) {
+                        trial.set(made.trial());
+                        matrix.set(made.matrix());
+                    }
+                });
+            }
+            inspectionQueued.set(false);
+            if (wantedInspection.get() != null) {
+                RsnnWeights late = wantedInspection.get();
+                inspect(source, s, late);
+            }
+        });
+    }
+
+    /** A held-out trial of the weights {@code w}, recorded as the command line records its picture. */
+    private static TrialRecording record(TrainingSetup setup, RsnnWeights w) {
         EiRsnn net = setup.network();
         TrialBatch heldOut = setup.task().batch(Wiring.seedFor(setup.settings().seed(), "held-out"), 0, 1);
         int[] shown = net.inhibitory() > 0 ? new int[] {0, 1, net.excitatory()} : new int[] {0, 1};
         try (RsnnBptt recorder = new RsnnBptt(net, 1, 1)) {
-            return recorder.record(heldOut, 0, r.best(), shown);
+            return recorder.record(heldOut, 0, w, shown);
         }
     }
 
@@ -281,6 +455,10 @@ public final class TrainingViewModel {
                 TrainProgress newest = pending.getAndSet(null);
                 if (newest != null && source == job && state.get().active()) {
                     progress.set(newest);
+                    if (newest.best() != null && newest.best() != inspected && setup != null) {
+                        inspected = newest.best();
+                        inspect(source, setup, inspected);
+                    }
                 }
             });
         }
@@ -299,6 +477,7 @@ public final class TrainingViewModel {
             return;
         }
         trial.set(ended.trial());
+        matrix.set(ended.matrix());
         result.set(ended.result());
         state.set(State.IDLE);
     }

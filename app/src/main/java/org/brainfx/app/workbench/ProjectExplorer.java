@@ -68,6 +68,22 @@ final class ProjectExplorer {
         refresh();
     }
 
+    /**
+     * Shows the name of an open project that is not a neuron project (a training project: its views are
+     * its tabs, there is no tree of parts), or the empty explorer for null.
+     */
+    void showNamed(String name) {
+        if (name == null) {
+            show(null);
+            return;
+        }
+        session = null;
+        projectName.textProperty().unbind();
+        projectName.getStyleClass().remove("placeholder-text");
+        projectName.setText(name);
+        refresh();
+    }
+
     private VBox explorerPane() {
         Label heading = new Label(text("project.title").toUpperCase(Locale.ROOT));
         heading.getStyleClass().add("pane-title");

@@ -468,6 +468,7 @@ final class WorkbenchView {
         tabs.getTabs().add(trainingTab);
         tabs.getSelectionModel().select(trainingTab);
         welcome.projectOpened(file);
+        explorer.showNamed(MessageFormat.format(text("explorer.training"), trainingModel.name()));
         model.info("log.opened.training", file.getFileName());
     }
 
@@ -478,6 +479,9 @@ final class WorkbenchView {
             trainingTab = null;
             trainingModel = null;
             trainingJob = null;
+            if (model.session() == null) {
+                explorer.show(null);
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package org.brainfx.app.workbench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,7 +26,12 @@ import javafx.stage.Stage;
 import org.brainfx.app.training.TrainingView;
 import org.brainfx.app.training.TrainingViewModel;
 import org.brainfx.app.welcome.RecentProjects;
+import org.brainfx.engine.train.RsnnWeightFiles;
+import org.brainfx.engine.train.RsnnWeights;
 import org.brainfx.engine.train.TrainProgress;
+import org.brainfx.engine.train.TrainingProject;
+import org.brainfx.engine.train.TrainingProjectFiles;
+import org.brainfx.engine.train.TrainingSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,7 +95,16 @@ class TrainingDashboardFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#view-tabs").queryAs(TabPane.class);
         assertEquals("tab-training", tabs.getSelectionModel().getSelectedItem().getId(), "the Training tab shows");
+        assertEquals(view.trainingModel().name() + " (training project)",
+                robot.lookup("#project-name").queryAs(Label.class).getText(), "the explorer names the open project");
         return view.trainingModel();
+    }
+
+    /** Presses a button of the side panel (it may be scrolled out of sight at this window size). */
+    private static void press(FxRobot robot, String id) {
+        Button b = robot.lookup(id).queryAs(Button.class);
+        assertFalse(b.isDisabled(), id + " is enabled");
+        robot.interact(b::fire);
     }
 
     private TrainingView trainingView(FxRobot robot) {
@@ -163,10 +179,53 @@ class TrainingDashboardFlowTest {
         assertEquals(1.0, view.model().jobs().get(0).progress().get(), 1e-9);
         Path out = dir.resolve("pictures");
         List<Path> written = WaitForAsyncUtils.asyncFx(() -> trainingView.exportPng(out)).get(30, TimeUnit.SECONDS);
-        assertEquals(4, written.size());
+        assertEquals(5, written.size(), "curves, weights, rates, matrix, trial");
         for (Path f : written) {
             assertTrue(Files.size(f) > 5_000, f + " is a picture");
         }
+        List<Path> data = model.exportData(out);
+        assertEquals(out.resolve("small-training-training.csv"), data.get(0));
+        assertEquals(5, Files.readAllLines(data.get(0)).size(), "a header and a row per batch");
+        assertEquals(List.of("input.npy", "excitatory.npy", "inhibitory.npy", "readout.npy"),
+                data.subList(1, 5).stream().map(f -> f.getFileName().toString()).toList());
+        RsnnWeights exported = RsnnWeightFiles.read(out.resolve("small-training-weights"),
+                TrainingSetup.of(model.project(), model.project().training(), dir).network());
+        assertArrayEquals(model.resultProperty().get().best().readout(), exported.readout(), "the best weights");
+    }
+
+    @Test
+    void trainedWeightsApplyToTheProjectUndoablyAndSettingsSave(FxRobot robot) throws Exception {
+        Path file = smallProject(dir, 2);
+        TrainingViewModel model = open(robot, file);
+        Button apply = robot.lookup("#training-apply").queryAs(Button.class);
+        assertTrue(apply.isDisabled(), "nothing to apply before a run");
+        robot.clickOn("#training-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] best = model.resultProperty().get().best().readout();
+        robot.clickOn("#training-apply");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.project().rsnn().weights() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        TrainingProject saved = TrainingProjectFiles.read(file);
+        assertEquals("small-training-weights", saved.rsnn().weights(), "written to the file at once");
+        assertEquals(12, saved.rsnn().excitatory(), "the rest of the network kept");
+        TrainingSetup from = TrainingSetup.of(saved, saved.training(), dir);
+        assertArrayEquals(best, from.initial().readout(), "the project now starts from the trained weights");
+        assertTrue(robot.lookup("#training-notice").queryAs(Label.class).getText().contains("small-training-weights"));
+
+        press(robot, "#training-undo");
+        assertNull(TrainingProjectFiles.read(file).rsnn().weights(), "undo points the project back");
+        assertTrue(Files.exists(dir.resolve("small-training-weights/readout.npy")), "the weight files stay");
+        press(robot, "#training-redo");
+        assertEquals("small-training-weights", TrainingProjectFiles.read(file).rsnn().weights());
+
+        TextField batches = robot.lookup("#training-batches").queryAs(TextField.class);
+        robot.interact(() -> batches.setText("7"));
+        press(robot, "#training-save");
+        assertEquals(7, TrainingProjectFiles.read(file).training().batches());
+        assertEquals("small-training-weights", TrainingProjectFiles.read(file).rsnn().weights(), "one edit at a time");
+        press(robot, "#training-undo");
+        assertEquals(2, TrainingProjectFiles.read(file).training().batches());
     }
 
     @Test
@@ -175,6 +234,9 @@ class TrainingDashboardFlowTest {
         robot.clickOn("#training-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.progressProperty().get() != null
                 && model.progressProperty().get().batch() >= 1);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.trialProperty().get() != null
+                && model.matrixProperty().get() != null);
+        assertTrue(model.stateProperty().get().active(), "the example trial and the weight matrix show while training");
         robot.clickOn("#training-pause");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "paused".equals(model.progressProperty().get().status()));
         assertEquals(TrainingViewModel.State.PAUSED, model.stateProperty().get());

@@ -133,9 +133,9 @@ public final class TrainJob {
              RsnnBptt evaluator = new RsnnBptt(net, Math.min(s.evaluationTrials(), s.batchSize()), s.threads());
              BatchSource source = BatchSource.of(setup.task(), Wiring.seedFor(seed, "train"), first, s.batchSize())) {
             stateMB = method.stateFloats(heldOut.steps()) * 4.0 / (1024 * 1024);
-            publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "starting");
+            publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, best, weights, net, "starting");
             while (batch < s.batches()) {
-                if (awaitIfPaused(publisher, batch, s, t0, previousWall, history, bestHeldOut, weights, net)) {
+                if (awaitIfPaused(publisher, batch, s, t0, previousWall, history, bestHeldOut, best, weights, net)) {
                     stop = "cancelled";
                     break;
                 }
@@ -158,7 +158,7 @@ public final class TrainJob {
                 double heldLoss = Double.NaN;
                 boolean batchAbove = s.stopOnBatchAccuracy() > 0 && out.accuracy() > s.stopOnBatchAccuracy();
                 if (batch % s.evaluateEvery() == 0 || batch == s.batches() || batchAbove) {
-                    publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "evaluating");
+                    publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, best, weights, net, "evaluating");
                     BatchOutcome held = evaluator.evaluate(heldOut, weights);
                     heldAcc = held.accuracy();
                     heldLoss = held.loss();
@@ -173,7 +173,7 @@ public final class TrainJob {
                 if (checkpointDir != null && s.checkpointEvery() > 0 && batch % s.checkpointEvery() == 0) {
                     writeCheckpoint(new Checkpoint(batch, weights, adam, best, bestHeldOut, bestLoss, initial, history));
                 }
-                publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "running");
+                publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, best, weights, net, "running");
                 if (s.targetAccuracy() > 0 && heldAcc >= s.targetAccuracy()) {
                     stop = String.format(java.util.Locale.ROOT, "held-out accuracy %.4f reached the target %s", heldAcc,
                             s.targetAccuracy());
@@ -201,9 +201,9 @@ public final class TrainJob {
             if (checkpointDir != null && s.checkpointEvery() > 0) {
                 writeCheckpoint(new Checkpoint(batch, weights, adam, best, bestHeldOut, bestLoss, initial, history));
             }
-            publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "testing");
+            publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, best, weights, net, "testing");
             test = evaluator.evaluate(setup.task().batch(Wiring.seedFor(seed, "test"), 0, s.evaluationTrials()), best);
-            publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "finished: " + stop);
+            publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, best, weights, net, "finished: " + stop);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop = "interrupted";
@@ -214,11 +214,11 @@ public final class TrainJob {
     }
 
     private boolean awaitIfPaused(CoalescingPublisher<TrainProgress> publisher, long batch, TrainingSettings s, long t0,
-                                  double previousWall, List<TrainRecord> history, double bestHeldOut, RsnnWeights weights,
-                                  EiRsnn net) throws InterruptedException {
+                                  double previousWall, List<TrainRecord> history, double bestHeldOut, RsnnWeights best,
+                                  RsnnWeights weights, EiRsnn net) throws InterruptedException {
         synchronized (this) {
             if (paused && !cancelled) {
-                publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, weights, net, "paused");
+                publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, best, weights, net, "paused");
                 while (paused && !cancelled) {
                     wait();
                 }
@@ -232,11 +232,12 @@ public final class TrainJob {
     }
 
     private void publish(CoalescingPublisher<TrainProgress> publisher, long batch, TrainingSettings s, double wall,
-                         List<TrainRecord> history, double bestHeldOut, RsnnWeights w, EiRsnn net, String status) {
+                         List<TrainRecord> history, double bestHeldOut, RsnnWeights best, RsnnWeights w, EiRsnn net,
+                         String status) {
         TrainProgress p = new TrainProgress(batch, s.batches(), wall, s.budgetSeconds(),
                 history.isEmpty() ? null : history.get(history.size() - 1), bestHeldOut,
                 WeightHistogram.of(w.excitatory(), net.excitatoryMask(), HISTOGRAM_BINS, 0),
-                WeightHistogram.of(w.inhibitory(), net.inhibitoryMask(), HISTOGRAM_BINS, 0), history, status);
+                WeightHistogram.of(w.inhibitory(), net.inhibitoryMask(), HISTOGRAM_BINS, 0), history, best, status);
         latest = p;
         publisher.publish(p);
     }

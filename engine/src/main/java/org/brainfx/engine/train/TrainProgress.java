@@ -14,11 +14,12 @@ import java.util.List;
  * @param excitatory      histogram of |E| weights now
  * @param inhibitory      histogram of |I| weights now
  * @param history         the records so far
+ * @param best            the best weights so far (held-out), never changed after they are handed out
  * @param status          running, paused, evaluating, or the reason it stopped
  */
 public record TrainProgress(long batch, long batches, double wallSeconds, double budgetSeconds, TrainRecord last,
                             double bestHeldOut, WeightHistogram excitatory, WeightHistogram inhibitory,
-                            List<TrainRecord> history, String status) {
+                            List<TrainRecord> history, RsnnWeights best, String status) {
 
     /** Copies the history. */
     public TrainProgress {

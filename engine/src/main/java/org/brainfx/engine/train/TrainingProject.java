@@ -19,6 +19,16 @@ import org.brainfx.engine.net.PositionSpec;
 public record TrainingProject(int schemaVersion, String name, String description, TaskSpec task, RsnnSpec rsnn,
                               TrainingSettings training) {
 
+    /** This project with another network. */
+    public TrainingProject withRsnn(RsnnSpec network) {
+        return new TrainingProject(schemaVersion, name, description, task, network, training);
+    }
+
+    /** This project with other training settings. */
+    public TrainingProject withTraining(TrainingSettings settings) {
+        return new TrainingProject(schemaVersion, name, description, task, rsnn, settings);
+    }
+
     /**
      * The task: its name ({@link TrainingSetup#TASKS}) and its settings object (the task's own settings
      * record; absent fields take the task's defaults).
@@ -66,6 +76,12 @@ public record TrainingProject(int schemaVersion, String name, String description
                            ConnectivitySpec excitatoryOut, ConnectivitySpec inhibitoryOut, PositionSpec positions,
                            Double feedForwardScale, Double recurrentScale, Double inhibitoryRatio, Double readoutScale,
                            String weights) {
+
+        /** The reference network: every field absent. */
+        public static RsnnSpec reference() {
+            return new RsnnSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null);
+        }
 
         /** This network starting from the weights in {@code folder} (null: the random initialization). */
         public RsnnSpec withWeights(String folder) {

@@ -67,6 +67,11 @@ public final class TrainingProjectFiles {
         return project;
     }
 
+    /** Writes {@code project} to {@code file} (atomically: a failed write leaves the old file). */
+    public static void write(TrainingProject project, Path file) {
+        ProjectFiles.writeAtomically(file, ProjectFiles.gson().toJson(project));
+    }
+
     /** The folder relative names in a project start from. */
     public static Path baseDir(Path path) {
         Path parent = ProjectFiles.locate(path).toAbsolutePath().getParent();

@@ -55,9 +55,7 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
         CognitiveTask task = behavior != null ? randomDots(behavior, project.task().settings())
                 : task(project.task(), baseDir);
         TrainingSettings s = settings.resolved();
-        TrainingProject.RsnnSpec r = project.rsnn() != null ? project.rsnn()
-                : new TrainingProject.RsnnSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+        TrainingProject.RsnnSpec r = project.rsnn() != null ? project.rsnn() : TrainingProject.RsnnSpec.reference();
         int nE = or(r.excitatory(), 160);
         int nI = or(r.inhibitory(), 40);
         if (nE < 1 || nI < 0) {
