@@ -232,45 +232,45 @@ public final class FitDashboardView {
 
     private VBox settingsForm() {
         GridPane search = grid();
-        choiceRow(search, 0, model.optimizer(), FitConfig.OPTIMIZERS);
-        textRow(search, 2, model.starts());
+        choiceRow(search, 0, model.form().optimizer(), FitConfig.OPTIMIZERS);
+        textRow(search, 2, model.form().starts());
         // Gradient methods run several starts; population methods call the same number a population.
         Label startsLabel = (Label) search.getChildren().stream()
                 .filter(n -> n instanceof Label l && l.getLabelFor() != null
                         && "fit-starts".equals(l.getLabelFor().getId()))
                 .findFirst().orElseThrow();
         startsLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> Optimizers.gradientBased(model.optimizer().textProperty().get())
-                        ? text("fit.starts") : text("fit.population"), model.optimizer().textProperty()));
-        textRow(search, 4, model.seed());
+                () -> Optimizers.gradientBased(model.form().optimizer().textProperty().get())
+                        ? text("fit.starts") : text("fit.population"), model.form().optimizer().textProperty()));
+        textRow(search, 4, model.form().seed());
         GridPane budgets = grid();
-        textRow(budgets, 0, model.maxIterations());
-        textRow(budgets, 2, model.maxEvaluations());
-        textRow(budgets, 4, model.budgetSeconds());
-        textRow(budgets, 6, model.targetLoss());
+        textRow(budgets, 0, model.form().maxIterations());
+        textRow(budgets, 2, model.form().maxEvaluations());
+        textRow(budgets, 4, model.form().budgetSeconds());
+        textRow(budgets, 6, model.form().targetLoss());
         GridPane details = grid();
-        textRow(details, 0, model.learningRate());
-        textRow(details, 2, model.pruneEvery());
-        textRow(details, 4, model.keepStarts());
-        choiceRow(details, 6, model.startSampling(), List.of("uniform", "lhs"));
-        choiceRow(details, 8, model.adamBounds(), List.of("projection", "reparametrize"));
+        textRow(details, 0, model.form().learningRate());
+        textRow(details, 2, model.form().pruneEvery());
+        textRow(details, 4, model.form().keepStarts());
+        choiceRow(details, 6, model.form().startSampling(), List.of("uniform", "lhs"));
+        choiceRow(details, 8, model.form().adamBounds(), List.of("projection", "reparametrize"));
         TitledPane advanced = new TitledPane(text("fit.section.advanced"), details);
         advanced.setExpanded(false);
         advanced.setId("fit-advanced");
 
         VBox losses = new VBox(8);
         losses.setId("fit-losses");
-        Runnable rebuild = () -> losses.getChildren().setAll(model.lossTerms().stream().map(this::lossCard).toList());
-        model.lossTerms().addListener((ListChangeListener<LossTermRow>) c -> rebuild.run());
+        Runnable rebuild = () -> losses.getChildren().setAll(model.form().lossTerms().stream().map(this::lossCard).toList());
+        model.form().lossTerms().addListener((ListChangeListener<LossTermRow>) c -> rebuild.run());
         rebuild.run();
         Button add = new Button(text("fit.loss.add"));
         add.setId("fit-loss-add");
-        add.setOnAction(e -> model.addLossTerm());
+        add.setOnAction(e -> model.form().addLossTerm());
 
         GridPane free = grid();
         free.setId("fit-free");
         Runnable rebuildFree = () -> fillFreeParameters(free);
-        model.freeParameters().addListener((ListChangeListener<FreeParameterRow>) c -> rebuildFree.run());
+        model.form().freeParameters().addListener((ListChangeListener<FreeParameterRow>) c -> rebuildFree.run());
         rebuildFree.run();
 
         // The loss terms come before the parameter list, which can be long (GIF has 14 parameters).
@@ -369,7 +369,7 @@ public final class FitDashboardView {
     private void fillFreeParameters(GridPane grid) {
         grid.getChildren().clear();
         grid.getColumnConstraints().setAll(new ColumnConstraints(), growing(), growing());
-        if (model.freeParameters().isEmpty()) {
+        if (model.form().freeParameters().isEmpty()) {
             Label empty = new Label(text("fit.free.empty"));
             empty.getStyleClass().add("placeholder-text");
             grid.add(empty, 0, 0, 3, 1);
@@ -382,7 +382,7 @@ public final class FitDashboardView {
         grid.add(lowerHeader, 1, 0);
         grid.add(upperHeader, 2, 0);
         int row = 1;
-        for (FreeParameterRow p : model.freeParameters()) {
+        for (FreeParameterRow p : model.form().freeParameters()) {
             CheckBox free = new CheckBox(p.unit().isEmpty() ? p.name() : p.name() + " (" + p.unit() + ")");
             free.setId("fit-free-" + p.name());
             // The name and unit stay whole ("Vth (mV)" was cut to "Vth (..."); the bound fields give way.
@@ -428,8 +428,8 @@ public final class FitDashboardView {
         Button remove = new Button(text("fit.loss.remove"));
         remove.setId("fit-loss-remove-" + row.index());
         remove.setTooltip(new Tooltip(text("fit.loss.remove.tooltip")));
-        remove.setOnAction(e -> model.removeLossTerm(row.index()));
-        remove.disableProperty().bind(Bindings.size(model.lossTerms()).lessThan(2));
+        remove.setOnAction(e -> model.form().removeLossTerm(row.index()));
+        remove.disableProperty().bind(Bindings.size(model.form().lossTerms()).lessThan(2));
         name.setMinWidth(Region.USE_PREF_SIZE);
         remove.setMinWidth(Region.USE_PREF_SIZE);
         // Readable names, whole: the keys ("spike_count") are what the project file writes.
@@ -764,13 +764,13 @@ public final class FitDashboardView {
         Runnable refresh = updates.whenSelected(
                 () -> shown.setAll(model.results().isEmpty() ? plannedRows() : model.results()));
         model.results().addListener((ListChangeListener<ParameterRow>) c -> refresh.run());
-        model.freeParameters().addListener((ListChangeListener<FreeParameterRow>) c -> {
+        model.form().freeParameters().addListener((ListChangeListener<FreeParameterRow>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(row -> onChange(row, refresh));
             }
             refresh.run();
         });
-        model.freeParameters().forEach(row -> onChange(row, refresh));
+        model.form().freeParameters().forEach(row -> onChange(row, refresh));
         refresh.run();
         return shown;
     }
@@ -784,7 +784,7 @@ public final class FitDashboardView {
 
     private List<ParameterRow> plannedRows() {
         List<ParameterRow> rows = new ArrayList<>();
-        for (FreeParameterRow f : model.freeParameters()) {
+        for (FreeParameterRow f : model.form().freeParameters()) {
             if (f.freeProperty().get()) {
                 rows.add(new ParameterRow(f.name(), Double.NaN, f.unit(), typed(f.lower()), typed(f.upper()), Double.NaN));
             }

@@ -174,7 +174,7 @@ public final class Snapshots {
             if ("fit".equals(request.view()) && request.fitIterations() > 0) {
                 PulseMonitor pulses = new PulseMonitor();
                 onFx(() -> {
-                    view.projectTabs().fitModel().maxIterations().textProperty().set(Integer.toString(request.fitIterations()));
+                    view.projectTabs().fitModel().form().maxIterations().textProperty().set(Integer.toString(request.fitIterations()));
                     return null;
                 });
                 waitUntil(() -> view.projectTabs().fitModel().canStartProperty().get(), "the fit settings to apply");

@@ -174,8 +174,8 @@ public final class FitDashboardBenchmark {
         });
         waitUntil(() -> model.get().canStartProperty().get());
         onFx(() -> {
-            model.get().budgetSeconds().textProperty().set(Double.toString(seconds));
-            model.get().maxIterations().textProperty().set("100000");
+            model.get().form().budgetSeconds().textProperty().set(Double.toString(seconds));
+            model.get().form().maxIterations().textProperty().set("100000");
             model.get().selectedSweeps().setAll(0, 1, 2, 3, 4);
         });
         waitUntil(() -> model.get().canStartProperty().get());

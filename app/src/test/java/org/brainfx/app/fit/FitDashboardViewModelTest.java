@@ -60,17 +60,17 @@ class FitDashboardViewModelTest {
 
     @Test
     void theFormShowsTheProjectsSettings() {
-        assertEquals("lbfgsb", model.optimizer().textProperty().get());
-        assertEquals("20", model.starts().textProperty().get());
-        assertEquals("300", model.maxIterations().textProperty().get());
-        assertEquals("1", model.seed().textProperty().get());
-        assertEquals("", model.maxEvaluations().textProperty().get(), "not set: the prompt says what that means");
-        assertEquals("none", model.maxEvaluations().defaultText());
-        assertEquals("3", model.pruneEvery().textProperty().get());
-        assertEquals("2", model.keepStarts().textProperty().get());
-        assertEquals("uniform", model.startSampling().textProperty().get());
-        assertEquals(1, model.lossTerms().size());
-        LossTermRow mse = model.lossTerms().get(0);
+        assertEquals("lbfgsb", model.form().optimizer().textProperty().get());
+        assertEquals("20", model.form().starts().textProperty().get());
+        assertEquals("300", model.form().maxIterations().textProperty().get());
+        assertEquals("1", model.form().seed().textProperty().get());
+        assertEquals("", model.form().maxEvaluations().textProperty().get(), "not set: the prompt says what that means");
+        assertEquals("none", model.form().maxEvaluations().defaultText());
+        assertEquals("3", model.form().pruneEvery().textProperty().get());
+        assertEquals("2", model.form().keepStarts().textProperty().get());
+        assertEquals("uniform", model.form().startSampling().textProperty().get());
+        assertEquals(1, model.form().lossTerms().size());
+        LossTermRow mse = model.form().lossTerms().get(0);
         assertEquals("mse", mse.kindProperty().get());
         assertEquals("10", mse.divisions().textProperty().get());
         assertTrue(mse.applies(LossTermRow.Parameter.DIVISIONS).get());
@@ -124,42 +124,42 @@ class FitDashboardViewModelTest {
 
     @Test
     void validEditsGoToTheProjectOneUndoableEditEach() {
-        model.starts().textProperty().set(" 3 ");
+        model.form().starts().textProperty().set(" 3 ");
         assertEquals(3, document.project().fit().starts());
         assertEquals("Change Starts", document.undoDescriptionProperty().get());
-        model.budgetSeconds().textProperty().set("2.5");
+        model.form().budgetSeconds().textProperty().set("2.5");
         assertEquals(2.5, document.project().fit().budgetSeconds());
-        model.maxIterations().textProperty().set("");
+        model.form().maxIterations().textProperty().set("");
         assertEquals(null, document.project().fit().maxIterations(), "empty: the default");
-        model.optimizer().textProperty().set("de");
+        model.form().optimizer().textProperty().set("de");
         assertEquals("de", document.project().fit().optimizer());
         assertTrue(model.canStartProperty().get(), model.startBlockedReasonProperty().get());
         assertEquals("de", model.configProperty().get().optimizer(), "Start runs what the project says");
 
         document.undo();
         document.undo();
-        assertEquals("300", model.maxIterations().textProperty().get(), "undo shows the restored value");
-        assertEquals("lbfgsb", model.optimizer().textProperty().get());
+        assertEquals("300", model.form().maxIterations().textProperty().get(), "undo shows the restored value");
+        assertEquals("lbfgsb", model.form().optimizer().textProperty().get());
         document.undo();
         document.undo();
-        assertEquals("20", model.starts().textProperty().get());
-        assertEquals("", model.budgetSeconds().textProperty().get());
+        assertEquals("20", model.form().starts().textProperty().get());
+        assertEquals("", model.form().budgetSeconds().textProperty().get());
         assertEquals(ProjectDocument.open(HH).project(), document.project());
     }
 
     @Test
     void anUndoReplacesInvalidTextOnlyOfTheFieldItChanges() {
-        model.starts().textProperty().set("4");
-        model.seed().textProperty().set("one");
+        model.form().starts().textProperty().set("4");
+        model.form().seed().textProperty().set("one");
         document.undo();
-        assertEquals("20", model.starts().textProperty().get());
-        assertEquals("one", model.seed().textProperty().get(), "another field's edit leaves this text alone");
-        assertFalse(model.seed().errorProperty().get().isEmpty());
+        assertEquals("20", model.form().starts().textProperty().get());
+        assertEquals("one", model.form().seed().textProperty().get(), "another field's edit leaves this text alone");
+        assertFalse(model.form().seed().errorProperty().get().isEmpty());
     }
 
     @Test
     void lossTermParametersAreValidatedAndEdited() {
-        LossTermRow term = model.lossTerms().get(0);
+        LossTermRow term = model.form().lossTerms().get(0);
         term.weight().textProperty().set("-1");
         assertTrue(term.weight().errorProperty().get().startsWith("Weight must be a number of at least 0"));
         term.every().textProperty().set("0");
@@ -193,7 +193,7 @@ class FitDashboardViewModelTest {
 
     @Test
     void sweepWeightsAreOnePerSweepAndReachTheProject() {
-        LossTermRow term = model.lossTerms().get(0);
+        LossTermRow term = model.form().lossTerms().get(0);
         assertTrue(term.applies(LossTermRow.Parameter.SWEEP_WEIGHTS).get(), "an mse term weights its sweeps");
         term.sweepWeights().textProperty().set("1, -2");
         assertTrue(term.sweepWeights().errorProperty().get().startsWith("Sweep weights must be one number of at least 0"),
@@ -221,7 +221,7 @@ class FitDashboardViewModelTest {
 
     @Test
     void inputResistanceAsksForItsWindows() {
-        LossTermRow term = model.lossTerms().get(0);
+        LossTermRow term = model.form().lossTerms().get(0);
         term.kindProperty().set("input_resistance");
         assertTrue(term.problemProperty().get().contains("needs a window"));
         assertFalse(model.canStartProperty().get());
@@ -236,9 +236,9 @@ class FitDashboardViewModelTest {
     @Test
     void freeParametersAndTheirBoundsAreEditedUndoably() {
         assertEquals(List.of("gL", "gNa", "gK", "Vth", "C"),
-                model.freeParameters().stream().map(FreeParameterRow::name).toList());
-        FreeParameterRow gL = model.freeParameters().get(0);
-        FreeParameterRow c = model.freeParameters().get(4);
+                model.form().freeParameters().stream().map(FreeParameterRow::name).toList());
+        FreeParameterRow gL = model.form().freeParameters().get(0);
+        FreeParameterRow c = model.form().freeParameters().get(4);
         assertTrue(gL.freeProperty().get());
         assertEquals("0.0001", gL.lower().textProperty().get());
         assertEquals("0.1", gL.upper().textProperty().get());
@@ -255,7 +255,7 @@ class FitDashboardViewModelTest {
         assertEquals(List.of(0.001, 0.1), document.project().fit().free().get("gL"));
         assertEquals("Change bounds of gL", document.undoDescriptionProperty().get());
 
-        model.freeParameters().get(2).freeProperty().set(false);
+        model.form().freeParameters().get(2).freeProperty().set(false);
         assertFalse(document.project().fit().free().containsKey("gK"));
         assertEquals("Fix gK", document.undoDescriptionProperty().get());
         assertEquals("Ready to fit 3 parameters of hh-synthetic.", model.statusProperty().get());
@@ -267,7 +267,7 @@ class FitDashboardViewModelTest {
 
         document.undo();
         document.undo();
-        assertTrue(model.freeParameters().get(2).freeProperty().get());
+        assertTrue(model.form().freeParameters().get(2).freeProperty().get());
         assertFalse(c.freeProperty().get());
         document.undo();
         assertEquals("0.0001", gL.lower().textProperty().get());
@@ -276,19 +276,19 @@ class FitDashboardViewModelTest {
 
     @Test
     void lossTermsAreAddedAndRemovedUndoably() {
-        model.addLossTerm();
-        assertEquals(2, model.lossTerms().size());
+        model.form().addLossTerm();
+        assertEquals(2, model.form().lossTerms().size());
         assertEquals(2, document.project().fit().losses().size());
-        model.lossTerms().get(1).kindProperty().set("spike_count");
+        model.form().lossTerms().get(1).kindProperty().set("spike_count");
         assertEquals("spike_count", document.project().fit().losses().get(1).kind());
-        model.removeLossTerm(0);
-        assertEquals(1, model.lossTerms().size());
-        assertEquals("spike_count", model.lossTerms().get(0).kindProperty().get());
-        model.removeLossTerm(0);
-        assertEquals(1, model.lossTerms().size(), "the last term stays");
+        model.form().removeLossTerm(0);
+        assertEquals(1, model.form().lossTerms().size());
+        assertEquals("spike_count", model.form().lossTerms().get(0).kindProperty().get());
+        model.form().removeLossTerm(0);
+        assertEquals(1, model.form().lossTerms().size(), "the last term stays");
         document.undo();
-        assertEquals(2, model.lossTerms().size());
-        assertEquals("mse", model.lossTerms().get(0).kindProperty().get());
+        assertEquals(2, model.form().lossTerms().size());
+        assertEquals("mse", model.form().lossTerms().get(0).kindProperty().get());
     }
 
     @Test
@@ -306,8 +306,8 @@ class FitDashboardViewModelTest {
 
     @Test
     void aFitFillsTheResultsWhichApplyAndExport(@TempDir Path dir) throws Exception {
-        model.starts().textProperty().set("2");
-        model.maxIterations().textProperty().set("3");
+        model.form().starts().textProperty().set("2");
+        model.form().maxIterations().textProperty().set("3");
         runToTheEnd();
 
         assertEquals(FitJobRunner.State.FINISHED, model.runner().stateProperty().get());
@@ -385,8 +385,8 @@ class FitDashboardViewModelTest {
 
     @Test
     void aFailedExportIsReported(@TempDir Path dir) throws Exception {
-        model.starts().textProperty().set("1");
-        model.maxIterations().textProperty().set("1");
+        model.form().starts().textProperty().set("1");
+        model.form().maxIterations().textProperty().set("1");
         runToTheEnd();
         Path blocker = dir.resolve("file");
         Files.writeString(blocker, "x");
@@ -409,9 +409,9 @@ class FitDashboardViewModelTest {
     }
 
     private SettingField<?> field(String id) {
-        return Stream.of(model.optimizer(), model.starts(), model.maxIterations(), model.maxEvaluations(),
-                        model.budgetSeconds(), model.seed(), model.targetLoss(), model.learningRate(), model.pruneEvery(),
-                        model.keepStarts(), model.startSampling(), model.adamBounds())
+        return Stream.of(model.form().optimizer(), model.form().starts(), model.form().maxIterations(), model.form().maxEvaluations(),
+                        model.form().budgetSeconds(), model.form().seed(), model.form().targetLoss(), model.form().learningRate(), model.form().pruneEvery(),
+                        model.form().keepStarts(), model.form().startSampling(), model.form().adamBounds())
                 .filter(f -> f.id().equals(id)).findFirst().orElseThrow();
     }
 }
