@@ -208,7 +208,7 @@ public final class FitDashboardView {
         Label blocked = message("fit-blocked", "fit-blocked");
         blocked.textProperty().bind(model.startBlockedReasonProperty());
         Label notice = message("fit-notice", "fit-notice");
-        notice.textProperty().bind(model.noticeProperty());
+        notice.textProperty().bind(model.results().noticeProperty());
         VBox box = new VBox(6, row, blocked, notice);
         box.getStyleClass().add("fit-header");
         return box;
@@ -618,10 +618,10 @@ public final class FitDashboardView {
                 showError(text("fit.error.title"), String.valueOf(error.getMessage()));
             }
         });
-        model.failureProperty().addListener((obs, old, now) -> {
+        model.results().failureProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 showError(text("fit.export.error.title"), now);
-                model.failureShown();
+                model.results().failureShown();
             }
         });
     }
@@ -733,18 +733,18 @@ public final class FitDashboardView {
         sweeps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fitRows(sweeps);
 
-        Button apply = button("fit-apply", "fit.apply", model::applyBestParameters, model.canApplyProperty().not());
+        Button apply = button("fit-apply", "fit.apply", model.results()::applyBestParameters, model.results().canApplyProperty().not());
         apply.setTooltip(new Tooltip(text("fit.apply.tooltip")));
         apply.getStyleClass().add("primary-button");
-        Button csv = button("fit-export-csv", "fit.export.csv", () -> export("csv", model::exportCsv),
-                model.canExportProperty().not());
-        Button json = button("fit-export-json", "fit.export.json", () -> export("json", model::exportJson),
-                model.canExportProperty().not());
+        Button csv = button("fit-export-csv", "fit.export.csv", () -> export("csv", model.results()::exportCsv),
+                model.results().canExportProperty().not());
+        Button json = button("fit-export-json", "fit.export.json", () -> export("json", model.results()::exportJson),
+                model.results().canExportProperty().not());
         // Wraps in a narrow results pane instead of pushing the tables past its edge.
         FlowPane actions = new FlowPane(8, 8, apply, csv, json);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label summary = message("fit-result-summary", "fit-result-summary");
-        summary.textProperty().bind(model.resultSummaryProperty());
+        summary.textProperty().bind(model.results().resultSummaryProperty());
         VBox box = new VBox(10, summary, actions, table, sweeps);
         box.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(box);
@@ -762,8 +762,8 @@ public final class FitDashboardView {
     private ObservableList<ParameterRow> plannedUntilFitted(SelectedTabUpdates updates) {
         ObservableList<ParameterRow> shown = FXCollections.observableArrayList();
         Runnable refresh = updates.whenSelected(
-                () -> shown.setAll(model.results().isEmpty() ? plannedRows() : model.results()));
-        model.results().addListener((ListChangeListener<ParameterRow>) c -> refresh.run());
+                () -> shown.setAll(model.results().parameterRows().isEmpty() ? plannedRows() : model.results().parameterRows()));
+        model.results().parameterRows().addListener((ListChangeListener<ParameterRow>) c -> refresh.run());
         model.form().freeParameters().addListener((ListChangeListener<FreeParameterRow>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(row -> onChange(row, refresh));
@@ -808,9 +808,9 @@ public final class FitDashboardView {
             for (int s = 0; s < model.sweepCountProperty().get(); s++) {
                 planned.add(new SweepLossRow(s + 1, Double.NaN, Double.NaN));
             }
-            shown.setAll(model.sweepLosses().isEmpty() ? planned : model.sweepLosses());
+            shown.setAll(model.results().sweepLosses().isEmpty() ? planned : model.results().sweepLosses());
         });
-        model.sweepLosses().addListener((ListChangeListener<SweepLossRow>) c -> refresh.run());
+        model.results().sweepLosses().addListener((ListChangeListener<SweepLossRow>) c -> refresh.run());
         model.sweepCountProperty().addListener((obs, old, now) -> refresh.run());
         refresh.run();
         return shown;

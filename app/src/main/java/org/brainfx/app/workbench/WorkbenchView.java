@@ -696,7 +696,7 @@ final class WorkbenchView {
         if (t != null) {
             t.tabFor(item.kind()).ifPresent(tab -> tabs.getSelectionModel().select(tab));
             if (item.kind() == ExplorerItem.Kind.RESULT) {
-                t.fitModel().showSaved(item.result());
+                t.fitModel().results().showSaved(item.result());
             }
         }
     }

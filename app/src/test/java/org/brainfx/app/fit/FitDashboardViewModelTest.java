@@ -52,9 +52,9 @@ class FitDashboardViewModelTest {
     void fittedValuesOutsideTheModelsBoundsAreNamedSoApplyCanRefuseThem() {
         ResourceBundle messages = ResourceBundle.getBundle("org.brainfx.ui.messages");
         var adex = org.brainfx.engine.model.library.ModelLibrary.get("adex");
-        assertEquals("", FitDashboardViewModel.outsideModelBounds(adex, java.util.Map.of("b", 0.9, "C", 1e4), messages),
+        assertEquals("", FitResults.outsideModelBounds(adex, java.util.Map.of("b", 0.9, "C", 1e4), messages),
                 "inside b's [0, 1]; C is fixed in the model and has no bounds");
-        String outside = FitDashboardViewModel.outsideModelBounds(adex, java.util.Map.of("b", 1.5, "a", 3.0), messages);
+        String outside = FitResults.outsideModelBounds(adex, java.util.Map.of("b", 1.5, "a", 3.0), messages);
         assertEquals("b = 1.5 nA (model: 0 to 1)", outside);
     }
 
@@ -314,46 +314,46 @@ class FitDashboardViewModelTest {
         String status = model.statusProperty().get();
         assertTrue(status.matches("Finished: [^()]+ · iteration \\d+/3 · \\d+ evaluations · \\d+\\.\\d s · best loss .+"),
                 status);
-        assertEquals(List.of("gL", "gNa", "gK", "Vth"), model.results().stream().map(ParameterRow::name).toList());
-        ParameterRow gL = model.results().get(0);
+        assertEquals(List.of("gL", "gNa", "gK", "Vth"), model.results().parameterRows().stream().map(ParameterRow::name).toList());
+        ParameterRow gL = model.results().parameterRows().get(0);
         assertEquals(0.0001, gL.lower());
         assertEquals(0.1, gL.upper());
         assertEquals(0.02, gL.start(), "the project's value before the fit");
-        assertEquals("mV", model.results().get(3).unit());
-        assertEquals(5, model.sweepLosses().size());
-        assertTrue(model.sweepLosses().stream().allMatch(r -> Double.isFinite(r.loss()) && Double.isFinite(r.rmse())));
-        assertTrue(Double.isFinite(model.rmse()));
+        assertEquals("mV", model.results().parameterRows().get(3).unit());
+        assertEquals(5, model.results().sweepLosses().size());
+        assertTrue(model.results().sweepLosses().stream().allMatch(r -> Double.isFinite(r.loss()) && Double.isFinite(r.rmse())));
+        assertTrue(Double.isFinite(model.results().rmse()));
         assertFalse(model.trajectories().isEmpty());
         assertEquals(List.of("gL", "gNa", "gK", "Vth"), model.trajectoryNames());
         assertTrue(model.trajectories().stream().allMatch(p -> p.fractions().length == 4));
         assertNotNull(model.startLossesProperty().get());
         assertEquals("fit", model.overlayProperty().get().modelLabel());
-        assertTrue(model.canApplyProperty().get());
-        assertTrue(model.canExportProperty().get());
+        assertTrue(model.results().canApplyProperty().get());
+        assertTrue(model.results().canExportProperty().get());
         assertEquals(1, document.project().savedFits().size(), "the result is kept in the project");
         assertEquals("Keep fit result 1", document.undoDescriptionProperty().get());
         assertEquals(gL.value(), document.project().savedFits().get(0).params().get("gL"));
         assertEquals(0.008363657201143428, gL.truth(), "a synthetic target knows the truth");
-        assertTrue(model.sweepLosses().stream().allMatch(r -> r.targetSpikes() >= 0 && r.fittedSpikes() >= 0),
+        assertTrue(model.results().sweepLosses().stream().allMatch(r -> r.targetSpikes() >= 0 && r.fittedSpikes() >= 0),
                 "target and fitted spike counts per sweep");
-        assertTrue(model.resultSummaryProperty().get().contains("iteration budget used up. Next: "),
-                model.resultSummaryProperty().get());
+        assertTrue(model.results().resultSummaryProperty().get().contains("iteration budget used up. Next: "),
+                model.results().resultSummaryProperty().get());
 
-        model.applyBestParameters();
+        model.results().applyBestParameters();
         assertEquals("Apply fitted parameters", document.undoDescriptionProperty().get());
         assertEquals(gL.value(), document.project().parameters().get("gL"));
-        assertEquals(model.results().get(3).value(), document.project().parameters().get("Vth"));
+        assertEquals(model.results().parameterRows().get(3).value(), document.project().parameters().get("Vth"));
         assertTrue(document.isDirty());
-        assertTrue(model.noticeProperty().get().contains("Undo restores"));
+        assertTrue(model.results().noticeProperty().get().contains("Undo restores"));
         document.undo();
         assertEquals(0.02, document.project().parameters().get("gL"));
-        assertEquals("", model.noticeProperty().get(), "after Undo the note about Undo is gone");
+        assertEquals("", model.results().noticeProperty().get(), "after Undo the note about Undo is gone");
 
         Path csv = dir.resolve("out").resolve("fit.csv");
         Path json = dir.resolve("fit.json");
-        model.exportCsv(csv);
-        model.exportJson(json);
-        assertEquals("Wrote fit.json.", model.noticeProperty().get());
+        model.results().exportCsv(csv);
+        model.results().exportJson(json);
+        assertEquals("Wrote fit.json.", model.results().noticeProperty().get());
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals("parameter,fitted,unit,lower,upper,start", lines.get(0));
         assertEquals(5, lines.size());
@@ -364,7 +364,7 @@ class FitDashboardViewModelTest {
         assertEquals(List.of("loss", "params", "evaluations", "iterations", "wallSeconds", "history", "rmse", "stopReason"),
                 List.copyOf(summary.keySet()), "the shape of brainfx fit --json");
         assertEquals(gL.value(), summary.getAsJsonObject("params").get("gL").getAsDouble());
-        assertEquals(model.rmse(), summary.get("rmse").getAsDouble());
+        assertEquals(model.results().rmse(), summary.get("rmse").getAsDouble());
     }
 
     @Test
@@ -390,10 +390,10 @@ class FitDashboardViewModelTest {
         runToTheEnd();
         Path blocker = dir.resolve("file");
         Files.writeString(blocker, "x");
-        model.exportCsv(blocker.resolve("fit.csv"));
-        assertTrue(model.failureProperty().get().startsWith("Cannot write "), model.failureProperty().get());
-        model.failureShown();
-        assertEquals("", model.failureProperty().get());
+        model.results().exportCsv(blocker.resolve("fit.csv"));
+        assertTrue(model.results().failureProperty().get().startsWith("Cannot write "), model.results().failureProperty().get());
+        model.results().failureShown();
+        assertEquals("", model.results().failureProperty().get());
     }
 
     private void runToTheEnd() throws InterruptedException {

@@ -253,9 +253,9 @@ class NothingLostFlowTest {
         assertEquals(1, results.getChildren().size());
         assertEquals(kept, results.getChildren().get(0).getValue().result(), "reopened intact");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> kept.equals(view.projectTabs().fitModel().shownSavedProperty().get()));
-        assertEquals(4, view.projectTabs().fitModel().results().size(), "the dashboard shows the kept result");
-        assertEquals(5, view.projectTabs().fitModel().sweepLosses().size());
+                () -> kept.equals(view.projectTabs().fitModel().results().shownSavedProperty().get()));
+        assertEquals(4, view.projectTabs().fitModel().results().parameterRows().size(), "the dashboard shows the kept result");
+        assertEquals(5, view.projectTabs().fitModel().results().sweepLosses().size());
 
         robot.interact(() -> explorer.getSelectionModel().select(results.getChildren().get(0)));
         robot.interact(() -> explorer.requestFocus());
