@@ -5,6 +5,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
@@ -43,5 +44,16 @@ public final class Widgets {
     /** The window {@code node} is shown in, or null while it is not in one. */
     public static Window window(Node node) {
         return node.getScene() == null ? null : node.getScene().getWindow();
+    }
+
+    /** A wrapping label with {@code styleClass} that takes no room while its text is empty (id may be null). */
+    public static Label message(String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.managedProperty());
+        return label;
     }
 }
