@@ -167,10 +167,9 @@ public final class ContextDecisionMaking implements CognitiveTask {
             delayMs[trial] = delay[trial] * settings.dtMs();
             onsetStep[trial] = onset;
             b.set(trial, 0, onset, steps - decision, enc.hz(1));
-            RingInputs.stimulus(b, trial, 1, theta, theta[d1], coh1[trial] / 200, 0.5, noiseSd, stimStart,
-                    stimStart + stimulus, enc);
-            RingInputs.stimulus(b, trial, 1 + n, theta, theta[d2], coh2[trial] / 200, 0.5, noiseSd, stimStart,
-                    stimStart + stimulus, enc);
+            int stimEnd = settings.stimulusThroughDecision() ? steps : stimStart + stimulus;
+            RingInputs.stimulus(b, trial, 1, theta, theta[d1], coh1[trial] / 200, 0.5, noiseSd, stimStart, stimEnd, enc);
+            RingInputs.stimulus(b, trial, 1 + n, theta, theta[d2], coh2[trial] / 200, 0.5, noiseSd, stimStart, stimEnd, enc);
             if (ctxCount == 2) {
                 b.set(trial, 1 + 2 * n + context[trial], onset, steps, enc.hz(1));
             }

@@ -20,11 +20,14 @@ import java.util.List;
  * @param delayMaxMs       longest delay, exclusive (3 000); equal to the minimum for a fixed delay
  * @param decisionMs       decision period, the loss steps (100)
  * @param encoding         how inputs become Poisson channels
+ * @param stimulusThroughDecision both modalities' stimuli stay on through the delay and decision, so a
+ *                         spiking network has the evidence while its answer is read (false: NeuroGym's
+ *                         timing, the stimuli off during the delay)
  */
 public record ContextDecisionSettings(Double dtMs, Integer ring, Boolean explicitContext, Integer implicitModality,
                                       List<Double> coherences, Double sigma, Double fixationMs, Double stimulusMs,
                                       Double delayMeanMs, Double delayMinMs, Double delayMaxMs, Double decisionMs,
-                                      RateEncoding encoding) {
+                                      RateEncoding encoding, Boolean stimulusThroughDecision) {
 
     /** Fills absent fields with the defaults. */
     public ContextDecisionSettings {
@@ -41,22 +44,24 @@ public record ContextDecisionSettings(Double dtMs, Integer ring, Boolean explici
         delayMaxMs = delayMaxMs == null ? 3000.0 : delayMaxMs;
         decisionMs = decisionMs == null ? 100.0 : decisionMs;
         encoding = encoding == null ? RateEncoding.defaults() : encoding;
+        stimulusThroughDecision = stimulusThroughDecision != null && stimulusThroughDecision;
     }
 
     /** NeuroGym's task with an explicit context, at dt 1 ms, 25 channels per input. */
     public static ContextDecisionSettings defaults() {
-        return new ContextDecisionSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ContextDecisionSettings(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** These settings with another noise level. */
     public ContextDecisionSettings withSigma(double s) {
         return new ContextDecisionSettings(dtMs, ring, explicitContext, implicitModality, coherences, s, fixationMs,
-                stimulusMs, delayMeanMs, delayMinMs, delayMaxMs, decisionMs, encoding);
+                stimulusMs, delayMeanMs, delayMinMs, delayMaxMs, decisionMs, encoding, stimulusThroughDecision);
     }
 
     /** These settings with a delay drawn from another truncated exponential (min = max for a fixed delay). */
     public ContextDecisionSettings withDelay(double meanMs, double minMs, double maxMs) {
         return new ContextDecisionSettings(dtMs, ring, explicitContext, implicitModality, coherences, sigma,
-                fixationMs, stimulusMs, meanMs, minMs, maxMs, decisionMs, encoding);
+                fixationMs, stimulusMs, meanMs, minMs, maxMs, decisionMs, encoding, stimulusThroughDecision);
     }
 }

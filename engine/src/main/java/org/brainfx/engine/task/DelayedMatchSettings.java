@@ -13,9 +13,13 @@ package org.brainfx.engine.task;
  * @param testMs     test period (500)
  * @param decisionMs decision period, the loss steps (900)
  * @param encoding   how inputs become Poisson channels
+ * @param testThroughDecision the test stimulus stays on through the decision, so a spiking network has
+ *                   input while its answer is read and its gradient flows there (false: NeuroGym's timing,
+ *                   a decision period without input, in which the paper's network falls silent)
  */
 public record DelayedMatchSettings(Double dtMs, Integer ring, Double sigma, Double fixationMs, Double sampleMs,
-                                   Double delayMs, Double testMs, Double decisionMs, RateEncoding encoding) {
+                                   Double delayMs, Double testMs, Double decisionMs, RateEncoding encoding,
+                                   Boolean testThroughDecision) {
 
     /** Fills absent fields with NeuroGym's defaults. */
     public DelayedMatchSettings {
@@ -28,15 +32,17 @@ public record DelayedMatchSettings(Double dtMs, Integer ring, Double sigma, Doub
         testMs = testMs == null ? 500.0 : testMs;
         decisionMs = decisionMs == null ? 900.0 : decisionMs;
         encoding = encoding == null ? RateEncoding.defaults() : encoding;
+        testThroughDecision = testThroughDecision != null && testThroughDecision;
     }
 
     /** NeuroGym's task at dt 1 ms, 25 channels per input. */
     public static DelayedMatchSettings defaults() {
-        return new DelayedMatchSettings(null, null, null, null, null, null, null, null, null);
+        return new DelayedMatchSettings(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** These settings with another noise level. */
     public DelayedMatchSettings withSigma(double s) {
-        return new DelayedMatchSettings(dtMs, ring, s, fixationMs, sampleMs, delayMs, testMs, decisionMs, encoding);
+        return new DelayedMatchSettings(dtMs, ring, s, fixationMs, sampleMs, delayMs, testMs, decisionMs, encoding,
+                testThroughDecision);
     }
 }

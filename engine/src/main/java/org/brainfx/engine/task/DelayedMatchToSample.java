@@ -99,6 +99,7 @@ public final class DelayedMatchToSample implements CognitiveTask {
         double[] sampleTheta = new double[trials];
         double[] testTheta = new double[trials];
         int testStart = fixation + sample + delay;
+        int testEnd = settings.testThroughDecision() ? steps : testStart + test;
         for (int trial = 0; trial < trials; trial++) {
             SplittableRandom rng = b.random(trial);
             boolean isMatch = rng.nextBoolean();
@@ -110,7 +111,7 @@ public final class DelayedMatchToSample implements CognitiveTask {
             testTheta[trial] = t;
             b.set(trial, 0, 0, testStart + test, enc.hz(1));
             RingInputs.stimulus(b, trial, 1, theta, s, 0.5, 0.5, noiseSd, fixation, fixation + sample, enc);
-            RingInputs.stimulus(b, trial, 1, theta, t, 0.5, 0.5, noiseSd, testStart, testStart + test, enc);
+            RingInputs.stimulus(b, trial, 1, theta, t, 0.5, 0.5, noiseSd, testStart, testEnd, enc);
         }
         b.addEverywhere(enc.backgroundHz());
         boolean[] mask = new boolean[steps];

@@ -44,10 +44,28 @@ class ContextDecisionMakingTest {
     }
 
     @Test
+    void theStimuliCanStayOnThroughTheDecision() {
+        ContextDecisionSettings d = ContextDecisionSettings.defaults().withSigma(0).withDelay(500, 500, 500);
+        ContextDecisionSettings through = new ContextDecisionSettings(d.dtMs(), d.ring(), d.explicitContext(),
+                d.implicitModality(), d.coherences(), d.sigma(), d.fixationMs(), d.stimulusMs(), d.delayMeanMs(),
+                d.delayMinMs(), d.delayMaxMs(), d.decisionMs(), d.encoding(), true);
+        TrialBatch plain = new ContextDecisionMaking(d).batch(6, 0, 16);
+        TrialBatch on = new ContextDecisionMaking(through).batch(6, 0, 16);
+        int last = on.steps() - 1;
+        for (int k = 0; k < on.trials(); k++) {
+            for (int g = 1; g <= 4; g++) {
+                assertEquals(0f, plain.rate(last, k, g), "NeuroGym's stimuli end before the delay");
+                assertEquals(on.rate(300 + 10, k, g), on.rate(last, k, g), "group " + g + " stays on");
+            }
+            assertEquals(plain.labels()[k], on.labels()[k], "the same trials");
+        }
+    }
+
+    @Test
     void delaysFollowTheTruncatedExponential() {
         ContextDecisionSettings s = ContextDecisionSettings.defaults();
         ContextDecisionMaking task = new ContextDecisionMaking(new ContextDecisionSettings(null, null, null, null, null,
-                null, null, null, null, null, null, null, new RateEncoding(1, null, null)));
+                null, null, null, null, null, null, null, new RateEncoding(1, null, null), null));
         double sum = 0;
         int n = 0;
         for (int batch = 0; batch < 12; batch++) {
@@ -75,7 +93,7 @@ class ContextDecisionMakingTest {
     @Test
     void implicitContextReportsTheFixedModality() {
         ContextDecisionMaking task = new ContextDecisionMaking(new ContextDecisionSettings(null, null, false, 1, null, 0.0,
-                null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null));
         assertEquals(5, task.groups().size());
         TrialBatch b = task.batch(2, 0, 32);
         for (int k = 0; k < b.trials(); k++) {
@@ -93,7 +111,7 @@ class ContextDecisionMakingTest {
         e = assertThrows(IllegalArgumentException.class, () -> new ContextDecisionMaking(s.withDelay(0, 300, 800)));
         assertTrue(e.getMessage().contains("delayMeanMs"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ContextDecisionMaking(new ContextDecisionSettings(
-                null, null, false, 2, null, null, null, null, null, null, null, null, null)));
+                null, null, false, 2, null, null, null, null, null, null, null, null, null, null)));
         assertTrue(e.getMessage().contains("implicitModality = 2"), e.getMessage());
     }
 }

@@ -33,6 +33,22 @@ class DelayedMatchToSampleTest {
     }
 
     @Test
+    void theTestCanStayOnThroughTheDecision() {
+        DelayedMatchSettings d = DelayedMatchSettings.defaults().withSigma(0);
+        DelayedMatchSettings through = new DelayedMatchSettings(d.dtMs(), d.ring(), d.sigma(), d.fixationMs(), d.sampleMs(),
+                d.delayMs(), d.testMs(), d.decisionMs(), d.encoding(), true);
+        TrialBatch plain = new DelayedMatchToSample(d).batch(4, 1, 16);
+        TrialBatch on = new DelayedMatchToSample(through).batch(4, 1, 16);
+        for (int k = 0; k < on.trials(); k++) {
+            assertEquals(0f, plain.rate(3000, k, 1) + plain.rate(3000, k, 2), "NeuroGym's decision has no input");
+            assertEquals(on.rate(2000, k, 1), on.rate(3000, k, 1), "the test stays on");
+            assertEquals(on.rate(2000, k, 2), on.rate(3199, k, 2));
+            assertEquals(plain.labels()[k], on.labels()[k], "the same trials");
+            assertEquals(0f, on.rate(2300, k, 0), "the fixation still ends at the decision");
+        }
+    }
+
+    @Test
     void spikesCarryTheAnswerUnderNoise() {
         TrialBatch b = DelayedMatchToSample.standard().batch(8, 0, 128);
         int right = 0;
@@ -47,10 +63,10 @@ class DelayedMatchToSampleTest {
     @Test
     void badSettingsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DelayedMatchToSample(
-                new DelayedMatchSettings(null, 1, null, null, null, null, null, null, null)));
+                new DelayedMatchSettings(null, 1, null, null, null, null, null, null, null, null)));
         assertTrue(e.getMessage().startsWith("delayed match-to-sample settings: ring = 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new DelayedMatchToSample(
-                new DelayedMatchSettings(null, null, null, null, null, -10.0, null, null, null)));
+                new DelayedMatchSettings(null, null, null, null, null, -10.0, null, null, null, null)));
         assertTrue(e.getMessage().contains("delayMs = -10.0"), e.getMessage());
     }
 }
