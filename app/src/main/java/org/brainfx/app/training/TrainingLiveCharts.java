@@ -23,8 +23,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The dashboard's charts, built once from {@link TrainingCharts} and fed in place: loss and accuracy
- * against batch (training batches and held-out points), the mean E and I firing rates, and the |E|
- * and |I| weight histograms before (grey) and now (colour). Touch only on the FX thread.
+ * against batch or wall time (training batches and held-out points), the mean E and I firing rates,
+ * the |E| and |I| weight histograms before (grey) and now (colour), and the recurrent weight matrix.
+ * The charts are drawn off the JavaFX threads ({@link org.brainfx.app.charts.PaintedChartView}): once
+ * shown, call every method but the chart getters on the painter thread, through the views' update and read.
  */
 public final class TrainingLiveCharts {
     private final JFreeChart curves;
@@ -41,9 +43,9 @@ public final class TrainingLiveCharts {
     private final XYSeries iBefore;
     private final XYSeries iNow;
     private final JFreeChart matrix;
-    private int shown;
+    private int curvesShown;
+    private int ratesShown;
     private boolean byWallTime;
-    private List<TrainRecord> lastHistory = List.of();
     private WeightHistogram shownE;
     private WeightHistogram shownI;
 
@@ -85,39 +87,6 @@ public final class TrainingLiveCharts {
         return matrix;
     }
 
-    /** Shows the weight matrix {@code m}. */
-    public void showMatrix(WeightMatrixChart.Matrix m) {
-        WeightMatrixChart.show(matrix, m);
-    }
-
-    /** True while the curves' horizontal axis is wall time rather than batch. */
-    public boolean byWallTime() {
-        return byWallTime;
-    }
-
-    /**
-     * Plots the curves and rates against wall time (seconds since the run started) or against batch;
-     * the points shown so far are redrawn on the new axis.
-     */
-    public void setByWallTime(boolean wall) {
-        if (wall == byWallTime) {
-            return;
-        }
-        byWallTime = wall;
-        String label = wall ? "Wall time (s)" : "Batch";
-        curves.getXYPlot().getDomainAxis().setLabel(label);
-        rates.getXYPlot().getDomainAxis().setLabel(label);
-        curves.setNotify(false);
-        rates.setNotify(false);
-        for (XYSeries s : List.of(loss, heldLoss, accuracy, heldAccuracy, rateE, rateI)) {
-            s.clear();
-        }
-        shown = 0;
-        append(lastHistory);
-        curves.setNotify(true);
-        rates.setNotify(true);
-    }
-
     /** Loss and accuracy against batch. */
     public JFreeChart curves() {
         return curves;
@@ -131,6 +100,16 @@ public final class TrainingLiveCharts {
     /** Mean E and I firing rates against batch. */
     public JFreeChart rates() {
         return rates;
+    }
+
+    /** Shows the weight matrix {@code m}. */
+    public void showMatrix(WeightMatrixChart.Matrix m) {
+        WeightMatrixChart.show(matrix, m);
+    }
+
+    /** Clears the weight matrix for a new run. */
+    public void clearMatrix() {
+        matrix.getXYPlot().clearAnnotations();
     }
 
     /** Points on the training loss curve (tests). */
@@ -148,15 +127,29 @@ public final class TrainingLiveCharts {
         return eNow.getItemCount();
     }
 
-    /** Clears every curve for a new run whose initial weights have these histograms. */
-    public void reset(WeightHistogram excitatoryBefore, WeightHistogram inhibitoryBefore) {
-        shown = 0;
-        lastHistory = List.of();
+    /** True while the horizontal axes are wall time rather than batch. */
+    public boolean byWallTime() {
+        return byWallTime;
+    }
+
+    /** Clears the curves for a new run. */
+    public void resetCurves() {
+        curvesShown = 0;
         setSummary(null);
-        matrix.getXYPlot().clearAnnotations();
-        for (XYSeries s : List.of(loss, heldLoss, accuracy, heldAccuracy, rateE, rateI)) {
+        for (XYSeries s : List.of(loss, heldLoss, accuracy, heldAccuracy)) {
             s.clear();
         }
+    }
+
+    /** Clears the rates for a new run. */
+    public void resetRates() {
+        ratesShown = 0;
+        rateE.clear();
+        rateI.clear();
+    }
+
+    /** Shows the histograms of a new run's initial weights, before and (for now) as its current ones. */
+    public void resetWeights(WeightHistogram excitatoryBefore, WeightHistogram inhibitoryBefore) {
         fill(eBefore, excitatoryBefore);
         fill(iBefore, inhibitoryBefore);
         fill(eNow, excitatoryBefore);
@@ -165,58 +158,88 @@ public final class TrainingLiveCharts {
         shownI = inhibitoryBefore;
     }
 
+    /** Adds the records of {@code history} not on the loss and accuracy curves yet (the history only grows within a run). */
+    public void appendCurves(List<TrainRecord> history) {
+        if (history.size() <= curvesShown) {
+            return;
+        }
+        List<XYSeries> all = List.of(loss, heldLoss, accuracy, heldAccuracy);
+        all.forEach(s -> s.setNotify(false));
+        for (int k = curvesShown; k < history.size(); k++) {
+            TrainRecord r = history.get(k);
+            double x = x(r);
+            loss.add(x, r.loss(), false);
+            accuracy.add(x, r.accuracy(), false);
+            if (!Double.isNaN(r.heldOutAccuracy())) {
+                heldLoss.add(x, r.heldOutLoss(), false);
+                heldAccuracy.add(x, r.heldOutAccuracy(), false);
+            }
+        }
+        curvesShown = history.size();
+        all.forEach(s -> s.setNotify(true));
+    }
+
+    /** Adds the records of {@code history} not on the rate curves yet. */
+    public void appendRates(List<TrainRecord> history) {
+        if (history.size() <= ratesShown) {
+            return;
+        }
+        rateE.setNotify(false);
+        rateI.setNotify(false);
+        for (int k = ratesShown; k < history.size(); k++) {
+            TrainRecord r = history.get(k);
+            rateE.add(x(r), r.rateE(), false);
+            rateI.add(x(r), r.rateI(), false);
+        }
+        ratesShown = history.size();
+        rateE.setNotify(true);
+        rateI.setNotify(true);
+    }
+
+    /** Shows the histograms now, redrawing only when they changed. */
+    public void showWeights(WeightHistogram excitatoryNow, WeightHistogram inhibitoryNow) {
+        if (excitatoryNow != null && !same(excitatoryNow, shownE)) {
+            fill(eNow, excitatoryNow);
+            shownE = excitatoryNow;
+        }
+        if (inhibitoryNow != null && !same(inhibitoryNow, shownI)) {
+            fill(iNow, inhibitoryNow);
+            shownI = inhibitoryNow;
+        }
+    }
+
     /**
-     * Adds the records not shown yet (the history only grows within a run) and shows the histograms now;
-     * a chart whose data did not change is not redrawn, one that did is redrawn once, not once per series.
+     * Plots the curves against wall time (seconds since the run started) or against batch, redrawing
+     * {@code history}'s points on the new axis.
      */
-    public void update(List<TrainRecord> history, WeightHistogram excitatoryNow, WeightHistogram inhibitoryNow) {
-        lastHistory = history;
-        if (history.size() > shown) {
-            curves.setNotify(false);
-            rates.setNotify(false);
-            append(history);
-            curves.setNotify(true);
-            rates.setNotify(true);
+    public void curvesByWallTime(boolean wall, List<TrainRecord> history) {
+        byWallTime = wall;
+        curves.getXYPlot().getDomainAxis().setLabel(wall ? "Wall time (s)" : "Batch");
+        resetCurvesKeepingSummary();
+        appendCurves(history);
+    }
+
+    /** Plots the rates against wall time or batch, redrawing {@code history}'s points. */
+    public void ratesByWallTime(boolean wall, List<TrainRecord> history) {
+        byWallTime = wall;
+        rates.getXYPlot().getDomainAxis().setLabel(wall ? "Wall time (s)" : "Batch");
+        resetRates();
+        appendRates(history);
+    }
+
+    private void resetCurvesKeepingSummary() {
+        curvesShown = 0;
+        for (XYSeries s : List.of(loss, heldLoss, accuracy, heldAccuracy)) {
+            s.clear();
         }
-        boolean e = excitatoryNow != null && !same(excitatoryNow, shownE);
-        boolean i = inhibitoryNow != null && !same(inhibitoryNow, shownI);
-        if (e || i) {
-            weights.setNotify(false);
-            if (e) {
-                fill(eNow, excitatoryNow);
-                shownE = excitatoryNow;
-            }
-            if (i) {
-                fill(iNow, inhibitoryNow);
-                shownI = inhibitoryNow;
-            }
-            weights.setNotify(true);
-        }
+    }
+
+    private double x(TrainRecord r) {
+        return byWallTime ? r.wallSeconds() : r.batch() + 1;
     }
 
     private static boolean same(WeightHistogram a, WeightHistogram b) {
         return b != null && a.width() == b.width() && java.util.Arrays.equals(a.counts(), b.counts());
-    }
-
-    private void append(List<TrainRecord> history) {
-        if (history.size() > shown) {
-            List<XYSeries> all = List.of(loss, heldLoss, accuracy, heldAccuracy, rateE, rateI);
-            all.forEach(s -> s.setNotify(false));
-            for (int k = shown; k < history.size(); k++) {
-                TrainRecord r = history.get(k);
-                double x = byWallTime ? r.wallSeconds() : r.batch() + 1;
-                loss.add(x, r.loss(), false);
-                accuracy.add(x, r.accuracy(), false);
-                if (!Double.isNaN(r.heldOutAccuracy())) {
-                    heldLoss.add(x, r.heldOutLoss(), false);
-                    heldAccuracy.add(x, r.heldOutAccuracy(), false);
-                }
-                rateE.add(x, r.rateE(), false);
-                rateI.add(x, r.rateI(), false);
-            }
-            shown = history.size();
-            all.forEach(s -> s.setNotify(true));
-        }
     }
 
     /** Shows the run's summary under the curves' title (when it ends), or none for null. */

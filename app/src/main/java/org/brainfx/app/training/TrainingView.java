@@ -1,11 +1,15 @@
 package org.brainfx.app.training;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,14 +32,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.brainfx.app.charts.ChartExport;
-import org.brainfx.app.charts.ChartViewers;
+import org.brainfx.app.charts.PaintedChartView;
 import org.brainfx.app.charts.TrainingCharts;
 import org.brainfx.engine.train.TrainProgress;
+import org.brainfx.engine.train.TrainRecord;
+import org.brainfx.engine.train.WeightHistogram;
 import org.brainfx.engine.train.TrainResult;
 import org.brainfx.engine.train.TrainingSettings;
 import org.brainfx.engine.train.TrialRecording;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The training dashboard: the task and the settings form with Start / Pause / Resume / Stop on the
@@ -43,6 +48,8 @@ import org.jfree.chart.fx.ChartViewer;
  * histograms before and now, the firing rates, and once the run ends an example held-out trial.
  */
 public final class TrainingView {
+    /** Shortest time between redraws of each live chart (10 a second). */
+    private static final double REDRAW_MS = 100;
     /** Size of each exported picture, px. */
     static final int EXPORT_WIDTH = TrainingCharts.WIDTH;
     static final int EXPORT_HEIGHT = 620;
@@ -57,7 +64,15 @@ public final class TrainingView {
     private final Label failure = new Label();
     private final Label notice = new Label();
     private final StackPane trialPane = new StackPane();
+    private final PaintedChartView curvesView;
+    private final PaintedChartView weightsView;
+    private final PaintedChartView ratesView;
+    private final PaintedChartView matrixView;
+    private PaintedChartView trialView;
     private JFreeChart trialChart;
+    // The run's records as last shown (JavaFX thread), replotted when the axis changes.
+    private List<TrainRecord> shownHistory = List.of();
+    private boolean byWallTime;
 
     /** The view of {@code model}. */
     public TrainingView(TrainingViewModel model, ResourceBundle messages) {
@@ -65,6 +80,10 @@ public final class TrainingView {
         this.messages = messages;
         charts = new TrainingLiveCharts(text("training.chart.curves"), text("training.chart.weights"),
                 text("training.chart.rates"), text("training.chart.matrix"));
+        curvesView = painted(charts.curves(), "training-curves-chart");
+        weightsView = painted(charts.weights(), "training-weights-chart");
+        ratesView = painted(charts.rates(), "training-rates-chart");
+        matrixView = painted(charts.matrix(), "training-matrix-chart");
         root.setId("training-view");
         root.getProperties().put(TrainingView.class, this);
         root.getItems().addAll(side(), chartGrid());
@@ -72,7 +91,11 @@ public final class TrainingView {
         SplitPane.setResizableWithParent(root.getItems().get(0), false);
         model.beforeProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                charts.reset(now[0], now[1]);
+                shownHistory = List.of();
+                curvesView.update(c -> charts.resetCurves());
+                ratesView.update(c -> charts.resetRates());
+                weightsView.update(c -> charts.resetWeights(now[0], now[1]));
+                matrixView.update(c -> charts.clearMatrix());
             }
         });
         model.progressProperty().addListener((obs, old, now) -> show(now));
@@ -81,7 +104,7 @@ public final class TrainingView {
         model.trialProperty().addListener((obs, old, now) -> showTrial(now));
         model.matrixProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                charts.showMatrix(now);
+                matrixView.update(c -> charts.showMatrix(now));
             }
         });
     }
@@ -91,9 +114,9 @@ public final class TrainingView {
         return root;
     }
 
-    /** The live charts (tests read their points). */
-    public TrainingLiveCharts charts() {
-        return charts;
+    /** Answers {@code query} about the live charts on the thread that draws them (tests read their points). */
+    public <T> CompletableFuture<T> readCharts(Function<TrainingLiveCharts, T> query) {
+        return curvesView.read(c -> query.apply(charts));
     }
 
     /** The example trial's chart, null until a run ends. */
@@ -103,29 +126,34 @@ public final class TrainingView {
 
     /**
      * Writes the dashboard's charts as PNG into {@code folder} ({@code <name>-curves.png}, {@code -weights},
-     * {@code -rates}, {@code -matrix}, and {@code -trial} once there is one); call on the FX thread while no
-     * run is going. Returns the files written.
+     * {@code -rates}, {@code -matrix} once there is one, and {@code -trial}), each drawn on the thread that
+     * draws it; call on the FX thread. Completes with the files written.
      */
-    public List<Path> exportPng(Path folder) throws IOException {
-        List<Path> written = new ArrayList<>();
+    public CompletableFuture<List<Path>> exportPng(Path folder) {
         String stem = TrainingViewModel.fileStem(model.name());
-        write(charts.curves(), folder.resolve(stem + "-curves.png"), written);
-        write(charts.weights(), folder.resolve(stem + "-weights.png"), written);
-        write(charts.rates(), folder.resolve(stem + "-rates.png"), written);
+        List<CompletableFuture<Path>> parts = new ArrayList<>();
+        parts.add(write(curvesView, folder.resolve(stem + "-curves.png"), EXPORT_HEIGHT));
+        parts.add(write(weightsView, folder.resolve(stem + "-weights.png"), EXPORT_HEIGHT));
+        parts.add(write(ratesView, folder.resolve(stem + "-rates.png"), EXPORT_HEIGHT));
         if (model.matrixProperty().get() != null) {
-            ChartExport.save(charts.matrix(), folder.resolve(stem + "-matrix.png"), EXPORT_WIDTH, EXPORT_WIDTH);
-            written.add(folder.resolve(stem + "-matrix.png"));
+            parts.add(write(matrixView, folder.resolve(stem + "-matrix.png"), EXPORT_WIDTH));
         }
-        if (trialChart != null) {
-            ChartExport.save(trialChart, folder.resolve(stem + "-trial.png"), EXPORT_WIDTH, 900);
-            written.add(folder.resolve(stem + "-trial.png"));
+        if (trialView != null) {
+            parts.add(write(trialView, folder.resolve(stem + "-trial.png"), 900));
         }
-        return written;
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new ArrayList<>(parts.stream().map(CompletableFuture::join).toList()));
     }
 
-    private static void write(JFreeChart chart, Path file, List<Path> written) throws IOException {
-        ChartExport.save(chart, file, EXPORT_WIDTH, EXPORT_HEIGHT);
-        written.add(file);
+    private static CompletableFuture<Path> write(PaintedChartView view, Path file, int height) {
+        return view.read(chart -> {
+            try {
+                ChartExport.save(chart, file, EXPORT_WIDTH, height);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            }
+            return file;
+        });
     }
 
     private Node side() {
@@ -178,7 +206,7 @@ public final class TrainingView {
         buttons.setAlignment(Pos.CENTER_LEFT);
         CheckBox wallTime = new CheckBox(text("training.wallTime"));
         wallTime.setId("training-wall-time");
-        wallTime.selectedProperty().addListener((obs, was, now) -> charts.setByWallTime(now));
+        wallTime.selectedProperty().addListener((obs, was, now) -> plotAgainstWallTime(now));
         Button apply = button("training-apply", "training.apply", model::applyWeights);
         apply.setTooltip(new Tooltip(text("training.apply.tip")));
         apply.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canApply(), model.resultProperty(),
@@ -260,10 +288,10 @@ public final class TrainingView {
             r.setPercentHeight(50);
             grid.getRowConstraints().add(r);
         }
-        grid.add(viewer(charts.curves(), "training-curves-chart"), 0, 0);
-        grid.add(viewer(charts.weights(), "training-weights-chart"), 1, 0);
-        grid.add(viewer(charts.matrix(), "training-matrix-chart"), 2, 0);
-        grid.add(viewer(charts.rates(), "training-rates-chart"), 0, 1);
+        grid.add(curvesView, 0, 0);
+        grid.add(weightsView, 1, 0);
+        grid.add(matrixView, 2, 0);
+        grid.add(ratesView, 0, 1);
         Label waiting = new Label(text("training.trial.waiting"));
         waiting.setWrapText(true);
         trialPane.getChildren().add(waiting);
@@ -272,11 +300,11 @@ public final class TrainingView {
         return grid;
     }
 
-    private ChartViewer viewer(JFreeChart chart, String id) {
-        ChartViewer v = new ChartViewer(chart);
-        v.setId(id);
+    /** A chart drawn off the JavaFX threads (the dashboard redraws during training without holding the window). */
+    private PaintedChartView painted(JFreeChart chart, String id) {
         String stem = TrainingViewModel.fileStem(model.name()) + "-" + id.replaceFirst("^training-", "").replaceFirst("-chart$", "");
-        ChartViewers.installExportMenu(v, messages, () -> stem);
+        PaintedChartView v = new PaintedChartView(chart, REDRAW_MS, messages, () -> stem);
+        v.setId(id);
         v.setMinSize(120, 100);
         v.setPrefSize(400, 260);
         return v;
@@ -284,9 +312,24 @@ public final class TrainingView {
 
     private void show(TrainProgress p) {
         if (p != null) {
-            charts.update(p.history(), p.excitatory(), p.inhibitory());
+            List<TrainRecord> history = p.history();
+            if (history.size() > shownHistory.size()) {
+                curvesView.update(c -> charts.appendCurves(history));
+                ratesView.update(c -> charts.appendRates(history));
+            }
+            shownHistory = history;
+            WeightHistogram e = p.excitatory();
+            WeightHistogram i = p.inhibitory();
+            weightsView.update(c -> charts.showWeights(e, i));
         }
         rates.setText(model.ratesText());
+    }
+
+    private void plotAgainstWallTime(boolean wall) {
+        byWallTime = wall;
+        List<TrainRecord> history = shownHistory;
+        curvesView.update(c -> charts.curvesByWallTime(wall, history));
+        ratesView.update(c -> charts.ratesByWallTime(wall, history));
     }
 
     private void ended(TrainResult r) {
@@ -295,14 +338,16 @@ public final class TrainingView {
             return;
         }
         result.setText(MessageFormat.format(text("training.result"), pct(r.heldOutAccuracy()), pct(r.testAccuracy()), r.stop()));
-        charts.setSummary(MessageFormat.format(text("training.chart.summary"), r.batches(), pct(r.heldOutAccuracy()),
-                pct(r.testAccuracy())));
+        String summary = MessageFormat.format(text("training.chart.summary"), r.batches(), pct(r.heldOutAccuracy()),
+                pct(r.testAccuracy()));
+        curvesView.update(c -> charts.setSummary(summary));
     }
 
     private void showTrial(TrialRecording t) {
         trialPane.getChildren().clear();
         if (t == null) {
             trialChart = null;
+            trialView = null;
             Label waiting = new Label(text("training.trial.waiting"));
             waiting.setWrapText(true);
             trialPane.getChildren().add(waiting);
@@ -311,7 +356,8 @@ public final class TrainingView {
         trialChart = TrainingCharts.trial(t, MessageFormat.format(text("training.trial.title"),
                 t.classNames().get(t.label()), t.classNames().get(t.chosen())), null);
         TrainingLiveCharts.smallTitle(trialChart);
-        trialPane.getChildren().add(viewer(trialChart, "training-trial-chart"));
+        trialView = painted(trialChart, "training-trial-chart");
+        trialPane.getChildren().add(trialView);
     }
 
     private void chooseExport() {
@@ -322,13 +368,19 @@ public final class TrainingView {
         if (dir == null) {
             return;
         }
-        try {
-            List<Path> files = exportPng(dir.toPath());
-            files.addAll(model.exportData(dir.toPath()));
-            model.tell(MessageFormat.format(text("training.exported"), files.size(), dir));
-        } catch (IOException | IllegalArgumentException e) {
-            model.tell(e.getMessage());
-        }
+        exportPng(dir.toPath()).whenComplete((pictures, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                model.tell(String.valueOf((e.getCause() != null ? e.getCause() : e).getMessage()));
+                return;
+            }
+            try {
+                List<Path> files = new ArrayList<>(pictures);
+                files.addAll(model.exportData(dir.toPath()));
+                model.tell(MessageFormat.format(text("training.exported"), files.size(), dir));
+            } catch (IOException | IllegalArgumentException ex) {
+                model.tell(ex.getMessage());
+            }
+        }));
     }
 
     private Button button(String id, String key, Runnable action) {

@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.brainfx.app.training.TrainingLiveCharts;
 import org.brainfx.app.training.TrainingView;
 import org.brainfx.app.training.TrainingViewModel;
 import org.brainfx.app.welcome.RecentProjects;
@@ -159,15 +160,18 @@ class TrainingDashboardFlowTest {
     void startTrainsToTheEndAndFillsTheCharts(FxRobot robot) throws Exception {
         TrainingViewModel model = open(robot, smallProject(dir, 4));
         TrainingView trainingView = trainingView(robot);
-        assertEquals(0, trainingView.charts().lossPoints());
+        assertEquals(0, trainingView.readCharts(TrainingLiveCharts::lossPoints).get(10, TimeUnit.SECONDS));
         robot.clickOn("#training-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(TrainingViewModel.State.IDLE, model.stateProperty().get());
         assertEquals(4, model.resultProperty().get().batches());
-        assertEquals(4, trainingView.charts().lossPoints(), "one loss point per batch");
-        assertEquals(2, trainingView.charts().heldOutPoints(), "held-out points every 2 batches");
-        assertEquals(41, trainingView.charts().histogramBins(), "the histogram now: 40 bins and the closing edge");
+        assertEquals(4, trainingView.readCharts(TrainingLiveCharts::lossPoints).get(10, TimeUnit.SECONDS),
+                "one loss point per batch");
+        assertEquals(2, trainingView.readCharts(TrainingLiveCharts::heldOutPoints).get(10, TimeUnit.SECONDS),
+                "held-out points every 2 batches");
+        assertEquals(41, trainingView.readCharts(TrainingLiveCharts::histogramBins).get(10, TimeUnit.SECONDS),
+                "the histogram now: 40 bins and the closing edge");
         assertNotNull(trainingView.trialChart(), "an example trial when the run ends");
         String result = robot.lookup("#training-result").queryAs(Label.class).getText();
         assertTrue(result.contains("test accuracy") && result.contains("batches used"), result);
@@ -178,7 +182,8 @@ class TrainingDashboardFlowTest {
                 "the run is listed in the job panel");
         assertEquals(1.0, view.model().jobs().get(0).progress().get(), 1e-9);
         Path out = dir.resolve("pictures");
-        List<Path> written = WaitForAsyncUtils.asyncFx(() -> trainingView.exportPng(out)).get(30, TimeUnit.SECONDS);
+        List<Path> written = WaitForAsyncUtils.asyncFx(() -> trainingView.exportPng(out)).get(30, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS);
         assertEquals(5, written.size(), "curves, weights, rates, matrix, trial");
         for (Path f : written) {
             assertTrue(Files.size(f) > 5_000, f + " is a picture");
