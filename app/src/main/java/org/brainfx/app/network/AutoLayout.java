@@ -17,7 +17,7 @@ import org.brainfx.engine.net.SourceSpec;
  */
 public final class AutoLayout {
     /** Distance between columns, px. */
-    static final double COLUMN = 300;
+    static final double COLUMN = 400;
     /** Distance between rows in a column, px. */
     static final double ROW = 190;
     /** The first node's centre, px from the canvas origin. */
