@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -46,6 +47,9 @@ public final class NetworkCanvas {
     private static final double ARROW_SPREAD = 70;
     private static final double MIN_ZOOM = 0.15;
     private static final double MAX_ZOOM = 3;
+    private static final Color PROBLEM = Color.web("#e0261b");
+    /** Where {@link Tooltip#install} keeps a node's tooltip. */
+    private static final String TOOLTIP = "javafx.scene.control.Tooltip";
 
     private final NetworkDocument document;
     private final ResourceBundle messages;
@@ -59,7 +63,10 @@ public final class NetworkCanvas {
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection");
     private final ObjectProperty<NetworkCheck.Result> problems = new SimpleObjectProperty<>(this, "problems");
     private final Map<String, VBox> nodeViews = new HashMap<>();
-    private final List<Group> arrowViews = new ArrayList<>();
+    private final List<ArrowView> arrowViews = new ArrayList<>();
+
+    /** A drawn projection: its group, the parts the check's verdict restyles, and its own colour. */
+    private record ArrowView(Group group, Shape hit, Label label, Polygon tip, Color colour, String name) { }
     // A box being dragged: its name, where the press was (scene) and where the box was (world).
     private String dragging;
     private Point2D pressScene;
@@ -88,8 +95,9 @@ public final class NetworkCanvas {
         root.setPrefSize(800, 600);
         document.specProperty().addListener((o, a, b) -> redraw());
         document.layoutProperty().addListener((o, a, b) -> redraw());
-        problems.addListener((o, a, b) -> redraw());
-        selection.addListener((o, a, b) -> redraw());
+        // Findings and selection only restyle what is drawn: a box under the mouse is never replaced mid-drag.
+        problems.addListener((o, a, b) -> decorate());
+        selection.addListener((o, a, b) -> decorate());
         installBackgroundGestures();
         // Fit the network into view once the canvas has a size (on open).
         root.widthProperty().addListener((o, a, b) -> fitOnce());
@@ -119,7 +127,7 @@ public final class NetworkCanvas {
 
     /** The arrow drawn for the projection at {@code index}, or null. */
     public Group arrowView(int index) {
-        return index >= 0 && index < arrowViews.size() ? arrowViews.get(index) : null;
+        return index >= 0 && index < arrowViews.size() && arrowViews.get(index) != null ? arrowViews.get(index).group() : null;
     }
 
     /** The zoom factor now. */
@@ -245,31 +253,65 @@ public final class NetworkCanvas {
         Selection selected = selection.get();
         if (selected != null && !selected.existsIn(spec)) {
             selection.set(null);
-            return;
         }
-        NetworkCheck.Result found = problems.get();
         nodes.getChildren().clear();
         nodeViews.clear();
         for (SourceSpec s : spec.sources()) {
-            addNode(s.name(), NetworkLabels.source(s), text("network.node.input"), "network-node-source", layout, found, selected);
+            addNode(s.name(), NetworkLabels.source(s), text("network.node.input"), "network-node-source", layout);
         }
         for (PopulationSpec p : spec.populations()) {
             String type = PopulationSpec.TYPES.contains(p.type()) ? p.type() : "other";
-            addNode(p.name(), NetworkLabels.population(p), p.type(), "network-node-" + type, layout, found, selected);
+            addNode(p.name(), NetworkLabels.population(p), p.type(), "network-node-" + type, layout);
         }
         arrows.getChildren().clear();
         arrowViews.clear();
         for (int k = 0; k < spec.projections().size(); k++) {
-            Group arrow = arrow(spec, layout, k, found, selected);
+            ArrowView arrow = arrow(spec, layout, k);
             arrowViews.add(arrow);
             if (arrow != null) {
-                arrows.getChildren().add(arrow);
+                arrows.getChildren().add(arrow.group());
             }
+        }
+        decorate();
+    }
+
+    /** Marks the selection and the check's findings (red outline, the message as tooltip) on what is drawn. */
+    private void decorate() {
+        NetworkCheck.Result found = problems.get();
+        Selection selected = selection.get();
+        nodeViews.forEach((name, box) -> {
+            String problem = found == null ? null : found.nodes().get(name);
+            mark(box, "network-problem", problem != null);
+            Tooltip.uninstall(box, (Tooltip) box.getProperties().get(TOOLTIP));
+            if (problem != null) {
+                Tooltip.install(box, tooltip(problem));
+            }
+            mark(box, "network-node-selected", selected != null && selected.isNode() && name.equals(selected.name()));
+        });
+        for (int k = 0; k < arrowViews.size(); k++) {
+            ArrowView a = arrowViews.get(k);
+            if (a == null) {
+                continue;
+            }
+            String problem = found == null ? null : found.projections().get(k);
+            mark(a.group(), "network-problem", problem != null);
+            a.tip().setFill(problem != null ? PROBLEM : a.colour());
+            Tooltip tip = tooltip(problem != null ? problem : a.name());
+            Tooltip.install(a.hit(), tip);
+            Tooltip.install(a.label(), tip);
+            mark(a.group(), "network-arrow-selected", selected != null && !selected.isNode() && selected.index() == k);
         }
     }
 
-    private void addNode(String name, String detail, String kind, String styleClass, NetworkLayout layout,
-                         NetworkCheck.Result found, Selection selected) {
+    private static void mark(Node node, String styleClass, boolean on) {
+        if (on && !node.getStyleClass().contains(styleClass)) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on) {
+            node.getStyleClass().remove(styleClass);
+        }
+    }
+
+    private void addNode(String name, String detail, String kind, String styleClass, NetworkLayout layout) {
         NodePosition p = layout.of(name);
         if (p == null) {
             return;
@@ -288,14 +330,6 @@ public final class NetworkCanvas {
         box.setMaxSize(NODE_WIDTH, NODE_HEIGHT);
         box.setLayoutX(p.x() - NODE_WIDTH / 2);
         box.setLayoutY(p.y() - NODE_HEIGHT / 2);
-        String problem = found == null ? null : found.nodes().get(name);
-        if (problem != null) {
-            box.getStyleClass().add("network-problem");
-            Tooltip.install(box, tooltip(problem));
-        }
-        if (selected != null && selected.isNode() && name.equals(selected.name())) {
-            box.getStyleClass().add("network-node-selected");
-        }
         // The port sits inside the box's top-right corner, where no arrow ends (arrows end on the box's edges).
         Circle port = new Circle(NODE_WIDTH - 13, 13, 6.5);
         port.getStyleClass().add("network-port");
@@ -384,7 +418,7 @@ public final class NetworkCanvas {
         return null;
     }
 
-    private Group arrow(NetworkSpec spec, NetworkLayout layout, int k, NetworkCheck.Result found, Selection selected) {
+    private ArrowView arrow(NetworkSpec spec, NetworkLayout layout, int k) {
         ProjectionSpec proj = spec.projections().get(k);
         NodePosition a = layout.of(proj.pre());
         NodePosition b = layout.of(proj.post());
@@ -461,25 +495,13 @@ public final class NetworkCanvas {
         Group g = new Group(line, tip, hit, label);
         g.getStyleClass().add("network-arrow");
         g.setId("network-arrow-" + k);
-        String problem = found == null ? null : found.projections().get(k);
-        if (problem != null) {
-            g.getStyleClass().add("network-problem");
-            tip.setFill(Color.web("#e0261b"));
-            Tooltip.install(hit, tooltip(problem));
-            Tooltip.install(label, tooltip(problem));
-        } else {
-            Tooltip.install(label, new Tooltip(NetworkEdits.projectionName(proj)));
-        }
-        if (selected != null && !selected.isNode() && selected.index() == k) {
-            g.getStyleClass().add("network-arrow-selected");
-        }
         g.setOnMousePressed(e -> {
             root.requestFocus();
             selection.set(Selection.projection(k));
             e.consume();
         });
         g.setOnMouseReleased(e -> e.consume());
-        return g;
+        return new ArrowView(g, hit, label, tip, colour, NetworkEdits.projectionName(proj));
     }
 
     private static List<Integer> between(NetworkSpec spec, String x, String y) {

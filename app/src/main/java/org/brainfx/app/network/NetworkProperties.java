@@ -369,7 +369,7 @@ final class NetworkProperties {
                         }
                         return Projection.of(p).synapseParameters(m).build();
                     });
-                }, prompt)));
+                }, prompt, null)));
         return rows;
     }
 

@@ -1,0 +1,127 @@
+package org.brainfx.app.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.brainfx.app.jobs.BackgroundTasks;
+import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.engine.net.NetworkProject;
+import org.brainfx.engine.net.NetworkProjectFiles;
+import org.brainfx.engine.net.NetworkSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The editor on its own: a refused value stays on its row with the reason; a problem the check finds shows on its node. */
+@ExtendWith(ApplicationExtension.class)
+class NetworkEditorViewTest {
+
+    @TempDir
+    static Path dir;
+    private NetworkDocument document;
+    private NetworkEditorView editor;
+
+    @Start
+    void start(Stage stage) {
+        Path file = dir.resolve("view-" + System.nanoTime() + ".brainfx.json");
+        NetworkSpec spec = NetworkEdits.connect(NetworkEdits.addPopulation(NetworkEdits.addPoissonInput(
+                new NetworkSpec("v", null, null, 200.0, null, null, null, null, null, null), "in"), "E"), "in", "E");
+        NetworkProjectFiles.write(new NetworkProject(1, "v", null, spec), file);
+        document = NetworkDocument.open(file);
+        editor = new NetworkEditorView(document, ResourceBundle.getBundle("org.brainfx.ui.messages"),
+                BackgroundTasks.computeExecutor(), UiExecutor.fx());
+        Scene scene = new Scene(editor.root(), 1100, 700);
+        scene.getStylesheets().add(getClass().getResource("/org/brainfx/ui/light.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void waitForCheck() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> editor.checkCurrent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void type(FxRobot robot, String row, String value) {
+        TextField field = robot.lookup("#net-prop-" + row).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(() -> field.setText(value));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void anInvalidValueIsRefusedOnItsRowWithTheReason(FxRobot robot) throws Exception {
+        waitForCheck();
+        robot.clickOn("#network-node-E");
+        NetworkSpec before = document.spec();
+        type(robot, "size", "0");
+        Label error = robot.lookup("#net-prop-size-error").queryAs(Label.class);
+        assertTrue(error.isVisible(), "the refusal shows on the row");
+        assertTrue(error.getText().contains("size must be at least 1"), error.getText());
+        assertTrue(robot.lookup("#net-prop-size").queryAs(TextField.class).getStyleClass().contains("network-row-refused"));
+        assertEquals(before, document.spec(), "nothing changed");
+        assertFalse(document.canUndoProperty().get(), "a refusal is no edit");
+
+        type(robot, "parameter-tau", "uniform(20, 10)");
+        Label tauError = robot.lookup("#net-prop-parameter-tau-error").queryAs(Label.class);
+        assertTrue(tauError.getText().contains("swap"), tauError.getText());
+        type(robot, "parameter-tau", "uniform(10, 20)");
+        assertEquals(ValueText.parse("uniform(10, 20)"), document.spec().population("E").parameters().get("tau"));
+        robot.interact(document::undo);
+        assertFalse(document.canUndoProperty().get(), "the refusals were no edits, the accepted value one");
+        assertEquals(before, document.spec());
+        robot.interact(document::redo);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        type(robot, "size", "25");
+        assertEquals(25, document.spec().population("E").size());
+        assertFalse(robot.lookup("#net-prop-size-error").queryAs(Label.class).isVisible(), "an accepted value clears the row");
+
+        robot.clickOn("#network-arrow-label-0");
+        type(robot, "p", "1.5");
+        assertTrue(robot.lookup("#net-prop-p-error").queryAs(Label.class).getText().contains("probability"));
+    }
+
+    @Test
+    void aProblemTheCheckFindsIsDrawnOnItsNode(FxRobot robot) throws Exception {
+        waitForCheck();
+        VBox box = editor.canvas().nodeView("E");
+        assertFalse(box.getStyleClass().contains("network-problem"));
+        robot.clickOn("#network-node-E");
+        type(robot, "model", "missing.model");
+        assertEquals("missing.model", document.spec().population("E").model().file(), "a file name is taken as typed");
+        waitForCheck();
+        VBox shown = editor.canvas().nodeView("E");
+        assertTrue(shown.getStyleClass().contains("network-problem"), "red outline on the node");
+        Object tip = shown.getProperties().values().stream().filter(v -> v instanceof Tooltip).findFirst()
+                .orElseThrow(() -> new AssertionError("no tooltip on the node"));
+        String message = ((Tooltip) tip).getText();
+        assertTrue(message.contains("missing.model") && message.contains("does not exist"), message);
+        String verdict = robot.lookup("#network-check").queryAs(Label.class).getText();
+        assertTrue(verdict.contains("1 problem"), verdict);
+
+        robot.clickOn("#network-node-in");
+        type(robot, "size", "0");
+        assertTrue(robot.lookup("#net-prop-size-error").queryAs(Label.class).isVisible(), "zero size is refused on the row");
+
+        robot.interact(document::undo);
+        waitForCheck();
+        assertFalse(editor.canvas().nodeView("E").getStyleClass().contains("network-problem"), "fixed by Undo");
+        assertTrue(robot.lookup("#network-check").queryAs(Label.class).getText().contains("builds"));
+    }
+}
