@@ -162,17 +162,14 @@ public final class NetworkCanvas {
             pan.setY(0);
             return;
         }
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (NodePosition p : layout.positions().values()) {
-            minX = Math.min(minX, p.x() - NODE_WIDTH / 2);
-            maxX = Math.max(maxX, p.x() + NODE_WIDTH / 2 + 190);
-            minY = Math.min(minY, p.y() - NODE_HEIGHT / 2 - 60);
-            maxY = Math.max(maxY, p.y() + NODE_HEIGHT / 2 + 60);
-        }
-        double margin = 30;
+        // What is drawn, loops and labels included (in the world's coordinates: the zoom and pan apply above them).
+        javafx.geometry.Bounds b = nodes.getBoundsInParent();
+        javafx.geometry.Bounds c = arrows.getChildren().isEmpty() ? b : arrows.getBoundsInParent();
+        double minX = Math.min(b.getMinX(), c.getMinX());
+        double minY = Math.min(b.getMinY(), c.getMinY());
+        double maxX = Math.max(b.getMaxX(), c.getMaxX());
+        double maxY = Math.max(b.getMaxY(), c.getMaxY());
+        double margin = 24;
         double s = Math.min(1.2, Math.min((w - 2 * margin) / (maxX - minX), (h - 2 * margin) / (maxY - minY)));
         s = Math.max(MIN_ZOOM, s);
         zoom.setX(s);
@@ -185,6 +182,8 @@ public final class NetworkCanvas {
         if (!fitted && root.getWidth() > 0 && root.getHeight() > 0) {
             fitted = true;
             fit();
+            // Again once the labels have their sizes (they are measured in the layout pass after this one).
+            org.brainfx.app.ui.Pulses.afterNextPulse(this::fit);
         }
     }
 
@@ -257,12 +256,17 @@ public final class NetworkCanvas {
         nodes.getChildren().clear();
         nodeViews.clear();
         for (SourceSpec s : spec.sources()) {
-            addNode(s.name(), NetworkLabels.source(s), text("network.node.input"), "network-node-source", layout);
+            addNode(s.name(), NetworkLabels.source(s), NetworkLabels.sourceKind(s), "network-node-source", layout);
         }
         for (PopulationSpec p : spec.populations()) {
             String type = PopulationSpec.TYPES.contains(p.type()) ? p.type() : "other";
             addNode(p.name(), NetworkLabels.population(p), p.type(), "network-node-" + type, layout);
         }
+        drawArrows(spec, layout);
+    }
+
+    /** Draws the projections between the boxes at {@code layout} (also while a box is dragged, so they follow it). */
+    private void drawArrows(NetworkSpec spec, NetworkLayout layout) {
         arrows.getChildren().clear();
         arrowViews.clear();
         for (int k = 0; k < spec.projections().size(); k++) {
@@ -359,6 +363,7 @@ public final class NetworkCanvas {
             NodePosition now = draggedTo(e);
             whole.setTranslateX(now.x() - p.x());
             whole.setTranslateY(now.y() - p.y());
+            drawArrows(document.spec(), document.layout().with(name, now));
             e.consume();
         });
         box.setOnMouseReleased(e -> {
@@ -430,26 +435,44 @@ public final class NetworkCanvas {
         // The label's size before layout, from its text: enough to keep fanned-out arrows' labels apart.
         double labelWidth = 6.6 * caption.lines().mapToInt(String::length).max().orElse(10) + 12;
         double labelHeight = 34;
-        boolean leftAligned;
         Shape line;
         Shape hit;
         double[] head;
         double labelX;
         double labelY;
+        double alignX = -0.5;
+        double alignY = -0.5;
         if (proj.pre().equals(proj.post())) {
+            // A self-projection loops out of the box's side that faces away from its other connections.
             int nth = nthBetween(spec, k);
-            double out = 95 + 55 * nth;
-            double x0 = a.x() + NODE_WIDTH / 2;
-            CubicCurve loop = new CubicCurve(x0, a.y() - 18, x0 + out, a.y() - 18 - out * 0.8, x0 + out, a.y() + 18 + out * 0.8,
-                    x0, a.y() + 18);
-            CubicCurve loopHit = new CubicCurve(loop.getStartX(), loop.getStartY(), loop.getControlX1(), loop.getControlY1(),
-                    loop.getControlX2(), loop.getControlY2(), loop.getEndX(), loop.getEndY());
-            line = loop;
-            hit = loopHit;
-            head = head(x0, a.y() + 18, x0 + out, a.y() + 18 + out * 0.8);
-            labelX = x0 + out * 0.75 + 8;
-            labelY = a.y();
-            leftAligned = true;
+            double[] u = loopSide(spec, layout, proj.pre());
+            double ux = u[0];
+            double uy = u[1];
+            double vx = -uy;
+            double vy = ux;
+            double out = 95 + 45 * nth;
+            double outer = 95 + 45 * (selfCount(spec, proj.pre()) - 1);
+            double bx = a.x() + ux * NODE_WIDTH / 2;
+            double by = a.y() + uy * NODE_HEIGHT / 2;
+            double sx = bx + vx * 18;
+            double sy = by + vy * 18;
+            double ex = bx - vx * 18;
+            double ey = by - vy * 18;
+            double c1x = sx + ux * out + vx * out * 0.8;
+            double c1y = sy + uy * out + vy * out * 0.8;
+            double c2x = ex + ux * out - vx * out * 0.8;
+            double c2y = ey + uy * out - vy * out * 0.8;
+            line = new CubicCurve(sx, sy, c1x, c1y, c2x, c2y, ex, ey);
+            hit = new CubicCurve(sx, sy, c1x, c1y, c2x, c2y, ex, ey);
+            head = head(ex, ey, c2x, c2y);
+            // Labels of several loops stack beside the outermost loop, across the side.
+            int selfs = selfCount(spec, proj.pre());
+            double step = Math.abs(vx) * (labelWidth + 6) + Math.abs(vy) * (labelHeight + 4);
+            double along = outer * 0.75 + 8;
+            labelX = bx + ux * along + vx * (nth - (selfs - 1) / 2.0) * step;
+            labelY = by + uy * along + vy * (nth - (selfs - 1) / 2.0) * step;
+            alignX = ux > 0 ? 0 : ux < 0 ? -1 : -0.5;
+            alignY = uy > 0 ? 0 : uy < 0 ? -1 : -0.5;
         } else {
             double dx = b.x() - a.x();
             double dy = b.y() - a.y();
@@ -474,7 +497,6 @@ public final class NetworkCanvas {
             head = head(end[0], end[1], cx, cy);
             labelX = mx;
             labelY = my;
-            leftAligned = false;
         }
         line.getStyleClass().add("network-arrow-line");
         line.setStroke(colour);
@@ -486,12 +508,14 @@ public final class NetworkCanvas {
         label.getStyleClass().add("network-arrow-label");
         label.setId("network-arrow-label-" + k);
         // Centred on its point once its size is known (labels are short; the size is the text's).
+        double ax = alignX;
+        double ay = alignY;
         label.layoutBoundsProperty().addListener((o, was, bounds) -> {
-            label.setLayoutX(leftAligned ? labelX : labelX - bounds.getWidth() / 2);
-            label.setLayoutY(labelY - bounds.getHeight() / 2);
+            label.setLayoutX(labelX + ax * bounds.getWidth());
+            label.setLayoutY(labelY + ay * bounds.getHeight());
         });
-        label.setLayoutX(leftAligned ? labelX : labelX - labelWidth / 2);
-        label.setLayoutY(labelY - labelHeight / 2);
+        label.setLayoutX(labelX + ax * labelWidth);
+        label.setLayoutY(labelY + ay * labelHeight);
         Group g = new Group(line, tip, hit, label);
         g.getStyleClass().add("network-arrow");
         g.setId("network-arrow-" + k);
@@ -526,6 +550,42 @@ public final class NetworkCanvas {
             }
         }
         return n;
+    }
+
+    /** How many projections of {@code node} onto itself there are. */
+    private static int selfCount(NetworkSpec spec, String node) {
+        return (int) spec.projections().stream().filter(p -> p.pre().equals(node) && p.post().equals(node)).count();
+    }
+
+    /**
+     * The unit vector of the box side a self-loop leaves from: of right, left, top and bottom the one
+     * pointing most away from the node's other connections (right when it has none).
+     */
+    private static double[] loopSide(NetworkSpec spec, NetworkLayout layout, String node) {
+        NodePosition a = layout.of(node);
+        double mx = 0;
+        double my = 0;
+        for (ProjectionSpec p : spec.projections()) {
+            String other = p.pre().equals(node) ? p.post() : p.post().equals(node) ? p.pre() : null;
+            NodePosition o = other == null || other.equals(node) ? null : layout.of(other);
+            if (o != null) {
+                double d = Math.max(1e-9, Math.hypot(o.x() - a.x(), o.y() - a.y()));
+                mx += (o.x() - a.x()) / d;
+                my += (o.y() - a.y()) / d;
+            }
+        }
+        double[][] sides = {{1, 0}, {-1, 0}, {0, -1}, {0, 1}};
+        double[] best = sides[0];
+        double bestDot = Double.MAX_VALUE;
+        for (double[] side : sides) {
+            // Sideways (left, right) reads better for wide labels: top and bottom must win clearly.
+            double dot = side[0] * mx + side[1] * my + (side[1] != 0 ? 0.3 : 0);
+            if (dot < bestDot - 1e-9) {
+                bestDot = dot;
+                best = side;
+            }
+        }
+        return best;
     }
 
     /** Where the line from the box's centre towards (tx, ty) leaves the box, {@code gap} px further. */

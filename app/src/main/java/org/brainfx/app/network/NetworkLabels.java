@@ -33,13 +33,17 @@ final class NetworkLabels {
         return m.spec() != null && m.spec().name() != null ? m.spec().name() : "inline model";
     }
 
-    /** "Poisson · 100 × 10 Hz" or "spike times · 5". */
+    /** "100 × 10 Hz" (Poisson trains and their rate) or "5 trains" (spike times). */
     static String source(SourceSpec s) {
         if ("poisson".equals(s.kind())) {
-            String rate = s.rateHz() != null ? ValueText.n(s.rateHz()) + " Hz" : "scheduled rates";
-            return "Poisson \u00b7 " + s.size() + " \u00d7 " + rate;
+            return s.size() + " \u00d7 " + (s.rateHz() != null ? ValueText.n(s.rateHz()) + " Hz" : "scheduled Hz");
         }
-        return String.valueOf(s.kind()).replace('_', ' ') + " \u00b7 " + s.size();
+        return s.size() + " trains";
+    }
+
+    /** "Poisson input" or "spike times". */
+    static String sourceKind(SourceSpec s) {
+        return "poisson".equals(s.kind()) ? "Poisson input" : String.valueOf(s.kind()).replace('_', ' ');
     }
 
     /** The connectivity rule and its numbers: "p 0.1", "in-degree 800", "Gaussian σ 100 µm", "explicit: file.csv". */
@@ -54,10 +58,18 @@ final class NetworkLabels {
             case "fixed_out_degree" -> "out-degree " + (c.degree() == null ? "?" : c.degree());
             case "one_to_one" -> "one-to-one";
             case "gaussian" -> "Gaussian \u03c3 " + ValueText.n(c.sigma()) + " \u00b5m";
-            case "explicit" -> c.file() != null ? "explicit: " + Path.of(c.file()).getFileName()
+            case "explicit" -> c.file() != null ? "explicit: " + shortName(c.file())
                     : "explicit: " + (c.pre() == null ? 0 : c.pre().size()) + " pairs";
             default -> c.rule();
         };
+    }
+
+    /** A file's name without folder and extension, at most 24 characters (the full name is in the properties). */
+    static String shortName(String file) {
+        String f = Path.of(file).getFileName().toString();
+        int dot = f.lastIndexOf('.');
+        String base = dot > 0 ? f.substring(0, dot) : f;
+        return base.length() <= 24 ? base : base.substring(0, 23) + "\u2026";
     }
 
     /** "exp · w 0.1" or "exp (g) · w kaiming(1)": the synapse, conductance marked, and the weights. */

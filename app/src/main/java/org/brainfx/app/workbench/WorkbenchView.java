@@ -513,6 +513,8 @@ final class WorkbenchView {
         networkTab = new Tab(text("tab.network"), created.root());
         networkTab.setId("tab-network");
         network.set(created);
+        // The explorer lists a neuron project's parts; a network's parts are on the canvas, which gets its width.
+        sides.getItems().remove(explorer.root());
         tabs.getTabs().add(networkTab);
         tabs.getSelectionModel().select(networkTab);
         welcome.projectOpened(document.file());
@@ -524,6 +526,8 @@ final class WorkbenchView {
             tabs.getTabs().remove(networkTab);
             networkTab = null;
             network.set(null);
+            sides.getItems().add(0, explorer.root());
+            placeDividers(sides.getWidth());
         }
     }
 
