@@ -27,7 +27,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The editor on its own: a refused value stays on its row with the reason; a problem the check finds shows on its node. */
+/**
+ * The editor on its own: a refused value stays on its row with the reason; a problem the check finds
+ * shows on its node; delete, zoom, pan and auto-layout.
+ */
 @ExtendWith(ApplicationExtension.class)
 class NetworkEditorViewTest {
 
@@ -123,5 +126,43 @@ class NetworkEditorViewTest {
         waitForCheck();
         assertFalse(editor.canvas().nodeView("E").getStyleClass().contains("network-problem"), "fixed by Undo");
         assertTrue(robot.lookup("#network-check").queryAs(Label.class).getText().contains("builds"));
+    }
+
+    @Test
+    void deleteZoomPanAndAutoLayoutAreEachOneGesture(FxRobot robot) throws Exception {
+        waitForCheck();
+        NetworkSpec before = document.spec();
+        robot.clickOn("#network-arrow-label-0");
+        robot.type(KeyCode.DELETE);
+        assertTrue(document.spec().projections().isEmpty(), "Delete removes the selected projection");
+        robot.interact(document::undo);
+        assertEquals(before, document.spec());
+
+        robot.clickOn("#network-node-in");
+        robot.clickOn("#network-delete");
+        assertEquals(null, document.spec().source("in"), "the toolbar's Delete removes the input");
+        assertTrue(document.spec().projections().isEmpty(), "with its projections");
+        assertEquals(null, document.layout().of("in"));
+        robot.interact(document::undo);
+        assertEquals(before, document.spec());
+
+        double zoom = editor.canvas().zoomFactor();
+        robot.moveTo("#network-node-E").scroll(3, javafx.geometry.VerticalDirection.UP);
+        assertTrue(editor.canvas().zoomFactor() != zoom, "scrolling zooms");
+        javafx.geometry.Bounds shownBefore = editor.canvas().nodeView("E").localToScene(
+                editor.canvas().nodeView("E").getLayoutBounds());
+        javafx.geometry.Point2D corner = editor.canvas().root().localToScreen(20, 20);
+        robot.drag(corner.getX(), corner.getY(), javafx.scene.input.MouseButton.PRIMARY).dropBy(80, 50);
+        javafx.geometry.Bounds shownAfter = editor.canvas().nodeView("E").localToScene(
+                editor.canvas().nodeView("E").getLayoutBounds());
+        assertEquals(80, shownAfter.getMinX() - shownBefore.getMinX(), 2, "dragging the background pans");
+        assertEquals(before, document.spec(), "zoom and pan are no edits");
+        assertFalse(document.canUndoProperty().get());
+
+        robot.interact(() -> document.editLayout("scatter", l -> l.with("E", new NodePosition(900, 900))));
+        robot.clickOn("#network-layout");
+        assertEquals(AutoLayout.of(document.spec()), document.layout(), "auto-layout places every node afresh");
+        assertEquals(ResourceBundle.getBundle("org.brainfx.ui.messages").getString("network.edit.layout"),
+                document.undoDescriptionProperty().get(), "one undoable edit");
     }
 }
