@@ -18,19 +18,23 @@ import org.brainfx.engine.net.NetworkFactory;
 import org.brainfx.engine.net.NetworkSpec;
 import org.brainfx.engine.net.NeuronRef;
 import org.brainfx.engine.net.PopulationSpec;
+import org.brainfx.engine.net.Positions;
 import org.brainfx.engine.net.ProjectionSpec;
 import org.brainfx.engine.net.SourceSpec;
 import org.brainfx.engine.net.SynapseLibrary;
 import org.brainfx.engine.net.ValueSpec;
+import org.brainfx.engine.net.Wiring;
+import org.brainfx.engine.net.WiringRequest;
 
 /**
  * Checks a network the way building it for a simulation does, element by element, so that every
  * broken population, source and projection is found (the engine's builder stops at the first
- * error): each population and source is built alone, each projection with only its two ends, and
- * finally the whole network with its connections left empty (what only the whole shows: receptors
- * two projections share, currents, monitors). Slow for big networks (it generates each projection's
- * synapses once): run it in the background. Also reads each population's model and each
- * projection's synapse, for the property sheet's parameter rows.
+ * error): each population and source is built alone, each projection's synapses are generated
+ * alone, and finally the network without its broken nodes is built with its connections left empty
+ * (what only the whole shows: synapse models, receptors two projections share, currents, monitors).
+ * It generates every synapse once (about 0.5 s for the 10 000-neuron Brunel sample): run it in the
+ * background. Also reads each population's model and each projection's synapse, for the property
+ * sheet's parameter rows.
  */
 public final class NetworkCheck {
 
@@ -85,28 +89,59 @@ public final class NetworkCheck {
         }
         for (int k = 0; k < spec.projections().size(); k++) {
             ProjectionSpec p = spec.projections().get(k);
-            if (nodes.containsKey(p.pre()) || nodes.containsKey(p.post())) {
-                continue;
-            }
-            List<PopulationSpec> ends = spec.populations().stream()
-                    .filter(q -> q.name().equals(p.pre()) || q.name().equals(p.post())).toList();
-            List<SourceSpec> sources = spec.sources().stream().filter(s -> s.name().equals(p.pre())).toList();
-            String error = error(with(spec, ends, sources, List.of(p)), baseDir);
-            if (!error.isEmpty()) {
-                projections.put(k, error);
+            if (!nodes.containsKey(p.pre()) && !nodes.containsKey(p.post())) {
+                String error = wiringError(spec, p, baseDir);
+                if (!error.isEmpty()) {
+                    projections.put(k, error);
+                }
             }
         }
         if (spec.populations().isEmpty()) {
             network = "the network has no populations yet; add one from the palette";
-        } else if (nodes.isEmpty() && projections.isEmpty()) {
-            String error = error(new NetworkSpec(spec.name(), spec.description(), spec.dt(), spec.duration(), spec.seed(),
-                    spec.populations(), spec.sources(), spec.projections().stream().map(NetworkCheck::unwired).toList(),
-                    spec.currents(), spec.monitors()), baseDir);
-            if (!error.isEmpty()) {
-                network = attribute(spec, error, nodes, projections);
+        } else {
+            // The rest without the broken nodes, so what is wrong elsewhere is still found.
+            NetworkSpec rest = spec;
+            for (String broken : nodes.keySet()) {
+                rest = NetworkEdits.deleteNode(rest, broken);
+            }
+            if (!rest.populations().isEmpty()) {
+                String error = error(new NetworkSpec(rest.name(), rest.description(), rest.dt(), rest.duration(), rest.seed(),
+                        rest.populations(), rest.sources(), rest.projections().stream().map(NetworkCheck::unwired).toList(),
+                        rest.currents(), rest.monitors()), baseDir);
+                if (!error.isEmpty()) {
+                    network = attribute(spec, error, nodes, projections);
+                }
             }
         }
         return new Result(Map.copyOf(nodes), Map.copyOf(projections), network, models(spec, baseDir), synapses(spec, baseDir));
+    }
+
+    /**
+     * The error of generating {@code p}'s synapses (an impossible rule: an in-degree above the presynaptic size,
+     * one-to-one between different sizes, a missing pairs file, …), or "". Only the connection rule, weights and
+     * delays are built here, without compiling the models: the whole network's build checks the rest.
+     */
+    private static String wiringError(NetworkSpec spec, ProjectionSpec p, Path baseDir) {
+        String name = NetworkEdits.projectionName(p);
+        PopulationSpec pre = spec.population(p.pre());
+        SourceSpec source = spec.source(p.pre());
+        PopulationSpec post = spec.population(p.post());
+        if (pre == null && source == null || post == null || p.connectivity() == null) {
+            return "";
+        }
+        try {
+            int preCount = pre != null ? pre.size() : source.size();
+            Positions prePositions = pre == null ? null : Positions.of(pre.positions(), pre.size(),
+                    Wiring.seedFor(spec.seed(), "positions:" + pre.name()), "population '" + pre.name() + "', positions");
+            Positions postPositions = Positions.of(post.positions(), post.size(),
+                    Wiring.seedFor(spec.seed(), "positions:" + post.name()), "population '" + post.name() + "', positions");
+            Wiring.build(new WiringRequest(name, p.connectivity(), p.weights(), p.gapJunction() ? null : p.delays(), preCount,
+                    post.size(), prePositions, postPositions, pre != null && pre.name().equals(post.name()), spec.dt(),
+                    spec.seed(), baseDir));
+            return "";
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
     }
 
     /** The projection with no synapses (each was built on its own already), so the whole network builds fast. */
@@ -116,28 +151,28 @@ public final class NetworkCheck {
                 p.sign(), p.trainable(), p.plasticity());
     }
 
-    /** Puts the whole network's error on the element it names; returns it when it names none. */
+    /** Puts the whole network's error on the element it names (unless it has one already); returns it when it names none. */
     private static String attribute(NetworkSpec spec, String error, Map<String, String> nodes, Map<Integer, String> projections) {
         Matcher m = ELEMENT.matcher(error);
         if (!m.find()) {
             return error;
         }
         if (m.group(3) != null) {
-            nodes.put(m.group(3), error);
+            nodes.putIfAbsent(m.group(3), error);
             return "";
         }
         String name = m.group(2);
         if (m.group(1).startsWith("projection")) {
             for (int k = 0; k < spec.projections().size(); k++) {
                 if (NetworkEdits.projectionName(spec.projections().get(k)).equals(name)) {
-                    projections.put(k, error);
+                    projections.putIfAbsent(k, error);
                     return "";
                 }
             }
             return error;
         }
         if (NetworkEdits.taken(spec, name)) {
-            nodes.put(name, error);
+            nodes.putIfAbsent(name, error);
             return "";
         }
         return error;
