@@ -23,27 +23,52 @@ public final class AutoLayout {
     /** The first node's centre, px from the canvas origin. */
     static final double MARGIN_X = 140;
     static final double MARGIN_Y = 110;
+    /** The most nodes stacked in one column. */
+    static final int MAX_ROWS = 8;
 
     private AutoLayout() {
     }
 
     /** Positions for every node of {@code spec}, ignoring where they are now. */
     public static NetworkLayout of(NetworkSpec spec) {
-        Map<String, Integer> column = columns(spec);
-        Map<Integer, List<String>> byColumn = new java.util.TreeMap<>();
-        for (String n : nodeNames(spec)) {
-            byColumn.computeIfAbsent(column.get(n), k -> new ArrayList<>()).add(n);
+        if (spec.sources().isEmpty() && spec.populations().size() > MAX_ROWS) {
+            return grid(nodeNames(spec));
         }
-        int tallest = byColumn.values().stream().mapToInt(List::size).max().orElse(1);
+        Map<String, Integer> column = columns(spec);
+        Map<Integer, List<String>> layers = new java.util.TreeMap<>();
+        for (String n : nodeNames(spec)) {
+            layers.computeIfAbsent(column.get(n), k -> new ArrayList<>()).add(n);
+        }
+        // A layer taller than MAX_ROWS wraps into several columns.
+        List<List<String>> byColumn = new ArrayList<>();
+        for (List<String> layer : layers.values()) {
+            for (int from = 0; from < layer.size(); from += MAX_ROWS) {
+                byColumn.add(layer.subList(from, Math.min(layer.size(), from + MAX_ROWS)));
+            }
+        }
+        int tallest = byColumn.stream().mapToInt(List::size).max().orElse(1);
         Map<String, NodePosition> m = new HashMap<>();
         int c = 0;
-        for (List<String> names : byColumn.values()) {
+        for (List<String> names : byColumn) {
             // Columns centred on the tallest, so arrows between them run mostly level.
             double top = MARGIN_Y + (tallest - names.size()) * ROW / 2;
             for (int r = 0; r < names.size(); r++) {
                 m.put(names.get(r), new NodePosition(MARGIN_X + c * COLUMN, top + r * ROW));
             }
             c++;
+        }
+        return new NetworkLayout(m);
+    }
+
+    /**
+     * Many populations without inputs (a multi-area model): a grid in the spec's order, an even number
+     * of columns wide so that pairs listed together (an area's E and I) share a row.
+     */
+    private static NetworkLayout grid(List<String> names) {
+        int columns = 2 * (int) Math.ceil(Math.sqrt(names.size() * 0.7) / 2);
+        Map<String, NodePosition> m = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            m.put(names.get(i), new NodePosition(MARGIN_X + (i % columns) * COLUMN, MARGIN_Y + (i / columns) * ROW));
         }
         return new NetworkLayout(m);
     }

@@ -65,8 +65,32 @@ public final class NetworkCanvas {
     private final Map<String, VBox> nodeViews = new HashMap<>();
     private final List<ArrowView> arrowViews = new ArrayList<>();
 
-    /** A drawn projection: its group, the parts the check's verdict restyles, and its own colour. */
-    private record ArrowView(Group group, Shape hit, Label label, Polygon tip, Color colour, String name) { }
+    /** A drawn projection: its group, the parts the check's verdict restyles, its own colour, and the problem shown. */
+    private static final class ArrowView {
+        private final Group group;
+        private final Shape hit;
+        private final Label label;
+        private final Polygon tip;
+        private final Color colour;
+        private String shownProblem;
+
+        ArrowView(Group group, Shape hit, Label label, Polygon tip, Color colour) {
+            this.group = group;
+            this.hit = hit;
+            this.label = label;
+            this.tip = tip;
+            this.colour = colour;
+        }
+
+        Group group() {
+            return group;
+        }
+    }
+
+    /** Set while the zoom is too small to read arrow labels: they are hidden (CSS), leaving the arrows. */
+    private static final javafx.css.PseudoClass FAR = javafx.css.PseudoClass.getPseudoClass("far");
+    /** Below this zoom arrow labels are hidden. */
+    static final double LABEL_ZOOM = 0.45;
     // A box being dragged: its name, where the press was (scene) and where the box was (world).
     private String dragging;
     private Point2D pressScene;
@@ -174,6 +198,7 @@ public final class NetworkCanvas {
         s = Math.max(MIN_ZOOM, s);
         zoom.setX(s);
         zoom.setY(s);
+        zoomed();
         pan.setX((w - s * (minX + maxX)) / 2);
         pan.setY((h - s * (minY + maxY)) / 2);
     }
@@ -187,6 +212,10 @@ public final class NetworkCanvas {
         }
     }
 
+    private void zoomed() {
+        root.pseudoClassStateChanged(FAR, zoom.getX() < LABEL_ZOOM);
+    }
+
     private void zoomAbout(double factor, double x, double y) {
         double s = zoom.getX();
         double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, s * factor));
@@ -194,6 +223,7 @@ public final class NetworkCanvas {
         pan.setY(y - (y - pan.getY()) * next / s);
         zoom.setX(next);
         zoom.setY(next);
+        zoomed();
     }
 
     private void installBackgroundGestures() {
@@ -298,12 +328,16 @@ public final class NetworkCanvas {
                 continue;
             }
             String problem = found == null ? null : found.projections().get(k);
-            mark(a.group(), "network-problem", problem != null);
-            a.tip().setFill(problem != null ? PROBLEM : a.colour());
-            Tooltip tip = tooltip(problem != null ? problem : a.name());
-            Tooltip.install(a.hit(), tip);
-            Tooltip.install(a.label(), tip);
-            mark(a.group(), "network-arrow-selected", selected != null && !selected.isNode() && selected.index() == k);
+            mark(a.group, "network-problem", problem != null);
+            a.tip.setFill(problem != null ? PROBLEM : a.colour);
+            // Tooltips are replaced only when the finding changes: a big network has a thousand arrows.
+            if (!java.util.Objects.equals(problem, a.shownProblem)) {
+                Tooltip tip = tooltip(problem != null ? problem : NetworkEdits.projectionName(document.spec().projections().get(k)));
+                Tooltip.install(a.hit, tip);
+                Tooltip.install(a.label, tip);
+                a.shownProblem = problem;
+            }
+            mark(a.group, "network-arrow-selected", selected != null && !selected.isNode() && selected.index() == k);
         }
     }
 
@@ -525,7 +559,10 @@ public final class NetworkCanvas {
             e.consume();
         });
         g.setOnMouseReleased(e -> e.consume());
-        return new ArrowView(g, hit, label, tip, colour, NetworkEdits.projectionName(proj));
+        Tooltip named = tooltip(NetworkEdits.projectionName(proj));
+        Tooltip.install(hit, named);
+        Tooltip.install(label, named);
+        return new ArrowView(g, hit, label, tip, colour);
     }
 
     private static List<Integer> between(NetworkSpec spec, String x, String y) {
