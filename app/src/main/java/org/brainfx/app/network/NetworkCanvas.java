@@ -672,11 +672,6 @@ public final class NetworkCanvas {
         return t;
     }
 
-    /** The nodes for tests: box by name. */
-    Map<String, VBox> nodeViews() {
-        return nodeViews;
-    }
-
     private String text(String key) {
         return messages.getString(key);
     }

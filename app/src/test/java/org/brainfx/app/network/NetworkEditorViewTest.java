@@ -126,6 +126,22 @@ class NetworkEditorViewTest {
         waitForCheck();
         assertFalse(editor.canvas().nodeView("E").getStyleClass().contains("network-problem"), "fixed by Undo");
         assertTrue(robot.lookup("#network-check").queryAs(Label.class).getText().contains("builds"));
+
+        // An impossible rule: one-to-one between 100 inputs and 25 neurons, drawn on the arrow.
+        robot.clickOn("#network-arrow-label-0");
+        javafx.scene.control.ComboBox<?> rule = robot.lookup("#net-prop-rule").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> r = (javafx.scene.control.ComboBox<String>) rule;
+            r.setValue("one_to_one");
+        });
+        robot.clickOn("#network-node-E");
+        type(robot, "size", "25");
+        waitForCheck();
+        assertTrue(editor.canvas().arrowView(0).getStyleClass().contains("network-problem"), "red on the arrow");
+        assertFalse(editor.canvas().nodeView("E").getStyleClass().contains("network-problem"), "not on the node");
+        assertTrue(editor.checkedProperty().get().projections().get(0).contains("in->E"),
+                editor.checkedProperty().get().toString());
     }
 
     @Test
