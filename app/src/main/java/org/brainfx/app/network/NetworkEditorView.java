@@ -85,7 +85,8 @@ public final class NetworkEditorView {
             showProperties(false);
             check();
         });
-        checked.addListener((o, was, now) -> showProperties(false));
+        // A finished check can add rows (a new model's parameters); it changes no value shown.
+        checked.addListener((o, was, now) -> showProperties(false, false));
         showProperties(true);
         check();
     }
@@ -168,13 +169,17 @@ public final class NetworkEditorView {
 
     /** Shows the selection's rows: rebuilt when the rows differ (or the selection changed), else only refreshed. */
     private void showProperties(boolean selectionChanged) {
+        showProperties(selectionChanged, true);
+    }
+
+    private void showProperties(boolean selectionChanged, boolean valuesChanged) {
         List<NetworkPropertyItem> items = properties.itemsFor(canvas.selectionProperty().get());
         List<String> ids = items.stream().map(i -> i.getCategory() + "/" + i.id()).toList();
         if (selectionChanged || !ids.equals(rowsShown)) {
             editors.clear();
             rowsShown = ids;
             sheet.getItems().setAll(FXCollections.observableArrayList(items));
-        } else {
+        } else if (valuesChanged) {
             editors.refreshAll();
         }
     }

@@ -53,6 +53,9 @@ final class NetworkPropertyEditors implements Callback<PropertySheet.Item, Prope
         private final Label error = new Label();
         private final Control control;
         private boolean updating;
+        // Set while this row's own value is being applied: its refresh then shows the value as stored.
+        private boolean committing;
+        private String shownText = "";
 
         RowEditor(NetworkPropertyItem item) {
             this.item = item;
@@ -119,11 +122,14 @@ final class NetworkPropertyEditors implements Callback<PropertySheet.Item, Prope
             if (updating || item.editor() == NetworkPropertyItem.Editor.READ_ONLY || Objects.equals(value, shown())) {
                 return;
             }
+            committing = true;
             try {
                 item.setValue(value);
                 showRefusal(null);
             } catch (IllegalArgumentException e) {
                 showRefusal(e.getMessage());
+            } finally {
+                committing = false;
             }
         }
 
@@ -147,11 +153,16 @@ final class NetworkPropertyEditors implements Callback<PropertySheet.Item, Prope
         }
 
         void refresh() {
+            // A row being typed in keeps what is typed: another row's edit or an undo must not wipe it.
+            if (control instanceof TextField f && f.isFocused() && !committing && !f.getText().equals(shownText)) {
+                return;
+            }
             updating = true;
             try {
                 Object v = item.getValue();
                 if (control instanceof TextField f) {
-                    f.setText(v == null ? "" : v.toString());
+                    shownText = v == null ? "" : v.toString();
+                    f.setText(shownText);
                 } else if (control instanceof CheckBox c) {
                     c.setSelected(Boolean.TRUE.equals(v));
                 } else if (control instanceof ComboBox<?> c) {
