@@ -1,10 +1,12 @@
 package org.brainfx.app.network;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
@@ -64,16 +66,74 @@ public final class NetworkDocument {
      * (nodes it does not place are placed by {@link AutoLayout}; that is not an unsaved change).
      */
     public NetworkDocument(NetworkProject project, NetworkLayout layout, Path file) {
-        Objects.requireNonNull(project, "project");
-        Objects.requireNonNull(project.network(), "project.network");
-        State s = new State(project, AutoLayout.complete(project.network(), layout == null ? NetworkLayout.EMPTY : layout));
+        this(state(project, layout), state(project, layout), file);
+    }
+
+    private NetworkDocument(State current, State savedState, Path file) {
         this.file.set(file.toAbsolutePath().normalize());
-        set(s);
-        saved.set(s);
+        set(current);
+        saved.set(savedState);
         dirty = Bindings.createBooleanBinding(() -> !state.get().equals(saved.get()), state, saved);
         title = Bindings.createStringBinding(() -> (dirty.get() ? "*" : "") + displayName() + " \u2014 "
                 + this.file.get().getFileName() + (readOnly.get() ? " " + org.brainfx.app.project.ProjectDocument.READ_ONLY_MARK
                 : ""), state, saved, this.file, readOnly);
+    }
+
+    private static State state(NetworkProject project, NetworkLayout layout) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(project.network(), "project.network");
+        return new State(project, AutoLayout.complete(project.network(), layout == null ? NetworkLayout.EMPTY : layout));
+    }
+
+    /**
+     * The unsaved edits of an earlier session of the project at {@code file}, as a document that is
+     * dirty against the saved file, when a recovery copy exists, reads, and differs from the file.
+     */
+    public static Optional<NetworkDocument> recovered(Path file) {
+        Path copy = recoveryFile(file);
+        if (!Files.isRegularFile(copy)) {
+            return Optional.empty();
+        }
+        try {
+            State onDisk = state(NetworkProjectFiles.read(file), NetworkLayout.read(file));
+            State recovered = state(NetworkProjectFiles.read(copy), NetworkLayout.read(copy));
+            return recovered.equals(onDisk) ? Optional.empty() : Optional.of(new NetworkDocument(recovered, onDisk, file));
+        } catch (RuntimeException e) {
+            // An unreadable copy is no recovery; the project itself opens as saved.
+            return Optional.empty();
+        }
+    }
+
+    /** The recovery copy of a project file ({@code FILE.recovery}, its layout beside it), as neuron projects keep it. */
+    public static Path recoveryFile(Path file) {
+        return org.brainfx.app.project.ProjectDocument.recoveryFile(file);
+    }
+
+    /** Writes the unsaved state to the recovery copy (nothing when clean or read-only); returns whether it wrote. */
+    public boolean writeRecovery() {
+        if (readOnly.get()) {
+            return false;
+        }
+        if (!isDirty()) {
+            discardRecovery();
+            return false;
+        }
+        write(state.get(), recoveryFile(file.get()));
+        return true;
+    }
+
+    /** Deletes the recovery copy, its layout and their backups, if present. */
+    public void discardRecovery() {
+        Path copy = recoveryFile(file.get());
+        Path layoutCopy = NetworkLayout.sidecarOf(copy);
+        try {
+            for (Path p : List.of(copy, layoutCopy)) {
+                Files.deleteIfExists(p);
+                Files.deleteIfExists(p.resolveSibling(p.getFileName() + ".bak"));
+            }
+        } catch (java.io.IOException e) {
+            throw new NetworkException(copy + ": cannot delete the recovery copy (" + e.getMessage() + ")", e);
+        }
     }
 
     /**
@@ -263,6 +323,7 @@ public final class NetworkDocument {
         }
         write(state.get(), file.get());
         saved.set(state.get());
+        discardRecovery();
     }
 
     /**
@@ -277,6 +338,9 @@ public final class NetworkDocument {
         UnaryOperator<State> rebase = s -> new State(NetworkPaths.rebase(s.project(), from, to), s.layout());
         State moved = rebase.apply(state.get());
         write(moved, f);
+        if (!readOnly.get()) {
+            discardRecovery();
+        }
         List<Edit> undone = undo.stream().map(e -> e.map(rebase)).toList();
         List<Edit> redone = redo.stream().map(e -> e.map(rebase)).toList();
         undo.clear();

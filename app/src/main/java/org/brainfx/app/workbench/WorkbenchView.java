@@ -213,7 +213,10 @@ final class WorkbenchView {
             showPropertyPane(now != null && propertiesWanted.get());
         });
         propertiesWanted.addListener((obs, was, now) -> showPropertyPane(now && model.session() != null));
-        Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> model.autosave()));
+        Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> {
+            model.autosave();
+            autosaveNetwork();
+        }));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
     }
@@ -496,9 +499,36 @@ final class WorkbenchView {
             }
             if (sample) {
                 document.markReadOnly();
+                Platform.runLater(() -> showNetwork(document));
+                return;
             }
-            Platform.runLater(() -> showNetwork(document));
+            NetworkDocument recovered = model.keepsRecoveryCopies() ? NetworkDocument.recovered(file).orElse(null) : null;
+            Platform.runLater(() -> {
+                if (recovered != null && dialogs.restore(file)) {
+                    showNetwork(recovered);
+                    return;
+                }
+                if (recovered != null) {
+                    document.discardRecovery();
+                }
+                showNetwork(document);
+            });
         });
+    }
+
+    /** Copies the open network project's unsaved edits to its recovery file, as {@link WorkbenchModel#autosave} does. */
+    private void autosaveNetwork() {
+        NetworkTabs n = network.get();
+        if (n == null || !model.keepsRecoveryCopies()) {
+            return;
+        }
+        try {
+            if (n.document().writeRecovery()) {
+                model.info("log.autosaved", NetworkDocument.recoveryFile(n.document().file()).getFileName());
+            }
+        } catch (RuntimeException e) {
+            model.error(e.getMessage());
+        }
     }
 
     private void showNetwork(NetworkDocument document) {
@@ -800,6 +830,9 @@ final class WorkbenchView {
         NetworkTabs n = network.get();
         if (n != null && n.document().isDirty()) {
             WorkbenchDialogs.Unsaved choice = dialogs.unsaved(n.document().displayName());
+            if (choice == WorkbenchDialogs.Unsaved.DISCARD && !n.document().isReadOnly() && model.keepsRecoveryCopies()) {
+                n.document().discardRecovery();
+            }
             return choice == WorkbenchDialogs.Unsaved.SAVE ? save() : choice == WorkbenchDialogs.Unsaved.DISCARD;
         }
         ProjectSession s = model.session();

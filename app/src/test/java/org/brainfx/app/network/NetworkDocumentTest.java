@@ -155,4 +155,20 @@ class NetworkDocumentTest {
             assertEquals(doc.layout(), again.layout(), sample);
         }
     }
+
+    @Test
+    void aRecoveryCopyComesBackDirtyAndOnlyWhenItDiffers() {
+        NetworkDocument doc = fresh();
+        assertFalse(doc.writeRecovery(), "nothing unsaved: no copy");
+        doc.edit("Add", s -> NetworkEdits.addPopulation(s, "E"), l -> l.with("E", new NodePosition(5, 6)));
+        assertTrue(doc.writeRecovery());
+        NetworkDocument back = NetworkDocument.recovered(doc.file()).orElseThrow();
+        assertEquals(doc.spec(), back.spec());
+        assertEquals(doc.layout(), back.layout());
+        assertTrue(back.isDirty());
+        doc.save();
+        assertTrue(NetworkDocument.recovered(doc.file()).isEmpty(), "saving drops the copy");
+        assertFalse(Files.exists(NetworkDocument.recoveryFile(doc.file())));
+        assertFalse(Files.exists(NetworkLayout.sidecarOf(NetworkDocument.recoveryFile(doc.file()))));
+    }
 }

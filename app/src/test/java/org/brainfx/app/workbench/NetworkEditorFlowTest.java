@@ -53,6 +53,7 @@ class NetworkEditorFlowTest {
     private final Preferences recentNode = Preferences.userRoot().node("org/brainfx/test/network-flow-" + UUID.randomUUID());
     private final Deque<WorkbenchDialogs.Unsaved> unsavedAnswers = new ArrayDeque<>();
     private final List<String> askedAbout = new java.util.ArrayList<>();
+    private final List<Path> restoreAsked = new java.util.ArrayList<>();
     private WorkbenchView view;
     @TempDir
     Path dir;
@@ -67,6 +68,12 @@ class NetworkEditorFlowTest {
         Unsaved unsaved(String name) {
             askedAbout.add(name);
             return unsavedAnswers.isEmpty() ? Unsaved.CANCEL : unsavedAnswers.poll();
+        }
+
+        @Override
+        boolean restore(Path file) {
+            restoreAsked.add(file);
+            return true;
         }
 
         @Override
@@ -208,5 +215,30 @@ class NetworkEditorFlowTest {
         robot.clickOn("#network-add-population");
         robot.clickOn("#tool-undo");
         assertFalse(other.document().isDirty(), "undone back to the saved state");
+    }
+
+    @Test
+    void unsavedEditsOfACrashedSessionAreOfferedBack(FxRobot robot) throws Exception {
+        Path file = emptyProject("crashed");
+        NetworkTabs first = open(robot, file, null);
+        robot.clickOn("#network-add-population");
+        robot.interact(() -> assertTrue(first.document().writeRecovery(), "what the 30 s autosave writes"));
+        Path copy = NetworkDocument.recoveryFile(file);
+        Path layoutCopy = org.brainfx.app.network.NetworkLayout.sidecarOf(copy);
+        String project = java.nio.file.Files.readString(copy);
+        String layout = java.nio.file.Files.readString(layoutCopy);
+        unsavedAnswers.add(WorkbenchDialogs.Unsaved.DISCARD);
+        robot.interact(() -> view.closeProject());
+        assertFalse(java.nio.file.Files.exists(copy), "Discard drops the copy");
+        // A session that crashed instead would have left the copy behind.
+        java.nio.file.Files.writeString(copy, project);
+        java.nio.file.Files.writeString(layoutCopy, layout);
+        NetworkTabs again = open(robot, file, null);
+        assertEquals(1, restoreAsked.size(), "the copy is offered");
+        assertEquals(1, again.document().spec().populations().size(), "the edit is back");
+        assertEquals(first.document().layout(), again.document().layout());
+        assertTrue(again.document().isDirty(), "and still unsaved");
+        robot.clickOn("#tool-save");
+        assertFalse(java.nio.file.Files.exists(copy), "Save drops the copy");
     }
 }
