@@ -95,6 +95,17 @@ class NetworkEditorViewTest {
         assertEquals(25, document.spec().population("E").size());
         assertFalse(robot.lookup("#net-prop-size-error").queryAs(Label.class).isVisible(), "an accepted value clears the row");
 
+        // Typing in a row survives an edit elsewhere (here: the seed, as another view might change it).
+        TextField size = robot.lookup("#net-prop-size").queryAs(TextField.class);
+        robot.clickOn(size);
+        robot.interact(() -> size.setText("77"));
+        robot.interact(() -> document.editSpec("seed", s -> NetworkEdits.timing(s, s.dt(), s.duration(), 9)));
+        assertEquals("77", size.getText(), "what is being typed is kept");
+        robot.type(KeyCode.ENTER);
+        assertEquals(77, document.spec().population("E").size());
+        robot.interact(document::undo);
+        assertEquals("25", robot.lookup("#net-prop-size").queryAs(TextField.class).getText(), "undo shows in the focused row");
+
         robot.clickOn("#network-arrow-label-0");
         type(robot, "p", "1.5");
         assertTrue(robot.lookup("#net-prop-p-error").queryAs(Label.class).getText().contains("probability"));
