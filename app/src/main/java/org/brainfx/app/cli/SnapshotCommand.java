@@ -34,7 +34,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     private Path project;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "fit",
-            description = "welcome, recording, model, playground, fit, compare or training (default: ${DEFAULT-VALUE}).")
+            description = "welcome, recording, model, playground, fit, compare, training or network (default: ${DEFAULT-VALUE}).")
     private String view;
 
     @Option(names = "--fit-iterations", paramLabel = "N", defaultValue = "0",

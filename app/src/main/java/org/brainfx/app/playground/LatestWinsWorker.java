@@ -15,7 +15,7 @@ import org.brainfx.app.jobs.UiExecutor;
  *
  * @param <R> what a job produces
  */
-final class LatestWinsWorker<R> {
+public final class LatestWinsWorker<R> {
 
     /** A job and where its outcome goes (both handlers run on the UI thread). */
     private record Request<R>(Supplier<R> job, Consumer<R> onResult, Consumer<RuntimeException> onFailure) { }
@@ -28,7 +28,7 @@ final class LatestWinsWorker<R> {
     private long dropped;
 
     /** A worker running jobs on {@code background} and delivering outcomes through {@code ui}. */
-    LatestWinsWorker(Executor background, UiExecutor ui) {
+    public LatestWinsWorker(Executor background, UiExecutor ui) {
         this.background = background;
         this.ui = ui;
     }
@@ -39,7 +39,7 @@ final class LatestWinsWorker<R> {
      * @param onResult  receives the job's result on the UI thread
      * @param onFailure receives what the job threw, on the UI thread
      */
-    void submit(Supplier<R> job, Consumer<R> onResult, Consumer<RuntimeException> onFailure) {
+    public void submit(Supplier<R> job, Consumer<R> onResult, Consumer<RuntimeException> onFailure) {
         synchronized (this) {
             if (pending != null) {
                 dropped++;

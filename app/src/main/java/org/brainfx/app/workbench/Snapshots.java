@@ -37,7 +37,7 @@ public final class Snapshots {
 
     /** The views a snapshot can show. */
     public static final List<String> VIEWS = List.of("welcome", "recording", "model", "playground", "fit", "compare",
-            "training");
+            "training", "network");
 
     private static final long WAIT_SECONDS = 120;
 
@@ -93,6 +93,8 @@ public final class Snapshots {
             // Fails at once, naming the path, instead of waiting for a window that cannot open it.
             if ("training".equals(request.view())) {
                 org.brainfx.engine.train.TrainingProjectFiles.read(request.project());
+            } else if ("network".equals(request.view())) {
+                org.brainfx.engine.net.NetworkProjectFiles.read(request.project());
             } else {
                 ProjectFiles.read(request.project());
             }
@@ -163,6 +165,10 @@ public final class Snapshots {
                     fitSeconds = watched.seconds();
                     longGaps = watched.longGaps();
                 }
+            } else if ("network".equals(request.view())) {
+                // The picture shows the live check's verdict, so it waits for the check of the network as opened.
+                waitUntil(() -> view.networkTabs() != null && view.networkTabs().editor().checkCurrent(),
+                        "the network project to open and its check to end");
             } else {
                 waitUntil(() -> view.model().resolved() != null || view.projectTabs() != null
                         && !view.model().session().errorProperty().get().isEmpty(), "the project to open");

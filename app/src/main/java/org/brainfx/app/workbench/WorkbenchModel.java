@@ -69,6 +69,11 @@ public final class WorkbenchModel {
         recoveryCopies = false;
     }
 
+    /** False when recovery copies are neither read, offered nor written (a snapshot). */
+    boolean keepsRecoveryCopies() {
+        return recoveryCopies;
+    }
+
     /**
      * Projects under {@code folder} (the bundled samples) open read-only, so that Save never
      * overwrites them; null: none.

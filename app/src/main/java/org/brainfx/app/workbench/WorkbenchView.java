@@ -51,6 +51,8 @@ import org.brainfx.app.BrainfxVersion;
 import org.brainfx.app.help.HelpWindows;
 import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.app.network.NetworkDocument;
+import org.brainfx.app.network.NetworkTabs;
 import org.brainfx.app.playground.PlaygroundView;
 import org.brainfx.app.playground.PlaygroundViewModel;
 import org.brainfx.app.project.ProjectSession;
@@ -63,6 +65,7 @@ import org.brainfx.app.project.ProjectDocument;
 import org.brainfx.app.training.TrainingRunningJob;
 import org.brainfx.app.training.TrainingView;
 import org.brainfx.app.training.TrainingViewModel;
+import org.brainfx.engine.net.NetworkProjectFiles;
 import org.brainfx.engine.train.TrainingProject;
 import org.brainfx.engine.train.TrainingProjectFiles;
 import org.brainfx.engine.project.Project;
@@ -108,6 +111,9 @@ final class WorkbenchView {
     private Tab trainingTab;
     private TrainingViewModel trainingModel;
     private TrainingRunningJob trainingJob;
+    // An open network project: its document and workspace in the Network tab (never open beside a neuron project).
+    private final ObjectProperty<NetworkTabs> network = new SimpleObjectProperty<>(this, "network");
+    private Tab networkTab;
     private SplitPane sides;
     private VBox propertyPane;
     private final ObjectProperty<ProjectTabs> projectTabs = new SimpleObjectProperty<>(this, "projectTabs");
@@ -188,18 +194,18 @@ final class WorkbenchView {
                 status.setText(model.log().get(model.log().size() - 1).text());
             }
         });
-        title = Bindings.createStringBinding(this::titleText, model.sessionProperty());
+        title = Bindings.createStringBinding(this::titleText, model.sessionProperty(), network);
+        network.addListener((obs, old, now) -> {
+            title.invalidate();
+            bindHistory();
+            if (now != null) {
+                now.document().titleProperty().addListener((o, a, b) -> title.invalidate());
+            }
+        });
         model.sessionProperty().addListener((obs, old, now) -> {
             title.invalidate();
-            undoAvailable.unbind();
-            redoAvailable.unbind();
-            undoWhat.unbind();
-            redoWhat.unbind();
+            bindHistory();
             if (now != null) {
-                undoWhat.bind(now.document().undoDescriptionProperty());
-                redoWhat.bind(now.document().redoDescriptionProperty());
-                undoAvailable.bind(now.document().canUndoProperty());
-                redoAvailable.bind(now.document().canRedoProperty());
                 now.document().titleProperty().addListener((o, a, b) -> title.invalidate());
                 now.document().projectProperty().addListener((o, a, b) -> projectEdited(a, b));
             }
@@ -207,7 +213,10 @@ final class WorkbenchView {
             showPropertyPane(now != null && propertiesWanted.get());
         });
         propertiesWanted.addListener((obs, was, now) -> showPropertyPane(now && model.session() != null));
-        Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> model.autosave()));
+        Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> {
+            model.autosave();
+            autosaveNetwork();
+        }));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
     }
@@ -231,7 +240,37 @@ final class WorkbenchView {
         return projectTabs.get();
     }
 
+    /** Undo and Redo follow the open network project, else the open neuron project. */
+    private void bindHistory() {
+        undoAvailable.unbind();
+        redoAvailable.unbind();
+        undoWhat.unbind();
+        redoWhat.unbind();
+        NetworkTabs n = network.get();
+        ProjectSession s = model.session();
+        if (n != null) {
+            undoWhat.bind(n.document().undoDescriptionProperty());
+            redoWhat.bind(n.document().redoDescriptionProperty());
+            undoAvailable.bind(n.document().canUndoProperty());
+            redoAvailable.bind(n.document().canRedoProperty());
+        } else if (s != null) {
+            undoWhat.bind(s.document().undoDescriptionProperty());
+            redoWhat.bind(s.document().redoDescriptionProperty());
+            undoAvailable.bind(s.document().canUndoProperty());
+            redoAvailable.bind(s.document().canRedoProperty());
+        } else {
+            undoAvailable.set(false);
+            redoAvailable.set(false);
+            undoWhat.set("");
+            redoWhat.set("");
+        }
+    }
+
     private String titleText() {
+        NetworkTabs n = network.get();
+        if (n != null) {
+            return n.document().titleProperty().get() + " \u2014 " + text("app.title");
+        }
         ProjectSession s = model.session();
         return s == null ? text("app.title") : s.document().titleProperty().get() + " \u2014 " + text("app.title");
     }
@@ -436,7 +475,95 @@ final class WorkbenchView {
             openTraining(file);
             return;
         }
+        if (NetworkProjectFiles.isNetworkProject(file)) {
+            openNetwork(file);
+            return;
+        }
         model.open(file, () -> showProjectOf(file));
+    }
+
+    /** Reads the network project in the background, then shows it in the Network tab (replacing an open project). */
+    private void openNetwork(Path file) {
+        boolean sample = model.isSample(file);
+        BackgroundTasks.executor().execute(() -> {
+            NetworkDocument document;
+            try {
+                document = NetworkDocument.open(file);
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    model.error(MessageFormat.format(text("log.open.failed"), file, e.getMessage()));
+                    dialogs.error(MessageFormat.format(text("log.open.failed.header"), file.toAbsolutePath().normalize()),
+                            e.getMessage());
+                });
+                return;
+            }
+            if (sample) {
+                document.markReadOnly();
+                Platform.runLater(() -> showNetwork(document));
+                return;
+            }
+            NetworkDocument recovered = model.keepsRecoveryCopies() ? NetworkDocument.recovered(file).orElse(null) : null;
+            Platform.runLater(() -> {
+                if (recovered != null && dialogs.restore(file)) {
+                    showNetwork(recovered);
+                    return;
+                }
+                if (recovered != null) {
+                    document.discardRecovery();
+                }
+                showNetwork(document);
+            });
+        });
+    }
+
+    /** Copies the open network project's unsaved edits to its recovery file, as {@link WorkbenchModel#autosave} does. */
+    private void autosaveNetwork() {
+        NetworkTabs n = network.get();
+        if (n == null || !model.keepsRecoveryCopies()) {
+            return;
+        }
+        try {
+            if (n.document().writeRecovery()) {
+                model.info("log.autosaved", NetworkDocument.recoveryFile(n.document().file()).getFileName());
+            }
+        } catch (RuntimeException e) {
+            model.error(e.getMessage());
+        }
+    }
+
+    private void showNetwork(NetworkDocument document) {
+        // One project is edited at a time: File > Save and Edit > Undo must not have to guess which.
+        if (model.session() != null) {
+            model.closeProject();
+            dropProjectTabs();
+            explorer.show(null);
+        }
+        closeNetwork();
+        NetworkTabs created = new NetworkTabs(document, messages, BackgroundTasks.computeExecutor(), UiExecutor.fx());
+        networkTab = new Tab(text("tab.network"), created.root());
+        networkTab.setId("tab-network");
+        network.set(created);
+        // The explorer lists a neuron project's parts; a network's parts are on the canvas, which gets its width.
+        sides.getItems().remove(explorer.root());
+        tabs.getTabs().add(networkTab);
+        tabs.getSelectionModel().select(networkTab);
+        welcome.projectOpened(document.file());
+        model.info(document.isReadOnly() ? "log.opened.sample" : "log.opened.network", document.file().getFileName());
+    }
+
+    private void closeNetwork() {
+        if (networkTab != null) {
+            tabs.getTabs().remove(networkTab);
+            networkTab = null;
+            network.set(null);
+            sides.getItems().add(0, explorer.root());
+            placeDividers(sides.getWidth());
+        }
+    }
+
+    /** The open network project's workspace, or null (tests and the snapshot command). */
+    NetworkTabs networkTabs() {
+        return network.get();
     }
 
     /** Reads the training project in the background, then shows it in a Training tab (replacing an earlier one). */
@@ -498,6 +625,7 @@ final class WorkbenchView {
             tabs.getTabs().remove(freePlayground);
             freePlayground = null;
         }
+        closeNetwork();
         ProjectTabs created = new ProjectTabs(session, messages, owner, model);
         projectTabs.set(created);
         tabs.getTabs().addAll(created.tabs());
@@ -517,6 +645,13 @@ final class WorkbenchView {
     void closeProject() {
         boolean training = trainingTab != null;
         closeTraining();
+        if (network.get() != null) {
+            if (confirmDiscard()) {
+                closeNetwork();
+                showHome();
+            }
+            return;
+        }
         if (model.session() == null) {
             if (training) {
                 showHome();
@@ -589,6 +724,13 @@ final class WorkbenchView {
 
     /** Saves the open project (a read-only sample: asks where to Save As); returns whether it saved. */
     boolean save() {
+        NetworkTabs n = network.get();
+        if (n != null) {
+            if (n.document().isReadOnly()) {
+                return saveAs();
+            }
+            return writeNetwork(() -> n.document().save(), n.document().file());
+        }
         ProjectSession s = model.session();
         if (s != null && s.document().isReadOnly()) {
             return saveAs();
@@ -601,6 +743,16 @@ final class WorkbenchView {
      * relative path, whether to copy them beside it; the new file joins the recent projects.
      */
     boolean saveAs() {
+        NetworkTabs n = network.get();
+        if (n != null) {
+            NetworkDocument d = n.document();
+            Path target = dialogs.saveAsTarget(d.file(), d.isReadOnly()).orElse(null);
+            if (target == null || !writeNetwork(() -> d.saveAs(target), target)) {
+                return false;
+            }
+            welcome.projectOpened(d.file());
+            return true;
+        }
         ProjectSession s = model.session();
         if (s == null) {
             return false;
@@ -625,7 +777,24 @@ final class WorkbenchView {
         return true;
     }
 
+    /** Saves the network project by {@code write}; a failure is logged and shown, and the document stays unsaved. */
+    private boolean writeNetwork(Runnable write, Path file) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            model.error(MessageFormat.format(text("log.save.failed.header"), file) + ": " + e.getMessage());
+            dialogs.error(MessageFormat.format(text("log.save.failed.header"), file), e.getMessage());
+            return false;
+        }
+        model.info("log.saved.network", file.getFileName());
+        return true;
+    }
+
     private void undo() {
+        if (network.get() != null) {
+            network.get().document().undo();
+            return;
+        }
         ProjectSession s = model.session();
         if (s != null) {
             s.document().undo();
@@ -633,6 +802,10 @@ final class WorkbenchView {
     }
 
     private void redo() {
+        if (network.get() != null) {
+            network.get().document().redo();
+            return;
+        }
         ProjectSession s = model.session();
         if (s != null) {
             s.document().redo();
@@ -646,6 +819,7 @@ final class WorkbenchView {
         }
         model.close();
         closeTraining();
+        closeNetwork();
         return true;
     }
 
@@ -657,6 +831,14 @@ final class WorkbenchView {
 
     /** Asks what to do with unsaved changes; returns true when it is fine to replace or close the project. */
     private boolean confirmDiscard() {
+        NetworkTabs n = network.get();
+        if (n != null && n.document().isDirty()) {
+            WorkbenchDialogs.Unsaved choice = dialogs.unsaved(n.document().displayName());
+            if (choice == WorkbenchDialogs.Unsaved.DISCARD && !n.document().isReadOnly() && model.keepsRecoveryCopies()) {
+                n.document().discardRecovery();
+            }
+            return choice == WorkbenchDialogs.Unsaved.SAVE ? save() : choice == WorkbenchDialogs.Unsaved.DISCARD;
+        }
         ProjectSession s = model.session();
         if (s == null || !s.document().isDirty()) {
             return true;
@@ -702,7 +884,7 @@ final class WorkbenchView {
     }
 
     private BooleanBinding noProject() {
-        return model.sessionProperty().isNull();
+        return model.sessionProperty().isNull().and(network.isNull());
     }
 
     /** True while there is nothing to undo ({@code undo}) or redo (otherwise) in the open document. */

@@ -58,6 +58,36 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void rendersTheNetworkEditorWithItsEAndINodes() throws Exception {
+        Path out = dir.resolve("network.png");
+        CommandRun run = CommandRun.of("snapshot", "../sample-projects/ei-network", "--view", "network", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertEquals(1280, image.getWidth());
+        assertTrue(pixelsNear(image, 0x1f5fbf) > 200, "the excitatory population's blue outline and arrows");
+        assertTrue(pixelsNear(image, 0xc83228) > 200, "the inhibitory population's red outline and arrows");
+        CommandRun neuron = CommandRun.of("snapshot", "../sample-projects/hh-synthetic", "--view", "network",
+                "--out", out.toString());
+        assertEquals(1, neuron.exitCode());
+        assertTrue(neuron.err().contains("not a network project"), neuron.err());
+    }
+
+    private static int pixelsNear(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                int d = Math.abs((p >> 16 & 255) - (rgb >> 16 & 255)) + Math.abs((p >> 8 & 255) - (rgb >> 8 & 255))
+                        + Math.abs((p & 255) - (rgb & 255));
+                if (d < 30) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
     void refusesAnUnknownViewAndAMissingProject() {
         CommandRun unknown = CommandRun.of("snapshot", "--view", "raster", "--out", dir.resolve("x.png").toString());
         assertEquals(2, unknown.exitCode());
