@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 /**
  * How to run a network: the duration (null: the spec's), threads (1 or 2: a second thread takes half
  * of every population's neurons once the network is big enough to pay for the hand-over each step),
- * a listener for live spikes, a cancel flag and a pause gate polled while running (every 64 steps),
+ * a listener for live spikes, a cancel flag and a pause gate polled while running (every 8 steps),
  * and a pace: at most {@code paceMsPerSecond} simulated milliseconds per wall-clock second (0: as fast
  * as the machine goes), so a live view can watch a fast network move at a speed a person can follow.
  */

@@ -54,11 +54,11 @@ class NetworkPauseTest {
             runner.set(Thread.currentThread());
             return NetworkSimulator.run(net, RunOptions.defaults().withPause(gate).withListener(p -> lastStep.set(p.step())));
         });
-        waitFor(() -> lastStep.get() == 64 && runner.get().getState() == Thread.State.WAITING, "the run to wait at step 64");
+        waitFor(() -> lastStep.get() == NetworkSimulator.CHECKPOINT_STEPS && runner.get().getState() == Thread.State.WAITING, "the run to wait at its first checkpoint");
         long cpuBefore = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(runner.get().getId());
         Thread.sleep(200);
         long cpuAfter = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(runner.get().getId());
-        assertEquals(64, lastStep.get(), "no step while paused");
+        assertEquals(NetworkSimulator.CHECKPOINT_STEPS, lastStep.get(), "no step while paused");
         assertTrue(cpuAfter - cpuBefore < 20_000_000L, "a paused run uses no processor: " + (cpuAfter - cpuBefore) / 1e6 + " ms");
         assertFalse(run.isDone());
 
@@ -80,11 +80,11 @@ class NetworkPauseTest {
         AtomicInteger lastStep = new AtomicInteger();
         CompletableFuture<NetworkResult> run = CompletableFuture.supplyAsync(() -> NetworkSimulator.run(net,
                 RunOptions.defaults().withPause(gate).withCancel(stop::get).withListener(p -> lastStep.set(p.step()))));
-        waitFor(() -> lastStep.get() == 64, "the run to pause");
+        waitFor(() -> lastStep.get() == NetworkSimulator.CHECKPOINT_STEPS, "the run to pause");
         stop.set(true);
         gate.resume();
         NetworkResult r = run.get(30, TimeUnit.SECONDS);
-        assertEquals(64, r.completedSteps());
+        assertEquals(NetworkSimulator.CHECKPOINT_STEPS, r.completedSteps());
     }
 
     @Test
@@ -92,7 +92,7 @@ class NetworkPauseTest {
         Network net = NetworkFactory.build(smallEi(200), null);
         NetworkResult fast = NetworkSimulator.run(net, RunOptions.defaults());
         long t0 = System.nanoTime();
-        // 200 ms simulated at 1 000 ms a second: no less than 0.2 s (less the last 64 steps' 6.4 ms).
+        // 200 ms simulated at 1 000 ms a second: no less than 0.2 s (less the last checkpoint's steps).
         NetworkResult paced = NetworkSimulator.run(net, RunOptions.defaults().withPace(1000));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(seconds >= 0.19, "paced run took " + seconds + " s");

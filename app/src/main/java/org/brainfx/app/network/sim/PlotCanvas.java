@@ -73,7 +73,7 @@ abstract class PlotCanvas extends Region {
         g.fillText(number(yLow), LEFT - 4, TOP + plotHeight() - 4);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        double step = niceStep((x1 - x0) / 5);
+        double step = niceStep((x1 - x0) / 6);
         if (step > 0 && Double.isFinite(step)) {
             for (double x = Math.ceil(x0 / step) * step; x <= x1 + 1e-9; x += step) {
                 double px = LEFT + (x - x0) / (x1 - x0) * plotWidth();

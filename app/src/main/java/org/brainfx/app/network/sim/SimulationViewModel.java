@@ -283,7 +283,7 @@ public final class SimulationViewModel {
         stop();
     }
 
-    /** Pauses the run at its next checkpoint (64 steps). */
+    /** Pauses the run at its next checkpoint (a few steps on). */
     public void pause() {
         if (state.get() == State.RUNNING && active != null) {
             active.gate().pause();
