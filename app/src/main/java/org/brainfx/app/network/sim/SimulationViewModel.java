@@ -230,7 +230,8 @@ public final class SimulationViewModel {
 
     /** True when the project has spike sources whose rate the input knob scales. */
     public boolean hasRateSources() {
-        return SpecScaling.hasRateSources(spec.get());
+        NetworkSpec s = spec.get();
+        return s != null && SpecScaling.hasRateSources(s);
     }
 
     /** Sets the knobs to the project as it stands (its own g, factors 1). */
@@ -251,6 +252,10 @@ public final class SimulationViewModel {
             return;
         }
         NetworkSpec base = spec.get();
+        if (base == null) {
+            failure.set(text("sim.noNetwork"));
+            return;
+        }
         boolean teach = teaching.get();
         TeachingKnobs knobs;
         try {
@@ -260,7 +265,8 @@ public final class SimulationViewModel {
             return;
         }
         double paceNow = pace.get();
-        double bg = baselineG;
+        // g is read against the spec as it is now (an edit may have changed its weights since the knobs were set).
+        double bg = SpecScaling.baselineG(base);
         ActiveRun run = new ActiveRun(++runs, new AtomicBoolean(), new PauseGate());
         active = run;
         failure.set("");
