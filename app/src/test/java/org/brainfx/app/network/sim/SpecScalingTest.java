@@ -44,6 +44,24 @@ class SpecScalingTest {
     }
 
     @Test
+    void theKnobsReachEachOfTheBrunelRegimeSamplesExactly() {
+        NetworkSpec brunel = NetworkProjectFiles.read(BRUNEL).network();
+        // README: SR g 3 η 2; fast SI g 6 η 4; slow SI g 4.5 η 0.9; the sample's η 2 is input × 1.
+        Object[][] regimes = {{"brunel-sr", 3.0, 2.0}, {"brunel-si-fast", 6.0, 4.0}, {"brunel-si-slow", 4.5, 0.9}};
+        for (Object[] r : regimes) {
+            NetworkSpec want = NetworkProjectFiles.read(BRUNEL.resolve("regimes").resolve(r[0] + ".brainfx.json")).network();
+            NetworkSpec got = SpecScaling.apply(brunel, new TeachingKnobs((double) r[2] / 2, (double) r[1], 1), 5.0).spec();
+            for (int k = 0; k < want.projections().size(); k++) {
+                assertEquals(want.projections().get(k).weights().value(), got.projections().get(k).weights().value(), 1e-12,
+                        r[0] + " " + want.projections().get(k).name());
+            }
+            for (int k = 0; k < want.sources().size(); k++) {
+                assertEquals(want.sources().get(k).rateHz(), got.sources().get(k).rateHz(), 1e-9, r[0] + " " + want.sources().get(k).name());
+            }
+        }
+    }
+
+    @Test
     void weightScaleScalesEverySynapseIncludingTheInputsButKeepsG() {
         NetworkSpec brunel = NetworkProjectFiles.read(BRUNEL).network();
         NetworkSpec s = SpecScaling.apply(brunel, new TeachingKnobs(1, 5, 2), 5.0).spec();
