@@ -34,7 +34,7 @@ final class SimulationSnapshot {
             SimulationView v = new SimulationView(project::network, NetworkProjectFiles.baseDir(file), messages,
                     BackgroundTasks.computeExecutor(), UiExecutor.fx());
             Stage stage = new Stage();
-            Scene scene = new Scene((javafx.scene.Parent) v.root(), request.width(), request.height());
+            Scene scene = new Scene(v.root(), request.width(), request.height());
             scene.getStylesheets().add(WorkbenchApp.themeStylesheet());
             stage.setScene(scene);
             stage.setTitle(project.name());

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -47,6 +49,8 @@ public final class SimulationView {
     private final Label summary = new Label();
     private final Label traceStatus = new Label();
     private final String name;
+    private long paintNanos;
+    private long maxPaintNanos;
 
     /**
      * The view of runs of the spec {@code spec} supplies (read when Run is pressed), with files relative to
@@ -76,7 +80,7 @@ public final class SimulationView {
     }
 
     /** The view's node. */
-    public Node root() {
+    public Parent root() {
         return root;
     }
 
@@ -88,6 +92,11 @@ public final class SimulationView {
     /** Pictures of the raster painted so far (one per batch of spikes that reached the UI thread). */
     public long rasterPictures() {
         return raster.pictures();
+    }
+
+    /** {total, largest} milliseconds the UI thread spent painting the raster and rates of new spikes. */
+    public double[] paintMillis() {
+        return new double[] {paintNanos / 1e6, maxPaintNanos / 1e6};
     }
 
     /** Pixels of population {@code p}'s colour in the raster now, for checks (0 before a run is shown). */
@@ -207,8 +216,12 @@ public final class SimulationView {
             rates.draw(live, raster.timeSpan());
         });
         model.framesProperty().addListener((o, a, b) -> {
+            long t0 = System.nanoTime();
             raster.refresh();
             rates.draw(model.liveProperty().get(), raster.timeSpan());
+            long spent = System.nanoTime() - t0;
+            paintNanos += spent;
+            maxPaintNanos = Math.max(maxPaintNanos, spent);
         });
         model.histogramsProperty().addListener((o, a, h) -> {
             var live = model.liveProperty().get();
@@ -240,7 +253,7 @@ public final class SimulationView {
         return b;
     }
 
-    private static StringConverter<Double> converter(java.util.function.Function<Double, String> show) {
+    private static StringConverter<Double> converter(Function<Double, String> show) {
         return new StringConverter<>() {
             @Override
             public String toString(Double v) {

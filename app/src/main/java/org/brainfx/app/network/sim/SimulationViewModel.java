@@ -16,6 +16,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +26,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.engine.net.BuiltPopulation;
 import org.brainfx.engine.net.MonitorSpec;
@@ -85,8 +88,8 @@ public final class SimulationViewModel {
     private final ObjectProperty<NetworkResult> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<FiringHistograms> histograms = new SimpleObjectProperty<>(this, "histograms");
     private final ObjectProperty<MembraneTrace> trace = new SimpleObjectProperty<>(this, "trace");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper traceComputing =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "traceComputing");
+    private final ReadOnlyBooleanWrapper traceComputing =
+            new ReadOnlyBooleanWrapper(this, "traceComputing");
     private final ReadOnlyStringWrapper traceStatus = new ReadOnlyStringWrapper(this, "traceStatus", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -127,7 +130,7 @@ public final class SimulationViewModel {
                 rerun();
             }
         });
-        javafx.beans.value.ChangeListener<Number> knob = (o, a, b) -> {
+        ChangeListener<Number> knob = (o, a, b) -> {
             if (teaching.get()) {
                 rerun();
             }
@@ -174,7 +177,7 @@ public final class SimulationViewModel {
     }
 
     /** True while a clicked neuron's membrane potential is being computed. */
-    public javafx.beans.property.ReadOnlyBooleanProperty traceComputingProperty() {
+    public ReadOnlyBooleanProperty traceComputingProperty() {
         return traceComputing.getReadOnlyProperty();
     }
 

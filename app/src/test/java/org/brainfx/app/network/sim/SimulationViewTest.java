@@ -71,7 +71,7 @@ class SimulationViewTest {
     void start(Stage stage) {
         ResourceBundle messages = ResourceBundle.getBundle("org.brainfx.ui.messages");
         view = new SimulationView(spec::get, null, messages, BackgroundTasks.computeExecutor(), UiExecutor.fx());
-        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1200, 780));
+        stage.setScene(new Scene(view.root(), 1200, 780));
         stage.show();
     }
 
