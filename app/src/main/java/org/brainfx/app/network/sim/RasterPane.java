@@ -80,7 +80,8 @@ final class RasterPane extends Region {
         if (painter == null || live == null) {
             return;
         }
-        painter.advanceTo(live.step());
+        // live.step() steps are done: the newest is step - 1.
+        painter.advanceTo(Math.max(0, live.step() - 1));
         for (int p = 0; p < drawn.length; p++) {
             int n = live.count(p);
             painter.plot(p, live.steps(p), live.neurons(p), drawn[p], n);
