@@ -18,7 +18,7 @@ import org.brainfx.engine.net.NetworkProjectFiles;
 /**
  * How fast the live raster streams a network: runs a project's network in the simulation view (Monocle,
  * headless, 1280×800) several times and prints per run the raster pictures per second, the largest gap
- * between JavaFX pulses while it ran, and the UI thread's painting time per picture. A benchmark that
+ * between JavaFX pulses while it ran, and the UI thread's processor time painting each picture. A benchmark that
  * prints numbers, not a test. Run from {@code app/} with the test classpath:
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp … org.brainfx.app.network.sim.SimulationBenchmark [PROJECT] [RUNS]}
  * (default: the coba-benchmark sample, 3 runs).
@@ -77,7 +77,7 @@ public final class SimulationBenchmark {
                 return gap[0] / 1e6;
             });
             System.out.printf(Locale.ROOT, "run %d: %.2f s, %d pictures (%.1f/s), largest pulse gap %.1f ms,"
-                    + " painting %.2f ms a picture (largest %.1f ms)%s%n", r + 1, seconds, pictures, pictures / seconds, largest,
+                    + " painting %.2f ms of UI-thread CPU a picture (largest %.1f ms)%s%n", r + 1, seconds, pictures, pictures / seconds, largest,
                     (paint[0] - paint0[0]) / Math.max(1, pictures), paint[1], model.failureProperty().get().isEmpty() ? ""
                             : " FAILED: " + model.failureProperty().get());
         }
