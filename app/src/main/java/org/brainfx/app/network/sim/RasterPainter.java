@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Paints a scrolling spike raster into an ARGB pixel array: time across (the newest step at the right
  * edge, a window of {@code windowSteps} steps), every neuron of every population down, a pixel per spike
- * in its population's colour. As time advances the picture moves left by whole columns (one array copy
+ * in its population's colour (its neuron's rows of pixels when there are more rows than neurons). As time advances the picture moves left by whole columns (one array copy
  * per row) and only the new spikes are painted, so a frame costs the same for ten or ten thousand neurons.
  */
 public final class RasterPainter {
@@ -102,13 +102,19 @@ public final class RasterPainter {
         int colour = layout.argb(p);
         long offset = layout.offset(p);
         long n = Math.max(1, layout.neuronCount());
+        boolean spare = height >= 3 * n;
         for (int k = from; k < to; k++) {
             long x = width - 1 - (headColumn - column(steps[k]));
             if (x < 0 || x >= width) {
                 continue;
             }
-            int y = (int) ((offset + neurons[k]) * height / n);
-            pixels[y * width + (int) x] = colour;
+            long row = offset + neurons[k];
+            int y = (int) (row * height / n);
+            // With fewer neurons than pixel rows a spike fills its neuron's rows, leaving a line between neurons.
+            int last = Math.max(y, (int) ((row + 1) * height / n) - (spare ? 2 : 1));
+            for (int yy = y; yy <= last; yy++) {
+                pixels[yy * width + (int) x] = colour;
+            }
         }
     }
 

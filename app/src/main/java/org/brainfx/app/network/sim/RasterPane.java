@@ -124,7 +124,9 @@ final class RasterPane extends Region {
         int w = (int) Math.max(1, axes.getWidth() - LEFT - RIGHT);
         int h = (int) Math.max(1, axes.getHeight() - TOP - BOTTOM);
         GraphicsContext g = axes.getGraphicsContext2D();
-        g.clearRect(0, 0, axes.getWidth(), axes.getHeight());
+        // White like the plots beside it, in either theme: the raster's colours are chosen for white.
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, axes.getWidth(), axes.getHeight());
         g.setFont(SMALL);
         g.setFill(Color.web("#333333"));
         g.setTextAlign(TextAlignment.LEFT);
@@ -155,7 +157,8 @@ final class RasterPane extends Region {
     private void drawTime() {
         GraphicsContext g = axes.getGraphicsContext2D();
         double y = axes.getHeight() - BOTTOM;
-        g.clearRect(0, y, axes.getWidth(), BOTTOM);
+        g.setFill(Color.WHITE);
+        g.fillRect(0, y, axes.getWidth(), BOTTOM);
         g.setFont(SMALL);
         g.setFill(Color.web("#333333"));
         g.setStroke(Color.web("#888888"));
@@ -169,7 +172,10 @@ final class RasterPane extends Region {
             for (double t = Math.ceil(t0 / step) * step; t <= t1; t += step) {
                 double x = LEFT + (t - t0) / (t1 - t0) * (painter.width() - 1);
                 g.strokeLine(x, y, x, y + 3);
-                g.fillText(PlotCanvas.number(t), x, y + 4);
+                // A number at the very left would run into the axis name.
+                if (x > LEFT + 16) {
+                    g.fillText(PlotCanvas.number(t), x, y + 4);
+                }
             }
         }
         g.setTextAlign(TextAlignment.RIGHT);

@@ -48,4 +48,15 @@ class RasterPainterTest {
         p.plot(0, new int[] {0, 0, 0}, new int[] {0, 5, 9}, 0, 3);
         assertEquals(1, p.pixelsOf(0), "neurons 0-9 share the first row");
     }
+
+    @Test
+    void withMorePixelRowsThanNeuronsASpikeFillsItsNeuronsRowsButOne() {
+        RasterLayout few = new RasterLayout(List.of("E"), List.of("excitatory"), new int[] {20}, List.of("V"), 0.1, 1000);
+        RasterPainter p = new RasterPainter(10, 100, few, 100);
+        p.advanceTo(0);
+        p.plot(0, new int[] {0}, new int[] {3}, 0, 1);
+        assertEquals(4, p.pixelsOf(0), "rows 15-18 of neuron 3's 15-19");
+        assertEquals(few.argb(0), p.pixels()[15 * 10]);
+        assertEquals(RasterPainter.BACKGROUND, p.pixels()[19 * 10]);
+    }
 }
