@@ -107,7 +107,15 @@ public final class SimulationView {
         return raster.painter() == null ? 0 : raster.painter().pixelsOf(p);
     }
 
-    /** The runs of this view as the jobs panel shows them. */
+    /** Stops what the view runs in the background; call when it closes. */
+    public void close() {
+        model.close();
+    }
+
+    /**
+     * The runs of this view as the jobs panel shows them: a new job each call, to be held by the caller
+     * (its bindings listen weakly to the view-model).
+     */
     public RunningJob runningJob() {
         return new SimulationRunningJob(model, MessageFormat.format(text("sim.job.title"), name));
     }

@@ -317,6 +317,13 @@ public final class SimulationViewModel {
         }
     }
 
+    /** Stops the run and any membrane-potential computation, for when the view is closed. */
+    public void close() {
+        rerunWaiting = false;
+        traceCancel.set(true);
+        stop();
+    }
+
     /**
      * Shows the membrane potential of neuron {@code neuron} of population {@code p} over the steps simulated
      * so far: the run is repeated in the background from the same spec and seed, with a state monitor on

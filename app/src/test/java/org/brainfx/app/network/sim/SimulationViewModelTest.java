@@ -142,4 +142,25 @@ class SimulationViewModelTest {
         assertFalse(onUi(() -> model.resultProperty().get().completedSteps() == 50_000), "stopped before its end");
         assertTrue(onUi(() -> job.message().get()).startsWith("Simulated"));
     }
+
+    @Test
+    void closingStopsTheRunAndForgetsAWaitingRerun() throws Exception {
+        spec.set(SimulationViewTest.network(5000));
+        AtomicInteger runs = new AtomicInteger();
+        onUi(() -> {
+            model.liveProperty().addListener((o, a, b) -> runs.incrementAndGet());
+            model.run();
+            return null;
+        });
+        waitFor(() -> model.stateProperty().get() == SimulationViewModel.State.RUNNING, "the run");
+        onUi(() -> {
+            model.teachingProperty().set(true);
+            model.close();
+            return null;
+        });
+        waitFor(() -> model.stateProperty().get() == SimulationViewModel.State.IDLE, "the run to stop");
+        Thread.sleep(300);
+        assertEquals(1, runs.get(), "no re-run after closing");
+        assertTrue(onUi(() -> model.resultProperty().get().completedSteps()) < 50_000);
+    }
 }
