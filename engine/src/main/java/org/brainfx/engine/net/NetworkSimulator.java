@@ -161,6 +161,9 @@ public final class NetworkSimulator {
                         long ahead = paceStart + (long) ((t + 1) * nanosPerStep) - System.nanoTime();
                         if (ahead > 0) {
                             LockSupport.parkNanos(ahead);
+                        } else {
+                            // Behind (a slow stretch, a busy core): the schedule moves on, so no burst makes up for it.
+                            paceStart -= ahead;
                         }
                     }
                 }

@@ -100,6 +100,28 @@ class NetworkPauseTest {
     }
 
     @Test
+    void aPacedRunThatFellBehindDoesNotRaceToCatchUp() {
+        Network net = NetworkFactory.build(smallEi(400), null);
+        AtomicBoolean stalled = new AtomicBoolean();
+        // A stall the pace does not see as a pause: the listener holds the simulating thread for 300 ms once.
+        NetworkListener stallOnce = p -> {
+            if (p.step() > 1000 && stalled.compareAndSet(false, true)) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        long t0 = System.nanoTime();
+        NetworkSimulator.run(net, RunOptions.defaults().withPace(1000).withListener(stallOnce));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(stalled.get());
+        // Racing to make up for the stall would end at 0.4 s; at most real time after it, at 0.7 s.
+        assertTrue(seconds >= 0.68, "the run after the stall kept the pace: " + seconds + " s");
+    }
+
+    @Test
     void perNeuronRatesAndCvsAgreeWithThePopulationMeans() {
         NetworkResult r = NetworkSimulator.run(NetworkFactory.build(smallEi(500), null), RunOptions.defaults());
         double[] rates = r.neuronRatesHz("E");
