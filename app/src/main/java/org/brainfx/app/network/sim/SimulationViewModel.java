@@ -17,7 +17,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -87,10 +86,7 @@ public final class SimulationViewModel {
     private final LongProperty frames = new SimpleLongProperty(this, "frames");
     private final ObjectProperty<NetworkResult> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<FiringHistograms> histograms = new SimpleObjectProperty<>(this, "histograms");
-    private final ObjectProperty<MembraneTrace> trace = new SimpleObjectProperty<>(this, "trace");
-    private final ReadOnlyBooleanWrapper traceComputing =
-            new ReadOnlyBooleanWrapper(this, "traceComputing");
-    private final ReadOnlyStringWrapper traceStatus = new ReadOnlyStringWrapper(this, "traceStatus", "");
+    private final MembraneProbe probe;
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final BooleanProperty teaching = new SimpleBooleanProperty(this, "teaching");
@@ -107,8 +103,6 @@ public final class SimulationViewModel {
     private boolean rerunWaiting;
     private double baselineG = Double.NaN;
     private NetworkSpec ranSpec;
-    private long traceRequests;
-    private AtomicBoolean traceCancel = new AtomicBoolean();
 
     /**
      * The view-model of runs of the spec {@code spec} supplies (read when a run starts), with model and
@@ -122,6 +116,7 @@ public final class SimulationViewModel {
         this.messages = messages;
         this.background = background;
         this.ui = ui;
+        this.probe = new MembraneProbe(baseDir, messages, background, ui);
         canRun = Bindings.createBooleanBinding(() -> state.get() == State.IDLE, state);
         state.addListener((o, a, b) -> updateStatus());
         frames.addListener((o, a, b) -> updateStatus());
@@ -173,17 +168,17 @@ public final class SimulationViewModel {
 
     /** The clicked neuron's membrane potential, null until one is clicked and computed. */
     public ReadOnlyObjectProperty<MembraneTrace> traceProperty() {
-        return trace;
+        return probe.traceProperty();
     }
 
     /** True while a clicked neuron's membrane potential is being computed. */
     public ReadOnlyBooleanProperty traceComputingProperty() {
-        return traceComputing.getReadOnlyProperty();
+        return probe.computingProperty();
     }
 
     /** What the trace panel says while it computes or when it failed. */
     public ReadOnlyStringProperty traceStatusProperty() {
-        return traceStatus.getReadOnlyProperty();
+        return probe.statusProperty();
     }
 
     /** The run's state and numbers in a line. */
@@ -320,59 +315,19 @@ public final class SimulationViewModel {
     /** Stops the run and any membrane-potential computation, for when the view is closed. */
     public void close() {
         rerunWaiting = false;
-        traceCancel.set(true);
+        probe.cancel();
         stop();
     }
 
     /**
      * Shows the membrane potential of neuron {@code neuron} of population {@code p} over the steps simulated
-     * so far: the run is repeated in the background from the same spec and seed, with a state monitor on
-     * that neuron, which records exactly what the live run did without keeping every neuron's potential.
+     * so far (see {@link MembraneProbe} for how).
      */
     public void showTrace(int p, int neuron) {
         LiveSpikes spikes = live.get();
-        NetworkSpec s = ranSpec;
-        if (spikes == null || s == null || spikes.step() == 0) {
-            return;
+        if (spikes != null && ranSpec != null && spikes.step() > 0) {
+            probe.request(ranSpec, spikes, p, neuron);
         }
-        RasterLayout layout = spikes.layout();
-        String pop = layout.names().get(p);
-        String vName = layout.voltageStates().get(p);
-        int steps = spikes.step();
-        int[] spikeSteps = spikes.spikesOf(p, neuron);
-        long request = ++traceRequests;
-        traceCancel.set(true);
-        AtomicBoolean cancel = new AtomicBoolean();
-        traceCancel = cancel;
-        traceStatus.set(MessageFormat.format(text("sim.trace.computing"), pop, neuron));
-        traceComputing.set(true);
-        NetworkSpec probe = new NetworkSpec(s.name(), s.description(), s.dt(), s.duration(), s.seed(), s.populations(),
-                s.sources(), s.projections(), s.currents(), List.of(MonitorSpec.states(pop, List.of(vName), List.of(neuron))));
-        background.execute(() -> {
-            try {
-                Network net = NetworkFactory.build(probe, baseDir);
-                NetworkResult r = NetworkSimulator.run(net, RunOptions.defaults().withDuration(steps * s.dt()).withCancel(cancel::get));
-                if (cancel.get()) {
-                    return;
-                }
-                double[] v = r.traces().get(pop).values()[0][0];
-                MembraneTrace t = new MembraneTrace(pop, neuron, vName, s.dt(), v, spikeSteps);
-                ui.execute(() -> {
-                    if (request == traceRequests) {
-                        trace.set(t);
-                        traceStatus.set("");
-                        traceComputing.set(false);
-                    }
-                });
-            } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    if (request == traceRequests) {
-                        traceStatus.set(MessageFormat.format(text("sim.trace.failed"), e.getMessage()));
-                        traceComputing.set(false);
-                    }
-                });
-            }
-        });
     }
 
     private void simulate(ActiveRun run, NetworkSpec base, TeachingKnobs knobs, double bg, double paceNow) {
