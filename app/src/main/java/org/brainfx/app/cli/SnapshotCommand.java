@@ -34,7 +34,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     private Path project;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "fit",
-            description = "welcome, recording, model, playground, fit, compare, training or network (default: ${DEFAULT-VALUE}).")
+            description = "welcome, recording, model, playground, fit, compare, training, network (a network project's editor) or raster (a network project's"
+                    + " simulation view after a run; prints raster pictures per second and the largest pulse gap)"
+                    + " (default: ${DEFAULT-VALUE}).")
     private String view;
 
     @Option(names = "--fit-iterations", paramLabel = "N", defaultValue = "0",
@@ -95,7 +97,14 @@ public final class SnapshotCommand implements Callable<Integer> {
                 height, dark));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "wrote %s (%d x %d)%n", report.out(), report.width(), report.height());
-        if (!Double.isNaN(report.largestPulseGapMillis())) {
+        if (!Double.isNaN(report.picturesPerSecond())) {
+            o.printf(Locale.ROOT, "simulation ran %.2f s; raster pictures painted while it ran: %.1f per second;"
+                    + " largest gap between JavaFX pulses during it and the 0.3 s after: %.1f ms%n", report.fitSeconds(),
+                    report.picturesPerSecond(), report.largestPulseGapMillis());
+            if (!report.longGaps().isEmpty()) {
+                o.printf(Locale.ROOT, "pulse gaps over 50 ms: %s%n", report.longGaps());
+            }
+        } else if (!Double.isNaN(report.largestPulseGapMillis())) {
             o.printf(Locale.ROOT, "%s ran %.2f s; largest gap between JavaFX pulses during it and the 0.3 s after: %.1f ms%n",
                     "training".equals(view) ? "training" : "fit", report.fitSeconds(), report.largestPulseGapMillis());
             if (!report.longGaps().isEmpty()) {

@@ -37,7 +37,7 @@ public final class Snapshots {
 
     /** The views a snapshot can show. */
     public static final List<String> VIEWS = List.of("welcome", "recording", "model", "playground", "fit", "compare",
-            "training", "network");
+            "training", "network", "raster");
 
     private static final long WAIT_SECONDS = 120;
 
@@ -64,9 +64,10 @@ public final class Snapshots {
      *                              0.3 s after, as its results appeared (NaN without a fit)
      * @param fitSeconds            how long the fit ran (0 without one)
      * @param longGaps              how many gaps were over 50 ms and the largest after warm-up ("" for none)
+     * @param picturesPerSecond     for {@code raster}: raster pictures painted per second while the network ran (NaN otherwise)
      */
     public record Report(Path out, int width, int height, double largestPulseGapMillis, double fitSeconds,
-                         String longGaps) { }
+                         String longGaps, double picturesPerSecond) { }
 
     /** How long pulses are still watched after a fit ends, while its results appear. */
     static final long AFTER_FIT_MILLIS = 300;
@@ -93,7 +94,7 @@ public final class Snapshots {
             // Fails at once, naming the path, instead of waiting for a window that cannot open it.
             if ("training".equals(request.view())) {
                 org.brainfx.engine.train.TrainingProjectFiles.read(request.project());
-            } else if ("network".equals(request.view())) {
+            } else if ("network".equals(request.view()) || "raster".equals(request.view())) {
                 org.brainfx.engine.net.NetworkProjectFiles.read(request.project());
             } else {
                 ProjectFiles.read(request.project());
@@ -107,6 +108,9 @@ public final class Snapshots {
         WorkbenchApp.quietJavaFxConfigurationWarning();
         WorkbenchApp.paintRegionBackgroundsDirectly();
         startToolkit();
+        if ("raster".equals(request.view())) {
+            return SimulationSnapshot.render(request);
+        }
         Preferences recent = Preferences.userRoot().node("org/brainfx/snapshot-" + UUID.randomUUID());
         try {
             return renderStarted(request, recent);
@@ -233,7 +237,7 @@ public final class Snapshots {
         if (!ImageIO.write(png, "png", out.toFile())) {
             throw new IOException(out + ": no PNG writer available");
         }
-        return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds, longGaps);
+        return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds, longGaps, Double.NaN);
     }
 
     /**
@@ -272,7 +276,7 @@ public final class Snapshots {
     private record Watched(double largestGapMillis, double seconds, String longGaps) { }
 
     /** "N of M pulses: X ms at T s (where the time went), …" (the first five), or "" for none. */
-    private static String describe(List<PulseMonitor.Gap> gaps, long pulses) {
+    static String describe(List<PulseMonitor.Gap> gaps, long pulses) {
         if (gaps.isEmpty()) {
             return "";
         }
@@ -286,14 +290,14 @@ public final class Snapshots {
     }
 
     /** Lets pending background results and layout passes land, so the picture shows the settled view. */
-    private static void settle() {
+    static void settle() {
         for (int i = 0; i < 10; i++) {
             onFx(() -> null);
             sleep(60);
         }
     }
 
-    private static void waitUntil(Supplier<Boolean> condition, String what) {
+    static void waitUntil(Supplier<Boolean> condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!onFx(condition::get)) {
             if (System.nanoTime() > deadline) {
@@ -303,7 +307,7 @@ public final class Snapshots {
         }
     }
 
-    private static <T> T onFx(Supplier<T> action) {
+    static <T> T onFx(Supplier<T> action) {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -328,7 +332,7 @@ public final class Snapshots {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

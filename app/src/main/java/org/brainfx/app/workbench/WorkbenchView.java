@@ -50,9 +50,11 @@ import javafx.util.Duration;
 import org.brainfx.app.BrainfxVersion;
 import org.brainfx.app.help.HelpWindows;
 import org.brainfx.app.jobs.BackgroundTasks;
+import org.brainfx.app.jobs.RunningJob;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.network.NetworkDocument;
 import org.brainfx.app.network.NetworkTabs;
+import org.brainfx.app.network.sim.SimulationView;
 import org.brainfx.app.playground.PlaygroundView;
 import org.brainfx.app.playground.PlaygroundViewModel;
 import org.brainfx.app.project.ProjectSession;
@@ -114,6 +116,9 @@ final class WorkbenchView {
     // An open network project: its document and workspace in the Network tab (never open beside a neuron project).
     private final ObjectProperty<NetworkTabs> network = new SimpleObjectProperty<>(this, "network");
     private Tab networkTab;
+    private SimulationView simulation;
+    // Held here: the jobs panel's bindings listen weakly to the simulation's job.
+    private RunningJob simulationJob;
     private SplitPane sides;
     private VBox propertyPane;
     private final ObjectProperty<ProjectTabs> projectTabs = new SimpleObjectProperty<>(this, "projectTabs");
@@ -540,6 +545,13 @@ final class WorkbenchView {
         }
         closeNetwork();
         NetworkTabs created = new NetworkTabs(document, messages, BackgroundTasks.computeExecutor(), UiExecutor.fx());
+        simulation = new SimulationView(document.specSupplier(), document::baseDir, messages,
+                BackgroundTasks.computeExecutor(), UiExecutor.fx());
+        Tab simulate = new Tab(text("network.tab.simulation"), simulation.root());
+        simulate.setId("tab-network-simulation");
+        created.add(simulate);
+        simulationJob = simulation.runningJob();
+        model.track(simulationJob);
         networkTab = new Tab(text("tab.network"), created.root());
         networkTab.setId("tab-network");
         network.set(created);
@@ -553,12 +565,25 @@ final class WorkbenchView {
 
     private void closeNetwork() {
         if (networkTab != null) {
+            simulation.close();
+            simulation = null;
+            simulationJob = null;
             tabs.getTabs().remove(networkTab);
             networkTab = null;
             network.set(null);
             sides.getItems().add(0, explorer.root());
             placeDividers(sides.getWidth());
         }
+    }
+
+    /** The open network project's simulation view, or null (tests). */
+    SimulationView simulation() {
+        return simulation;
+    }
+
+    /** The open network project's simulation job, or null (tests). */
+    RunningJob simulationJob() {
+        return simulationJob;
     }
 
     /** The open network project's workspace, or null (tests and the snapshot command). */

@@ -88,10 +88,35 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void rendersTheRasterOfANetworkProjectAfterARunAndReportsPicturesAndPulses() throws Exception {
+        Path out = dir.resolve("raster.png");
+        CommandRun run = CommandRun.of("snapshot", "../sample-projects/ei-network", "--view", "raster", "--size", "1000x700",
+                "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("raster pictures painted while it ran") && run.out().contains("largest gap"), run.out());
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertEquals(1000, image.getWidth());
+        int excitatory = 0;
+        int inhibitory = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                excitatory += rgb == (org.brainfx.app.charts.NetworkPictures.EXCITATORY.getRGB() & 0xffffff) ? 1 : 0;
+                inhibitory += rgb == (org.brainfx.app.charts.NetworkPictures.INHIBITORY.getRGB() & 0xffffff) ? 1 : 0;
+            }
+        }
+        assertTrue(excitatory > 100 && inhibitory > 20, "spikes of both colours: E " + excitatory + ", I " + inhibitory);
+        CommandRun neuronProject = CommandRun.of("snapshot", "../sample-projects/hh-synthetic", "--view", "raster",
+                "--out", out.toString());
+        assertEquals(1, neuronProject.exitCode());
+        assertTrue(neuronProject.err().contains("hh-synthetic"), neuronProject.err());
+    }
+
+    @Test
     void refusesAnUnknownViewAndAMissingProject() {
-        CommandRun unknown = CommandRun.of("snapshot", "--view", "raster", "--out", dir.resolve("x.png").toString());
+        CommandRun unknown = CommandRun.of("snapshot", "--view", "spectrogram", "--out", dir.resolve("x.png").toString());
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.err().contains("unknown view 'raster'"), unknown.err());
+        assertTrue(unknown.err().contains("unknown view 'spectrogram'"), unknown.err());
         CommandRun missing = CommandRun.of("snapshot", "--view", "fit", "--out", dir.resolve("x.png").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("name its file or folder"), missing.err());

@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 import org.brainfx.app.network.NetworkDocument;
 import org.brainfx.app.network.NetworkEdits;
 import org.brainfx.app.network.NetworkTabs;
+import org.brainfx.app.network.sim.SimulationView;
 import org.brainfx.app.network.NodePosition;
 import org.brainfx.app.welcome.RecentProjects;
 import org.brainfx.app.welcome.SampleCatalog;
@@ -191,6 +192,31 @@ class NetworkEditorFlowTest {
         assertEquals(doc.layout(), again.document().layout());
         assertFalse(again.document().isDirty());
         assertTrue(askedAbout.isEmpty(), "nothing unsaved was ever in the way: " + askedAbout);
+    }
+
+    @Test
+    void aNetworkBuiltByClickingSimulatesInItsSimulationTab(FxRobot robot) throws Exception {
+        Path file = emptyProject("simulated");
+        NetworkTabs tabs = open(robot, file, null);
+        NetworkDocument doc = tabs.document();
+        robot.clickOn("#network-add-population");
+        robot.clickOn("#network-add-input");
+        String input = doc.spec().sources().get(0).name();
+        robot.clickOn("#network-node-" + input);
+        edit(robot, "rate", "5000");
+        robot.drag("#network-port-" + input).dropTo("#network-node-P1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, doc.spec().projections().size());
+
+        robot.clickOn("#tab-network-simulation");
+        WaitForAsyncUtils.waitForFxEvents();
+        SimulationView simulation = view.simulation();
+        robot.clickOn("#sim-run");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> simulation.model().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(simulation.model().resultProperty().get().meanRateHz("P1") > 0, "the driven population fires");
+        assertTrue(simulation.rasterPixelsOf(0) > 0, "its spikes are on the raster");
+        assertTrue(view.model().jobs().stream().anyMatch(j -> j == view.simulationJob()), "the run is listed in the jobs panel");
     }
 
     @Test

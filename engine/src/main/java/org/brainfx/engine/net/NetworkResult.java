@@ -35,11 +35,44 @@ public record NetworkResult(double dt, int steps, int completedSteps, List<Strin
         return spikeSteps.stream().mapToLong(a -> a.length).sum();
     }
 
+    /** Each neuron's firing rate over the simulated time, Hz, in neuron order. */
+    public double[] neuronRatesHz(String population) {
+        int p = populationIndex(population);
+        double[] rate = new double[sizes.get(p)];
+        double seconds = completedSteps * dt / 1000.0;
+        if (seconds == 0) {
+            return rate;
+        }
+        for (int neuron : spikeNeurons.get(p)) {
+            rate[neuron] += 1;
+        }
+        for (int i = 0; i < rate.length; i++) {
+            rate[i] /= seconds;
+        }
+        return rate;
+    }
+
     /**
      * Mean coefficient of variation of the inter-spike intervals over the neurons of a population with
      * at least three spikes (NaN when none has).
      */
     public double meanCvIsi(String population) {
+        double sum = 0;
+        int used = 0;
+        for (double cv : neuronCvIsi(population)) {
+            if (!Double.isNaN(cv)) {
+                sum += cv;
+                used++;
+            }
+        }
+        return used == 0 ? Double.NaN : sum / used;
+    }
+
+    /**
+     * Each neuron's coefficient of variation of its inter-spike intervals (standard deviation over mean),
+     * in neuron order; NaN for a neuron with fewer than three spikes.
+     */
+    public double[] neuronCvIsi(String population) {
         int p = populationIndex(population);
         int n = sizes.get(p);
         int[] steps = spikeSteps.get(p);
@@ -57,11 +90,11 @@ public record NetworkResult(double dt, int steps, int completedSteps, List<Strin
         for (int k = 0; k < steps.length; k++) {
             byNeuron[fill[neurons[k]]++] = steps[k];
         }
-        double sum = 0;
-        int used = 0;
+        double[] cvs = new double[n];
         for (int i = 0; i < n; i++) {
             int c = count[i];
             if (c < 3) {
+                cvs[i] = Double.NaN;
                 continue;
             }
             double mean = 0;
@@ -75,9 +108,8 @@ public record NetworkResult(double dt, int steps, int completedSteps, List<Strin
                 var += d * d;
             }
             var /= c - 1;
-            sum += Math.sqrt(var) / mean;
-            used++;
+            cvs[i] = Math.sqrt(var) / mean;
         }
-        return used == 0 ? Double.NaN : sum / used;
+        return cvs;
     }
 }
