@@ -90,9 +90,9 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
     }
 
     private static void lines(Path file, LineConsumer consumer) throws ConnectomeException {
+        int number = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
-            int number = 0;
             while ((line = in.readLine()) != null) {
                 number++;
                 if (number == 1 && line.startsWith("\uFEFF")) {
@@ -106,11 +106,15 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
                     return;
                 }
             }
+        } catch (ConnectomeException e) {
+            // A row's own error already names the file, line and fix: pass it on unwrapped.
+            throw e;
         } catch (NoSuchFileException e) {
             throw new ConnectomeException(file + ": no such file");
         } catch (MalformedInputException e) {
-            throw new ConnectomeException(file + ": not UTF-8 text; a connectome table is a text file (save it as UTF-8"
-                    + " CSV), or a .npy, .npz or .mat file", e);
+            // The decoder reads ahead in blocks, so the bad bytes are somewhere after the last line handed out.
+            throw new ConnectomeException(file + ": not UTF-8 text" + (number == 0 ? "" : " after line " + number)
+                    + "; a connectome table is a text file (save it as UTF-8 CSV), or a .npy, .npz or .mat file", e);
         } catch (IOException e) {
             throw new ConnectomeException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }

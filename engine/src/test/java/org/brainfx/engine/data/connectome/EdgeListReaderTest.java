@@ -182,6 +182,18 @@ class EdgeListReaderTest {
         assertEquals(-2, signed.layers().get(0).weight(0, 1));
     }
 
+    @Test
+    void aRowErrorIsPassedOnOnceAndBadBytesNameTheLastGoodLine() throws Exception {
+        Path p = file("bad.csv", "pre,post,weight\nA,B,1\nB,C,x\n");
+        ConnectomeException e = assertThrows(ConnectomeException.class, () -> Connectomes.read(p));
+        assertTrue(message(e).startsWith(p + ": line 3: weight 'x'") && !message(e).contains("cannot be read"),
+                message(e));
+        Path latin = dir.resolve("latin.csv");
+        Files.write(latin, "pre,post,weight\nA,B,1\nB,Caf\u00e9,2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        e = assertThrows(ConnectomeException.class, () -> EdgeListReader.read(latin, ConnectomeOptions.DEFAULT));
+        assertTrue(message(e).contains("not UTF-8 text") && message(e).contains("save it as UTF-8"), message(e));
+    }
+
     private void assertBad(String text, String expected) throws Exception {
         Path p = file("bad.csv", text);
         ConnectomeException e = assertThrows(ConnectomeException.class,
