@@ -34,7 +34,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     private Path project;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "fit",
-            description = "welcome, recording, model, playground, fit, compare or training (default: ${DEFAULT-VALUE}).")
+            description = "welcome, recording, model, playground, fit, compare, training or connectome (PROJECT is then"
+                    + " a connectome file, shown in File > Import connectome…) (default: ${DEFAULT-VALUE}).")
     private String view;
 
     @Option(names = "--fit-iterations", paramLabel = "N", defaultValue = "0",

@@ -24,6 +24,8 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.brainfx.app.compare.CompareRunner;
 import org.brainfx.app.jobs.FitJobRunner;
+import org.brainfx.app.network.connectome.ConnectomeImportDialog;
+import org.brainfx.app.network.connectome.ConnectomeImportModel;
 import org.brainfx.app.welcome.RecentProjects;
 import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ProjectFiles;
@@ -37,7 +39,7 @@ public final class Snapshots {
 
     /** The views a snapshot can show. */
     public static final List<String> VIEWS = List.of("welcome", "recording", "model", "playground", "fit", "compare",
-            "training");
+            "training", "connectome");
 
     private static final long WAIT_SECONDS = 120;
 
@@ -93,6 +95,10 @@ public final class Snapshots {
             // Fails at once, naming the path, instead of waiting for a window that cannot open it.
             if ("training".equals(request.view())) {
                 org.brainfx.engine.train.TrainingProjectFiles.read(request.project());
+            } else if ("connectome".equals(request.view())) {
+                if (!Files.isRegularFile(request.project())) {
+                    throw new IllegalArgumentException(request.project() + ": no such connectome file");
+                }
             } else {
                 ProjectFiles.read(request.project());
             }
@@ -133,6 +139,9 @@ public final class Snapshots {
 
     private static Report renderStarted(Request request, Preferences recent) throws IOException {
         ResourceBundle messages = ResourceBundle.getBundle(WorkbenchApp.MESSAGES);
+        if ("connectome".equals(request.view())) {
+            return renderConnectome(request, messages);
+        }
         WorkbenchView view = onFx(() -> {
             Stage stage = new Stage();
             WorkbenchView v = new WorkbenchView(messages, stage, new RecentProjects(recent));
@@ -221,13 +230,41 @@ public final class Snapshots {
             view.root().getScene().getWindow().hide();
             return shot;
         });
+        return write(image, request.out(), gap, fitSeconds, longGaps);
+    }
+
+    private static Report write(WritableImage image, Path file, double gap, double fitSeconds, String longGaps)
+            throws IOException {
         BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        Path out = request.out().toAbsolutePath();
+        Path out = file.toAbsolutePath();
         Files.createDirectories(out.getParent());
         if (!ImageIO.write(png, "png", out.toFile())) {
             throw new IOException(out + ": no PNG writer available");
         }
         return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds, longGaps);
+    }
+
+    /** File → Import connectome… with the file read and previewed (its figures, sorted matrix, degree histograms). */
+    private static Report renderConnectome(Request request, ResourceBundle messages) throws IOException {
+        ConnectomeImportDialog dialog = onFx(() -> {
+            ConnectomeImportDialog d = ConnectomeImportDialog.show(null, messages, file -> { }, request.width(),
+                    request.height());
+            d.stage().getScene().getStylesheets().add(WorkbenchApp.themeStylesheet());
+            d.model().file().set(request.project().toString());
+            d.model().read();
+            return d;
+        });
+        waitUntil(() -> dialog.model().state().get() != ConnectomeImportModel.State.READING, "the connectome to be read");
+        settle();
+        WritableImage image = onFx(() -> {
+            WritableImage shot = dialog.stage().getScene().snapshot(null);
+            dialog.stage().hide();
+            return shot;
+        });
+        if (dialog.model().state().get() == ConnectomeImportModel.State.FAILED) {
+            throw new IllegalArgumentException(dialog.model().error().get());
+        }
+        return write(image, request.out(), Double.NaN, 0, "");
     }
 
     /**
