@@ -98,7 +98,11 @@ public final class SnapshotCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "wrote %s (%d x %d)%n", report.out(), report.width(), report.height());
         if (!Double.isNaN(report.largestPulseGapMillis())) {
             o.printf(Locale.ROOT, "%s ran %.2f s; largest gap between JavaFX pulses during it and the 0.3 s after: %.1f ms%n",
-                    "training".equals(view) ? "training" : "fit", report.fitSeconds(), report.largestPulseGapMillis());
+                    switch (view) {
+                        case "training" -> "training";
+                        case "connectome" -> "reading the connectome";
+                        default -> "fit";
+                    }, report.fitSeconds(), report.largestPulseGapMillis());
             if (!report.longGaps().isEmpty()) {
                 o.printf(Locale.ROOT, "pulse gaps over 50 ms: %s%n", report.longGaps());
             }

@@ -41,7 +41,7 @@ public record ConnectomeImportDialog(Stage stage, ConnectomeImportModel model) {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle(messages.getString("connectome.import.title"));
-        ConnectomeImportModel model = new ConnectomeImportModel(messages, BackgroundTasks.executor(), UiExecutor.fx());
+        ConnectomeImportModel model = new ConnectomeImportModel(messages, BackgroundTasks.computeExecutor(), UiExecutor.fx());
         ConnectomeImportView view = new ConnectomeImportView(model, messages, stage);
         view.setOpener(project -> {
             stage.close();

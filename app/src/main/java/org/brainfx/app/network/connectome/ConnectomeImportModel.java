@@ -19,6 +19,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.engine.data.connectome.Connectome;
 import org.brainfx.engine.data.connectome.ConnectomeException;
@@ -72,6 +75,7 @@ public final class ConnectomeImportModel {
     private final ObjectProperty<PopulationGrouping> grouping = new SimpleObjectProperty<>(this, "grouping");
     private final ObservableList<PopulationRow> populations = FXCollections.observableArrayList();
     private final ObjectProperty<AdjacencyHeatmap> heatmap = new SimpleObjectProperty<>(this, "heatmap");
+    private final ObjectProperty<Image> heatmapImage = new SimpleObjectProperty<>(this, "heatmapImage");
 
     private final StringProperty model = new SimpleStringProperty(this, "model", "lif");
     private final StringProperty weightScale = new SimpleStringProperty(this, "weightScale", "0.5");
@@ -182,6 +186,11 @@ public final class ConnectomeImportModel {
         return heatmap;
     }
 
+    /** The heatmap as an image, filled off the UI thread (copying 640 000 pixels there cost a cold JVM ~100 ms). */
+    public ObjectProperty<Image> heatmapImage() {
+        return heatmapImage;
+    }
+
     /** The built-in neuron model of every population. */
     public StringProperty model() {
         return model;
@@ -233,6 +242,7 @@ public final class ConnectomeImportModel {
         }
         preview.set(null);
         heatmap.set(null);
+        heatmapImage.set(null);
         populations.clear();
         groupings.clear();
         state.set(State.READING);
@@ -399,7 +409,7 @@ public final class ConnectomeImportModel {
     }
 
     /** A grouping applied: each node's population, the rows and the sorted picture. */
-    private record Grouped(String[] assignment, List<PopulationRow> rows, AdjacencyHeatmap heatmap) { }
+    private record Grouped(String[] assignment, List<PopulationRow> rows, AdjacencyHeatmap heatmap, Image image) { }
 
     private static Grouped group(Connectome c, PopulationGrouping g) {
         NeuronMapping m = new NeuronMapping(c.source(), null, null, null, null, g.attribute(), g.groups(), g.otherGroup(),
@@ -415,13 +425,18 @@ public final class ConnectomeImportModel {
         for (String name : names) {
             rows.add(new PopulationRow(name, sizes.get(name), signs.get(name)));
         }
-        return new Grouped(assignment, rows, AdjacencyHeatmap.of(c, assignment, names, HEATMAP_PIXELS));
+        AdjacencyHeatmap h = AdjacencyHeatmap.of(c, assignment, names, HEATMAP_PIXELS);
+        // An image not yet shown may be written on any thread.
+        WritableImage image = new WritableImage(h.size(), h.size());
+        image.getPixelWriter().setPixels(0, 0, h.size(), h.size(), PixelFormat.getIntArgbInstance(), h.argb(), 0, h.size());
+        return new Grouped(assignment, rows, h, image);
     }
 
     private void show(Grouped grouped) {
         assignment = grouped.assignment();
         populations.setAll(grouped.rows());
         heatmap.set(grouped.heatmap());
+        heatmapImage.set(grouped.image());
     }
 
     /** Each node's population under the shown grouping (null before a preview). */

@@ -28,8 +28,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -77,7 +75,7 @@ public final class ConnectomeImportView {
         root.setTop(new VBox(8, options(owner), progress(), error()));
         root.setCenter(preview());
         root.setRight(settings(owner));
-        model.heatmap().addListener((obs, old, now) -> showHeatmap(now));
+        heatmapView.imageProperty().bind(model.heatmapImage());
         model.preview().addListener((obs, old, now) -> showPreview(now));
         showPreview(model.preview().get());
     }
@@ -237,15 +235,23 @@ public final class ConnectomeImportView {
         TableColumn<PopulationRow, Integer> size = new TableColumn<>(text("connectome.import.size"));
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
         name.setPrefWidth(90);
-        size.setPrefWidth(60);
-        size.setMaxWidth(70);
+        size.setMinWidth(72);
+        size.setMaxWidth(76);
         TableColumn<PopulationRow, PopulationRow> sign = new TableColumn<>(text("connectome.import.sign"));
         sign.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         sign.setCellFactory(c -> new SignCell());
-        sign.setMinWidth(140);
-        sign.setMaxWidth(150);
+        sign.setMinWidth(130);
+        sign.setMaxWidth(140);
         TableColumn<PopulationRow, String> why = new TableColumn<>(text("connectome.import.why"));
         why.setCellValueFactory(c -> new ReadOnlyStringWrapper(basis(c.getValue().suggestion())));
+        why.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         table.getColumns().setAll(java.util.List.of(name, size, sign, why));
         table.setPrefHeight(200);
         ComboBox<String> neuron = new ComboBox<>(FXCollections.observableArrayList(model.models()));
@@ -295,7 +301,10 @@ public final class ConnectomeImportView {
             o.addListener(x -> check.run());
         }
         check.run();
-        VBox box = new VBox(8, label("connectome.import.grouping"), grouping, table, form, create, createProblem);
+        Label note = new Label(text("connectome.import.sign.note"));
+        note.setWrapText(true);
+        note.getStyleClass().add("placeholder-text");
+        VBox box = new VBox(8, label("connectome.import.grouping"), grouping, table, note, form, create, createProblem);
         box.setPrefWidth(460);
         box.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -306,16 +315,6 @@ public final class ConnectomeImportView {
         scroll.setPrefWidth(480);
         scroll.setBorder(null);
         return scroll;
-    }
-
-    private void showHeatmap(AdjacencyHeatmap h) {
-        if (h == null) {
-            heatmapView.setImage(null);
-            return;
-        }
-        WritableImage image = new WritableImage(h.size(), h.size());
-        image.getPixelWriter().setPixels(0, 0, h.size(), h.size(), PixelFormat.getIntArgbInstance(), h.argb(), 0, h.size());
-        heatmapView.setImage(image);
     }
 
     private void showPreview(ConnectomePreview p) {
