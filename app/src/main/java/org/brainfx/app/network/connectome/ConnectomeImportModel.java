@@ -86,6 +86,8 @@ public final class ConnectomeImportModel {
     private long generation;
     private FutureTask<?> running;
     private String[] assignment;
+    // The file and options of the preview shown: the project must read the file as the preview did.
+    private List<Object> previewed;
     private boolean applyingRead;
 
     /** An import reading with the engine's readers. */
@@ -240,7 +242,9 @@ public final class ConnectomeImportModel {
             fail(e.getMessage());
             return;
         }
+        List<Object> settings = readSettings();
         preview.set(null);
+        previewed = null;
         heatmap.set(null);
         heatmapImage.set(null);
         populations.clear();
@@ -273,6 +277,7 @@ public final class ConnectomeImportModel {
                     return;
                 }
                 running = null;
+                previewed = settings;
                 preview.set(p);
                 groupings.setAll(choices);
                 // The first grouping was applied in the background already: shown as is, not computed again.
@@ -309,6 +314,9 @@ public final class ConnectomeImportModel {
     public String createProblem() {
         if (preview.get() == null || state.get() != State.PREVIEW) {
             return text("connectome.import.problem.noPreview");
+        }
+        if (!readSettings().equals(previewed)) {
+            return text("connectome.import.problem.changed");
         }
         if (rows.get() != ConnectomeOptions.Rows.AUTO || signed.get()) {
             return text("connectome.import.problem.options");
@@ -372,6 +380,17 @@ public final class ConnectomeImportModel {
                 }
             });
         });
+    }
+
+    /** The file and reader options as set now, to compare with those of the preview. */
+    private List<Object> readSettings() {
+        return List.of(file.get().strip(), labels.get().strip(), attributes.get().strip(), edgeTypes.get().strip(),
+                duplicates.get(), selfLoops.get(), rows.get(), signed.get());
+    }
+
+    /** The reader settings whose change makes the preview stale. */
+    public List<javafx.beans.Observable> readerSettings() {
+        return List.of(file, labels, attributes, edgeTypes, duplicates, selfLoops, rows, signed);
     }
 
     /** The mapping the project keeps, file names relative to {@code projectDir} where they can be. */

@@ -296,8 +296,10 @@ public final class ConnectomeImportView {
             createProblem.setText(problem);
             create.setDisable(!problem.isEmpty());
         };
-        for (javafx.beans.Observable o : java.util.List.of(model.state(), model.preview(), model.rows(), model.signed(),
-                model.model(), model.weightScale(), model.gapScale(), model.projectFile())) {
+        java.util.List<javafx.beans.Observable> watched = new java.util.ArrayList<>(model.readerSettings());
+        watched.addAll(java.util.List.of(model.state(), model.preview(), model.model(), model.weightScale(),
+                model.gapScale(), model.projectFile()));
+        for (javafx.beans.Observable o : watched) {
             o.addListener(x -> check.run());
         }
         check.run();

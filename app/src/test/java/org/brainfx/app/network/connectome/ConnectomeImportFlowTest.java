@@ -251,10 +251,12 @@ class ConnectomeImportFlowTest {
         Label problem = robot.lookup("#connectome-create-problem").queryAs(Label.class);
         assertTrue(problem.getText().contains("Matrix rows to auto"), problem.getText());
         assertTrue(robot.lookup("#connectome-create").queryAs(Button.class).isDisabled());
-        robot.interact(() -> {
-            model.rows().set(ConnectomeOptions.Rows.AUTO);
-            model.weightScale().set("-1");
-        });
+        robot.interact(() -> model.rows().set(ConnectomeOptions.Rows.AUTO));
+        assertTrue(problem.getText().contains("press Read"), "the preview no longer shows what would be written: "
+                + problem.getText());
+        read(robot, file);
+        assertEquals("", problem.getText());
+        robot.interact(() -> model.weightScale().set("-1"));
         assertTrue(problem.getText().contains("Weight per synapse: -1 must be a number above 0"), problem.getText());
         robot.interact(() -> model.weightScale().set("1"));
         assertEquals("", problem.getText());
