@@ -70,7 +70,15 @@ public record AdjacencyHeatmap(int size, int[] argb, int[] order, List<String> p
      * @param populations the populations in the order to draw them
      */
     public static AdjacencyHeatmap of(Connectome c, String[] population, List<String> populations, int maxSize) {
-        int n = c.nodeCount();
+        return of(c.nodeCount(), c.layers(), population, populations, maxSize);
+    }
+
+    /**
+     * Draws the sum of {@code layers} (each over {@code n} nodes) with the nodes in populations, at most
+     * {@code maxSize} pixels wide.
+     */
+    public static AdjacencyHeatmap of(int n, List<EdgeLayer> layers, String[] population, List<String> populations,
+                                      int maxSize) {
         int[] order = order(population, populations);
         int[] position = new int[n];
         for (int k = 0; k < n; k++) {
@@ -82,7 +90,7 @@ public record AdjacencyHeatmap(int size, int[] argb, int[] order, List<String> p
             pixel[i] = (int) ((long) position[i] * size / n);
         }
         double[] sum = new double[size * size];
-        for (EdgeLayer layer : c.layers()) {
+        for (EdgeLayer layer : layers) {
             for (int i = 0; i < n; i++) {
                 int row = pixel[i] * size;
                 int end = layer.rowStart(i + 1);

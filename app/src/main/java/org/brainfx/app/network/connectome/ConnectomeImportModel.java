@@ -27,6 +27,7 @@ import org.brainfx.engine.data.connectome.Connectome;
 import org.brainfx.engine.data.connectome.ConnectomeException;
 import org.brainfx.engine.data.connectome.ConnectomeOptions;
 import org.brainfx.engine.data.connectome.Connectomes;
+import org.brainfx.engine.data.connectome.EdgeLayer;
 import org.brainfx.engine.data.connectome.EdgeTypeMapping;
 import org.brainfx.engine.model.library.ModelLibrary;
 import org.brainfx.engine.net.NetworkException;
@@ -46,6 +47,9 @@ public final class ConnectomeImportModel {
 
     /** Where the import is. */
     public enum State { EMPTY, READING, PREVIEW, FAILED, CREATING }
+
+    /** The heatmap choice that sums every layer. */
+    public static final String ALL_LAYERS = "";
 
     /** The heatmap's largest side in pixels: one pixel per node up to this many nodes. */
     static final int HEATMAP_PIXELS = 800;
@@ -76,6 +80,8 @@ public final class ConnectomeImportModel {
     private final ObservableList<PopulationRow> populations = FXCollections.observableArrayList();
     private final ObjectProperty<AdjacencyHeatmap> heatmap = new SimpleObjectProperty<>(this, "heatmap");
     private final ObjectProperty<Image> heatmapImage = new SimpleObjectProperty<>(this, "heatmapImage");
+    private final ObservableList<String> layers = FXCollections.observableArrayList();
+    private final StringProperty heatmapLayer = new SimpleStringProperty(this, "heatmapLayer", ALL_LAYERS);
 
     private final StringProperty model = new SimpleStringProperty(this, "model", "lif");
     private final StringProperty weightScale = new SimpleStringProperty(this, "weightScale", "0.5");
@@ -101,11 +107,8 @@ public final class ConnectomeImportModel {
         this.background = background;
         this.ui = ui;
         this.reader = reader;
-        grouping.addListener((obs, old, now) -> {
-            if (now != null && preview.get() != null && !applyingRead) {
-                regroup(preview.get().connectome(), now, ++generation);
-            }
-        });
+        grouping.addListener((obs, old, now) -> regroup());
+        heatmapLayer.addListener((obs, old, now) -> regroup());
     }
 
     /** The connectome file. */
@@ -193,6 +196,16 @@ public final class ConnectomeImportModel {
         return heatmapImage;
     }
 
+    /** The layers of the connectome read: {@link #ALL_LAYERS} and each layer's name. */
+    public ObservableList<String> layers() {
+        return layers;
+    }
+
+    /** The layer the heatmap shows, or {@link #ALL_LAYERS} for their sum. */
+    public StringProperty heatmapLayer() {
+        return heatmapLayer;
+    }
+
     /** The built-in neuron model of every population. */
     public StringProperty model() {
         return model;
@@ -245,6 +258,7 @@ public final class ConnectomeImportModel {
         List<Object> settings = readSettings();
         preview.set(null);
         previewed = null;
+        layers.clear();
         heatmap.set(null);
         heatmapImage.set(null);
         populations.clear();
@@ -271,7 +285,10 @@ public final class ConnectomeImportModel {
             }
             ConnectomePreview p = ConnectomePreview.of(c, (System.nanoTime() - t0) / 1e6);
             List<PopulationGrouping> choices = PopulationGrouping.choices(c);
-            Grouped grouped = group(c, choices.get(0));
+            Grouped grouped = group(c, choices.get(0), ALL_LAYERS);
+            List<String> layerChoices = new ArrayList<>();
+            layerChoices.add(ALL_LAYERS);
+            c.layers().forEach(l -> layerChoices.add(l.name()));
             ui.execute(() -> {
                 if (g != generation) {
                     return;
@@ -283,6 +300,8 @@ public final class ConnectomeImportModel {
                 // The first grouping was applied in the background already: shown as is, not computed again.
                 applyingRead = true;
                 grouping.set(choices.get(0));
+                layers.setAll(layerChoices);
+                heatmapLayer.set(ALL_LAYERS);
                 applyingRead = false;
                 show(grouped);
                 if (projectFile.get().isBlank()) {
@@ -362,11 +381,13 @@ public final class ConnectomeImportModel {
                 Files.createDirectories(project.getParent());
                 ConnectomeProjects.write(project, name, description, ConnectomeMapping.of(mapping));
             } catch (java.io.IOException | NetworkException e) {
+                // A file system refusal's message is only the path: say what it means and what to do.
+                String reason = e instanceof java.nio.file.AccessDeniedException ? MessageFormat.format(text("connectome.import.create.denied"), e.getMessage()) : e.getMessage();
                 ui.execute(() -> {
                     if (g == generation) {
                         running = null;
                         state.set(State.PREVIEW);
-                        error.set(MessageFormat.format(text("connectome.import.create.failed"), project, e.getMessage()));
+                        error.set(MessageFormat.format(text("connectome.import.create.failed"), project, reason));
                     }
                 });
                 return;
@@ -408,10 +429,18 @@ public final class ConnectomeImportModel {
                 1L);
     }
 
-    private void regroup(Connectome c, PopulationGrouping g, long gen) {
+    /** Applies the chosen grouping and heatmap layer to the connectome read, in the background. */
+    private void regroup() {
+        PopulationGrouping g = grouping.get();
+        if (g == null || preview.get() == null || applyingRead) {
+            return;
+        }
+        Connectome c = preview.get().connectome();
+        String layer = heatmapLayer.get();
+        long gen = ++generation;
         start(() -> {
             try {
-                Grouped grouped = group(c, g);
+                Grouped grouped = group(c, g, layer);
                 ui.execute(() -> {
                     if (gen == generation) {
                         show(grouped);
@@ -430,7 +459,7 @@ public final class ConnectomeImportModel {
     /** A grouping applied: each node's population, the rows and the sorted picture. */
     private record Grouped(String[] assignment, List<PopulationRow> rows, AdjacencyHeatmap heatmap, Image image) { }
 
-    private static Grouped group(Connectome c, PopulationGrouping g) {
+    private static Grouped group(Connectome c, PopulationGrouping g, String layer) {
         NeuronMapping m = new NeuronMapping(c.source(), null, null, null, null, g.attribute(), g.groups(), g.otherGroup(),
                 null, null, null, null, null, null, null, null, null, null, null, null, null);
         String[] assignment = NeuronNetworks.groups(m, c);
@@ -444,7 +473,9 @@ public final class ConnectomeImportModel {
         for (String name : names) {
             rows.add(new PopulationRow(name, sizes.get(name), signs.get(name)));
         }
-        AdjacencyHeatmap h = AdjacencyHeatmap.of(c, assignment, names, HEATMAP_PIXELS);
+        List<EdgeLayer> shown = layer == null || layer.equals(ALL_LAYERS) || c.layer(layer) == null ? c.layers()
+                : List.of(c.layer(layer));
+        AdjacencyHeatmap h = AdjacencyHeatmap.of(c.nodeCount(), shown, assignment, names, HEATMAP_PIXELS);
         // An image not yet shown may be written on any thread.
         WritableImage image = new WritableImage(h.size(), h.size());
         image.getPixelWriter().setPixels(0, 0, h.size(), h.size(), PixelFormat.getIntArgbInstance(), h.argb(), 0, h.size());

@@ -172,12 +172,31 @@ public final class ConnectomeImportView {
         heatmapView.fitWidthProperty().bind(Bindings.min(picture.widthProperty(), picture.heightProperty()).subtract(2));
         heatmapView.fitHeightProperty().bind(heatmapView.fitWidthProperty());
         Label caption = new Label(text("connectome.import.heatmap"));
+        ComboBox<String> layer = new ComboBox<>(model.layers());
+        layer.setId("connectome-heatmap-layer");
+        layer.valueProperty().bindBidirectional(model.heatmapLayer());
+        layer.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null || name.equals(ConnectomeImportModel.ALL_LAYERS)
+                        ? text("connectome.import.heatmap.allLayers") : name;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        // One layer has nothing to choose from.
+        layer.visibleProperty().bind(Bindings.size(model.layers()).greaterThan(2));
+        HBox heading = new HBox(8, caption, layer);
+        heading.setAlignment(Pos.CENTER_LEFT);
         Label populations = new Label();
         populations.setId("connectome-heatmap-populations");
         populations.setWrapText(true);
         populations.textProperty().bind(Bindings.createStringBinding(() -> model.heatmap().get() == null ? ""
                 : String.join(" \u2192 ", model.heatmap().get().populations()), model.heatmap()));
-        VBox left = new VBox(4, caption, picture, populations);
+        VBox left = new VBox(4, heading, picture, populations);
         VBox.setVgrow(picture, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         outHistogram.setId("connectome-out-degree");

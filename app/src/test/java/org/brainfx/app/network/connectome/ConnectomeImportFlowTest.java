@@ -118,6 +118,22 @@ class ConnectomeImportFlowTest {
         assertEquals(List.of("GABAergic 26 INHIBITORY", "other 253 EXCITATORY"), model.populations().stream()
                 .map(r -> r.name() + " " + r.size() + " " + r.sign().get()).toList());
 
+        @SuppressWarnings("unchecked")
+        ComboBox<String> layer = robot.lookup("#connectome-heatmap-layer").queryAs(ComboBox.class);
+        assertTrue(layer.isVisible());
+        assertEquals(List.of("", "chemical", "electrical"), layer.getItems());
+        AdjacencyHeatmap all = model.heatmap().get();
+        robot.interact(() -> layer.setValue("electrical"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.heatmap().get() != all);
+        AdjacencyHeatmap gaps = model.heatmap().get();
+        for (int i = 0; i < gaps.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                assertEquals(gaps.argb()[i * gaps.size() + j], gaps.argb()[j * gaps.size() + i],
+                        "gap junctions are undirected: the picture is symmetric at " + i + ", " + j);
+            }
+        }
+        assertEquals(heatmap.getImage().getWidth(), gaps.size());
+
         Path project = dir.resolve("worm").resolve("worm.brainfx.json");
         robot.interact(() -> robot.lookup("#connectome-project").queryAs(TextField.class).setText(project.toString()));
         robot.interact(() -> robot.lookup("#connectome-weight-scale").queryAs(TextField.class).setText("0.4"));
