@@ -174,6 +174,7 @@ public final class ConnectomeImportView {
         Label caption = new Label(text("connectome.import.heatmap"));
         ComboBox<String> layer = new ComboBox<>(model.layers());
         layer.setId("connectome-heatmap-layer");
+        layer.setMinWidth(Region.USE_PREF_SIZE);
         layer.valueProperty().bindBidirectional(model.heatmapLayer());
         layer.setConverter(new StringConverter<>() {
             @Override
@@ -197,6 +198,7 @@ public final class ConnectomeImportView {
         populations.textProperty().bind(Bindings.createStringBinding(() -> model.heatmap().get() == null ? ""
                 : String.join(" \u2192 ", model.heatmap().get().populations()), model.heatmap()));
         VBox left = new VBox(4, heading, picture, populations);
+        left.setMinWidth(220);
         VBox.setVgrow(picture, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         outHistogram.setId("connectome-out-degree");
@@ -209,7 +211,7 @@ public final class ConnectomeImportView {
         VBox.setVgrow(outHistogram, Priority.ALWAYS);
         VBox.setVgrow(inHistogram, Priority.ALWAYS);
         figures.setPrefWidth(300);
-        figures.setMinWidth(260);
+        figures.setMinWidth(300);
         outAxis.getStyleClass().add("placeholder-text");
         inAxis.getStyleClass().add("placeholder-text");
         HBox content = new HBox(12, left, figures);
@@ -326,14 +328,15 @@ public final class ConnectomeImportView {
         note.setWrapText(true);
         note.getStyleClass().add("placeholder-text");
         VBox box = new VBox(8, label("connectome.import.grouping"), grouping, table, note, form, create, createProblem);
-        box.setPrefWidth(460);
+        box.setPrefWidth(440);
         box.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.disableProperty().bind(model.preview().isNull());
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setPrefWidth(480);
+        scroll.setPrefWidth(460);
+        scroll.setMinWidth(400);
         scroll.setBorder(null);
         return scroll;
     }
