@@ -1,6 +1,9 @@
 package org.brainfx.app.network.connectome;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -314,16 +318,18 @@ public final class ConnectomeImportModel {
         });
     }
 
-    /** Stops the read or write under way; the dialog returns to where it was before it. */
+    /**
+     * Stops the read under way (its late result is dropped); the dialog shows what it showed before.
+     * Writing a project is not cancelled: it is short, and stopping it half-way would leave half a project.
+     */
     public void cancel() {
-        State s = state.get();
-        if (s != State.READING && s != State.CREATING) {
+        if (state.get() != State.READING) {
             return;
         }
         cancelRunning();
         generation++;
-        state.set(preview.get() == null ? State.EMPTY : State.PREVIEW);
-        status.set(text(s == State.READING ? "connectome.import.cancelled" : "connectome.import.create.cancelled"));
+        state.set(State.EMPTY);
+        status.set(text("connectome.import.cancelled"));
     }
 
     /**
@@ -380,9 +386,9 @@ public final class ConnectomeImportModel {
             try {
                 Files.createDirectories(project.getParent());
                 ConnectomeProjects.write(project, name, description, ConnectomeMapping.of(mapping));
-            } catch (java.io.IOException | NetworkException e) {
+            } catch (IOException | NetworkException e) {
                 // A file system refusal's message is only the path: say what it means and what to do.
-                String reason = e instanceof java.nio.file.AccessDeniedException ? MessageFormat.format(text("connectome.import.create.denied"), e.getMessage()) : e.getMessage();
+                String reason = e instanceof AccessDeniedException ? MessageFormat.format(text("connectome.import.create.denied"), e.getMessage()) : e.getMessage();
                 ui.execute(() -> {
                     if (g == generation) {
                         running = null;
@@ -410,7 +416,7 @@ public final class ConnectomeImportModel {
     }
 
     /** The reader settings whose change makes the preview stale. */
-    public List<javafx.beans.Observable> readerSettings() {
+    public List<Observable> readerSettings() {
         return List.of(file, labels, attributes, edgeTypes, duplicates, selfLoops, rows, signed);
     }
 
@@ -547,7 +553,7 @@ public final class ConnectomeImportModel {
         }
         try {
             return Path.of(text.strip());
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new IllegalArgumentException(text(field) + ": " + e.getMessage(), e);
         }
     }

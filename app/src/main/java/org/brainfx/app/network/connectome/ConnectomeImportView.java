@@ -3,15 +3,20 @@ package org.brainfx.app.network.connectome;
 import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,6 +32,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -105,7 +111,7 @@ public final class ConnectomeImportView {
         cancel.setId("connectome-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> model.cancel());
-        cancel.disableProperty().bind(read.disableProperty().not());
+        cancel.disableProperty().bind(model.state().isNotEqualTo(ConnectomeImportModel.State.READING));
         ComboBox<ConnectomeOptions.Duplicates> duplicates = choice("connectome-duplicates",
                 ConnectomeOptions.Duplicates.values(), model.duplicates());
         ComboBox<ConnectomeOptions.SelfLoops> selfLoops = choice("connectome-self-loops",
@@ -270,10 +276,10 @@ public final class ConnectomeImportView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });
-        table.getColumns().setAll(java.util.List.of(name, size, sign, why));
+        table.getColumns().setAll(List.of(name, size, sign, why));
         table.setPrefHeight(200);
         ComboBox<String> neuron = new ComboBox<>(FXCollections.observableArrayList(model.models()));
         neuron.setId("connectome-model");
@@ -317,10 +323,10 @@ public final class ConnectomeImportView {
             createProblem.setText(problem);
             create.setDisable(!problem.isEmpty());
         };
-        java.util.List<javafx.beans.Observable> watched = new java.util.ArrayList<>(model.readerSettings());
-        watched.addAll(java.util.List.of(model.state(), model.preview(), model.model(), model.weightScale(),
+        List<Observable> watched = new ArrayList<>(model.readerSettings());
+        watched.addAll(List.of(model.state(), model.preview(), model.model(), model.weightScale(),
                 model.gapScale(), model.projectFile()));
-        for (javafx.beans.Observable o : watched) {
+        for (Observable o : watched) {
             o.addListener(x -> check.run());
         }
         check.run();
@@ -398,7 +404,7 @@ public final class ConnectomeImportView {
         return MessageFormat.format(text("connectome.import.basis." + s.basis().name()), s.detail());
     }
 
-    private TextField field(String id, javafx.beans.property.StringProperty value, String promptKey) {
+    private TextField field(String id, StringProperty value, String promptKey) {
         TextField f = new TextField();
         f.setId(id);
         f.textProperty().bindBidirectional(value);
@@ -408,7 +414,7 @@ public final class ConnectomeImportView {
         return f;
     }
 
-    private <E extends Enum<E>> ComboBox<E> choice(String id, E[] values, javafx.beans.property.ObjectProperty<E> value) {
+    private <E extends Enum<E>> ComboBox<E> choice(String id, E[] values, ObjectProperty<E> value) {
         ComboBox<E> box = new ComboBox<>(FXCollections.observableArrayList(Arrays.asList(values)));
         box.setId(id);
         box.valueProperty().bindBidirectional(value);
@@ -426,7 +432,7 @@ public final class ConnectomeImportView {
         return box;
     }
 
-    private Button browse(Window owner, javafx.beans.property.StringProperty target, boolean connectome) {
+    private Button browse(Window owner, StringProperty target, boolean connectome) {
         Button b = new Button(text("connectome.import.browse"));
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> {

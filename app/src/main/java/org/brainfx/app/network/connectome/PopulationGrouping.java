@@ -1,6 +1,7 @@
 package org.brainfx.app.network.connectome;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record PopulationGrouping(Kind kind, String attribute, Map<String, List<S
 
     /** Copies the lists. */
     public PopulationGrouping {
-        groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+        groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
     }
 
     /**
