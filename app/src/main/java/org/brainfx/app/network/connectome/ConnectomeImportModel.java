@@ -74,6 +74,10 @@ public final class ConnectomeImportModel {
     private final ObjectProperty<ConnectomeOptions.Rows> rows =
             new SimpleObjectProperty<>(this, "rows", ConnectomeOptions.Rows.AUTO);
     private final BooleanProperty signed = new SimpleBooleanProperty(this, "signed");
+    private final ObjectProperty<TableFormat.Separator> separator =
+            new SimpleObjectProperty<>(this, "separator", TableFormat.Separator.AUTO);
+    private final ObjectProperty<TableFormat.Header> header =
+            new SimpleObjectProperty<>(this, "header", TableFormat.Header.AUTO);
 
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.EMPTY);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
@@ -153,6 +157,16 @@ public final class ConnectomeImportModel {
     /** Negative weights accepted. */
     public BooleanProperty signed() {
         return signed;
+    }
+
+    /** The separator of a text file's fields. */
+    public ObjectProperty<TableFormat.Separator> separator() {
+        return separator;
+    }
+
+    /** Whether a text file's first row is a header. */
+    public ObjectProperty<TableFormat.Header> header() {
+        return header;
     }
 
     /** Where the import is. */
@@ -412,12 +426,12 @@ public final class ConnectomeImportModel {
     /** The file and reader options as set now, to compare with those of the preview. */
     private List<Object> readSettings() {
         return List.of(file.get().strip(), labels.get().strip(), attributes.get().strip(), edgeTypes.get().strip(),
-                duplicates.get(), selfLoops.get(), rows.get(), signed.get());
+                duplicates.get(), selfLoops.get(), rows.get(), signed.get(), separator.get(), header.get());
     }
 
     /** The reader settings whose change makes the preview stale. */
     public List<Observable> readerSettings() {
-        return List.of(file, labels, attributes, edgeTypes, duplicates, selfLoops, rows, signed);
+        return List.of(file, labels, attributes, edgeTypes, duplicates, selfLoops, rows, signed, separator, header);
     }
 
     /** The mapping the project keeps, file names relative to {@code projectDir} where they can be. */
@@ -432,7 +446,8 @@ public final class ConnectomeImportModel {
                 selfLoops.get() == ConnectomeOptions.SelfLoops.DROP, g.attribute(), g.groups(), g.otherGroup(), signs,
                 NeuronRef.builtin(model.get()), null, number(weightScale.get(), "connectome.import.weightScale", false),
                 null, number(gapScale.get(), "connectome.import.gapScale", true), null, null, null, null, 0.1, 1000.0,
-                1L);
+                1L, separator.get().character() == null ? null : separator.get().character().toString(),
+                header.get().value());
     }
 
     /** Applies the chosen grouping and heatmap layer to the connectome read, in the background. */
@@ -467,7 +482,7 @@ public final class ConnectomeImportModel {
 
     private static Grouped group(Connectome c, PopulationGrouping g, String layer) {
         NeuronMapping m = new NeuronMapping(c.source(), null, null, null, null, g.attribute(), g.groups(), g.otherGroup(),
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         String[] assignment = NeuronNetworks.groups(m, c);
         List<String> names = NeuronNetworks.populations(m, assignment);
         Map<String, SignDefaults.Suggestion> signs = SignDefaults.suggest(g, names, assignment, c.attributes());
@@ -529,7 +544,8 @@ public final class ConnectomeImportModel {
 
     private ConnectomeOptions options() {
         ConnectomeOptions o = ConnectomeOptions.DEFAULT.withDuplicates(duplicates.get()).withSelfLoops(selfLoops.get())
-                .withRows(rows.get()).withSignedWeights(signed.get());
+                .withRows(rows.get()).withSignedWeights(signed.get()).withDelimiter(separator.get().character())
+                .withHeader(header.get().value());
         if (!labels.get().isBlank()) {
             o = o.withLabels(path(labels.get(), "connectome.import.labels"));
         }

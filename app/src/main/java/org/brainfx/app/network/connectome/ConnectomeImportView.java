@@ -117,6 +117,9 @@ public final class ConnectomeImportView {
         ComboBox<ConnectomeOptions.SelfLoops> selfLoops = choice("connectome-self-loops",
                 ConnectomeOptions.SelfLoops.values(), model.selfLoops());
         ComboBox<ConnectomeOptions.Rows> rows = choice("connectome-rows", ConnectomeOptions.Rows.values(), model.rows());
+        ComboBox<TableFormat.Separator> separator = choice("connectome-separator", TableFormat.Separator.values(),
+                model.separator());
+        ComboBox<TableFormat.Header> header = choice("connectome-header", TableFormat.Header.values(), model.header());
         CheckBox signed = new CheckBox(text("connectome.import.signed"));
         signed.setId("connectome-signed");
         signed.selectedProperty().bindBidirectional(model.signed());
@@ -126,7 +129,8 @@ public final class ConnectomeImportView {
         grid.addRow(0, label("connectome.import.file"), file, browse(owner, model.file(), true), read, cancel);
         grid.addRow(1, label("connectome.import.labels"), labels, browse(owner, model.labels(), false));
         grid.addRow(2, label("connectome.import.attributes"), attributes, browse(owner, model.attributes(), false));
-        HBox reading = new HBox(8, label("connectome.import.duplicates"), duplicates, label("connectome.import.selfLoops"),
+        HBox reading = new HBox(8, label("connectome.import.separator"), separator, label("connectome.import.headerRow"),
+                header, label("connectome.import.duplicates"), duplicates, label("connectome.import.selfLoops"),
                 selfLoops, label("connectome.import.rows"), rows, signed);
         reading.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(3, label("connectome.import.edgeTypes"), edgeTypes);

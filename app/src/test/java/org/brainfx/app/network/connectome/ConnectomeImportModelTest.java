@@ -11,6 +11,11 @@ import java.util.ResourceBundle;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.workbench.WorkbenchApp;
 import org.brainfx.engine.data.connectome.ConnectomeOptions;
+import org.brainfx.engine.net.NetworkFactory;
+import org.brainfx.engine.net.NetworkProjectFiles;
+import org.brainfx.engine.net.NetworkSpec;
+import org.brainfx.engine.net.connectome.ConnectomeProjects;
+import org.brainfx.engine.net.connectome.NetworkConnectivity;
 import org.brainfx.engine.net.connectome.NeuronMapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +55,31 @@ class ConnectomeImportModelTest {
         assertEquals(List.of(PopulationGrouping.GABAERGIC), List.copyOf(mapping.groups().keySet()));
         assertEquals("other", mapping.otherGroup());
         assertTrue(m.createProblem().contains("press Read"), "options changed after the preview: " + m.createProblem());
+    }
+
+    @Test
+    void aSeparatorAndHeaderTheReaderCannotFindAreGivenAndKeptInTheProject() throws Exception {
+        Path file = Files.writeString(dir.resolve("pairs.txt"), "from id|to id|synapses made\nA|B|2\nB|C|1\nC|A|4\n");
+        ConnectomeImportModel m = model();
+        m.file().set(file.toString());
+        m.read();
+        assertEquals(ConnectomeImportModel.State.FAILED, m.state().get());
+        assertTrue(m.error().get().contains("line 2 has 1 fields"), m.error().get());
+        m.separator().set(TableFormat.Separator.PIPE);
+        m.header().set(TableFormat.Header.YES);
+        m.read();
+        assertEquals(ConnectomeImportModel.State.PREVIEW, m.state().get(), m.error().get());
+        assertEquals(3, m.preview().get().summary().edges());
+        Path[] opened = new Path[1];
+        m.create(p -> opened[0] = p);
+        assertEquals("", m.error().get());
+        NeuronMapping saved = ConnectomeProjects.readMapping(opened[0]).neurons();
+        assertEquals("|", saved.delimiter());
+        assertEquals(Boolean.TRUE, saved.header());
+        NetworkSpec spec = NetworkProjectFiles.read(opened[0]).network();
+        assertEquals(3, spec.populations().get(0).size(), "the project reads the file as the preview did");
+        assertEquals(3, NetworkConnectivity.of(NetworkFactory.build(spec, opened[0].getParent()), null)
+                .layer(NetworkConnectivity.CHEMICAL).edgeCount());
     }
 
     @Test

@@ -62,12 +62,12 @@ public final class AdjacencyMatrixReader {
      * never held as text, nor densely).
      */
     public static Connectome read(Path file, ConnectomeOptions options) throws ConnectomeException {
-        DelimitedText head = DelimitedText.read(file, 2);
+        DelimitedText head = DelimitedText.read(file, 2, options.delimiter());
         List<DelimitedText.Row> rows = head.rows();
         if (rows.isEmpty()) {
             throw new ConnectomeException(file + ": no rows; an adjacency matrix has one row per node");
         }
-        boolean labelRow = hasLabelRow(rows.get(0).cells());
+        boolean labelRow = options.header() != null ? options.header() : hasLabelRow(rows.get(0).cells());
         int first = labelRow ? 1 : 0;
         if (rows.size() <= first) {
             throw new ConnectomeException(file + ": only a label row; the matrix's numbers are missing");

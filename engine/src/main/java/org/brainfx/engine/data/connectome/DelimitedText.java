@@ -57,6 +57,14 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
 
     /** Reads at most {@code maxRows} rows of {@code file} (enough to recognize what it is). */
     static DelimitedText read(Path file, int maxRows) throws ConnectomeException {
+        return read(file, maxRows, null);
+    }
+
+    /**
+     * Reads at most {@code maxRows} rows of {@code file} split at {@code delimiter} ({@link #WHITESPACE} for runs of
+     * blanks), or at the separator found in the first lines when it is null.
+     */
+    static DelimitedText read(Path file, int maxRows, Character delimiter) throws ConnectomeException {
         List<String> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         lines(file, (line, number) -> {
@@ -64,16 +72,16 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
             numbers.add(number);
             return lines.size() < maxRows;
         });
-        char delimiter = delimiter(lines.subList(0, Math.min(SNIFF_LINES, lines.size())));
+        char separator = delimiter != null ? delimiter : delimiter(lines.subList(0, Math.min(SNIFF_LINES, lines.size())));
         List<Row> rows = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            rows.add(new Row(numbers.get(i), split(lines.get(i), delimiter, file, numbers.get(i))));
+            rows.add(new Row(numbers.get(i), split(lines.get(i), separator, file, numbers.get(i))));
         }
         boolean trailing = trailingSeparator(rows);
         if (trailing) {
             rows.replaceAll(DelimitedText::withoutLastCell);
         }
-        return new DelimitedText(file, delimiter, trailing, rows);
+        return new DelimitedText(file, separator, trailing, rows);
     }
 
     /**
@@ -328,7 +336,8 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
             case '\t' -> "tab";
             case ',' -> "comma";
             case ';' -> "semicolon";
-            default -> "whitespace";
+            case WHITESPACE -> "whitespace";
+            default -> "'" + delimiter + "'";
         };
     }
 }

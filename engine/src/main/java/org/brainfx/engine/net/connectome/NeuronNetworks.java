@@ -107,6 +107,11 @@ public final class NeuronNetworks {
         if (m.dropSelfLoops()) {
             options = options.withSelfLoops(ConnectomeOptions.SelfLoops.DROP);
         }
+        if (m.delimiter() != null && m.delimiter().length() != 1) {
+            throw new NetworkException("connectome mapping: 'delimiter' is \"" + m.delimiter() + "\"; give one character"
+                    + " (\",\", \"\\t\", \";\", \" \" for blanks) or leave it out to find it from the file");
+        }
+        options = options.withDelimiter(m.delimiter() == null ? null : m.delimiter().charAt(0)).withHeader(m.header());
         if (m.labels() != null) {
             options = options.withLabels(ConnectomeFiles.resolve(m.labels(), baseDir, "labels"));
         }
