@@ -34,9 +34,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     private Path project;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "fit",
-            description = "welcome, recording, model, playground, fit, compare, training, network (a network project's editor) or raster (a network project's"
-                    + " simulation view after a run; prints raster pictures per second and the largest pulse gap)"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "welcome, recording, model, playground, fit, compare, training, network (a network project's"
+                    + " editor), raster (a network project's simulation view after a run; prints raster pictures per"
+                    + " second and the largest pulse gap) or connectome (PROJECT is then a connectome file, shown in"
+                    + " File > Import connectome…) (default: ${DEFAULT-VALUE}).")
     private String view;
 
     @Option(names = "--fit-iterations", paramLabel = "N", defaultValue = "0",
@@ -106,7 +107,11 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
         } else if (!Double.isNaN(report.largestPulseGapMillis())) {
             o.printf(Locale.ROOT, "%s ran %.2f s; largest gap between JavaFX pulses during it and the 0.3 s after: %.1f ms%n",
-                    "training".equals(view) ? "training" : "fit", report.fitSeconds(), report.largestPulseGapMillis());
+                    switch (view) {
+                        case "training" -> "training";
+                        case "connectome" -> "reading the connectome";
+                        default -> "fit";
+                    }, report.fitSeconds(), report.largestPulseGapMillis());
             if (!report.longGaps().isEmpty()) {
                 o.printf(Locale.ROOT, "pulse gaps over 50 ms: %s%n", report.longGaps());
             }

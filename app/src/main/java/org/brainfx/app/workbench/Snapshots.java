@@ -24,6 +24,8 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.brainfx.app.compare.CompareRunner;
 import org.brainfx.app.jobs.FitJobRunner;
+import org.brainfx.app.network.connectome.ConnectomeImportDialog;
+import org.brainfx.app.network.connectome.ConnectomeImportModel;
 import org.brainfx.app.welcome.RecentProjects;
 import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ProjectFiles;
@@ -37,7 +39,7 @@ public final class Snapshots {
 
     /** The views a snapshot can show. */
     public static final List<String> VIEWS = List.of("welcome", "recording", "model", "playground", "fit", "compare",
-            "training", "network", "raster");
+            "training", "network", "raster", "connectome");
 
     private static final long WAIT_SECONDS = 120;
 
@@ -60,9 +62,9 @@ public final class Snapshots {
     /**
      * What was rendered.
      *
-     * @param largestPulseGapMillis the longest the FX thread went without a pulse while the fit ran and in the
-     *                              0.3 s after, as its results appeared (NaN without a fit)
-     * @param fitSeconds            how long the fit ran (0 without one)
+     * @param largestPulseGapMillis the longest the FX thread went without a pulse while the fit (training,
+     *                              connectome read) ran and in the 0.3 s after, as its results appeared (NaN without one)
+     * @param fitSeconds            how long the fit (training, connectome read) ran (0 without one)
      * @param longGaps              how many gaps were over 50 ms and the largest after warm-up ("" for none)
      * @param picturesPerSecond     for {@code raster}: raster pictures painted per second while the network ran (NaN otherwise)
      */
@@ -96,6 +98,10 @@ public final class Snapshots {
                 org.brainfx.engine.train.TrainingProjectFiles.read(request.project());
             } else if ("network".equals(request.view()) || "raster".equals(request.view())) {
                 org.brainfx.engine.net.NetworkProjectFiles.read(request.project());
+            } else if ("connectome".equals(request.view())) {
+                if (!Files.isRegularFile(request.project())) {
+                    throw new IllegalArgumentException(request.project() + ": no such connectome file");
+                }
             } else {
                 ProjectFiles.read(request.project());
             }
@@ -139,6 +145,9 @@ public final class Snapshots {
 
     private static Report renderStarted(Request request, Preferences recent) throws IOException {
         ResourceBundle messages = ResourceBundle.getBundle(WorkbenchApp.MESSAGES);
+        if ("connectome".equals(request.view())) {
+            return renderConnectome(request, messages);
+        }
         WorkbenchView view = onFx(() -> {
             Stage stage = new Stage();
             WorkbenchView v = new WorkbenchView(messages, stage, new RecentProjects(recent));
@@ -231,13 +240,56 @@ public final class Snapshots {
             view.root().getScene().getWindow().hide();
             return shot;
         });
+        return write(image, request.out(), gap, fitSeconds, longGaps);
+    }
+
+    private static Report write(WritableImage image, Path file, double gap, double fitSeconds, String longGaps)
+            throws IOException {
         BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        Path out = request.out().toAbsolutePath();
+        Path out = file.toAbsolutePath();
         Files.createDirectories(out.getParent());
         if (!ImageIO.write(png, "png", out.toFile())) {
             throw new IOException(out + ": no PNG writer available");
         }
         return new Report(out, png.getWidth(), png.getHeight(), gap, fitSeconds, longGaps, Double.NaN);
+    }
+
+    /** File → Import connectome… with the file read and previewed (its figures, sorted matrix, degree histograms). */
+    private static Report renderConnectome(Request request, ResourceBundle messages) throws IOException {
+        ConnectomeImportDialog dialog = onFx(() -> {
+            ConnectomeImportDialog d = ConnectomeImportDialog.show(null, messages, file -> { }, request.width(),
+                    request.height());
+            d.stage().getScene().getStylesheets().add(WorkbenchApp.themeStylesheet());
+            d.model().file().set(request.project().toString());
+            return d;
+        });
+        settle();
+        // The read runs in the background: the pulses while it runs and its preview appears show the window kept drawing.
+        PulseMonitor pulses = new PulseMonitor();
+        long t0 = System.nanoTime();
+        onFx(() -> {
+            pulses.restart();
+            dialog.model().read();
+            return null;
+        });
+        waitUntil(() -> dialog.model().state().get() != ConnectomeImportModel.State.READING, "the connectome to be read");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        sleep(AFTER_FIT_MILLIS);
+        double gap = onFx(() -> {
+            pulses.stop();
+            return pulses.largestGapMillis();
+        });
+        String longGaps = describe(onFx(pulses::longGaps), onFx(pulses::pulses));
+        settle();
+        WritableImage image = onFx(() -> {
+            WritableImage shot = dialog.stage().getScene().snapshot(null);
+            dialog.stage().hide();
+            return shot;
+        });
+        if (dialog.model().state().get() == ConnectomeImportModel.State.FAILED) {
+            throw new IllegalArgumentException(dialog.model().error().get());
+        }
+        return write(image, request.out(), gap, seconds, longGaps);
     }
 
     /**

@@ -295,7 +295,10 @@ final class WorkbenchView {
         saveAs.disableProperty().bind(noProject());
         close.disableProperty().bind(noProject());
         MenuItem quit = item("menu-quit", "menu.file.quit", "Shortcut+Q", this::quit);
-        Menu file = new Menu(text("menu.file"), null, create, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
+        // The import writes a network project and hands its file to openProject.
+        MenuItem importConnectome = item("menu-import-connectome", "menu.file.importConnectome", null,
+                () -> org.brainfx.app.network.connectome.ConnectomeImportDialog.show(owner, messages, this::openProject));
+        Menu file = new Menu(text("menu.file"), null, create, open, recentMenu, importConnectome, new SeparatorMenuItem(), save, saveAs,
                 close, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("menu-undo", "menu.edit.undo", "Shortcut+Z", this::undo);

@@ -62,12 +62,12 @@ public final class AdjacencyMatrixReader {
      * never held as text, nor densely).
      */
     public static Connectome read(Path file, ConnectomeOptions options) throws ConnectomeException {
-        DelimitedText head = DelimitedText.read(file, 2);
+        DelimitedText head = DelimitedText.read(file, 2, options.delimiter());
         List<DelimitedText.Row> rows = head.rows();
         if (rows.isEmpty()) {
             throw new ConnectomeException(file + ": no rows; an adjacency matrix has one row per node");
         }
-        boolean labelRow = hasLabelRow(rows.get(0).cells());
+        boolean labelRow = options.header() != null ? options.header() : hasLabelRow(rows.get(0).cells());
         int first = labelRow ? 1 : 0;
         if (rows.size() <= first) {
             throw new ConnectomeException(file + ": only a label row; the matrix's numbers are missing");
@@ -93,9 +93,15 @@ public final class AdjacencyMatrixReader {
         EdgeLayerBuilder raw = new EdgeLayerBuilder("weight", false);
         List<String> rowNames = labelColumn ? new ArrayList<>() : null;
         int[] count = {0};
+        // The line of row n + 1 (the first row too many) and of the last row, to name where a non-square matrix goes wrong.
+        int[] lines = {0, 0};
         head.forEachRow(row -> {
             if (count[0]++ < first) {
                 return;
+            }
+            lines[1] = row.line();
+            if (count[0] - first == n + 1) {
+                lines[0] = row.line();
             }
             if (row.size() != firstData.size()) {
                 throw new ConnectomeException(file + ": line " + row.line() + " has " + row.size() + " fields, line "
@@ -116,11 +122,13 @@ public final class AdjacencyMatrixReader {
         });
         int rowCount = count[0] - first;
         if (rowCount != n) {
-            throw new ConnectomeException(file + ": " + rowCount + " rows and " + n + " columns of numbers; an adjacency"
-                    + " matrix is square, one row and one column per node (labels, if any, must be text in the first"
-                    + " row and column)");
+            String where = rowCount > n ? "line " + lines[0] + " is row " + (n + 1) + " of a matrix " + n + " wide"
+                    : "the last row (line " + lines[1] + ") is row " + rowCount + " of a matrix " + n + " wide";
+            throw new ConnectomeException(file + ": " + rowCount + " rows and " + n + " columns of numbers (" + where
+                    + "); an adjacency matrix is square, one row and one column per node (labels, if any, must be text"
+                    + " in the first row and column)");
         }
-        int[] columnToRow = columnOrder(file, n, rowNames, columnNames);
+        int[] columnToRow = columnOrder(file, labelRow ? rows.get(0).line() : 0, n, rowNames, columnNames);
         List<String> names = rowNames != null ? rowNames : columnNames;
         NodeLabels.Applied labels = options.labels() == null ? null
                 : NodeLabels.read(options.labels()).apply(file.toString(), n, names);
@@ -168,7 +176,7 @@ public final class AdjacencyMatrixReader {
     }
 
     /** For each column, the row of the same node: labels of rows and columns name the same nodes. */
-    private static int[] columnOrder(Path file, int n, List<String> rowNames, List<String> columnNames)
+    private static int[] columnOrder(Path file, int labelLine, int n, List<String> rowNames, List<String> columnNames)
             throws ConnectomeException {
         int[] order = new int[n];
         for (int c = 0; c < n; c++) {
@@ -184,7 +192,8 @@ public final class AdjacencyMatrixReader {
         for (int c = 0; c < n; c++) {
             Integer r = rowIndex.get(columnNames.get(c));
             if (r == null) {
-                throw new ConnectomeException(file + ": column " + (c + 2) + " is labelled '" + columnNames.get(c)
+                throw new ConnectomeException(file + ": line " + labelLine + ", column " + (c + 2) + " is labelled '"
+                        + columnNames.get(c)
                         + "', which no row is; rows and columns of an adjacency matrix label the same nodes");
             }
             order[c] = r;

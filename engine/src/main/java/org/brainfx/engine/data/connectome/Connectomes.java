@@ -51,7 +51,8 @@ public final class Connectomes {
             MatFiles.Contents contents = MatFiles.read(file);
             connectome = ArrayConnectome.build(file.toString(), contents.format(), contents.arrays(), options);
         } else {
-            connectome = isMatrix(file) ? AdjacencyMatrixReader.read(file, options) : EdgeListReader.read(file, options);
+            connectome = isMatrix(file, options.delimiter()) ? AdjacencyMatrixReader.read(file, options)
+                    : EdgeListReader.read(file, options);
         }
         if (options.nodeAttributes() != null) {
             connectome = connectome.withAttributes(connectome.attributes()
@@ -97,8 +98,8 @@ public final class Connectomes {
      * A table is a matrix when its first data row is all numbers (after an optional label) and it
      * is too wide to be an edge list, or square; anything else is an edge list. Reads the first rows.
      */
-    private static boolean isMatrix(Path file) throws ConnectomeException {
-        DelimitedText head = DelimitedText.read(file, SNIFF_ROWS);
+    private static boolean isMatrix(Path file, Character delimiter) throws ConnectomeException {
+        DelimitedText head = DelimitedText.read(file, SNIFF_ROWS, delimiter);
         List<DelimitedText.Row> rows = head.rows();
         if (rows.size() < 2 || EdgeListReader.hasEdgeListHeader(head)) {
             return false;
@@ -114,7 +115,7 @@ public final class Connectomes {
             return true;
         }
         // two or three numeric columns: an edge list of node numbers, unless it is a 2 × 2 or 3 × 3 matrix
-        DelimitedText few = DelimitedText.read(file, width + 3);
+        DelimitedText few = DelimitedText.read(file, width + 3, delimiter);
         return AdjacencyMatrixReader.looksSquare(few, few.rows().size());
     }
 

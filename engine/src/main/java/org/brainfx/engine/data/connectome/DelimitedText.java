@@ -57,6 +57,14 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
 
     /** Reads at most {@code maxRows} rows of {@code file} (enough to recognize what it is). */
     static DelimitedText read(Path file, int maxRows) throws ConnectomeException {
+        return read(file, maxRows, null);
+    }
+
+    /**
+     * Reads at most {@code maxRows} rows of {@code file} split at {@code delimiter} ({@link #WHITESPACE} for runs of
+     * blanks), or at the separator found in the first lines when it is null.
+     */
+    static DelimitedText read(Path file, int maxRows, Character delimiter) throws ConnectomeException {
         List<String> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         lines(file, (line, number) -> {
@@ -64,16 +72,16 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
             numbers.add(number);
             return lines.size() < maxRows;
         });
-        char delimiter = delimiter(lines.subList(0, Math.min(SNIFF_LINES, lines.size())));
+        char separator = delimiter != null ? delimiter : delimiter(lines.subList(0, Math.min(SNIFF_LINES, lines.size())));
         List<Row> rows = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            rows.add(new Row(numbers.get(i), split(lines.get(i), delimiter, file, numbers.get(i))));
+            rows.add(new Row(numbers.get(i), split(lines.get(i), separator, file, numbers.get(i))));
         }
         boolean trailing = trailingSeparator(rows);
         if (trailing) {
             rows.replaceAll(DelimitedText::withoutLastCell);
         }
-        return new DelimitedText(file, delimiter, trailing, rows);
+        return new DelimitedText(file, separator, trailing, rows);
     }
 
     /**
@@ -90,9 +98,9 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
     }
 
     private static void lines(Path file, LineConsumer consumer) throws ConnectomeException {
+        int number = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
-            int number = 0;
             while ((line = in.readLine()) != null) {
                 number++;
                 if (number == 1 && line.startsWith("\uFEFF")) {
@@ -106,11 +114,15 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
                     return;
                 }
             }
+        } catch (ConnectomeException e) {
+            // A row's own error already names the file, line and fix: pass it on unwrapped.
+            throw e;
         } catch (NoSuchFileException e) {
             throw new ConnectomeException(file + ": no such file");
         } catch (MalformedInputException e) {
-            throw new ConnectomeException(file + ": not UTF-8 text; a connectome table is a text file (save it as UTF-8"
-                    + " CSV), or a .npy, .npz or .mat file", e);
+            // The decoder reads ahead in blocks, so the bad bytes are somewhere after the last line handed out.
+            throw new ConnectomeException(file + ": not UTF-8 text" + (number == 0 ? "" : " after line " + number)
+                    + "; a connectome table is a text file (save it as UTF-8 CSV), or a .npy, .npz or .mat file", e);
         } catch (IOException e) {
             throw new ConnectomeException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -324,7 +336,8 @@ record DelimitedText(Path file, char delimiter, boolean trailingSeparator, List<
             case '\t' -> "tab";
             case ',' -> "comma";
             case ';' -> "semicolon";
-            default -> "whitespace";
+            case WHITESPACE -> "whitespace";
+            default -> "'" + delimiter + "'";
         };
     }
 }

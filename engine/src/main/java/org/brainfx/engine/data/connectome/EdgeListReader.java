@@ -50,11 +50,11 @@ public final class EdgeListReader {
 
     /** Reads {@code file} as an edge list, streaming its rows (a long list is never held as text). */
     public static Connectome read(Path file, ConnectomeOptions options) throws ConnectomeException {
-        DelimitedText head = DelimitedText.read(file, SAMPLE_ROWS + 1);
+        DelimitedText head = DelimitedText.read(file, SAMPLE_ROWS + 1, options.delimiter());
         if (head.rows().isEmpty()) {
             throw new ConnectomeException(file + ": no rows; an edge list has one row per connection (pre, post, weight)");
         }
-        Columns columns = columns(head);
+        Columns columns = columns(head, options.header());
         EdgeTypeMapping mapping = mapping(head, columns, options.mapping());
         Map<String, Integer> fixedOrder = options.labels() == null ? null : NodeLabels.read(options.labels()).nodeOrder();
         Rows rows = new Rows(head, columns, mapping, fixedOrder, options);
@@ -190,7 +190,8 @@ public final class EdgeListReader {
         }
     }
 
-    private static Columns columns(DelimitedText text) throws ConnectomeException {
+    /** The columns of {@code text}, its first row a header if {@code header} says so (null: if it looks like one). */
+    private static Columns columns(DelimitedText text, Boolean header) throws ConnectomeException {
         List<DelimitedText.Row> rows = text.rows();
         String[] first = rows.get(0).cells();
         int width = first.length;
@@ -198,12 +199,15 @@ public final class EdgeListReader {
             throw new ConnectomeException(text.file() + ": line " + rows.get(0).line() + " has one field; an edge list"
                     + " has at least two (pre, post), separated by commas, tabs, semicolons or spaces");
         }
-        int pre = find(first, PRE);
-        int post = find(first, POST, pre);
-        int weight = find(first, WEIGHT, pre, post);
-        int type = find(first, TYPE, pre, post, weight);
-        boolean header = pre >= 0 || post >= 0 || weight >= 0 || type >= 0 || looksLikeHeader(rows, width);
-        int start = header ? 1 : 0;
+        // A first row said to be data names no columns, whatever its words.
+        boolean named = !Boolean.FALSE.equals(header);
+        int pre = named ? find(first, PRE) : -1;
+        int post = named ? find(first, POST, pre) : -1;
+        int weight = named ? find(first, WEIGHT, pre, post) : -1;
+        int type = named ? find(first, TYPE, pre, post, weight) : -1;
+        boolean hasHeader = header != null ? header
+                : pre >= 0 || post >= 0 || weight >= 0 || type >= 0 || looksLikeHeader(rows, width);
+        int start = hasHeader ? 1 : 0;
         if (pre < 0) {
             pre = firstFree(width, -1, post, weight, type);
         }
@@ -219,7 +223,7 @@ public final class EdgeListReader {
                 }
             }
         }
-        if (type < 0 && !header) {
+        if (type < 0 && !hasHeader) {
             for (int c = 0; c < width; c++) {
                 if (c != pre && c != post && c != weight && !numeric[c]) {
                     type = c;
@@ -227,7 +231,7 @@ public final class EdgeListReader {
                 }
             }
         }
-        return new Columns(header, pre, post, weight, type, width);
+        return new Columns(hasHeader, pre, post, weight, type, width);
     }
 
     /** A first row of text above rows whose same cells hold numbers is a header. */

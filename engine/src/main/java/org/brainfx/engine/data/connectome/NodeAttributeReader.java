@@ -86,7 +86,8 @@ final class NodeAttributeReader {
         Map<String, Integer> index = connectome.nodeIndex();
         for (String h : header) {
             if (index.containsKey(h) && !NAME_COLUMNS.contains(normalized(h))) {
-                throw new ConnectomeException(file + ": the first row names node '" + h + "': a node attributes file"
+                throw new ConnectomeException(file + ": line " + rows.get(0).line() + ", the first row, names node '" + h
+                        + "': a node attributes file"
                         + " starts with a header naming its columns (for example name,type,neurotransmitter)");
             }
         }
@@ -131,7 +132,8 @@ final class NodeAttributeReader {
             }
             String name = WELL_KNOWN.getOrDefault(normalized(header[c]), header[c]);
             if (texts.containsKey(name) || numbers.containsKey(name)) {
-                throw new ConnectomeException(file + ": column " + (c + 1) + " ('" + header[c] + "') repeats the"
+                throw new ConnectomeException(file + ": line " + rows.get(0).line() + ", column " + (c + 1) + " ('"
+                        + header[c] + "') repeats the"
                         + " attribute '" + name + "'; rename one of them");
             }
             if (numericColumn(cells[c])) {

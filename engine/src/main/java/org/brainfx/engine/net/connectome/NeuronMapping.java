@@ -40,12 +40,16 @@ import org.brainfx.engine.net.ValueSpec;
  * @param dt                time step in ms
  * @param duration          run duration in ms
  * @param seed              the network's seed
+ * @param delimiter         the separator of a text connectome's fields ({@code ","}, {@code "\t"}, {@code ";"},
+ *                          {@code " "} for runs of blanks, …); null: found from the file
+ * @param header            whether a text connectome's first row is a header; null: found from the file
  */
 public record NeuronMapping(String file, String labels, String attributes, String edgeTypes, Boolean dropSelfLoops,
                             String groupBy, Map<String, List<String>> groups, String otherGroup,
                             Map<String, Double> signs, NeuronRef model, Map<String, ValueSpec> initial,
                             Double weightScale, Map<String, Double> pathwayScales, Double gapScale, String synapse, Map<String, Double> synapseParameters,
-                            Double delay, List<NeuronInput> inputs, Double dt, Double duration, Long seed) {
+                            Double delay, List<NeuronInput> inputs, Double dt, Double duration, Long seed,
+                            String delimiter, Boolean header) {
 
     /** Null collections become empty (keeping the order of maps); defaults fill the rest. */
     public NeuronMapping {

@@ -42,19 +42,7 @@ public final class NeuronNetworks {
         Connectome c = read(m, baseDir);
         int n = c.nodeCount();
         String[] group = groups(m, c);
-        List<String> populations = new ArrayList<>();
-        if (m.groupBy() == null) {
-            m.groups().keySet().stream().filter(g -> contains(group, g)).forEach(populations::add);
-            if (contains(group, m.otherGroup())) {
-                populations.add(m.otherGroup());
-            }
-        } else {
-            for (String g : group) {
-                if (!populations.contains(g)) {
-                    populations.add(g);
-                }
-            }
-        }
+        List<String> populations = populations(m, group);
         Map<String, Double> signs = signs(m, populations, c.source());
         for (Map.Entry<String, Double> e : m.pathwayScales().entrySet()) {
             String[] ends = e.getKey().split("->", -1);
@@ -119,6 +107,11 @@ public final class NeuronNetworks {
         if (m.dropSelfLoops()) {
             options = options.withSelfLoops(ConnectomeOptions.SelfLoops.DROP);
         }
+        if (m.delimiter() != null && m.delimiter().length() != 1) {
+            throw new NetworkException("connectome mapping: 'delimiter' is \"" + m.delimiter() + "\"; give one character"
+                    + " (\",\", \"\\t\", \";\", \" \" for blanks) or leave it out to find it from the file");
+        }
+        options = options.withDelimiter(m.delimiter() == null ? null : m.delimiter().charAt(0)).withHeader(m.header());
         if (m.labels() != null) {
             options = options.withLabels(ConnectomeFiles.resolve(m.labels(), baseDir, "labels"));
         }
@@ -132,7 +125,35 @@ public final class NeuronNetworks {
         }
     }
 
-    private static String[] groups(NeuronMapping m, Connectome c) {
+    /**
+     * The populations of the neurons grouped by {@link #groups}, in the network's order: the named
+     * lists' order then {@code otherGroup}, or the attribute values in order of first appearance
+     * (only those that hold a neuron).
+     */
+    public static List<String> populations(NeuronMapping m, String[] group) {
+        List<String> populations = new ArrayList<>();
+        if (m.groupBy() == null) {
+            m.groups().keySet().stream().filter(g -> contains(group, g)).forEach(populations::add);
+            if (contains(group, m.otherGroup())) {
+                populations.add(m.otherGroup());
+            }
+        } else {
+            for (String g : group) {
+                if (!populations.contains(g)) {
+                    populations.add(g);
+                }
+            }
+        }
+        return populations;
+    }
+
+    /**
+     * Each node's population under the mapping's {@code groupBy}, {@code groups} and {@code otherGroup}
+     * (the other settings are not used), in node order.
+     *
+     * @throws NetworkException naming the attribute or neuron at fault and the fix
+     */
+    public static String[] groups(NeuronMapping m, Connectome c) {
         int n = c.nodeCount();
         String[] group = new String[n];
         if (m.groupBy() != null) {

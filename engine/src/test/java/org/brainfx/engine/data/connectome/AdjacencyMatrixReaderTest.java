@@ -102,12 +102,14 @@ class AdjacencyMatrixReaderTest {
     @Test
     void badMatricesNameFileLineAndFix() throws Exception {
         assertBad("0 1 2\n4 0\n3 4 5\n", "line 2 has 2 fields, line 1 has 3");
-        assertBad("0 1 2 3\n4 0 1 2\n3 4 5 6\n4 4 4 4\n5 5 5 5\n", "5 rows and 4 columns of numbers; an adjacency matrix"
-                + " is square");
+        assertBad("0 1 2 3\n4 0 1 2\n3 4 5 6\n4 4 4 4\n5 5 5 5\n", "5 rows and 4 columns of numbers (line 5 is row 5 of a"
+                + " matrix 4 wide); an adjacency matrix is square");
+        assertBad("# counts\n0 1 2\n4 0 1\n", "2 rows and 3 columns of numbers (the last row (line 3) is row 2 of a matrix"
+                + " 3 wide)");
         assertBad("0 1 2\n4 nan 1\n3 4 5\n", "line 2, column 2: NaN is not a finite number");
         assertBad("0 1 2\n4 0 -1\n3 4 5\n", "line 2, column 3: -1.0 is negative");
         assertBad("0 1 2\n4 0 1\n3 x 5\n", "line 3, column 2: 'x' is not a number");
-        assertBad(",a,b\na,0,1\nc,1,0\n", "column 3 is labelled 'b', which no row is");
+        assertBad(",a,b\na,0,1\nc,1,0\n", "line 1, column 3 is labelled 'b', which no row is");
     }
 
     private void assertBad(String text, String expected) throws Exception {

@@ -182,6 +182,43 @@ class EdgeListReaderTest {
         assertEquals(-2, signed.layers().get(0).weight(0, 1));
     }
 
+    @Test
+    void aRowErrorIsPassedOnOnceAndBadBytesNameTheLastGoodLine() throws Exception {
+        Path p = file("bad.csv", "pre,post,weight\nA,B,1\nB,C,x\n");
+        ConnectomeException e = assertThrows(ConnectomeException.class, () -> Connectomes.read(p));
+        assertTrue(message(e).startsWith(p + ": line 3: weight 'x'") && !message(e).contains("cannot be read"),
+                message(e));
+        Path latin = dir.resolve("latin.csv");
+        Files.write(latin, "pre,post,weight\nA,B,1\nB,Caf\u00e9,2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        e = assertThrows(ConnectomeException.class, () -> EdgeListReader.read(latin, ConnectomeOptions.DEFAULT));
+        assertTrue(message(e).contains("not UTF-8 text") && message(e).contains("save it as UTF-8"), message(e));
+    }
+
+    @Test
+    void separatorAndHeaderGivenWhereTheyCannotBeFound() throws Exception {
+        Path p = file("odd.txt", "from id|to id|synapses made\nA|B|2\nB|C|1\n");
+        ConnectomeException e = assertThrows(ConnectomeException.class, () -> Connectomes.read(p));
+        assertTrue(message(e).contains("line 2 has 1 fields, the header has 4 (whitespace separated)"), message(e));
+        Connectome c = Connectomes.read(p, ConnectomeOptions.DEFAULT.withDelimiter('|').withHeader(true));
+        assertEquals(List.of("A", "B", "C"), c.nodes());
+        assertEquals(2, c.layers().get(0).weight(0, 1));
+        Path named = file("named.csv", "pre,post\nA,B\n");
+        assertEquals(List.of("A", "B"), Connectomes.read(named).nodes());
+        assertEquals(List.of("pre", "post", "A", "B"), Connectomes.read(named, ConnectomeOptions.DEFAULT.withHeader(false))
+                .nodes(), "a first row said to be data is an edge from 'pre' to 'post'");
+    }
+
+    @Test
+    void aMatrixWhoseLabelRowIsNumbersIsReadWithTheHeaderGiven() throws Exception {
+        Path p = file("m.txt", "10 20 30\n0 1 0\n1 0 1\n0 1 0\n");
+        ConnectomeException e = assertThrows(ConnectomeException.class,
+                () -> AdjacencyMatrixReader.read(p, ConnectomeOptions.DEFAULT));
+        assertTrue(message(e).contains("4 rows and 3 columns"), message(e));
+        Connectome c = AdjacencyMatrixReader.read(p, ConnectomeOptions.DEFAULT.withHeader(true));
+        assertEquals(List.of("10", "20", "30"), c.nodes());
+        assertEquals(1, c.layers().get(0).weight(1, 2));
+    }
+
     private void assertBad(String text, String expected) throws Exception {
         Path p = file("bad.csv", text);
         ConnectomeException e = assertThrows(ConnectomeException.class,

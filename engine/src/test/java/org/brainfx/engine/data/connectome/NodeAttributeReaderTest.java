@@ -45,8 +45,8 @@ class NodeAttributeReaderTest {
         assertBad("name,type\nAVAL,inter\nRIML,motor\n", "line 3 names node 'RIML', which");
         assertBad("name,type\nAVAL,inter\nAVAL,motor\n", "line 3 repeats node 'AVAL' of line 2");
         assertBad("name,type\nAVAL\n", "line 2 has 1 fields, the header has 2");
-        assertBad("AVAL,inter\nAVAR,inter\n", "the first row names node 'AVAL'");
-        assertBad("name,type,class\nAVAL,a,b\n", "column 3 ('class') repeats the attribute 'type'");
+        assertBad("AVAL,inter\nAVAR,inter\n", "line 1, the first row, names node 'AVAL'");
+        assertBad("name,type,class\nAVAL,a,b\n", "line 1, column 3 ('class') repeats the attribute 'type'");
     }
 
     private void assertBad(String text, String expected) throws Exception {

@@ -163,18 +163,22 @@ class NeuronNetworksTest {
         NeuronMapping worm = mapping(CELEGANS);
         Map<String, List<String>> groups = Map.of("GABAergic", List.of("DD1", "XYZ9"));
         NeuronMapping badName = new NeuronMapping(worm.file(), null, null, worm.edgeTypes(), true, null, groups, null,
-                worm.signs(), worm.model(), null, 1.0, null, 0.1, null, null, null, null, null, null, null);
+                worm.signs(), worm.model(), null, 1.0, null, 0.1, null, null, null, null, null, null, null, null, null);
         assertMessage(badName, "lists 'XYZ9', which is not a neuron");
         Map<String, Double> badScale = Map.of("K->Q", 1.0);
         NeuronMapping badPathway = new NeuronMapping(m.file(), m.labels(), null, null, true, "type", null, null, m.signs(),
-                m.model(), null, 1.0, badScale, null, null, null, null, null, null, null, null);
+                m.model(), null, 1.0, badScale, null, null, null, null, null, null, null, null, null, null);
         assertMessage(badPathway, "'pathwayScales' entry \"K->Q\"");
+        NeuronMapping badDelimiter = new NeuronMapping(m.file(), m.labels(), null, null, true, "type", null, null,
+                m.signs(), m.model(), null, 1.0, null, null, null, null, null, null, null, null, null, "||", null);
+        assertMessage(badDelimiter, "'delimiter' is \"||\"; give one character");
     }
 
     private static NeuronMapping with(NeuronMapping m, Map<String, Double> signs, String file, String groupBy) {
         return new NeuronMapping(file, m.labels(), m.attributes(), m.edgeTypes(), m.dropSelfLoops(), groupBy, m.groups(),
                 m.otherGroup(), signs, m.model(), m.initial(), m.weightScale(), m.pathwayScales(), m.gapScale(),
-                m.synapse(), m.synapseParameters(), m.delay(), m.inputs(), m.dt(), m.duration(), m.seed());
+                m.synapse(), m.synapseParameters(), m.delay(), m.inputs(), m.dt(), m.duration(), m.seed(), m.delimiter(),
+                m.header());
     }
 
     private static void assertMessage(NeuronMapping m, String expected) {
