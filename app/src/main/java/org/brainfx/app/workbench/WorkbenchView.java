@@ -3,6 +3,7 @@ package org.brainfx.app.workbench;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -16,29 +17,17 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -54,6 +43,7 @@ import org.brainfx.app.jobs.RunningJob;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.app.network.NetworkDocument;
 import org.brainfx.app.network.NetworkTabs;
+import org.brainfx.app.network.connectome.ConnectomeImportDialog;
 import org.brainfx.app.network.sim.SimulationView;
 import org.brainfx.app.playground.PlaygroundView;
 import org.brainfx.app.playground.PlaygroundViewModel;
@@ -106,8 +96,6 @@ final class WorkbenchView {
     private final BooleanProperty propertiesWanted = new SimpleBooleanProperty(true);
     private final HelpWindows helpWindows;
     private final Path samplesFolder;
-    // The menus as built, for the shortcut table (the menu bar itself may be the system's).
-    private final ObservableList<Menu> menus = javafx.collections.FXCollections.observableArrayList();
     private final MissingFileBar missingBar;
     private Tab freePlayground;
     private Tab trainingTab;
@@ -116,6 +104,7 @@ final class WorkbenchView {
     // An open network project: its document and workspace in the Network tab (never open beside a neuron project).
     private final ObjectProperty<NetworkTabs> network = new SimpleObjectProperty<>(this, "network");
     private Tab networkTab;
+    private final EditHistory history = new EditHistory();
     private SimulationView simulation;
     // Held here: the jobs panel's bindings listen weakly to the simulation's job.
     private RunningJob simulationJob;
@@ -123,10 +112,6 @@ final class WorkbenchView {
     private VBox propertyPane;
     private final ObjectProperty<ProjectTabs> projectTabs = new SimpleObjectProperty<>(this, "projectTabs");
     private final StringBinding title;
-    private final BooleanProperty undoAvailable = new SimpleBooleanProperty();
-    private final BooleanProperty redoAvailable = new SimpleBooleanProperty();
-    private final StringProperty undoWhat = new SimpleStringProperty("");
-    private final StringProperty redoWhat = new SimpleStringProperty("");
 
     /** The workbench with the user's recent projects. */
     WorkbenchView(ResourceBundle messages, Window owner) {
@@ -161,7 +146,9 @@ final class WorkbenchView {
         tabs.setId("view-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        root.setTop(new VBox(menuBar(), toolBar()));
+        WorkbenchMenus menus = new WorkbenchMenus(messages, commands(), history, noProject(), projectTabs.isNull(),
+                propertiesWanted);
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         propertyPane = propertyPane();
         sides = new SplitPane(explorer.root(), tabs);
         // Side panes in pixels, not shares of the window: wide enough to read names and values.
@@ -246,28 +233,24 @@ final class WorkbenchView {
     }
 
     /** Undo and Redo follow the open network project, else the open neuron project. */
+    /** Edit → Undo / Redo follow the open network, else the open neuron project, else the training dashboard. */
     private void bindHistory() {
-        undoAvailable.unbind();
-        redoAvailable.unbind();
-        undoWhat.unbind();
-        redoWhat.unbind();
         NetworkTabs n = network.get();
         ProjectSession s = model.session();
         if (n != null) {
-            undoWhat.bind(n.document().undoDescriptionProperty());
-            redoWhat.bind(n.document().redoDescriptionProperty());
-            undoAvailable.bind(n.document().canUndoProperty());
-            redoAvailable.bind(n.document().canRedoProperty());
+            NetworkDocument d = n.document();
+            history.follow(d.canUndoProperty(), d.canRedoProperty(), d.undoDescriptionProperty(), d.redoDescriptionProperty(),
+                    d::undo, d::redo);
         } else if (s != null) {
-            undoWhat.bind(s.document().undoDescriptionProperty());
-            redoWhat.bind(s.document().redoDescriptionProperty());
-            undoAvailable.bind(s.document().canUndoProperty());
-            redoAvailable.bind(s.document().canRedoProperty());
+            ProjectDocument d = s.document();
+            history.follow(d.canUndoProperty(), d.canRedoProperty(), d.undoDescriptionProperty(), d.redoDescriptionProperty(),
+                    d::undo, d::redo);
+        } else if (trainingModel != null) {
+            TrainingViewModel t = trainingModel;
+            history.follow(t.history().canUndoProperty(), t.history().canRedoProperty(), t.history().undoDescriptionProperty(),
+                    t.history().redoDescriptionProperty(), t::undo, t::redo);
         } else {
-            undoAvailable.set(false);
-            redoAvailable.set(false);
-            undoWhat.set("");
-            redoWhat.set("");
+            history.clear();
         }
     }
 
@@ -280,100 +263,100 @@ final class WorkbenchView {
         return s == null ? text("app.title") : s.document().titleProperty().get() + " \u2014 " + text("app.title");
     }
 
-    private MenuBar menuBar() {
-        MenuItem create = item("menu-new", "menu.file.new", "Shortcut+N", this::newProject);
-        MenuItem open = item("menu-open", "menu.file.open", "Shortcut+O", this::chooseProject);
-        Menu recentMenu = new Menu(text("menu.file.recent"));
-        recentMenu.setId("menu-recent");
-        // Filled as it opens, so it always lists what the welcome page lists.
-        recentMenu.setOnShowing(e -> fillRecent(recentMenu));
-        recentMenu.getItems().add(new MenuItem(text("welcome.recent.none")));
-        MenuItem save = item("menu-save", "menu.file.save", "Shortcut+S", this::save);
-        MenuItem saveAs = item("menu-save-as", "menu.file.saveAs", "Shortcut+Shift+S", this::saveAs);
-        MenuItem close = item("menu-close", "menu.file.close", "Shortcut+W", this::closeProject);
-        save.disableProperty().bind(noProject());
-        saveAs.disableProperty().bind(noProject());
-        close.disableProperty().bind(noProject());
-        MenuItem quit = item("menu-quit", "menu.file.quit", "Shortcut+Q", this::quit);
-        // The import writes a network project and hands its file to openProject.
-        MenuItem importConnectome = item("menu-import-connectome", "menu.file.importConnectome", null,
-                () -> org.brainfx.app.network.connectome.ConnectomeImportDialog.show(owner, messages, this::openProject));
-        Menu file = new Menu(text("menu.file"), null, create, open, recentMenu, importConnectome, new SeparatorMenuItem(), save, saveAs,
-                close, new SeparatorMenuItem(), quit);
+    /** What the menus and tools do in this window. */
+    private WorkbenchMenus.Commands commands() {
+        return new WorkbenchMenus.Commands() {
+            @Override
+            public void newProject() {
+                WorkbenchView.this.newProject();
+            }
 
-        MenuItem undo = item("menu-undo", "menu.edit.undo", "Shortcut+Z", this::undo);
-        MenuItem redo = item("menu-redo", "menu.edit.redo", "Shortcut+Shift+Z", this::redo);
-        undo.disableProperty().bind(historyMissing(true));
-        redo.disableProperty().bind(historyMissing(false));
-        undo.textProperty().bind(Bindings.when(undoWhat.isEmpty()).then(text("menu.edit.undo"))
-                .otherwise(Bindings.concat(text("menu.edit.undo"), " ", undoWhat)));
-        redo.textProperty().bind(Bindings.when(redoWhat.isEmpty()).then(text("menu.edit.redo"))
-                .otherwise(Bindings.concat(text("menu.edit.redo"), " ", redoWhat)));
-        Menu edit = new Menu(text("menu.edit"), null, undo, redo);
+            @Override
+            public void chooseProject() {
+                WorkbenchView.this.chooseProject();
+            }
 
-        MenuItem home = item("menu-home", "menu.view.home", "Shortcut+Shift+H", this::showHome);
-        MenuItem project = item("menu-project", "menu.view.project", "Shortcut+Shift+P", this::showProject);
-        MenuItem playground = item("menu-playground", "menu.view.playground", "Shortcut+Shift+G", this::showPlayground);
-        project.disableProperty().bind(projectTabs.isNull());
-        CheckMenuItem showProperties = new CheckMenuItem(
-                text("menu.view.properties"));
-        showProperties.setId("menu-properties");
-        showProperties.setSelected(true);
-        showProperties.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
-        showProperties.selectedProperty().bindBidirectional(propertiesWanted);
-        Menu view = new Menu(text("menu.view"), null, home, project, playground, new SeparatorMenuItem(),
-                showProperties);
+            @Override
+            public void openProject(Path file) {
+                WorkbenchView.this.openProject(file);
+            }
 
-        MenuItem start = item("menu-fit-start", "menu.fit.start", "Shortcut+R", () -> withTabs(ProjectTabs::startFit));
-        MenuItem stop = item("menu-fit-stop", "menu.fit.stop", "Shortcut+Period", () -> withTabs(ProjectTabs::stopFit));
-        start.disableProperty().bind(projectTabs.isNull());
-        stop.disableProperty().bind(projectTabs.isNull());
-        Menu fit = new Menu(text("menu.fit"), null, start, stop);
+            @Override
+            public List<Path> recentProjects() {
+                welcome.refreshRecent();
+                return welcome.recentProjects();
+            }
 
-        MenuItem guide = item("menu-guide", "menu.help.guide", "F1", () -> helpWindows.showGuide());
-        MenuItem shortcuts = item("menu-shortcuts", "menu.help.shortcuts", null, () -> helpWindows.showShortcuts(menus));
-        MenuItem samples = item("menu-samples", "menu.help.samples", null, () -> helpWindows.showSamples(samplesFolder));
-        MenuItem about = item("menu-about", "menu.help.about", null, this::showAbout);
-        Menu help = new Menu(text("menu.help"), null, guide, shortcuts, samples, new SeparatorMenuItem(), about);
+            @Override
+            public void importConnectome() {
+                ConnectomeImportDialog.show(owner, messages, WorkbenchView.this::openProject);
+            }
 
-        MenuBar bar = new MenuBar(file, edit, view, fit, help);
-        menus.setAll(bar.getMenus());
-        bar.setUseSystemMenuBar(true);
-        return bar;
-    }
+            @Override
+            public void save() {
+                WorkbenchView.this.save();
+            }
 
-    private void fillRecent(Menu menu) {
-        welcome.refreshRecent();
-        if (welcome.recentProjects().isEmpty()) {
-            MenuItem none = new MenuItem(text("welcome.recent.none"));
-            none.setDisable(true);
-            menu.getItems().setAll(none);
-            return;
-        }
-        menu.getItems().setAll(welcome.recentProjects().stream().map(file -> {
-            MenuItem m = new MenuItem(file.getFileName() + "  \u2014  " + file.getParent());
-            m.setMnemonicParsing(false);
-            m.setOnAction(e -> openProject(file));
-            return m;
-        }).toList());
-    }
+            @Override
+            public void saveAs() {
+                WorkbenchView.this.saveAs();
+            }
 
-    private ToolBar toolBar() {
-        Button open = tool("tool-open", "toolbar.open", "menu.file.open", this::chooseProject);
-        Button save = tool("tool-save", "toolbar.save", "menu.file.save", this::save);
-        save.disableProperty().bind(noProject());
-        Button undo = tool("tool-undo", "toolbar.undo", "menu.edit.undo", this::undo);
-        undo.disableProperty().bind(historyMissing(true));
-        Button redo = tool("tool-redo", "toolbar.redo", "menu.edit.redo", this::redo);
-        redo.disableProperty().bind(historyMissing(false));
-        Button start = tool("tool-fit-start", "toolbar.fit.start", "menu.fit.start", () -> withTabs(ProjectTabs::startFit));
-        start.disableProperty().bind(projectTabs.isNull());
-        Button stop = tool("tool-fit-stop", "toolbar.fit.stop", "menu.fit.stop", () -> withTabs(ProjectTabs::stopFit));
-        stop.disableProperty().bind(projectTabs.isNull());
-        ToolBar bar = new ToolBar(open, save, new Separator(), undo, redo,
-                new Separator(), start, stop);
-        bar.getStyleClass().add("workbench-toolbar");
-        return bar;
+            @Override
+            public void closeProject() {
+                WorkbenchView.this.closeProject();
+            }
+
+            @Override
+            public void quit() {
+                WorkbenchView.this.quit();
+            }
+
+            @Override
+            public void showHome() {
+                WorkbenchView.this.showHome();
+            }
+
+            @Override
+            public void showProject() {
+                WorkbenchView.this.showProject();
+            }
+
+            @Override
+            public void showPlayground() {
+                WorkbenchView.this.showPlayground();
+            }
+
+            @Override
+            public void startFit() {
+                withTabs(ProjectTabs::startFit);
+            }
+
+            @Override
+            public void stopFit() {
+                withTabs(ProjectTabs::stopFit);
+            }
+
+            @Override
+            public void showGuide() {
+                helpWindows.showGuide();
+            }
+
+            @Override
+            public void showShortcuts(List<Menu> menus) {
+                helpWindows.showShortcuts(menus);
+            }
+
+            @Override
+            public void showSamples() {
+                helpWindows.showSamples(samplesFolder);
+            }
+
+            @Override
+            public void showAbout() {
+                WorkbenchView.this.showAbout();
+            }
+        };
     }
 
     private void placeDividers(double width) {
@@ -624,6 +607,7 @@ final class WorkbenchView {
         tabs.getSelectionModel().select(trainingTab);
         welcome.projectOpened(file);
         explorer.showNamed(MessageFormat.format(text("explorer.training"), trainingModel.name()));
+        bindHistory();
         model.info("log.opened.training", file.getFileName());
     }
 
@@ -634,6 +618,7 @@ final class WorkbenchView {
             trainingTab = null;
             trainingModel = null;
             trainingJob = null;
+            bindHistory();
             if (model.session() == null) {
                 explorer.show(null);
             }
@@ -818,28 +803,6 @@ final class WorkbenchView {
         return true;
     }
 
-    private void undo() {
-        if (network.get() != null) {
-            network.get().document().undo();
-            return;
-        }
-        ProjectSession s = model.session();
-        if (s != null) {
-            s.document().undo();
-        }
-    }
-
-    private void redo() {
-        if (network.get() != null) {
-            network.get().document().redo();
-            return;
-        }
-        ProjectSession s = model.session();
-        if (s != null) {
-            s.document().redo();
-        }
-    }
-
     /** Called when the window is asked to close: returns false when the user chose to stay. */
     boolean closeRequested() {
         if (!confirmDiscard()) {
@@ -915,35 +878,11 @@ final class WorkbenchView {
         return model.sessionProperty().isNull().and(network.isNull());
     }
 
-    /** True while there is nothing to undo ({@code undo}) or redo (otherwise) in the open document. */
-    private BooleanBinding historyMissing(boolean undo) {
-        return (undo ? undoAvailable : redoAvailable).not();
-    }
-
     private void withTabs(Consumer<ProjectTabs> action) {
         ProjectTabs t = projectTabs.get();
         if (t != null) {
             action.accept(t);
         }
-    }
-
-    private MenuItem item(String id, String key, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text(key));
-        m.setId(id);
-        if (accelerator != null) {
-            m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private Button tool(String id, String key, String tooltipKey, Runnable action) {
-        Button b = new Button(text(key));
-        b.setId(id);
-        b.setTooltip(new Tooltip(text(tooltipKey).replace("_", "")));
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        return b;
     }
 
     private Node placeholder(String message) {

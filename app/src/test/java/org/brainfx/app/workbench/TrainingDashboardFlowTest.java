@@ -218,7 +218,8 @@ class TrainingDashboardFlowTest {
         assertArrayEquals(best, from.initial().readout(), "the project now starts from the trained weights");
         assertTrue(robot.lookup("#training-notice").queryAs(Label.class).getText().contains("small-training-weights"));
 
-        press(robot, "#training-undo");
+        assertFalse(robot.lookup("#tool-undo").queryAs(Button.class).isDisabled(), "Edit > Undo follows the dashboard's edits");
+        robot.clickOn("#tool-undo");
         assertNull(TrainingProjectFiles.read(file).rsnn().weights(), "undo points the project back");
         assertTrue(Files.exists(dir.resolve("small-training-weights/readout.npy")), "the weight files stay");
         press(robot, "#training-redo");
