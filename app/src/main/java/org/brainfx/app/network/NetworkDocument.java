@@ -2,8 +2,6 @@ package org.brainfx.app.network;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +15,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.brainfx.engine.net.NetworkException;
+import org.brainfx.app.project.UndoHistory;
 import org.brainfx.engine.net.NetworkProject;
 import org.brainfx.engine.net.NetworkProjectFiles;
 import org.brainfx.engine.net.NetworkSpec;
@@ -38,24 +36,13 @@ public final class NetworkDocument {
     /** The project and its layout, as one undoable value. */
     private record State(NetworkProject project, NetworkLayout layout) { }
 
-    private record Edit(String description, State before, State after) {
-        Edit map(UnaryOperator<State> f) {
-            return new Edit(description, f.apply(before), f.apply(after));
-        }
-    }
-
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyObjectWrapper<State> saved = new ReadOnlyObjectWrapper<>(this, "saved");
     private final ReadOnlyObjectWrapper<NetworkSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
     private final ReadOnlyObjectWrapper<NetworkLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
-    private final Deque<Edit> undo = new ArrayDeque<>();
-    private final Deque<Edit> redo = new ArrayDeque<>();
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
-    private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "");
-    private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "");
+    private final UndoHistory<State> history = new UndoHistory<>();
     private final BooleanBinding dirty;
     private final StringBinding title;
     // For other threads (a simulation about to start): the spec shown now, published whole.
@@ -242,50 +229,44 @@ public final class NetworkDocument {
         if (after.equals(before)) {
             return;
         }
-        undo.push(new Edit(description, before, after));
-        redo.clear();
+        history.push(description, before, after);
         set(after);
-        refreshHistory();
     }
 
     /** Undoes the last edit, if any. */
     public void undo() {
-        Edit e = undo.poll();
-        if (e != null) {
-            redo.push(e);
-            set(e.before());
-            refreshHistory();
+        State previous = history.undo();
+        if (previous != null) {
+            set(previous);
         }
     }
 
     /** Redoes the last undone edit, if any. */
     public void redo() {
-        Edit e = redo.poll();
-        if (e != null) {
-            undo.push(e);
-            set(e.after());
-            refreshHistory();
+        State next = history.redo();
+        if (next != null) {
+            set(next);
         }
     }
 
     /** True while there is an edit to undo. */
     public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
+        return history.canUndoProperty();
     }
 
     /** True while there is an undone edit to redo. */
     public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
+        return history.canRedoProperty();
     }
 
     /** Description of the edit Undo would revert ("" when none). */
     public ReadOnlyStringProperty undoDescriptionProperty() {
-        return undoDescription.getReadOnlyProperty();
+        return history.undoDescriptionProperty();
     }
 
     /** Description of the edit Redo would apply again ("" when none). */
     public ReadOnlyStringProperty redoDescriptionProperty() {
-        return redoDescription.getReadOnlyProperty();
+        return history.redoDescriptionProperty();
     }
 
     /** True while the project or its layout differs from the saved files. */
@@ -341,17 +322,11 @@ public final class NetworkDocument {
         if (!readOnly.get()) {
             discardRecovery();
         }
-        List<Edit> undone = undo.stream().map(e -> e.map(rebase)).toList();
-        List<Edit> redone = redo.stream().map(e -> e.map(rebase)).toList();
-        undo.clear();
-        undo.addAll(undone);
-        redo.clear();
-        redo.addAll(redone);
+        history.map(rebase);
         readOnly.set(false);
         file.set(f);
         set(moved);
         saved.set(moved);
-        refreshHistory();
     }
 
     private static void write(State s, Path f) {
@@ -366,10 +341,4 @@ public final class NetworkDocument {
         layout.set(s.layout());
     }
 
-    private void refreshHistory() {
-        canUndo.set(!undo.isEmpty());
-        canRedo.set(!redo.isEmpty());
-        undoDescription.set(undo.isEmpty() ? "" : undo.peek().description());
-        redoDescription.set(redo.isEmpty() ? "" : redo.peek().description());
-    }
 }

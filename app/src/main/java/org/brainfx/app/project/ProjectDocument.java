@@ -3,9 +3,6 @@ package org.brainfx.app.project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -17,7 +14,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ProjectFiles;
@@ -38,12 +34,6 @@ public final class ProjectDocument {
     /** Suffix of the recovery copy written next to the project while it has unsaved changes. */
     public static final String RECOVERY_SUFFIX = ".recovery";
 
-    private record Edit(String description, Project before, Project after) {
-        Edit map(UnaryOperator<Project> f) {
-            return new Edit(description, f.apply(before), f.apply(after));
-        }
-    }
-
     /** What Save As does with the files a project refers to by relative path when it moves to another folder. */
     public enum DataFiles {
         /** Rewrite the relative paths so they name the same files from the new folder. */
@@ -56,12 +46,7 @@ public final class ProjectDocument {
     private final ReadOnlyObjectWrapper<Project> saved = new ReadOnlyObjectWrapper<>(this, "saved");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
-    private final Deque<Edit> undo = new ArrayDeque<>();
-    private final Deque<Edit> redo = new ArrayDeque<>();
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
-    private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "");
-    private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "");
+    private final UndoHistory<Project> history = new UndoHistory<>();
     private final BooleanBinding dirty;
     private final StringBinding title;
 
@@ -166,50 +151,44 @@ public final class ProjectDocument {
         if (after.equals(before)) {
             return;
         }
-        undo.push(new Edit(description, before, after));
-        redo.clear();
+        history.push(description, before, after);
         project.set(after);
-        refreshHistory();
     }
 
     /** Undoes the last edit, if any. */
     public void undo() {
-        Edit e = undo.poll();
-        if (e != null) {
-            redo.push(e);
-            project.set(e.before());
-            refreshHistory();
+        Project previous = history.undo();
+        if (previous != null) {
+            project.set(previous);
         }
     }
 
     /** Redoes the last undone edit, if any. */
     public void redo() {
-        Edit e = redo.poll();
-        if (e != null) {
-            undo.push(e);
-            project.set(e.after());
-            refreshHistory();
+        Project next = history.redo();
+        if (next != null) {
+            project.set(next);
         }
     }
 
     /** True while there is an edit to undo. */
     public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
+        return history.canUndoProperty();
     }
 
     /** True while there is an undone edit to redo. */
     public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
+        return history.canRedoProperty();
     }
 
     /** Description of the edit Undo would revert ("" when none). */
     public ReadOnlyStringProperty undoDescriptionProperty() {
-        return undoDescription.getReadOnlyProperty();
+        return history.undoDescriptionProperty();
     }
 
     /** Description of the edit Redo would apply again ("" when none). */
     public ReadOnlyStringProperty redoDescriptionProperty() {
-        return redoDescription.getReadOnlyProperty();
+        return history.redoDescriptionProperty();
     }
 
     /** True while the project differs from its saved file. */
@@ -258,17 +237,11 @@ public final class ProjectDocument {
         if (!readOnly.get()) {
             discardRecovery();
         }
-        List<Edit> undone = undo.stream().map(e -> e.map(rebase)).toList();
-        List<Edit> redone = redo.stream().map(e -> e.map(rebase)).toList();
-        undo.clear();
-        undo.addAll(undone);
-        redo.clear();
-        redo.addAll(redone);
+        history.map(rebase);
         readOnly.set(false);
         file.set(f);
         saved.set(moved);
         project.set(moved);
-        refreshHistory();
     }
 
     /** Saves to another file, rewriting relative paths to the files the project refers to ({@link DataFiles#REFER}). */
@@ -310,10 +283,4 @@ public final class ProjectDocument {
         return name == null || name.isBlank() ? file.get().getFileName().toString() : name;
     }
 
-    private void refreshHistory() {
-        canUndo.set(!undo.isEmpty());
-        canRedo.set(!redo.isEmpty());
-        undoDescription.set(undo.isEmpty() ? "" : undo.peek().description());
-        redoDescription.set(redo.isEmpty() ? "" : redo.peek().description());
-    }
 }

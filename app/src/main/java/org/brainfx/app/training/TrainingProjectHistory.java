@@ -2,14 +2,11 @@ package org.brainfx.app.training;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import org.brainfx.app.project.UndoHistory;
 import org.brainfx.engine.train.TrainingProject;
 import org.brainfx.engine.train.TrainingProjectFiles;
 
@@ -20,17 +17,9 @@ import org.brainfx.engine.train.TrainingProjectFiles;
  * Touch on the FX thread.
  */
 public final class TrainingProjectHistory {
-    private record Edit(String what, TrainingProject before, TrainingProject after) {
-    }
-
     private final Path file;
     private final ReadOnlyObjectWrapper<TrainingProject> project;
-    private final Deque<Edit> undo = new ArrayDeque<>();
-    private final Deque<Edit> redo = new ArrayDeque<>();
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
-    private final ReadOnlyStringWrapper undoWhat = new ReadOnlyStringWrapper(this, "undoWhat", "");
-    private final ReadOnlyStringWrapper redoWhat = new ReadOnlyStringWrapper(this, "redoWhat", "");
+    private final UndoHistory<TrainingProject> history = new UndoHistory<>();
 
     /** The history of the project in {@code file}, as read. */
     public TrainingProjectHistory(Path file, TrainingProject read) {
@@ -51,49 +40,45 @@ public final class TrainingProjectHistory {
     public void apply(String what, TrainingProject changed) {
         TrainingProject before = project.get();
         write(changed);
-        undo.push(new Edit(what, before, changed));
-        redo.clear();
-        refresh();
+        history.push(what, before, changed);
     }
 
-    /** Writes the project as it was before the last edit. */
+    /** Writes the project as it was before the last edit (the history moves only once it is written). */
     public void undo() {
-        Edit e = undo.peek();
-        if (e != null) {
-            write(e.before());
-            redo.push(undo.pop());
-            refresh();
+        TrainingProject previous = history.peekUndo();
+        if (previous != null) {
+            write(previous);
+            history.undo();
         }
     }
 
     /** Writes the last undone edit again. */
     public void redo() {
-        Edit e = redo.peek();
-        if (e != null) {
-            write(e.after());
-            undo.push(redo.pop());
-            refresh();
+        TrainingProject next = history.peekRedo();
+        if (next != null) {
+            write(next);
+            history.redo();
         }
     }
 
     /** True while there is an edit to undo. */
     public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
+        return history.canUndoProperty();
     }
 
     /** True while there is an edit to redo. */
     public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
+        return history.canRedoProperty();
     }
 
     /** What Undo would undo, or "". */
     public ReadOnlyStringProperty undoDescriptionProperty() {
-        return undoWhat.getReadOnlyProperty();
+        return history.undoDescriptionProperty();
     }
 
     /** What Redo would redo, or "". */
     public ReadOnlyStringProperty redoDescriptionProperty() {
-        return redoWhat.getReadOnlyProperty();
+        return history.redoDescriptionProperty();
     }
 
     private void write(TrainingProject p) {
@@ -106,12 +91,5 @@ public final class TrainingProjectHistory {
             throw new IllegalStateException(file + ": cannot write the project (" + e.getMessage() + ")", e);
         }
         project.set(p);
-    }
-
-    private void refresh() {
-        canUndo.set(!undo.isEmpty());
-        canRedo.set(!redo.isEmpty());
-        undoWhat.set(undo.isEmpty() ? "" : undo.peek().what());
-        redoWhat.set(redo.isEmpty() ? "" : redo.peek().what());
     }
 }

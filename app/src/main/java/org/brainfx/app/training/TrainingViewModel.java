@@ -21,6 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.charts.WeightMatrixChart;
+import org.brainfx.app.jobs.PausableJob;
+import org.brainfx.app.jobs.RunningJob;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.engine.net.Wiring;
 import org.brainfx.engine.task.TrialBatch;
@@ -387,6 +389,14 @@ public final class TrainingViewModel {
             return "";
         }
         return String.format(Locale.ROOT, text("training.status.rates"), p.last().rateE(), p.last().rateI());
+    }
+
+    /** The runs as the job panel shows them, titled {@code title}: batches done, the status line, pause, resume and stop. */
+    public RunningJob runningJob(String title) {
+        return new PausableJob(title,
+                Bindings.createDoubleBinding(() -> progress.get() == null ? -1 : progress.get().fraction(), progress),
+                status, Bindings.createBooleanBinding(() -> state.get().active(), state),
+                Bindings.createBooleanBinding(() -> state.get() == State.PAUSED, state), this::pause, this::resume, this::stop);
     }
 
     /** Cancels a running job (the view is closing). */

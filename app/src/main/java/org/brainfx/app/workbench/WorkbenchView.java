@@ -54,7 +54,6 @@ import org.brainfx.app.welcome.SampleCatalog;
 import org.brainfx.app.welcome.WelcomeView;
 import org.brainfx.app.welcome.WelcomeViewModel;
 import org.brainfx.app.project.ProjectDocument;
-import org.brainfx.app.training.TrainingRunningJob;
 import org.brainfx.app.training.TrainingView;
 import org.brainfx.app.training.TrainingViewModel;
 import org.brainfx.engine.net.NetworkProjectFiles;
@@ -100,7 +99,7 @@ final class WorkbenchView {
     private Tab freePlayground;
     private Tab trainingTab;
     private TrainingViewModel trainingModel;
-    private TrainingRunningJob trainingJob;
+    private RunningJob trainingJob;
     // An open network project: its document and workspace in the Network tab (never open beside a neuron project).
     private final ObjectProperty<NetworkTabs> network = new SimpleObjectProperty<>(this, "network");
     private Tab networkTab;
@@ -600,7 +599,7 @@ final class WorkbenchView {
         trainingModel = new TrainingViewModel(file, project, messages, BackgroundTasks.executor(), UiExecutor.fx());
         trainingTab = new Tab(text("tab.training"), new TrainingView(trainingModel, messages).root());
         // Held here: the job's bindings listen weakly to the dashboard and would be collected with their listeners.
-        trainingJob = new TrainingRunningJob(trainingModel, MessageFormat.format(text("training.job"), trainingModel.name()));
+        trainingJob = trainingModel.runningJob(MessageFormat.format(text("training.job"), trainingModel.name()));
         model.track(trainingJob);
         trainingTab.setId("tab-training");
         tabs.getTabs().add(trainingTab);

@@ -118,7 +118,7 @@ public final class SimulationView {
      * (its bindings listen weakly to the view-model).
      */
     public RunningJob runningJob() {
-        return new SimulationRunningJob(model, MessageFormat.format(text("sim.job.title"), name));
+        return model.runningJob(MessageFormat.format(text("sim.job.title"), name));
     }
 
     private Node toolBar() {

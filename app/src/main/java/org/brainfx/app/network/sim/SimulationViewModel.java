@@ -26,6 +26,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
+import org.brainfx.app.jobs.PausableJob;
+import org.brainfx.app.jobs.RunningJob;
 import org.brainfx.app.jobs.UiExecutor;
 import org.brainfx.engine.net.BuiltPopulation;
 import org.brainfx.engine.net.MonitorSpec;
@@ -475,6 +477,13 @@ public final class SimulationViewModel {
             parts.add(String.format(Locale.ROOT, "%s %.1f Hz", s.layout().names().get(p), s.count(p) / (s.layout().sizes()[p] * seconds)));
         }
         return String.join(", ", parts);
+    }
+
+    /** The runs as the job panel shows them, titled {@code title}: the simulated fraction, the status line, pause, resume and stop. */
+    public RunningJob runningJob(String title) {
+        return new PausableJob(title, Bindings.createDoubleBinding(this::fraction, state, framesProperty()), statusProperty(),
+                Bindings.createBooleanBinding(() -> state.get().active(), state),
+                Bindings.createBooleanBinding(() -> state.get() == State.PAUSED, state), this::pause, this::resume, this::stop);
     }
 
     /** The fraction of the run done, 0 before one, -1 while building. */

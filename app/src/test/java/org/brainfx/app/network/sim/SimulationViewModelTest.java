@@ -109,7 +109,7 @@ class SimulationViewModelTest {
     @Test
     void theJobsPanelPausesResumesAndStopsTheRun() throws Exception {
         spec.set(SimulationViewTest.network(5000));
-        RunningJob job = new SimulationRunningJob(model, "Simulate small-ei");
+        RunningJob job = model.runningJob("Simulate small-ei");
         assertTrue(job.pausable());
         onUi(() -> {
             model.run();
