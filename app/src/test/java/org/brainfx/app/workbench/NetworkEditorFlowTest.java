@@ -200,13 +200,24 @@ class NetworkEditorFlowTest {
         NetworkTabs tabs = open(robot, file, null);
         NetworkDocument doc = tabs.document();
         robot.clickOn("#network-add-population");
+        robot.clickOn("#network-add-population");
+        robot.clickOn("#network-node-P2");
+        ComboBox<?> type = robot.lookup("#net-prop-type").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<String> t = (ComboBox<String>) type;
+            t.setValue("inhibitory");
+        });
         robot.clickOn("#network-add-input");
         String input = doc.spec().sources().get(0).name();
         robot.clickOn("#network-node-" + input);
         edit(robot, "rate", "5000");
         robot.drag("#network-port-" + input).dropTo("#network-node-P1");
+        robot.drag("#network-port-P1").dropTo("#network-node-P2");
+        robot.drag("#network-port-P2").dropTo("#network-node-P1");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, doc.spec().projections().size());
+        assertEquals(3, doc.spec().projections().size());
+        assertEquals("inhibitory", doc.spec().population("P2").type());
 
         robot.clickOn("#tab-network-simulation");
         WaitForAsyncUtils.waitForFxEvents();
@@ -216,6 +227,8 @@ class NetworkEditorFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(simulation.model().resultProperty().get().meanRateHz("P1") > 0, "the driven population fires");
         assertTrue(simulation.rasterPixelsOf(0) > 0, "its spikes are on the raster");
+        assertTrue(simulation.model().resultProperty().get().meanRateHz("P2") > 0, "the inhibitory population it drives fires");
+        assertTrue(simulation.rasterPixelsOf(1) > 0, "in its own colour on the raster");
         assertTrue(view.model().jobs().stream().anyMatch(j -> j == view.simulationJob()), "the run is listed in the jobs panel");
     }
 
