@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.brainfx.engine.net.NetworkProject;
+import org.brainfx.engine.net.NetworkProjectFiles;
+import org.brainfx.engine.net.PopulationSpec;
 import org.brainfx.engine.project.Project;
-import org.brainfx.engine.project.ProjectException;
 import org.brainfx.engine.project.ProjectFiles;
+import org.brainfx.engine.train.TrainingProject;
+import org.brainfx.engine.train.TrainingProjectFiles;
 
 /**
  * Finds the sample projects (each folder under {@code sample-projects/} holding one
@@ -61,7 +66,7 @@ public final class SampleCatalog {
                 projectFile(dir).ifPresent(file -> {
                     try {
                         cards.add(card(file));
-                    } catch (ProjectException e) {
+                    } catch (RuntimeException e) {
                         // Not shown: a sample that does not read is a broken sample, and opening it says why.
                     }
                 });
@@ -73,14 +78,28 @@ public final class SampleCatalog {
         return List.copyOf(cards);
     }
 
-    /** The card of one project file. */
+    /** The card of one project file: a neuron project, a network or a training project. */
     static SampleCard card(Path file) {
+        if (TrainingProjectFiles.isTrainingProject(file)) {
+            TrainingProject t = TrainingProjectFiles.read(file);
+            return new SampleCard(file, name(t.name(), file), firstSentence(t.description()), SampleCard.Kind.TRAINING,
+                    "training \u00b7 " + (t.task() == null ? "?" : t.task().name().replace('_', ' ')), -1);
+        }
+        if (NetworkProjectFiles.isNetworkProject(file)) {
+            NetworkProject n = NetworkProjectFiles.read(file);
+            int neurons = n.network().populations().stream().mapToInt(PopulationSpec::size).sum();
+            return new SampleCard(file, name(n.name(), file), firstSentence(n.description()), SampleCard.Kind.NETWORK,
+                    String.format(Locale.ROOT, "network \u00b7 %,d neurons", neurons), -1);
+        }
         Project p = ProjectFiles.read(file);
-        String fileName = file.getFileName().toString();
-        String name = p.name() == null || p.name().isBlank()
-                ? fileName.substring(0, fileName.length() - ProjectFiles.SUFFIX.length()) : p.name();
-        return new SampleCard(file, name, firstSentence(p.description()), modelName(p.model()),
+        return new SampleCard(file, name(p.name(), file), firstSentence(p.description()), SampleCard.Kind.NEURON,
+                modelName(p.model()),
                 sweeps(p, file.toAbsolutePath().getParent()));
+    }
+
+    private static String name(String given, Path file) {
+        String fileName = file.getFileName().toString();
+        return given == null || given.isBlank() ? fileName.substring(0, fileName.length() - ProjectFiles.SUFFIX.length()) : given;
     }
 
     /** The first sentence of {@code text}: up to a full stop followed by a capital; "" for none. */

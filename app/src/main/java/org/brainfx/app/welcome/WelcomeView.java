@@ -169,6 +169,15 @@ public final class WelcomeView {
         box.getStyleClass().add("sample-preview");
         box.setPrefSize(PREVIEW_WIDTH, PREVIEW_HEIGHT);
         box.setMinHeight(PREVIEW_HEIGHT);
+        if (sample.kind() != SampleCard.Kind.NEURON) {
+            // No recording to draw: the box says what kind of project it is, so the cards still line up.
+            Label kind = new Label(text(sample.kind() == SampleCard.Kind.NETWORK ? "welcome.sample.network"
+                    : "welcome.sample.training"));
+            kind.getStyleClass().add("placeholder-text");
+            kind.relocate(12, PREVIEW_HEIGHT / 2 - 10);
+            box.getChildren().add(kind);
+            return box;
+        }
         Runnable draw = () -> {
             SamplePreview p = model.previews().get(sample.file());
             if (p != null) {

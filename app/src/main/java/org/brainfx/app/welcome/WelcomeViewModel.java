@@ -98,6 +98,9 @@ public final class WelcomeViewModel {
             samplesLoaded.set(true);
         });
         for (SampleCard card : cards) {
+            if (card.kind() != SampleCard.Kind.NEURON) {
+                continue;
+            }
             try {
                 SamplePreview preview = SamplePreview.of(ResolvedProject.load(card.file()));
                 ui.execute(() -> previews.put(card.file(), preview));
@@ -141,8 +144,11 @@ public final class WelcomeViewModel {
         recentProjects.setAll(recent.list().stream().filter(Files::isRegularFile).toList());
     }
 
-    /** The card's line of facts: the model and, when known, the number of sweeps. */
+    /** The card's line of facts: the model and, when known, the number of sweeps; what a network or training project holds. */
     public String details(SampleCard card) {
+        if (card.kind() != SampleCard.Kind.NEURON) {
+            return card.model();
+        }
         return card.sweepCount().isPresent()
                 ? MessageFormat.format(messages.getString("welcome.sample.details.sweeps"), card.model(),
                         card.sweepCount().getAsInt())

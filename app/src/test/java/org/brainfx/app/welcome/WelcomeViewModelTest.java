@@ -38,13 +38,15 @@ class WelcomeViewModelTest {
     }
 
     @Test
-    void findsTheSixSamplesByName() {
+    void findsTheSamplesByName() {
         assertTrue(model.samples().isEmpty());
         assertTrue(!model.samplesLoadedProperty().get());
         model.loadSamples();
         assertTrue(model.samplesLoadedProperty().get());
-        assertEquals(List.of("abf-steps", "gif-identifiable", "gif-synthetic", "hh-brian2-traces", "hh-synthetic",
-                "nwb-steps"), model.samples().stream().map(SampleCard::name).toList());
+        assertEquals(List.of("abf-steps", "brunel-balanced", "celegans-connectome", "coba-benchmark", "context-dm-training",
+                "dms-training", "drosophila-mushroom-body", "ea-training", "ei-network", "gif-identifiable", "gif-synthetic",
+                "hh-brian2-traces", "hh-synthetic", "nwb-steps", "pdm-training", "random-dots-training"),
+                model.samples().stream().map(SampleCard::name).toList());
     }
 
     @Test
@@ -79,6 +81,19 @@ class WelcomeViewModelTest {
         assertEquals("One (a.b 1.5 mV).", SampleCatalog.firstSentence(" One (a.b 1.5 mV). Two. Three."));
         assertEquals("No stop at all", SampleCatalog.firstSentence("No stop at all"));
         assertEquals("", SampleCatalog.firstSentence(null));
+    }
+
+    @Test
+    void networkAndTrainingSamplesHaveCardsSayingWhatTheyAre() {
+        List<SampleCard> cards = SampleCatalog.scan(SAMPLES);
+        SampleCard coba = cards.stream().filter(c -> c.file().toString().contains("coba-benchmark")).findFirst().orElseThrow();
+        assertEquals("network \u00b7 4,000 neurons", coba.model());
+        assertTrue(coba.sweepCount().isEmpty());
+        SampleCard ea = cards.stream().filter(c -> c.file().toString().contains("ea-training")).findFirst().orElseThrow();
+        assertEquals("training \u00b7 evidence accumulation", ea.model());
+        assertEquals("training \u00b7 evidence accumulation", model.details(ea), "the facts line as it is, no \"Model:\"");
+        assertEquals(SampleCard.Kind.NETWORK, coba.kind());
+        assertTrue(cards.stream().anyMatch(c -> c.file().toString().contains("hh-synthetic")), "neuron projects still listed");
     }
 
     @Test
