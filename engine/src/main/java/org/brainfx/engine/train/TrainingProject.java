@@ -57,11 +57,26 @@ public record TrainingProject(int schemaVersion, String name, String description
      * @param recurrentScale    Kaiming scale of the E weights (0.5)
      * @param inhibitoryRatio   I scale over E scale (4)
      * @param readoutScale      Kaiming scale of the readout (2)
+     * @param readout           what the readout reads: {@code spikes} (the reference) or {@code potential}
+     *                          (standardized membrane potentials, the paper's online runs)
+     * @param detachReset       true: the resets pass no gradient to their spike (the paper's online runs); false (the reference)
      */
     public record RsnnSpec(Integer excitatory, Integer inhibitory, Double tauMs, Double tauSynMs, Double tauOutMs,
                            Double vThreshold, Double vRest, Double beta, Double eExc, Double eInh, Double tauAdaptLowMs,
                            Double tauAdaptHighMs, Double surrogateAlpha, Double surrogateWidth, ConnectivitySpec input,
                            ConnectivitySpec excitatoryOut, ConnectivitySpec inhibitoryOut, PositionSpec positions,
-                           Double feedForwardScale, Double recurrentScale, Double inhibitoryRatio, Double readoutScale) {
+                           Double feedForwardScale, Double recurrentScale, Double inhibitoryRatio, Double readoutScale,
+                           String readout, Boolean detachReset) {
+
+        /** A spec with the reference readout and resets (readout and detachReset absent). */
+        public RsnnSpec(Integer excitatory, Integer inhibitory, Double tauMs, Double tauSynMs, Double tauOutMs,
+                        Double vThreshold, Double vRest, Double beta, Double eExc, Double eInh, Double tauAdaptLowMs,
+                        Double tauAdaptHighMs, Double surrogateAlpha, Double surrogateWidth, ConnectivitySpec input,
+                        ConnectivitySpec excitatoryOut, ConnectivitySpec inhibitoryOut, PositionSpec positions,
+                        Double feedForwardScale, Double recurrentScale, Double inhibitoryRatio, Double readoutScale) {
+            this(excitatory, inhibitory, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta, eExc, eInh, tauAdaptLowMs,
+                    tauAdaptHighMs, surrogateAlpha, surrogateWidth, input, excitatoryOut, inhibitoryOut, positions,
+                    feedForwardScale, recurrentScale, inhibitoryRatio, readoutScale, null, null);
+        }
     }
 }

@@ -164,5 +164,29 @@ class TrainJobTest {
                 new TrainingProject(1, "x", "", new TrainingProject.TaskSpec("go_no_go", null), null, null),
                 TrainingSettings.defaults(), Path.of(".")));
         assertTrue(task.getMessage().contains("go_no_go") && task.getMessage().contains("evidence_accumulation"), task.getMessage());
+        TrainingProject.RsnnSpec membrane = new TrainingProject.RsnnSpec(16, 4, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, "membrane", true);
+        IllegalArgumentException readout = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(
+                new TrainingProject(1, "x", "", new TrainingProject.TaskSpec("evidence_accumulation", null), membrane, null),
+                TrainingSettings.defaults(), Path.of(".")));
+        assertTrue(readout.getMessage().contains("rsnn.readout") && readout.getMessage().contains("membrane")
+                && readout.getMessage().contains("potential"), readout.getMessage());
+    }
+
+    @Test
+    void aProjectChoosesTheReadoutAndTheResetGradient() {
+        TrainingProject.RsnnSpec spec = new TrainingProject.RsnnSpec(16, 4, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, "Potential", true);
+        TrainingSetup setup = TrainingSetup.of(new TrainingProject(1, "x", "",
+                new TrainingProject.TaskSpec("evidence_accumulation", null), spec, null), TrainingSettings.defaults(), Path.of("."));
+        assertEquals(EiRsnn.Readout.POTENTIAL, setup.network().readout());
+        assertTrue(setup.network().detachReset());
+        TrainingProject.RsnnSpec plain = new TrainingProject.RsnnSpec(16, 4, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+        EiRsnn reference = TrainingSetup.of(new TrainingProject(1, "x", "",
+                new TrainingProject.TaskSpec("evidence_accumulation", null), plain, null), TrainingSettings.defaults(),
+                Path.of(".")).network();
+        assertEquals(EiRsnn.Readout.SPIKES, reference.readout(), "absent: the reference's readout of spikes");
+        assertTrue(!reference.detachReset(), "absent: differentiable resets");
     }
 }
