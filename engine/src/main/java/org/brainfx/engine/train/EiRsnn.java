@@ -34,6 +34,7 @@ import java.util.SplittableRandom;
  * @param readout         what the leaky readout reads
  * @param detachReset     when true the soft reset and the adaptation jump pass no gradient to the spike that
  *                        caused them (the paper's online runs, {@code --diff_spike 0}); the reference keeps them
+ *                        (measured: without them BPTT's gradient explodes through the recurrence)
  */
 public record EiRsnn(int inputs, int excitatory, int inhibitory, int outputs, double dtMs, double tauMs, double tauSynMs,
                      double tauOutMs, double vThreshold, double vRest, double beta, double eExc, double eInh,
