@@ -8,9 +8,10 @@ import java.util.SplittableRandom;
  * REFERENCE.md §2–3): adaptive LIF neurons (soft reset, adaptation current decayed before the
  * voltage's exponential-Euler step), one excitatory and one inhibitory exponential conductance per
  * neuron with outputs g·(E − V), input → all and E → all onto the excitatory conductance, I → all
- * onto the inhibitory one, and a leaky linear readout of the spikes. Neurons 0 … E−1 are
- * excitatory, E … E+I−1 inhibitory. Weights are Dale-signed magnitudes: the effective weight is
- * |w| times the projection's connectivity mask.
+ * onto the inhibitory one, and a leaky linear readout of the spikes (the reference) or of the
+ * standardized membrane potentials (the paper's online-learning runs, {@link Readout#POTENTIAL}).
+ * Neurons 0 … E−1 are excitatory, E … E+I−1 inhibitory. Weights are Dale-signed magnitudes: the
+ * effective weight is |w| times the projection's connectivity mask.
  *
  * @param inputs          input channels
  * @param excitatory      excitatory neurons
@@ -30,14 +31,55 @@ import java.util.SplittableRandom;
  * @param inputMask       inputs × neurons connectivity of input → all, or null for all-to-all
  * @param excitatoryMask  E × neurons connectivity of E → all, or null
  * @param inhibitoryMask  I × neurons connectivity of I → all, or null
+ * @param readout         what the leaky readout reads
+ * @param detachReset     when true the soft reset and the adaptation jump pass no gradient to the spike that
+ *                        caused them (the paper's online runs, {@code --diff_spike 0}); the reference keeps them
+ *                        (measured: without them BPTT's gradient explodes through the recurrence)
  */
 public record EiRsnn(int inputs, int excitatory, int inhibitory, int outputs, double dtMs, double tauMs, double tauSynMs,
                      double tauOutMs, double vThreshold, double vRest, double beta, double eExc, double eInh,
                      float[] tauAdaptMs, SpikeFunction spike, boolean[] inputMask, boolean[] excitatoryMask,
-                     boolean[] inhibitoryMask) {
+                     boolean[] inhibitoryMask, Readout readout, boolean detachReset) {
+
+    /** What the leaky readout r ← d_out·r + x·W_out reads as x. */
+    public enum Readout {
+        /** The recurrent spikes (the reference network). */
+        SPIKES,
+        /**
+         * Each trial's membrane potentials standardized over the neurons at every step,
+         * x = (m − mean m)/σ with m = (V − V_th)/V_th and σ = sqrt(var m + 1e-5) (the paper's online
+         * runs, braintrace-snn-experiments {@code ei_coba_task/model.py}): every neuron's potential, not
+         * only those near threshold, carries the task's answer and the learning signal. σ is a gain
+         * taken as a constant for the gradient (as a normalization's statistics often are), so the
+         * gradient stays per neuron and the online rules keep its readout path exact.
+         */
+        POTENTIAL;
+
+        /** The readout named {@code name} in a project ({@code spikes}, {@code potential}); the error lists them. */
+        public static Readout parse(String name) {
+            for (Readout r : values()) {
+                if (r.name().equalsIgnoreCase(name.trim())) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("rsnn.readout '" + name + "' is not known; use spikes or potential");
+        }
+    }
+
+    /** The network with the reference's readout of spikes and differentiable resets. */
+    public EiRsnn(int inputs, int excitatory, int inhibitory, int outputs, double dtMs, double tauMs, double tauSynMs,
+                  double tauOutMs, double vThreshold, double vRest, double beta, double eExc, double eInh,
+                  float[] tauAdaptMs, SpikeFunction spike, boolean[] inputMask, boolean[] excitatoryMask,
+                  boolean[] inhibitoryMask) {
+        this(inputs, excitatory, inhibitory, outputs, dtMs, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta, eExc, eInh,
+                tauAdaptMs, spike, inputMask, excitatoryMask, inhibitoryMask, Readout.SPIKES, false);
+    }
 
     /** Checks sizes and constants; the error names the field. */
     public EiRsnn {
+        if (readout == null) {
+            throw new IllegalArgumentException("the network needs a readout (spikes or potential)");
+        }
         if (inputs < 1 || excitatory < 1 || inhibitory < 0 || outputs < 1) {
             throw new IllegalArgumentException("a trained network needs inputs, excitatory neurons and outputs >= 1 and"
                     + " inhibitory >= 0; got inputs " + inputs + ", E " + excitatory + ", I " + inhibitory + ", outputs " + outputs);
@@ -97,13 +139,19 @@ public record EiRsnn(int inputs, int excitatory, int inhibitory, int outputs, do
     /** A copy with another spike function (e.g. the smooth one for gradient checks). */
     public EiRsnn withSpike(SpikeFunction s) {
         return new EiRsnn(inputs, excitatory, inhibitory, outputs, dtMs, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta,
-                eExc, eInh, tauAdaptMs, s, inputMask, excitatoryMask, inhibitoryMask);
+                eExc, eInh, tauAdaptMs, s, inputMask, excitatoryMask, inhibitoryMask, readout, detachReset);
     }
 
     /** A copy with connectivity masks (null = all-to-all). */
     public EiRsnn withMasks(boolean[] input, boolean[] excitatoryRows, boolean[] inhibitoryRows) {
         return new EiRsnn(inputs, excitatory, inhibitory, outputs, dtMs, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta,
-                eExc, eInh, tauAdaptMs, spike, input, excitatoryRows, inhibitoryRows);
+                eExc, eInh, tauAdaptMs, spike, input, excitatoryRows, inhibitoryRows, readout, detachReset);
+    }
+
+    /** A copy with another readout and reset gradient. */
+    public EiRsnn withReadout(Readout kind, boolean detach) {
+        return new EiRsnn(inputs, excitatory, inhibitory, outputs, dtMs, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta,
+                eExc, eInh, tauAdaptMs, spike, inputMask, excitatoryMask, inhibitoryMask, kind, detach);
     }
 
     @Override
@@ -113,7 +161,7 @@ public record EiRsnn(int inputs, int excitatory, int inhibitory, int outputs, do
                 && tauOutMs == r.tauOutMs && vThreshold == r.vThreshold && vRest == r.vRest && beta == r.beta
                 && eExc == r.eExc && eInh == r.eInh && Arrays.equals(tauAdaptMs, r.tauAdaptMs) && spike.equals(r.spike)
                 && Arrays.equals(inputMask, r.inputMask) && Arrays.equals(excitatoryMask, r.excitatoryMask)
-                && Arrays.equals(inhibitoryMask, r.inhibitoryMask);
+                && Arrays.equals(inhibitoryMask, r.inhibitoryMask) && readout == r.readout && detachReset == r.detachReset;
     }
 
     @Override

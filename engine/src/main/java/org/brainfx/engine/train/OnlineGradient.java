@@ -51,12 +51,29 @@ import org.brainfx.engine.task.TrialBatch;
  * with recurrence, cosines 0.952 / 0.925 / 0.917 for input / E / I against 0.957 / 0.947 / 0.947
  * with u kept.)
  *
+ * <p><b>The paper's online recipe.</b> The paper's evidence-accumulation runs
+ * (chaobrain/braintrace-snn-experiments {@code ei_coba_task}: {@code model.py}, {@code training.py}, {@code args.py},
+ * {@code run.sh}) differ from the reference network: the readout reads the membrane potentials standardized
+ * over the neurons ({@link EiRsnn.Readout#POTENTIAL}), the resets pass no gradient ({@code --diff_spike 0},
+ * {@link EiRsnn#detachReset()}), τ 400 ms, τ_syn 5 ms, τ_a ~ U[100, 3000] ms, E_exc 5, E_inh −10, α 0.98, the
+ * per-step gradients summed with the norm clipped at 1 before one Adam step per batch ({@link TrainJob} with
+ * {@code clipNorm} 1). This class follows the readout and the reset flag. With spikes read, δ reaches a
+ * neuron's traces only through the surrogate slope of a spike during the 150 recall steps; with the potentials
+ * read, every neuron's ∂V/∂w meets δ at every loss step (u's trace advances by dx/dV = 1/(V_th·σ) instead of
+ * s'), δ centered over the trial's neurons as the standardization's gradient is (σ held constant, so u stays
+ * per neuron and the readout path stays exact). Detached resets are measured harmful here: the reset is what
+ * a spike does to V, and without it BPTT's gradient explodes through the recurrence (|g| ~1e9 at the
+ * reference network's initial weights) and D-RTRL's is orthogonal to the true one (cosine 0.02) and drives the
+ * loss up; with the resets kept and the potentials read, D-RTRL's cosine with BPTT is 0.98–0.995. With
+ * detached resets the ∂I_a/∂w traces stay 0 and D-RTRL keeps and advances only ∂V/∂w (2.2x less work).
+ *
  * <p><b>ES-D-RTRL</b> replaces the per-weight trace by ε_x,bi·ε_f,bk/c_t with ε_x ← α·ε_x + x and
  * ε_f ← α·D·ε_f + (1 − α)·D_f (per trial, neuron and state, the states V, I_a, the conductance and
  * u), c_t = 1 − α^{t+1}; the readout keeps its exact trace.
  *
  * <p>Memory ({@link #traceFloats}) does not depend on the number of steps: D-RTRL holds
- * 3·(inputs + N)·N + (inputs + N) trace floats per trial (720 KB for the reference network), so it
+ * 3·(inputs + N)·N + (inputs + N) trace floats per trial (720 KB for the reference network; 2·(inputs + N)·N
+ * with detached resets), so it
  * runs one trial at a time per thread, its traces in a core's cache; ES-D-RTRL holds
  * (inputs + N) + 8·N and runs blocks of 32 trials. D-RTRL advances ∂u/∂w only from ~21·τ_out before
  * each loss step (older terms reach the loss below 2^−30 of themselves), a third of its work at the
@@ -103,7 +120,7 @@ public final class OnlineGradient implements BatchGradient {
         if (rule == OnlineRule.ES_D_RTRL) {
             return BLOCK;
         }
-        long perTrial = 3L * (net.inputs() + net.neurons()) * net.neurons();
+        long perTrial = OnlineSlice.dRtrlTracesPerTrial(net);
         return (int) Math.max(1, Math.min(BLOCK, CACHED_TRACE_FLOATS / perTrial));
     }
 

@@ -39,6 +39,10 @@ final class OnlineSlice {
     private final float eInh;
     private final SpikeFunction spike;
     private final boolean smooth;
+    /** The readout reads the standardized potentials (else the spikes). */
+    private final boolean potential;
+    /** The resets pass no gradient to their spike. */
+    private final boolean detach;
     /** exp(−dt/τ_a) per neuron. */
     private final float[] decayAdapt;
 
@@ -53,8 +57,12 @@ final class OnlineSlice {
     /** dz/dV of those spikes (the surrogate's slope over V_th). */
     private final float[][] slopeOld;
     private final float[][] slopeNew;
-    /** Each neuron's leaky-filtered spike train, u ← d_out·u + z: the readout is r = u·W_out. */
+    /** Each neuron's leaky-filtered readout input x (its spikes or standardized potential), u ← d_out·u + x: r = u·W_out. */
     private final float[][] u;
+    /** The readout input x of the potential readout at this step. */
+    private final float[][] readIn;
+    /** dx/dV of the potential readout at this step, 1/(V_th·σ), one value repeated per neuron. */
+    private final float[][] readGain;
     private final float[][] rate;
     private final float[][] fraction;
     /** ∂V^t/∂V_r·∂V_r/∂V^{t−1} without the adaptation path: (1 − f)(1 − V_th·s). */
@@ -149,6 +157,8 @@ final class OnlineSlice {
         this.eInh = (float) net.eInh();
         this.spike = net.spike();
         this.smooth = spike.smooth();
+        this.potential = net.readout() == EiRsnn.Readout.POTENTIAL;
+        this.detach = net.detachReset();
         uHorizon = (int) Math.ceil(30 * Math.log(2) * net.tauOutMs() / net.dtMs());
         decayAdapt = new float[n];
         for (int k = 0; k < n; k++) {
@@ -164,6 +174,8 @@ final class OnlineSlice {
         slopeOld = new float[capacity][n];
         slopeNew = new float[capacity][n];
         u = new float[capacity][n];
+        readIn = new float[potential ? capacity : 0][n];
+        readGain = new float[potential ? capacity : 0][n];
         rate = new float[capacity][n];
         fraction = new float[capacity][n];
         coefA = new float[capacity][n];
@@ -180,10 +192,11 @@ final class OnlineSlice {
         int nI = n - nE;
         int rows = d ? capacity * n : 0;
         traceEV = new float[rows][excitatoryPre];
-        traceEIa = new float[rows][excitatoryPre];
+        int adaptRows = detach ? 0 : rows;
+        traceEIa = new float[adaptRows][excitatoryPre];
         traceEU = new float[rows][excitatoryPre];
         traceIV = new float[rows][nI];
-        traceIIa = new float[rows][nI];
+        traceIIa = new float[adaptRows][nI];
         traceIU = new float[rows][nI];
         filteredE = new float[d ? capacity : 0][excitatoryPre];
         filteredI = new float[d ? capacity : 0][nI];
@@ -207,15 +220,25 @@ final class OnlineSlice {
     }
 
     /**
-     * The floats one trial's states and traces take: 18 neuron rows and the readout, plus per rule
-     * the D-RTRL traces (3 per presynaptic unit and neuron, 1 per unit) or the ES-D-RTRL ones
-     * (1 per unit, 8 per neuron). No term depends on the number of steps.
+     * The floats one trial's states and traces take: 18 neuron rows (20 with the potential readout) and the readout, plus per rule
+     * the D-RTRL traces (3 per presynaptic unit and neuron, 2 when the resets are detached, 1 per unit) or
+     * the ES-D-RTRL ones (1 per unit, 8 per neuron). No term depends on the number of steps.
      */
     static long floatsPerTrial(EiRsnn net, OnlineRule rule) {
         long n = net.neurons();
         long pre = net.inputs() + n;
-        long states = 18 * n + 2L * net.outputs();
-        return states + (rule == OnlineRule.D_RTRL ? 3 * pre * n + pre : pre + 8 * n);
+        long states = (net.readout() == EiRsnn.Readout.POTENTIAL ? 20 : 18) * n + 2L * net.outputs();
+        return states + (rule == OnlineRule.D_RTRL ? dRtrlTracesPerTrial(net) + pre : pre + 8 * n);
+    }
+
+    /**
+     * D-RTRL's per-weight traces of one trial: ∂V, ∂I_a and ∂u per presynaptic unit and neuron; with detached
+     * resets ∂I_a/∂w stays 0 (the adaptation current moves only by spikes, whose jump then passes no gradient)
+     * and is not kept.
+     */
+    static long dRtrlTracesPerTrial(EiRsnn net) {
+        long n = net.neurons();
+        return (net.detachReset() ? 2 : 3) * (net.inputs() + n) * n;
     }
 
     /** The floats a slice holds whatever its trials: weight magnitudes, readout and gradient accumulators, scratch. */
@@ -228,7 +251,7 @@ final class OnlineSlice {
     /** The floats this slice's arrays actually hold (the sum of their lengths), to check {@link #floatsPerTrial}. */
     long heldFloats() {
         long s = 0;
-        for (float[][] rows : new float[][][] {v, ia, ge, gi, addE, addI, z, slopeOld, slopeNew, u, rate, fraction, coefA,
+        for (float[][] rows : new float[][][] {v, ia, ge, gi, addE, addI, z, slopeOld, slopeNew, u, readIn, readGain, rate, fraction, coefA,
                 coefB, coefE, coefI, coefS, deltaU, traceEV, traceEIa, traceEU, traceIV, traceIIa, traceIU, filteredE,
                 filteredI, smoothedXE, smoothedXI, fV, fIa, fG, fU, hV, hIa, hG, hU, magnitude, readoutT, gradET, gradIT,
                 gradOutT}) {
@@ -364,8 +387,8 @@ final class OnlineSlice {
         Arrays.fill(r, 0f);
         Arrays.fill(rSum, 0f);
         if (rule == OnlineRule.D_RTRL) {
-            for (int row = 0; row < count * n; row++) {
-                for (float[][] rows : new float[][][] {traceEV, traceEIa, traceEU, traceIV, traceIIa, traceIU}) {
+            for (float[][] rows : new float[][][] {traceEV, traceEIa, traceEU, traceIV, traceIIa, traceIU}) {
+                for (int row = 0; row < Math.min(rows.length, count * n); row++) {
                     Arrays.fill(rows[row], 0f);
                 }
             }
@@ -486,8 +509,8 @@ final class OnlineSlice {
             ce[k] = f * (eExc - drive) * invG + common;
             ci[k] = f * (eInh - drive) * invG + common;
             bb[k] = f * invG;
-            a[k] = (1f - f) * (1f - vth * s[k]);
-            cs[k] = decayAdapt[k] * beta * s[k];
+            a[k] = detach ? 1f - f : (1f - f) * (1f - vth * s[k]);
+            cs[k] = detach ? 0f : decayAdapt[k] * beta * s[k];
         }
         for (int k = 0; k < n; k++) {
             float zp = zb[k];
@@ -525,11 +548,24 @@ final class OnlineSlice {
 
 
 
-    /** r ← d_out·r + z·W_out in {@link RsnnSlice}'s order, and each neuron's share u ← d_out·u + z. */
+    /**
+     * r ← d_out·r + x·W_out in {@link RsnnSlice}'s order, and each neuron's share u ← d_out·u + x; x the
+     * spikes, or the standardized potentials with their gain dx/dV kept for the traces.
+     */
     private void readout(int b) {
         int off = b * nOut;
         for (int o = 0; o < nOut; o++) {
             r[off + o] *= dout;
+        }
+        if (potential) {
+            float[] x = readIn[b];
+            Arrays.fill(readGain[b], StepMath.standardize(v[b], 0, n, vth, x, 0));
+            StepMath.addReadout(x, 0, n, wOut, nOut, r, off);
+            float[] ub = u[b];
+            for (int k = 0; k < n; k++) {
+                ub[k] = dout * ub[k] + x[k];
+            }
+            return;
         }
         float[] zb = z[b];
         for (int p = 0; p < n; p++) {
@@ -557,9 +593,22 @@ final class OnlineSlice {
         float[] cs = coefS[b];
         float[] ce = coefE[b];
         float[] ci = coefI[b];
-        float[] sNew = slopeNew[b];
+        float[] sNew = potential ? readGain[b] : slopeNew[b];
         float[] xe = filteredE[b];
         float[] xi = filteredI[b];
+        if (detach) {
+            for (int k = 0; k < n; k++) {
+                int row = b * n + k;
+                if (withU) {
+                    traceRow(a[k], ce[k], sNew[k], dout, xe, traceEV[row], traceEU[row]);
+                    traceRow(a[k], ci[k], sNew[k], dout, xi, traceIV[row], traceIU[row]);
+                } else {
+                    traceRow(a[k], ce[k], xe, traceEV[row]);
+                    traceRow(a[k], ci[k], xi, traceIV[row]);
+                }
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
             int row = b * n + k;
             if (withU) {
@@ -569,6 +618,22 @@ final class OnlineSlice {
                 traceRow(decayAdapt[k], cs[k], a[k], bb[k], ce[k], xe, traceEV[row], traceEIa[row]);
                 traceRow(decayAdapt[k], cs[k], a[k], bb[k], ci[k], xi, traceIV[row], traceIIa[row]);
             }
+        }
+    }
+
+    /** With detached resets ∂I_a/∂w is 0: ∂V/∂w ← a·∂V/∂w + c·x̄ alone. */
+    private static void traceRow(float a, float c, float[] x, float[] ev) {
+        for (int i = 0; i < x.length; i++) {
+            ev[i] = a * ev[i] + c * x[i];
+        }
+    }
+
+    /** The same with ∂u/∂w. */
+    private static void traceRow(float a, float c, float slope, float dout, float[] x, float[] ev, float[] eu) {
+        for (int i = 0; i < x.length; i++) {
+            float nextV = a * ev[i] + c * x[i];
+            ev[i] = nextV;
+            eu[i] = dout * eu[i] + slope * nextV;
         }
     }
 
@@ -603,7 +668,7 @@ final class OnlineSlice {
         float[] a = coefA[b];
         float[] bb = coefB[b];
         float[] cs = coefS[b];
-        float[] sNew = slopeNew[b];
+        float[] sNew = potential ? readGain[b] : slopeNew[b];
         float gIn = dsyn * (1f - alpha);
         float alphaDsyn = alpha * dsyn;
         float alphaDout = alpha * dout;
@@ -636,6 +701,9 @@ final class OnlineSlice {
                 du[k] += l * w[k];
                 g[k] += l * ub[k];
             }
+        }
+        if (potential) {
+            StepMath.center(du, 0, n);
         }
         if (rule == OnlineRule.D_RTRL) {
             for (int k = 0; k < n; k++) {

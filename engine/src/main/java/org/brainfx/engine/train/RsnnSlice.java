@@ -16,7 +16,9 @@ import org.brainfx.engine.task.TrialBatch;
  * <p>The step is the reference code's (REFERENCE.md "The E/I network step"): z from the state at the
  * step's start; spikes added to the conductances before their decay; V reset by subtraction and I_a
  * decayed (after its jump) before V's exponential-Euler step with the conductances in its linear term;
- * both resets differentiable.
+ * both resets differentiable unless the network detaches them. The readout reads the spikes, or the
+ * standardized potentials ({@link EiRsnn.Readout#POTENTIAL}, σ a constant for the gradient: their
+ * adjoint goes straight to V, centered over the trial's neurons).
  */
 final class RsnnSlice {
     /**
@@ -61,6 +63,14 @@ final class RsnnSlice {
     private final float beta;
     private final float eExc;
     private final float eInh;
+    private final boolean potential;
+    private final boolean detach;
+    /** The potential readout's input of one step (lanes). */
+    private final float[] readIn;
+    /** The potential readout's gain 1/(V_th·σ) per step and trial (the backward pass's; sized with the trajectory). */
+    private float[] gainHist = new float[0];
+    /** The potential readout's adjoint of one trial's inputs. */
+    private final float[] readAdjoint;
 
     private final float[] v;
     private final float[] ia;
@@ -126,6 +136,8 @@ final class RsnnSlice {
         this.beta = (float) net.beta();
         this.eExc = (float) net.eExc();
         this.eInh = (float) net.eInh();
+        this.potential = net.readout() == EiRsnn.Readout.POTENTIAL;
+        this.detach = net.detachReset();
         int lanes = capacity * n;
         this.decayAdapt = new float[lanes];
         for (int k = 0; k < n; k++) {
@@ -163,6 +175,8 @@ final class RsnnSlice {
         dzE = new float[capacity * nE];
         dzI = new float[capacity * nI];
         lamR = new float[capacity * nOut];
+        readIn = new float[potential ? lanes : 0];
+        readAdjoint = new float[potential ? n : 0];
         gradient = RsnnWeights.zeros(net);
         productE = new TransposedProduct(capacity, n, nE);
         productI = new TransposedProduct(capacity, n, nI);
@@ -229,6 +243,9 @@ final class RsnnSlice {
         }
         if (rHist.length < steps * count * nOut) {
             rHist = new float[steps * count * nOut];
+        }
+        if (potential && gainHist.length < steps * count) {
+            gainHist = new float[steps * count];
         }
         lossSum = 0;
         correct = 0;
@@ -418,6 +435,14 @@ final class RsnnSlice {
         for (int i = 0; i < count * nOut; i++) {
             r[i] *= dout;
         }
+        if (potential) {
+            for (int j = 0; j < count; j++) {
+                gainHist[t * count + j] = StepMath.standardize(v, j * n, n, vth, readIn, j * n);
+                StepMath.addReadout(readIn, j * n, n, wOut, nOut, r, j * nOut);
+            }
+            System.arraycopy(r, 0, rHist, t * count * nOut, count * nOut);
+            return;
+        }
         for (int e = zStart[t + 1]; e < zStart[t + 2]; e++) {
             int lane = zLane[e];
             int j = lane / n;
@@ -496,13 +521,17 @@ final class RsnnSlice {
             if (mask[t]) {
                 softmaxGradient(t, count, labels, scale);
             }
-            for (int e = zStart[t + 1]; e < zStart[t + 2]; e++) {
-                int lane = zLane[e];
-                int j = lane / n;
-                int p = lane - j * n;
-                float z = zValue[e];
-                for (int o = 0; o < nOut; o++) {
-                    gOut[p * nOut + o] += z * lamR[j * nOut + o];
+            if (potential) {
+                readoutInputGradient(t, count, gOut);
+            } else {
+                for (int e = zStart[t + 1]; e < zStart[t + 2]; e++) {
+                    int lane = zLane[e];
+                    int j = lane / n;
+                    int p = lane - j * n;
+                    float z = zValue[e];
+                    for (int o = 0; o < nOut; o++) {
+                        gOut[p * nOut + o] += z * lamR[j * nOut + o];
+                    }
                 }
             }
             reverseStep(t, count);
@@ -558,7 +587,7 @@ final class RsnnSlice {
         float[] giRow = giHist[t];
         spike.values(before, lanes, vth, zPrev);
         spike.slopes(vHist[t], lanes, vth, slope);
-        addReadoutAdjoint(count);
+        addReadoutAdjoint(t, count);
         for (int lane = 0; lane < lanes; lane++) {
             rate[lane] = dtOverTau * (1f + geRow[lane] + giRow[lane]);
         }
@@ -582,7 +611,7 @@ final class RsnnSlice {
             float da = decayAdapt[lane];
             lamIa[lane] = da * liaTotal;
             lamV[lane] = lvr;
-            dz[lane] = -beta * da * liaTotal - vth * lvr;
+            dz[lane] = detach ? 0f : -beta * da * liaTotal - vth * lvr;
         }
         for (int lane = 0; lane < lanes; lane++) {
             float vr = before[lane] - vth * zPrev[lane];
@@ -597,8 +626,54 @@ final class RsnnSlice {
     }
 
 
-    /** Adds the readout's part of dL/dz (λ_r · W_outᵀ) to {@code dz}; nothing while λ_r is zero (most of a long delay). */
-    private void addReadoutAdjoint(int count) {
+    /**
+     * The potential readout at step t: dL/dW_out += xᵀ·λ_r with x recomputed from the kept potentials (the
+     * same floats as forward), for trials whose λ_r is not zero.
+     */
+    private void readoutInputGradient(int t, int count, float[] gOut) {
+        for (int j = 0; j < count; j++) {
+            if (!nonZero(lamR, j * nOut, nOut)) {
+                continue;
+            }
+            StepMath.standardize(vHist[t], j * n, n, vth, readIn, j * n);
+            for (int k = 0; k < n; k++) {
+                float x = readIn[j * n + k];
+                for (int o = 0; o < nOut; o++) {
+                    gOut[k * nOut + o] += x * lamR[j * nOut + o];
+                }
+            }
+        }
+    }
+
+    private static boolean nonZero(float[] a, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            if (a[off + i] != 0f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds the readout's part of the adjoints after step t: λ_r·W_outᵀ to {@code dz} (spikes), or, for the
+     * potential readout, that centered over the trial's neurons times 1/(V_th·σ) to λ_V; nothing while λ_r
+     * is zero (most of a long delay).
+     */
+    private void addReadoutAdjoint(int t, int count) {
+        if (potential) {
+            for (int j = 0; j < count; j++) {
+                if (!nonZero(lamR, j * nOut, nOut)) {
+                    continue;
+                }
+                Arrays.fill(readAdjoint, 0f);
+                for (int o = 0; o < nOut; o++) {
+                    axpy(lamR[j * nOut + o], readoutT, o * n, readAdjoint, 0, n);
+                }
+                StepMath.center(readAdjoint, 0, n);
+                axpy(gainHist[t * count + j], readAdjoint, 0, lamV, j * n, n);
+            }
+            return;
+        }
         for (int j = 0; j < count; j++) {
             for (int o = 0; o < nOut; o++) {
                 float l = lamR[j * nOut + o];

@@ -2,7 +2,8 @@ package org.brainfx.engine.train;
 
 /**
  * The arithmetic the BPTT and online passes share, so that both compute a step and a loss bit for bit
- * alike: the exponential-Euler factor 1 − e^(−y) and the softmax cross-entropy with its gradient.
+ * alike: the exponential-Euler factor 1 − e^(−y), the softmax cross-entropy with its gradient, and the
+ * potential readout's standardization.
  */
 final class StepMath {
     private StepMath() {
@@ -46,6 +47,58 @@ final class StepMath {
         for (int o = 0; o < classes; o++) {
             double p = Math.exp(logits[off + o] - max) / sum;
             out[outOff + o] += (float) (scale * (p - (o == label ? 1 : 0)));
+        }
+    }
+
+    /** The variance floor of the potential readout's standardization (jax.nn.standardize's ε). */
+    static final float STANDARDIZE_EPSILON = 1e-5f;
+
+    /**
+     * The potential readout's input: x = (m − mean m)/σ over the {@code n} potentials at {@code off},
+     * m = (V − V_th)/V_th, σ = sqrt(var m + ε), written at {@code out[outOff …]}; returns 1/(V_th·σ),
+     * dx_k/dV_k with σ held constant.
+     */
+    static float standardize(float[] v, int off, int n, float vth, float[] out, int outOff) {
+        float inv = 1f / vth;
+        float sum = 0f;
+        for (int k = 0; k < n; k++) {
+            float m = (v[off + k] - vth) * inv;
+            out[outOff + k] = m;
+            sum += m;
+        }
+        float mean = sum / n;
+        float squares = 0f;
+        for (int k = 0; k < n; k++) {
+            float d = out[outOff + k] - mean;
+            out[outOff + k] = d;
+            squares += d * d;
+        }
+        float invSigma = (float) (1 / Math.sqrt(squares / n + STANDARDIZE_EPSILON));
+        for (int k = 0; k < n; k++) {
+            out[outOff + k] *= invSigma;
+        }
+        return invSigma * inv;
+    }
+
+    /** r[rOff + o] += Σ_k x[xOff + k]·w[k·outputs + o], k ascending (the readout's product, in one order for both passes). */
+    static void addReadout(float[] x, int xOff, int n, float[] w, int outputs, float[] r, int rOff) {
+        for (int k = 0; k < n; k++) {
+            float xk = x[xOff + k];
+            for (int o = 0; o < outputs; o++) {
+                r[rOff + o] += xk * w[k * outputs + o];
+            }
+        }
+    }
+
+    /** Subtracts the mean of the {@code n} values at {@code off} (the standardization's centering, for its gradient). */
+    static void center(float[] x, int off, int n) {
+        float sum = 0f;
+        for (int k = 0; k < n; k++) {
+            sum += x[off + k];
+        }
+        float mean = sum / n;
+        for (int k = 0; k < n; k++) {
+            x[off + k] -= mean;
         }
     }
 

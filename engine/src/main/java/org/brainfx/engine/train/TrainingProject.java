@@ -67,6 +67,9 @@ public record TrainingProject(int schemaVersion, String name, String description
      * @param recurrentScale    Kaiming scale of the E weights (0.5)
      * @param inhibitoryRatio   I scale over E scale (4)
      * @param readoutScale      Kaiming scale of the readout (2)
+     * @param readout           what the readout reads: {@code spikes} (the reference) or {@code potential}
+     *                          (standardized membrane potentials, the paper's online runs)
+     * @param detachReset       true: the resets pass no gradient to their spike (the paper's online runs); false (the reference)
      * @param weights           a folder (relative to the project) of trained weights to start from instead of
      *                          the random initialization ({@link RsnnWeightFiles}), or null
      */
@@ -75,19 +78,30 @@ public record TrainingProject(int schemaVersion, String name, String description
                            Double tauAdaptHighMs, Double surrogateAlpha, Double surrogateWidth, ConnectivitySpec input,
                            ConnectivitySpec excitatoryOut, ConnectivitySpec inhibitoryOut, PositionSpec positions,
                            Double feedForwardScale, Double recurrentScale, Double inhibitoryRatio, Double readoutScale,
-                           String weights) {
+                           String readout, Boolean detachReset, String weights) {
+
+        /** A spec with the reference readout and resets and the random initialization (readout, detachReset, weights absent). */
+        public RsnnSpec(Integer excitatory, Integer inhibitory, Double tauMs, Double tauSynMs, Double tauOutMs,
+                        Double vThreshold, Double vRest, Double beta, Double eExc, Double eInh, Double tauAdaptLowMs,
+                        Double tauAdaptHighMs, Double surrogateAlpha, Double surrogateWidth, ConnectivitySpec input,
+                        ConnectivitySpec excitatoryOut, ConnectivitySpec inhibitoryOut, PositionSpec positions,
+                        Double feedForwardScale, Double recurrentScale, Double inhibitoryRatio, Double readoutScale) {
+            this(excitatory, inhibitory, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta, eExc, eInh, tauAdaptLowMs,
+                    tauAdaptHighMs, surrogateAlpha, surrogateWidth, input, excitatoryOut, inhibitoryOut, positions,
+                    feedForwardScale, recurrentScale, inhibitoryRatio, readoutScale, null, null, null);
+        }
 
         /** The reference network: every field absent. */
         public static RsnnSpec reference() {
             return new RsnnSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
 
         /** This network starting from the weights in {@code folder} (null: the random initialization). */
         public RsnnSpec withWeights(String folder) {
             return new RsnnSpec(excitatory, inhibitory, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta, eExc, eInh,
                     tauAdaptLowMs, tauAdaptHighMs, surrogateAlpha, surrogateWidth, input, excitatoryOut, inhibitoryOut,
-                    positions, feedForwardScale, recurrentScale, inhibitoryRatio, readoutScale, folder);
+                    positions, feedForwardScale, recurrentScale, inhibitoryRatio, readoutScale, readout, detachReset, folder);
         }
     }
 }

@@ -78,7 +78,8 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
         EiRsnn net = new EiRsnn(task.channels(), nE, nI, task.classNames().size(), dt, or(r.tauMs(), 100.0),
                 or(r.tauSynMs(), 10.0), or(r.tauOutMs(), 10.0), or(r.vThreshold(), 1.0), or(r.vRest(), 0.0), or(r.beta(), 1.0),
                 or(r.eExc(), 3.0), or(r.eInh(), -3.0), EiRsnn.uniformTauAdapt(n, low, high, Wiring.seedFor(seed, "tau_a")), spike,
-                inputMask, eMask, iMask);
+                inputMask, eMask, iMask, r.readout() == null ? EiRsnn.Readout.SPIKES : EiRsnn.Readout.parse(r.readout()),
+                Boolean.TRUE.equals(r.detachReset()));
         RsnnWeights w = r.weights() != null ? RsnnWeightFiles.read(baseDir.resolve(r.weights()), net)
                 : RsnnWeights.kaiming(net, or(r.feedForwardScale(), 1.0), or(r.recurrentScale(), 0.5),
                 or(r.inhibitoryRatio(), 4.0), or(r.readoutScale(), 2.0), Wiring.seedFor(seed, "weights"));

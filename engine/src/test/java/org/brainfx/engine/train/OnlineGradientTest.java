@@ -56,7 +56,11 @@ class OnlineGradientTest {
     }
 
     private static void dRtrlEqualsBpttWithoutRecurrence(SpikeFunction spike) {
-        EiRsnn net = feedForward(spike);
+        dRtrlEqualsBpttWithoutRecurrence(feedForward(spike));
+    }
+
+    private static void dRtrlEqualsBpttWithoutRecurrence(EiRsnn net) {
+        SpikeFunction spike = net.spike();
         TrialBatch batch = RsnnBpttTest.randomBatch(5, 120, 5, 0.2, 30, 7);
         RsnnWeights w = RsnnWeights.kaiming(net, 3, 1.5, 2, 2, 5);
         BatchOutcome[] outcomes = new BatchOutcome[2];
@@ -78,6 +82,56 @@ class OnlineGradientTest {
     @Test
     void dRtrlEqualsBpttWithoutRecurrenceWithTheReluSurrogate() {
         dRtrlEqualsBpttWithoutRecurrence(SpikeFunction.reluSurrogate());
+    }
+
+    /** The paper's online variant: the readout of standardized potentials, resets that pass no gradient. */
+    @Test
+    void dRtrlEqualsBpttWithoutRecurrenceWithThePotentialReadoutAndDetachedResets() {
+        for (SpikeFunction spike : new SpikeFunction[] {SpikeFunction.sigmoid(4), SpikeFunction.reluSurrogate()}) {
+            for (boolean detach : new boolean[] {false, true}) {
+                dRtrlEqualsBpttWithoutRecurrence(feedForward(spike).withReadout(EiRsnn.Readout.POTENTIAL, detach));
+            }
+            dRtrlEqualsBpttWithoutRecurrence(feedForward(spike).withReadout(EiRsnn.Readout.SPIKES, true));
+        }
+    }
+
+    /** Detaching the resets changes the gradient, not the forward pass. */
+    @Test
+    void aDetachedResetChangesTheGradientOnly() {
+        EiRsnn net = feedForward(SpikeFunction.reluSurrogate());
+        TrialBatch batch = RsnnBpttTest.randomBatch(5, 120, 5, 0.2, 30, 7);
+        RsnnWeights w = RsnnWeights.kaiming(net, 3, 1.5, 2, 2, 5);
+        BatchOutcome[] attached = new BatchOutcome[2];
+        BatchOutcome[] detached = new BatchOutcome[2];
+        RsnnWeights[] a = gradients(net, OnlineRule.D_RTRL, 0, batch, w, attached);
+        RsnnWeights[] d = gradients(net.withReadout(EiRsnn.Readout.SPIKES, true), OnlineRule.D_RTRL, 0, batch, w, detached);
+        assertEquals(attached[0].loss(), detached[0].loss(), "same loss");
+        assertEquals(attached[0].rateE(), detached[0].rateE(), "same spikes");
+        double c = cosine(a[0].input(), d[0].input());
+        assertTrue(c < 0.999999, "the reset's gradient path was cut: cosine " + c);
+        assertClose(a[0].readout(), d[0].readout(), 1e-6, "readout (its path does not pass a reset)");
+    }
+
+    /**
+     * The potential readout on the reference network and task, without recurrence: D-RTRL equals BPTT, and
+     * ES-D-RTRL's readout gradient is exact.
+     */
+    @Test
+    void thePotentialReadoutOnTheReferenceTaskWithoutRecurrence() {
+        EvidenceAccumulation task = EvidenceAccumulation.reference();
+        TrialBatch batch = task.batch(5, 0, 3);
+        EiRsnn reference = EiRsnn.reference(task.channels(), 2, 3).withReadout(EiRsnn.Readout.POTENTIAL, true);
+        EiRsnn open = reference.withMasks(null, new boolean[reference.excitatory() * reference.neurons()],
+                new boolean[reference.inhibitory() * reference.neurons()]);
+        RsnnWeights w = RsnnWeights.reference(open, 4);
+        BatchOutcome[] outcomes = new BatchOutcome[2];
+        RsnnWeights[] g = gradients(open, OnlineRule.D_RTRL, 0, batch, w, outcomes);
+        assertClose(g[0].input(), g[1].input(), 1e-4, "input");
+        assertClose(g[0].readout(), g[1].readout(), 1e-5, "readout");
+        g = gradients(open, OnlineRule.ES_D_RTRL, OnlineRule.PAPER_ALPHA, batch, w, outcomes);
+        assertClose(g[0].readout(), g[1].readout(), 1e-5, "ES-D-RTRL readout");
+        double c = cosine(g[0].input(), g[1].input());
+        assertTrue(c > 0.5, "ES-D-RTRL W_in cosine with BPTT " + c);
     }
 
     /**
@@ -132,9 +186,18 @@ class OnlineGradientTest {
 
     @Test
     void theForwardPassIsBpttsOnTheFullNetwork() {
+        theForwardPassIsBptts(EiRsnn.Readout.SPIKES);
+    }
+
+    @Test
+    void theForwardPassIsBpttsWithThePotentialReadout() {
+        theForwardPassIsBptts(EiRsnn.Readout.POTENTIAL);
+    }
+
+    private static void theForwardPassIsBptts(EiRsnn.Readout readout) {
         EvidenceAccumulation task = EvidenceAccumulation.reference();
         TrialBatch batch = task.batch(21, 0, 3);
-        EiRsnn net = EiRsnn.reference(task.channels(), 2, 8);
+        EiRsnn net = EiRsnn.reference(task.channels(), 2, 8).withReadout(readout, readout == EiRsnn.Readout.POTENTIAL);
         RsnnWeights w = RsnnWeights.reference(net, 17);
         BatchOutcome expected;
         try (RsnnBptt bptt = new RsnnBptt(net, 3, 1)) {
@@ -157,20 +220,10 @@ class OnlineGradientTest {
 
     @Test
     void memoryDoesNotGrowWithTrialLength() {
-        EiRsnn net = RsnnBpttTest.small(SpikeFunction.reluSurrogate());
-        RsnnWeights w = RsnnWeights.kaiming(net, 3, 1.5, 2, 2, 5);
-        for (OnlineRule rule : OnlineRule.values()) {
-            try (OnlineGradient online = new OnlineGradient(net, rule, 0.9, 4, 2)) {
-                long[] held = new long[2];
-                int[] steps = {2_200, 4_400};
-                for (int i = 0; i < 2; i++) {
-                    TrialBatch batch = RsnnBpttTest.randomBatch(4, steps[i], 5, 0.05, 150, 3);
-                    online.gradient(batch, w, RsnnWeights.zeros(net));
-                    held[i] = online.heldFloats();
-                }
-                assertEquals(held[0], held[1], rule + ": floats held after 2 200 and 4 400 steps");
-                assertEquals(online.threads() * online.traceFloats(online.blockTrials()), held[0],
-                        rule + ": traceFloats counts what the workers hold");
+        EiRsnn spikes = RsnnBpttTest.small(SpikeFunction.reluSurrogate());
+        for (EiRsnn net : new EiRsnn[] {spikes, spikes.withReadout(EiRsnn.Readout.POTENTIAL, true)}) {
+            for (OnlineRule rule : OnlineRule.values()) {
+                assertHeldFloatsDoNotGrow(net, rule);
             }
         }
         EiRsnn reference = EiRsnn.reference(100, 2, 1);
@@ -178,6 +231,23 @@ class OnlineGradientTest {
              OnlineGradient es = new OnlineGradient(reference, OnlineRule.ES_D_RTRL, 0.9, 128, 1)) {
             System.out.printf("trace floats for 128 reference trials: D-RTRL %d (%.1f MB), ES-D-RTRL %d (%.2f MB)%n",
                     d.traceFloats(128), d.traceFloats(128) * 4e-6, es.traceFloats(128), es.traceFloats(128) * 4e-6);
+        }
+    }
+
+    private static void assertHeldFloatsDoNotGrow(EiRsnn net, OnlineRule rule) {
+        RsnnWeights w = RsnnWeights.kaiming(net, 3, 1.5, 2, 2, 5);
+        try (OnlineGradient online = new OnlineGradient(net, rule, 0.9, 4, 2)) {
+            long[] held = new long[2];
+            int[] steps = {2_200, 4_400};
+            for (int i = 0; i < 2; i++) {
+                TrialBatch batch = RsnnBpttTest.randomBatch(4, steps[i], 5, 0.05, 150, 3);
+                online.gradient(batch, w, RsnnWeights.zeros(net));
+                held[i] = online.heldFloats();
+            }
+            String what = rule + " (" + net.readout() + " readout)";
+            assertEquals(held[0], held[1], what + ": floats held after 2 200 and 4 400 steps");
+            assertEquals(online.threads() * online.traceFloats(online.blockTrials()), held[0],
+                    what + ": traceFloats counts what the workers hold");
         }
     }
 

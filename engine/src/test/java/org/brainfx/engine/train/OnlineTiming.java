@@ -6,7 +6,8 @@ import org.brainfx.engine.task.TrialBatch;
 /**
  * Prints seconds per gradient of a batch of reference-network evidence-accumulation trials for BPTT,
  * D-RTRL and ES-D-RTRL in the same run (a tool, not a test). Arguments: trials (128), threads (1),
- * batches (3).
+ * batches (3), readout ({@code spikes} or {@code potential}, the latter with detached resets as the paper's
+ * online runs).
  */
 final class OnlineTiming {
     private OnlineTiming() {
@@ -17,7 +18,9 @@ final class OnlineTiming {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         EvidenceAccumulation task = EvidenceAccumulation.reference();
-        EiRsnn net = EiRsnn.reference(task.channels(), 2, 1);
+        boolean paper = args.length > 3 && EiRsnn.Readout.parse(args[3]) == EiRsnn.Readout.POTENTIAL;
+        EiRsnn net = paper ? EiRsnn.reference(task.channels(), 2, 1).withReadout(EiRsnn.Readout.POTENTIAL, true)
+                : EiRsnn.reference(task.channels(), 2, 1);
         RsnnWeights w = RsnnWeights.reference(net, 2);
         RsnnWeights g = RsnnWeights.zeros(net);
         try (RsnnBptt bptt = new RsnnBptt(net, trials, threads);

@@ -88,6 +88,39 @@ class RsnnBpttTest {
     }
 
     /**
+     * The potential readout: W_out's gradient is exact (σ does not depend on it), so it matches central
+     * differences; the hidden weights' gradient holds σ constant (what the online rules can follow), so it
+     * points the true gradient's way without equalling it.
+     */
+    @Test
+    void thePotentialReadoutsGradientAgainstCentralDifferences() {
+        EiRsnn net = small(SpikeFunction.sigmoid(4)).withReadout(EiRsnn.Readout.POTENTIAL, false);
+        TrialBatch batch = randomBatch(3, 60, 5, 0.15, 20, 11);
+        RsnnWeights w = RsnnWeights.kaiming(net, 3, 1.5, 2, 2, 5);
+        try (RsnnBptt bptt = new RsnnBptt(net, 3, 2)) {
+            RsnnWeights g = RsnnWeights.zeros(net);
+            bptt.gradient(batch, w, g);
+            for (int a = 0; a < 4; a++) {
+                float[] values = w.arrays().get(a);
+                float[] grad = g.arrays().get(a);
+                float[] fd = new float[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    fd[i] = (float) richardson(bptt, batch, w, values, i, 2e-3f);
+                }
+                String name = RsnnWeights.NAMES.get(a);
+                if (a == 3) {
+                    for (int i = 0; i < values.length; i++) {
+                        assertEquals(fd[i], grad[i], 2e-3 * Math.abs(fd[i]) + 2e-4, name + "[" + i + "]");
+                    }
+                } else {
+                    double c = OnlineGradientTest.cosine(fd, grad);
+                    assertTrue(c > 0.8, name + ": cosine with the true gradient " + c);
+                }
+            }
+        }
+    }
+
+    /**
      * The derivative by Richardson extrapolation of central differences, (4·D(h/2) − D(h))/3: its
      * truncation error is O(h⁴), so a step large enough to stay above float noise is still accurate.
      */

@@ -23,7 +23,7 @@ class TrainJobTest {
         task.addProperty("delayMs", 100);
         return new TrainingProject(1, "short", "a short task for tests", new TrainingProject.TaskSpec("evidence_accumulation", task),
                 new TrainingProject.RsnnSpec(16, 4, 50.0, null, null, null, null, null, null, null, 100.0, 300.0, null, null,
-                        null, recurrent, recurrent, null, null, null, null, null, null),
+                        null, recurrent, recurrent, null, null, null, null, null),
                 null);
     }
 
@@ -66,7 +66,7 @@ class TrainJobTest {
             TrainingProject project = shortProject(null);
             if (rule.equals("es-d-rtrl")) {
                 project = new TrainingProject(1, "slow", "", project.task(), new TrainingProject.RsnnSpec(16, 4, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), null);
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), null);
             }
             TrainingSettings s = settings(batches, 0).with(rule, null, null, null, null, null);
             TrainResult r = new TrainJob(TrainingSetup.of(project, s, Path.of(".")), null, false).run(null);
@@ -102,7 +102,7 @@ class TrainJobTest {
         new TrainJob(TrainingSetup.of(shortProject(null), settings(2, 2), Path.of(".")), dir, false).run(null);
         TrainingProject other = new TrainingProject(1, "other", "", shortProject(null).task(),
                 new TrainingProject.RsnnSpec(20, 5, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null), null);
+                        null, null, null, null, null, null, null, null), null);
         TrainingSetup setup = TrainingSetup.of(other, settings(4, 2), Path.of("."));
         java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
                 () -> new TrainJob(setup, dir, true).run(null));
@@ -164,5 +164,29 @@ class TrainJobTest {
                 new TrainingProject(1, "x", "", new TrainingProject.TaskSpec("go_no_go", null), null, null),
                 TrainingSettings.defaults(), Path.of(".")));
         assertTrue(task.getMessage().contains("go_no_go") && task.getMessage().contains("evidence_accumulation"), task.getMessage());
+        TrainingProject.RsnnSpec membrane = new TrainingProject.RsnnSpec(16, 4, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, "membrane", true, null);
+        IllegalArgumentException readout = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(
+                new TrainingProject(1, "x", "", new TrainingProject.TaskSpec("evidence_accumulation", null), membrane, null),
+                TrainingSettings.defaults(), Path.of(".")));
+        assertTrue(readout.getMessage().contains("rsnn.readout") && readout.getMessage().contains("membrane")
+                && readout.getMessage().contains("potential"), readout.getMessage());
+    }
+
+    @Test
+    void aProjectChoosesTheReadoutAndTheResetGradient() {
+        TrainingProject.RsnnSpec spec = new TrainingProject.RsnnSpec(16, 4, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, "Potential", true, null);
+        TrainingSetup setup = TrainingSetup.of(new TrainingProject(1, "x", "",
+                new TrainingProject.TaskSpec("evidence_accumulation", null), spec, null), TrainingSettings.defaults(), Path.of("."));
+        assertEquals(EiRsnn.Readout.POTENTIAL, setup.network().readout());
+        assertTrue(setup.network().detachReset());
+        TrainingProject.RsnnSpec plain = new TrainingProject.RsnnSpec(16, 4, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+        EiRsnn reference = TrainingSetup.of(new TrainingProject(1, "x", "",
+                new TrainingProject.TaskSpec("evidence_accumulation", null), plain, null), TrainingSettings.defaults(),
+                Path.of(".")).network();
+        assertEquals(EiRsnn.Readout.SPIKES, reference.readout(), "absent: the reference's readout of spikes");
+        assertTrue(!reference.detachReset(), "absent: differentiable resets");
     }
 }

@@ -50,6 +50,13 @@ class TrainingSamplesTest {
             double density = density(net.excitatoryMask());
             assertTrue(density > 0.02 && density < 0.3, variant + ": E → all density " + density);
         }
+        Path online = SAMPLES.resolve("ea-training/variants/ea-training-online.brainfx.json");
+        TrainingProject p = TrainingProjectFiles.read(online);
+        TrainingSetup paper = TrainingSetup.of(p, p.training(), TrainingProjectFiles.baseDir(online));
+        assertEquals(EiRsnn.Readout.POTENTIAL, paper.network().readout(), "the online variant reads the potentials");
+        assertTrue(!paper.network().detachReset(), "the online variant keeps the resets' gradient");
+        assertEquals("d-rtrl", paper.settings().algorithm());
+        assertEquals(0.98, paper.settings().esAlpha());
         TrainingProject dots = TrainingProjectFiles.read(SAMPLES.resolve("random-dots-training"));
         TrainingSetup setup = TrainingSetup.of(dots, dots.training(), SAMPLES.resolve("random-dots-training"));
         assertNotNull(setup.behavior(), "the random-dot sample carries the monkey's behaviour");
