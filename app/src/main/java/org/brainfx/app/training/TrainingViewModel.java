@@ -110,6 +110,8 @@ public final class TrainingViewModel {
         canStart = Bindings.createBooleanBinding(() -> state.get() == State.IDLE && form.settingsProperty().get() != null,
                 state, form.settingsProperty());
         status = Bindings.createStringBinding(this::statusText, state, progress, result);
+        // Loaded before Start rather than at the first batch, where loading it held the window's pulses.
+        background.execute(RsnnBptt::loadNatives);
     }
 
     /** The project file. */
@@ -465,7 +467,8 @@ public final class TrainingViewModel {
                 TrainProgress newest = pending.getAndSet(null);
                 if (newest != null && source == job && state.get().active()) {
                     progress.set(newest);
-                    if (newest.best() != null && newest.best() != inspected && setup != null) {
+                    // From the first held-out evaluation on: before it the "best" weights are the untrained ones.
+                    if (!Double.isNaN(newest.bestHeldOut()) && newest.best() != inspected && setup != null) {
                         inspected = newest.best();
                         inspect(source, setup, inspected);
                     }

@@ -172,6 +172,7 @@ class TrainingDashboardFlowTest {
                 "held-out points every 2 batches");
         assertEquals(41, trainingView.readCharts(TrainingLiveCharts::histogramBins).get(10, TimeUnit.SECONDS),
                 "the histogram now: 40 bins and the closing edge");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> trainingView.trialChart() != null);
         assertNotNull(trainingView.trialChart(), "an example trial when the run ends");
         String result = robot.lookup("#training-result").queryAs(Label.class).getText();
         assertTrue(result.contains("test accuracy") && result.contains("batches used"), result);

@@ -13,6 +13,11 @@ import org.brainfx.engine.task.TrialBatch;
  * summation order. Not thread-safe; close it to stop the workers.
  */
 public final class RsnnBptt implements BatchGradient {
+    /** Loads the native linear algebra BPTT uses (once; about a second the first time); call off the UI thread. */
+    public static void loadNatives() {
+        TransposedProduct.loadNatives();
+    }
+
     /**
      * The share of the heap the workers' trajectories may take together. A worker takes as many of its
      * trials at a time as fit: the reverse pass's sgemm has one row per trial and costs ~9 µs of ND4J

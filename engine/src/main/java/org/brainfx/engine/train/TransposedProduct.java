@@ -37,6 +37,15 @@ final class TransposedProduct {
         this.outView = out.data().asNioFloat();
     }
 
+    /**
+     * Loads ND4J's native backend and sets OpenBLAS to one thread, once: the first load takes about a
+     * second and held a window's pulses for ~100 ms when it happened at a training run's first batch,
+     * so a dashboard calls this in the background when it opens.
+     */
+    static void loadNatives() {
+        Blas.singleThreaded();
+    }
+
     /** Sets W (cols × inner, row-major) to |raw| where the mask allows (null = everywhere), 0 elsewhere. */
     void setMagnitudes(float[] raw, boolean[] mask) {
         float[] w = new float[cols * inner];
