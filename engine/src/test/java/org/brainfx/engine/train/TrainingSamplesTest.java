@@ -57,6 +57,12 @@ class TrainingSamplesTest {
         assertTrue(!paper.network().detachReset(), "the online variant keeps the resets' gradient");
         assertEquals("d-rtrl", paper.settings().algorithm());
         assertEquals(0.98, paper.settings().esAlpha());
+        Path es = SAMPLES.resolve("ea-training/variants/ea-training-online-es.brainfx.json");
+        TrainingProject esProject = TrainingProjectFiles.read(es);
+        TrainingSetup esSetup = TrainingSetup.of(esProject, esProject.training(), TrainingProjectFiles.baseDir(es));
+        assertEquals("es-d-rtrl", esSetup.settings().algorithm());
+        assertTrue(esSetup.network().detachReset(), "the ES variant detaches the resets, as the paper's runs do");
+        assertEquals(EiRsnn.Readout.POTENTIAL, esSetup.network().readout());
         TrainingProject dots = TrainingProjectFiles.read(SAMPLES.resolve("random-dots-training"));
         TrainingSetup setup = TrainingSetup.of(dots, dots.training(), SAMPLES.resolve("random-dots-training"));
         assertNotNull(setup.behavior(), "the random-dot sample carries the monkey's behaviour");
