@@ -238,7 +238,19 @@ public final class TrainingView {
         notice.setWrapText(true);
         notice.setId("training-notice");
         notice.textProperty().bind(model.noticeProperty());
-        VBox box = new VBox(8, heading, taskLine, grid, buttons, wallTime, status, rates, result, failure, export,
+        // A cover over the form while a run holds it, not disabled fields: disabling restyles every field at
+        // once, which held the window ~40 ms at Start (as the fit dashboard found). Settings apply at the next start.
+        StackPane veil = new StackPane();
+        veil.setId("training-form-locked");
+        veil.getStyleClass().add("fit-form-veil");
+        veil.visibleProperty().bind(model.stateProperty().isNotEqualTo(TrainingViewModel.State.IDLE));
+        veil.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> {
+            if (!(e instanceof javafx.scene.input.KeyEvent)) {
+                e.consume();
+            }
+        });
+        StackPane form = new StackPane(grid, veil);
+        VBox box = new VBox(8, heading, taskLine, form, buttons, wallTime, status, rates, result, failure, export,
                 projectButtons, notice);
         box.setPadding(new Insets(10, 12, 10, 10));
         box.setFillWidth(true);
@@ -257,7 +269,6 @@ public final class TrainingView {
             box.setValue(row.textProperty().get());
             box.valueProperty().addListener((obs, old, now) -> row.textProperty().set(now == null ? "" : now));
             box.setMaxWidth(Double.MAX_VALUE);
-            disableWhileRunning(box);
             return box;
         }
         TextField f = new TextField();
@@ -265,13 +276,8 @@ public final class TrainingView {
         f.textProperty().bindBidirectional(row.textProperty());
         f.setPromptText(row.prompt());
         f.setPrefColumnCount(8);
-        disableWhileRunning(f);
         row.errorProperty().addListener((obs, old, now) -> f.setTooltip(now.isEmpty() ? null : new Tooltip(now)));
         return f;
-    }
-
-    private void disableWhileRunning(Node n) {
-        n.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingViewModel.State.IDLE));
     }
 
     private Node chartGrid() {
