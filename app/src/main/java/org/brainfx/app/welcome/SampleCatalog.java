@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.brainfx.engine.net.NetworkProject;
@@ -63,13 +62,14 @@ public final class SampleCatalog {
         List<SampleCard> cards = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(folder)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                projectFile(dir).ifPresent(file -> {
+                // A folder may hold several projects (the macaque sample's weak and strong balance): a card each.
+                for (Path file : projectFiles(dir)) {
                     try {
                         cards.add(card(file));
                     } catch (RuntimeException e) {
                         // Not shown: a sample that does not read is a broken sample, and opening it says why.
                     }
-                });
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot list the sample projects (" + e.getMessage() + ")", e);
@@ -111,12 +111,11 @@ public final class SampleCatalog {
         return SENTENCE_END.split(trimmed, 2)[0];
     }
 
-    private static Optional<Path> projectFile(Path dir) {
+    private static List<Path> projectFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(ProjectFiles.SUFFIX)).toList();
-            return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+            return files.filter(f -> f.getFileName().toString().endsWith(ProjectFiles.SUFFIX)).sorted().toList();
         } catch (IOException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 

@@ -45,7 +45,8 @@ class WelcomeViewModelTest {
         assertTrue(model.samplesLoadedProperty().get());
         assertEquals(List.of("abf-steps", "brunel-balanced", "celegans-connectome", "coba-benchmark", "context-dm-training",
                 "dms-training", "drosophila-mushroom-body", "ea-training", "ei-network", "gif-identifiable", "gif-synthetic",
-                "hh-brian2-traces", "hh-synthetic", "nwb-steps", "pdm-training", "random-dots-training"),
+                "hh-brian2-traces", "hh-synthetic", "macaque-strong-gba", "macaque-weak-gba", "nwb-steps", "pdm-training",
+                "random-dots-training"),
                 model.samples().stream().map(SampleCard::name).toList());
     }
 

@@ -45,7 +45,7 @@ class WelcomePageFlowTest {
     void openASampleFromItsCardAndComeHome(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sample-hh-synthetic").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(16, robot.lookup(".sample-card").queryAll().size(), "neuron, network and training samples");
+        assertEquals(18, robot.lookup(".sample-card").queryAll().size(), "neuron, network and training samples");
         Label details = robot.lookup("#sample-hh-synthetic .sample-details").queryAs(Label.class);
         assertEquals("Model: hh \u00b7 5 sweeps", details.getText());
         assertEquals("Projects you open appear here.",
