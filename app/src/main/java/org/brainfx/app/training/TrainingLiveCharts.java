@@ -127,18 +127,10 @@ public final class TrainingLiveCharts {
         return eNow.getItemCount();
     }
 
-    /** True while the horizontal axes are wall time rather than batch. */
-    public boolean byWallTime() {
-        return byWallTime;
-    }
-
     /** Clears the curves for a new run. */
     public void resetCurves() {
-        curvesShown = 0;
         setSummary(null);
-        for (XYSeries s : List.of(loss, heldLoss, accuracy, heldAccuracy)) {
-            s.clear();
-        }
+        clearCurves();
     }
 
     /** Clears the rates for a new run. */
@@ -215,7 +207,7 @@ public final class TrainingLiveCharts {
     public void curvesByWallTime(boolean wall, List<TrainRecord> history) {
         byWallTime = wall;
         curves.getXYPlot().getDomainAxis().setLabel(wall ? "Wall time (s)" : "Batch");
-        resetCurvesKeepingSummary();
+        clearCurves();
         appendCurves(history);
     }
 
@@ -227,7 +219,7 @@ public final class TrainingLiveCharts {
         appendRates(history);
     }
 
-    private void resetCurvesKeepingSummary() {
+    private void clearCurves() {
         curvesShown = 0;
         for (XYSeries s : List.of(loss, heldLoss, accuracy, heldAccuracy)) {
             s.clear();

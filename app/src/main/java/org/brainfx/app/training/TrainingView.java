@@ -73,7 +73,6 @@ public final class TrainingView {
     private JFreeChart trialChart;
     // The run's records as last shown (JavaFX thread), replotted when the axis changes.
     private List<TrainRecord> shownHistory = List.of();
-    private boolean byWallTime;
 
     /** The view of {@code model}. */
     public TrainingView(TrainingViewModel model, ResourceBundle messages) {
@@ -333,7 +332,6 @@ public final class TrainingView {
     }
 
     private void plotAgainstWallTime(boolean wall) {
-        byWallTime = wall;
         List<TrainRecord> history = shownHistory;
         curvesView.update(c -> charts.curvesByWallTime(wall, history));
         ratesView.update(c -> charts.ratesByWallTime(wall, history));
