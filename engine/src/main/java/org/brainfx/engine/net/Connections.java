@@ -75,7 +75,7 @@ record Connections(int[] rowStart, int[] post, double fanIn, int[] order, double
         double expected = (double) preCount * candidates * p;
         int[] post = new int[synapses((long) (expected + 6 * Math.sqrt(expected) + 16), where)];
         int[] rowStart = new int[preCount + 1];
-        double logQ = Math.log1p(-p);
+        GeometricGaps gaps = p > 0 && p < 1 ? GeometricGaps.of(p) : null;
         int n = 0;
         for (int i = 0; i < preCount; i++) {
             rowStart[i] = n;
@@ -85,7 +85,7 @@ record Connections(int[] rowStart, int[] post, double fanIn, int[] order, double
             SplittableRandom rng = Wiring.rowStream(seed, i);
             long j = -1;
             while (true) {
-                double skip = p == 1 ? 0 : Math.floor(Math.log(1 - rng.nextDouble()) / logQ);
+                double skip = p == 1 ? 0 : gaps.next(rng);
                 if (skip >= candidates - 1 - j) {
                     break;
                 }

@@ -1,6 +1,7 @@
 package org.brainfx.engine.net;
 
 import java.util.SplittableRandom;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * A checked, random {@link ValueSpec} (constant, uniform, normal, log-normal or truncated normal) that fills
@@ -74,6 +75,32 @@ final class Distribution {
     /** The lower end of a uniform (the others have none worth naming). */
     double low() {
         return kind == UNIFORM ? a : Double.NaN;
+    }
+
+    /**
+     * The probability of a draw at most {@code x} for a normal or log-normal, else NaN (constant and uniform
+     * draws are cheap enough to round one by one; a truncated normal has no use for it).
+     */
+    double cumulative(double x) {
+        if (kind == NORMAL) {
+            return b == 0 ? (x >= a ? 1 : 0) : 0.5 * Erf.erfc((a - x) / (b * Math.sqrt(2)));
+        }
+        if (kind == LOGNORMAL) {
+            return x <= 0 ? 0 : b == 0 ? (Math.log(x) >= a ? 1 : 0) : 0.5 * Erf.erfc((a - Math.log(x)) / (b * Math.sqrt(2)));
+        }
+        return Double.NaN;
+    }
+
+    /** The interval outside which a draw has probability below 2⁻⁶⁰ (normal and log-normal), else null. */
+    double[] support() {
+        double reach = 9.5;
+        if (kind == NORMAL) {
+            return new double[] {a - reach * b, a + reach * b};
+        }
+        if (kind == LOGNORMAL) {
+            return new double[] {Math.exp(a - reach * b), Math.exp(a + reach * b)};
+        }
+        return null;
     }
 
     /** Fills {@code out[from..to)} with independent draws from {@code rng}. */

@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  *
  * <p>Weights are magnitudes: a distribution that can draw negative values (normal, uniform with a negative
  * low, Kaiming) is taken by absolute value, as the reference does under Dale's law; a negative constant or file
- * value is an error. Delays (ms) are rounded to the nearest step of dt, halves up.
+ * value is an error. Delays (ms) are rounded to the nearest step of dt, halves up; normal and log-normal
+ * delays whose every likely value is a valid delay are drawn directly in steps ({@link RoundedDelays}).
  */
 public final class Wiring {
     /** The fix for a negative weight, in every message about one. */
@@ -185,6 +186,20 @@ public final class Wiring {
                     + "lognormal or file (ms)");
         }
         Distribution distribution = Distribution.of(spec, where);
+        RoundedDelays rounded = RoundedDelays.of(distribution, r.dt());
+        if (rounded != null) {
+            for (int i = 0; i + 1 < t.rowStart().length; i++) {
+                int start = t.rowStart()[i];
+                int end = t.rowStart()[i + 1];
+                if (end > start) {
+                    SplittableRandom rng = rowStream(seed, i);
+                    for (int k = start; k < end; k++) {
+                        steps[k] = (short) rounded.next(rng);
+                    }
+                }
+            }
+            return steps;
+        }
         // A uniform starting at 0 asks for delays down to none: its draws below half a step round to 0 steps.
         boolean zeroMeant = distribution.low() == 0;
         double[] row = new double[maxRow(t.rowStart())];
