@@ -17,7 +17,9 @@ final class SynapticDelivery {
     private final int[][] spikeRing;
     private final int[] ringCount;
     private final short[] delays;
-    private final float[][] sumRing;
+    /** Per-neuron sums by arrival slot, slot-major: slot {@code s}'s sum for neuron j at {@code s·postSize + j}. */
+    private final float[] sumRing;
+    private final int postSize;
     /** The post's refractory timer when arriving spikes are dropped on refractory neurons, else -1. */
     private final int timer;
     private final double holdAbove;
@@ -47,8 +49,9 @@ final class SynapticDelivery {
         } else {
             spikeRing = null;
             ringCount = null;
-            sumRing = new float[slots][post.size];
+            sumRing = new float[Math.multiplyExact(slots, post.size)];
         }
+        this.postSize = post.size;
     }
 
     BuiltProjection projection() {
@@ -115,21 +118,27 @@ final class SynapticDelivery {
             ringCount[due] = 0;
             return;
         }
+        int now = step % slots;
         for (int s = 0; s < count; s++) {
             int i = spiked[s];
             float scale = plasticity == null ? sign : sign * (float) plasticity.efficacy(i, step);
             for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
-                sumRing[(step + delays[k]) % slots][targets[k]] += scale * weights[k];
+                // A delay is below slots, so one subtraction wraps the slot: no division per synapse.
+                int slot = now + delays[k];
+                if (slot >= slots) {
+                    slot -= slots;
+                }
+                sumRing[slot * postSize + targets[k]] += scale * weights[k];
             }
         }
-        float[] due = sumRing[step % slots];
         double[] left = timer < 0 ? null : post.next[timer];
-        for (int j = 0; j < due.length; j++) {
-            if (due[j] != 0) {
+        for (int j = 0, d = now * postSize; j < postSize; j++, d++) {
+            float due = sumRing[d];
+            if (due != 0) {
                 if (left == null || left[j] <= holdAbove) {
-                    target[j] += due[j];
+                    target[j] += due;
                 }
-                due[j] = 0;
+                sumRing[d] = 0;
             }
         }
     }
