@@ -34,6 +34,11 @@ public final class Main {
         if (args.length == 0) {
             System.exit(WorkbenchApp.launchWorkbench());
         }
-        System.exit(BrainfxCommand.newCommandLine().execute(args));
+        try {
+            System.exit(BrainfxCommand.newCommandLine().execute(args));
+        } catch (OutOfMemoryError e) {
+            System.err.println(BrainfxCommand.outOfMemory(args, Runtime.getRuntime().maxMemory()));
+            System.exit(BrainfxCommand.EXIT_FAILURE);
+        }
     }
 }

@@ -107,6 +107,14 @@ public final class BrainfxCommand implements Runnable {
         return EXIT_FAILURE;
     }
 
+    /** What a command that ran out of heap tells the user: the heap it had and how to give it more. */
+    public static String outOfMemory(String[] args, long maxHeapBytes) {
+        String command = args.length == 0 ? "brainfx" : "brainfx " + args[0];
+        return command + ": out of memory: the work needs more than the " + (maxHeapBytes >> 20) + " MB this Java"
+                + " heap may use. Give it more (BRAINFX_JAVA_OPTS=-Xmx8g ./brainfx " + String.join(" ", args)
+                + ") or make the work smaller (fewer neurons or synapses, a shorter run, fewer trials per batch).";
+    }
+
     private static boolean isVerbose(ParseResult parseResult) {
         for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
             if (level.hasMatchedOption("--verbose")) {

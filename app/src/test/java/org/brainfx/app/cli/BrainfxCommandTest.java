@@ -33,6 +33,14 @@ class BrainfxCommandTest {
     }
 
     @Test
+    void outOfMemoryNamesTheHeapAndHowToGrowIt() {
+        String message = BrainfxCommand.outOfMemory(new String[] {"simulate", "big.brainfx.json"}, 2048L << 20);
+        assertTrue(message.startsWith("brainfx simulate: out of memory"), message);
+        assertTrue(message.contains("2048 MB"), message);
+        assertTrue(message.contains("BRAINFX_JAVA_OPTS=-Xmx8g ./brainfx simulate big.brainfx.json"), message);
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         assertEquals(0, run("--version"));
         assertTrue(out.toString().matches("(?s)brainfx \\d+\\.\\d+\\.\\d+.*"), out.toString());

@@ -405,7 +405,7 @@ record Connections(int[] rowStart, int[] post, double fanIn, int[] order, double
         if (8 * count > heap) {
             throw new NetworkException(where + ": " + count + " synapses need " + (8 * count >> 20)
                     + " MB, more than the " + (heap >> 20) + " MB this program may use; use sparser connectivity or "
-                    + "give Java more memory (-Xmx)");
+                    + "give Java more memory (with ./brainfx: BRAINFX_JAVA_OPTS=-Xmx8g, or more)");
         }
         return (int) count;
     }
