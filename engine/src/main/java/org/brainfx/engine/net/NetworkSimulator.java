@@ -56,6 +56,7 @@ public final class NetworkSimulator {
         for (int k = 0; k < sources.length; k++) {
             sources[k] = SpikeSources.of(net, k);
         }
+        int threads = options.threads() >= 2 && net.neuronCount() >= MIN_NEURONS_FOR_TWO_THREADS ? 2 : 1;
         List<SynapticDelivery> chemical = new ArrayList<>();
         List<GapCoupling> electrical = new ArrayList<>();
         for (BuiltProjection pr : net.projections()) {
@@ -63,7 +64,7 @@ public final class NetworkSimulator {
                 electrical.add(new GapCoupling(pr, pops[pr.pre()], pops[pr.post()]));
             } else {
                 int preCount = pr.fromSource() ? net.sources().get(pr.pre()).size() : net.populations().get(pr.pre()).size();
-                chemical.add(new SynapticDelivery(pr, preCount, pops[pr.post()], dt));
+                chemical.add(new SynapticDelivery(pr, preCount, pops[pr.post()], dt, threads == 2));
             }
         }
         SynapticDelivery[] deliveries = chemical.toArray(new SynapticDelivery[0]);
@@ -75,13 +76,12 @@ public final class NetworkSimulator {
                     Wiring.seedFor(net.spec().seed(), "current:" + currents.size() + ":" + c.population())));
         }
         Monitors monitors = new Monitors(net, pops, steps, dt);
-        int threads = options.threads() >= 2 && net.neuronCount() >= MIN_NEURONS_FOR_TWO_THREADS ? 2 : 1;
         int completed = 0;
         long lastPublish = System.nanoTime();
         PauseGate gate = options.pause();
         double nanosPerStep = options.paceMsPerSecond() > 0 ? dt / options.paceMsPerSecond() * 1e9 : 0;
         long paceStart = System.nanoTime();
-        LaneSplit secondThread = threads == 2 ? new LaneSplit(pops, dt) : null;
+        LaneSplit secondThread = threads == 2 ? new LaneSplit(pops, deliveries, dt) : null;
         try (LaneSplit split = secondThread) {
             // Only injected currents and gap junctions write inputs; without them they stay zero.
             boolean inputsChange = !currents.isEmpty() || gaps.length > 0;
@@ -115,11 +115,21 @@ public final class NetworkSimulator {
                 for (SynapticDelivery d : deliveries) {
                     BuiltProjection pr = d.projection();
                     if (pr.fromSource()) {
-                        d.step(t, sources[pr.pre()].fired(), sourceCount[pr.pre()]);
+                        d.receive(t, sources[pr.pre()].fired(), sourceCount[pr.pre()]);
                     } else {
                         PopulationState pre = pops[pr.pre()];
-                        d.step(t, pre.spiked, pre.spikedCount);
+                        d.receive(t, pre.spiked, pre.spikedCount);
                     }
+                }
+                if (split != null) {
+                    split.deliver(t);
+                } else {
+                    for (SynapticDelivery d : deliveries) {
+                        d.deliver(t, SynapticDelivery.ALL);
+                    }
+                }
+                for (SynapticDelivery d : deliveries) {
+                    d.finish(t);
                 }
                 monitors.record(t);
                 for (PopulationState ps : pops) {

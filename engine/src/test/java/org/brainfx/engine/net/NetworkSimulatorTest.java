@@ -214,6 +214,34 @@ class NetworkSimulatorTest {
         }
     }
 
+    /** Delays per synapse, short-term plasticity and jumps dropped on refractory neurons, delivered by halves. */
+    @Test
+    void twoThreadsDeliverDelaysPlasticityAndDroppedJumpsAsOne() {
+        NetworkSpec cuba = BenchmarkNetworks.cuba(4000, 3);
+        List<ProjectionSpec> changed = new ArrayList<>();
+        for (ProjectionSpec p : cuba.projections()) {
+            boolean fromE = p.pre().equals("E");
+            changed.add(new ProjectionSpec(p.name(), p.pre(), p.post(), fromE ? p.synapse() : "delta",
+                    fromE ? p.synapseParameters() : Map.of(), p.output(), p.reversal(), p.receptor(), p.target(),
+                    p.connectivity(), fromE ? p.weights() : ValueSpec.constant(0.5),
+                    fromE ? ValueSpec.uniform(0.1, 3.0) : null, p.sign(), p.trainable(),
+                    fromE && p.post().equals("I") ? PlasticitySpec.tsodyksMarkram(0.2, 50.0, 200.0) : null));
+        }
+        NetworkSpec spec = new NetworkSpec(cuba.name(), cuba.description(), cuba.dt(), cuba.duration(),
+                cuba.seed(), cuba.populations(), cuba.sources(), changed, cuba.currents(), cuba.monitors());
+        Network net = NetworkFactory.build(spec, null);
+        assertTrue(net.projections().stream().anyMatch(p -> p.rows().delaySteps() != null && p.plasticity() != null));
+        assertTrue(net.projections().stream().anyMatch(BuiltProjection::unlessRefractory));
+        NetworkResult one = NetworkSimulator.run(net, RunOptions.defaults().withDuration(200.0));
+        NetworkResult two = NetworkSimulator.run(net, RunOptions.defaults().withDuration(200.0).withThreads(2));
+        assertEquals(2, two.threads());
+        assertTrue(one.spikeCount() > 1000, "the network fires: " + one.spikeCount());
+        for (int p = 0; p < 2; p++) {
+            assertArrayEquals(one.spikeSteps().get(p), two.spikeSteps().get(p));
+            assertArrayEquals(one.spikeNeurons().get(p), two.spikeNeurons().get(p));
+        }
+    }
+
     @Test
     void listenerSeesEverySpikeAndCancelStopsEarly() {
         Network net = NetworkFactory.build(BenchmarkNetworks.cuba(4000, 1), null);
