@@ -101,11 +101,12 @@ class NetworkRsnnTest {
                 mask, List.of(new Period("all", 0, STEPS)), Map.of());
     }
 
-    /** The trial's input as the network API's spike times: the trainer's step t is the source's step t − 1. */
+    /** Trial 0's input as the network API's spike times: the trainer's step t is the source's step t − 1. */
     static List<List<Double>> spikeTimes(TrialBatch batch) {
         List<List<Double>> spikes = new ArrayList<>();
         for (int t = 1; t < batch.steps(); t++) {
-            for (int k = batch.spikeStart()[t]; k < batch.spikeStart()[t + 1]; k++) {
+            int c = batch.cell(t, 0);
+            for (int k = batch.spikeStart()[c]; k < batch.spikeStart()[c + 1]; k++) {
                 spikes.add(List.of((double) batch.spikeChannel()[k], t - 1.0));
             }
         }
@@ -292,7 +293,7 @@ class NetworkRsnnTest {
 
     /**
      * The trainer's readout and loss as a {@link NetworkLoss}: r ← d_out·r + z·W_out over E then I,
-     * softmax cross-entropy at the masked steps, mean over them; keeps dL/dW_out.
+     * softmax cross-entropy at the masked steps, mean over them (trial 0 of the batch); keeps dL/dW_out.
      */
     static final class ReadoutLoss implements NetworkLoss {
         private final float[] wOut;
@@ -305,6 +306,8 @@ class NetworkRsnnTest {
         private final double[] lambda;
         private final double[] next;
         private final double perStep;
+        private final int excitatory;
+        private final int neurons;
         final double[] readoutGradient;
         int spikes;
 
@@ -314,17 +317,19 @@ class NetworkRsnnTest {
             this.dOut = Math.exp(-net.dtMs() / net.tauOutMs());
             this.mask = batch.mask();
             this.label = batch.labels()[0];
+            this.excitatory = net.excitatory();
+            this.neurons = net.neurons();
             this.r = new double[batch.steps()][outputs];
-            this.zAll = new double[batch.steps()][N];
+            this.zAll = new double[batch.steps()][neurons];
             this.lambda = new double[outputs];
             this.next = new double[outputs];
             this.perStep = 1.0 / batch.maskedSteps();
-            this.readoutGradient = new double[N * outputs];
+            this.readoutGradient = new double[neurons * outputs];
         }
 
         @Override
         public double forward(int step, int population, double[][] state, double[] spike) {
-            int offset = population == 0 ? 0 : E;
+            int offset = population == 0 ? 0 : excitatory;
             for (int o = 0; o < outputs; o++) {
                 r[step][o] = population == 0 ? step == 0 ? 0 : dOut * r[step - 1][o] : r[step][o];
                 for (int k = 0; k < spike.length; k++) {
@@ -363,13 +368,13 @@ class NetworkRsnnTest {
                     }
                 }
                 System.arraycopy(lambda, 0, next, 0, outputs);
-                for (int k = 0; k < N; k++) {
+                for (int k = 0; k < neurons; k++) {
                     for (int o = 0; o < outputs; o++) {
                         readoutGradient[k * outputs + o] += zAll[step][k] * lambda[o];
                     }
                 }
             }
-            int offset = population == 0 ? 0 : E;
+            int offset = population == 0 ? 0 : excitatory;
             for (int k = 0; k < spike.length; k++) {
                 for (int o = 0; o < outputs; o++) {
                     adjSpike[k] += wOut[(offset + k) * outputs + o] * lambda[o];
