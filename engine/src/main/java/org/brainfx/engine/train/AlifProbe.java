@@ -1,5 +1,6 @@
 package org.brainfx.engine.train;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.brainfx.engine.compile.CompiledModel;
@@ -254,6 +255,7 @@ final class AlifProbe {
         double c = Math.exp(-dt / k.tauMs());
         double[][] start = new double[5][lanes];
         int points = 33;
+        // The grid is shifted off x = 0 and x = ±width, where the ReLU surrogate has its kinks.
         for (int done = 0; done < points; done += lanes) {
             for (int lane = 0; lane < lanes; lane++) {
                 double x = -1.6 + 3.2 * Math.min(points - 1, done + lane) / (points - 1) + 0.013;
@@ -262,7 +264,7 @@ final class AlifProbe {
             }
             set(start);
             kernel.forward(s, pop.parameters(), inv, in, dt, next, spike, 0, lanes);
-            java.util.Arrays.fill(adjSpike, 1);
+            Arrays.fill(adjSpike, 1);
             kernel.backward(s, pop.parameters(), inv, in, dt, adjNext, adjSpike, adjPrev, gradP, gradInv, gradIn, 0, lanes);
             for (int lane = 0; lane < lanes; lane++) {
                 double x = (next[v][lane] - k.vThreshold()) / k.vThreshold();
@@ -278,18 +280,18 @@ final class AlifProbe {
 
     private void step(double vStart, double aStart, double geStart, double giStart, double z) {
         double[][] start = new double[5][lanes];
-        java.util.Arrays.fill(start[0], vStart);
-        java.util.Arrays.fill(start[1], aStart);
-        java.util.Arrays.fill(start[2], geStart);
-        java.util.Arrays.fill(start[3], giStart);
-        java.util.Arrays.fill(start[4], z);
+        Arrays.fill(start[0], vStart);
+        Arrays.fill(start[1], aStart);
+        Arrays.fill(start[2], geStart);
+        Arrays.fill(start[3], giStart);
+        Arrays.fill(start[4], z);
         set(start);
         kernel.forward(s, pop.parameters(), inv, in, dt, next, spike, 0, lanes);
     }
 
     private void set(double[][] start) {
         for (double[] row : s) {
-            java.util.Arrays.fill(row, 0);
+            Arrays.fill(row, 0);
         }
         System.arraycopy(start[0], 0, s[v], 0, lanes);
         System.arraycopy(start[1], 0, s[a], 0, lanes);

@@ -3,6 +3,7 @@ package org.brainfx.engine.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.brainfx.engine.net.BuiltPopulation;
 import org.brainfx.engine.net.BuiltProjection;
 import org.brainfx.engine.net.Network;
@@ -214,7 +215,7 @@ public final class NetworkRsnn {
         EiRsnn rsnn = new EiRsnn(channels, nE, nI, outputs, dt, c.tauMs(), tauSyn, tauOut, c.vThreshold(), c.vRest(), c.beta(),
                 or(c.eExc(), 0), or(c.eInh(), 0), tauA, c.spike(), full(mIn), full(mE), nI == 0 ? null : full(mI), reads,
                 c.detachReset());
-        float[] readoutWeights = RsnnWeights.truncatedNormal(new java.util.SplittableRandom(Wiring.seedFor(net.spec().seed(),
+        float[] readoutWeights = RsnnWeights.truncatedNormal(new SplittableRandom(Wiring.seedFor(net.spec().seed(),
                 "readout")), n, outputs, readoutScale, null);
         return new Translation(net, rsnn, new RsnnWeights(rsnn, wIn, wE, wI, readoutWeights));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.brainfx.engine.task.InputGroup;
 import org.brainfx.engine.task.Period;
 import org.brainfx.engine.task.TrialBatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A training network given as a network spec: the trainer's gradient of it (RsnnBptt on the translated
@@ -276,6 +278,26 @@ class NetworkRsnnTest {
         assertTrue(r.getMessage().contains("needs a \"readout\""), r.getMessage());
     }
 
+    @Test
+    void aNetworkProjectSavesAndStartsFromAppliedWeights(@TempDir Path dir) throws Exception {
+        Path file = Path.of("../sample-projects/ea-training/variants/ea-training-network.brainfx.json");
+        TrainingProject p = TrainingProjectFiles.read(file);
+        Files.copy(Path.of("../sample-projects/ea-training/ei_alif.model"), dir.resolve("ei_alif.model"));
+        Path variants = Files.createDirectory(dir.resolve("variants"));
+        Path saved = variants.resolve("saved.brainfx.json");
+        TrainingProjectFiles.write(p, saved);
+        TrainingProject back = TrainingProjectFiles.read(saved);
+        assertEquals(p, back, "a network project round-trips through its file (the dashboard's Save settings)");
+        TrainingSetup setup = TrainingSetup.of(back, back.training(), variants);
+        RsnnWeights trained = setup.initial().copy();
+        trained.readout()[3] = 7;
+        RsnnWeightFiles.write(variants.resolve("trained"), setup.network(), trained);
+        TrainingProject applied = back.withRsnn(TrainingProject.RsnnSpec.reference().withWeights("trained"));
+        TrainingSetup from = TrainingSetup.of(applied, applied.training(), variants);
+        assertEquals(7f, from.initial().readout()[3], "Apply weights: rsnn.weights beside a network");
+        assertEquals(setup.network(), from.network());
+    }
+
     private static NetworkSpec with(NetworkSpec s, int index, UnaryOperator<ProjectionSpec> change) {
         List<ProjectionSpec> projections = new ArrayList<>(s.projections());
         projections.set(index, change.apply(projections.get(index)));
@@ -343,12 +365,20 @@ class NetworkRsnnTest {
             if (population != 1 || !mask[step]) {
                 return 0;
             }
-            double max = Math.max(r[step][0], r[step][1]);
+            double max = max(r[step]);
             double sum = 0;
             for (int o = 0; o < outputs; o++) {
                 sum += Math.exp(r[step][o] - max);
             }
             return perStep * (max + Math.log(sum) - r[step][label]);
+        }
+
+        private static double max(double[] x) {
+            double m = x[0];
+            for (double v : x) {
+                m = Math.max(m, v);
+            }
+            return m;
         }
 
         @Override
@@ -358,7 +388,7 @@ class NetworkRsnnTest {
                     lambda[o] = dOut * next[o];
                 }
                 if (mask[step]) {
-                    double max = Math.max(r[step][0], r[step][1]);
+                    double max = max(r[step]);
                     double sum = 0;
                     for (int o = 0; o < outputs; o++) {
                         sum += Math.exp(r[step][o] - max);

@@ -2,6 +2,9 @@ package org.brainfx.engine.train;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.brainfx.engine.compile.StepKernel;
+import org.brainfx.engine.net.BuiltPopulation;
+import org.brainfx.engine.net.BuiltProjection;
 import org.brainfx.engine.net.Network;
 import org.brainfx.engine.net.NetworkFactory;
 import org.brainfx.engine.net.NetworkSpec;
@@ -69,7 +72,7 @@ final class NetworkTrainingTiming {
             double dSyn = Math.exp(-setup.network().dtMs() / setup.network().tauSynMs());
             double worst = diff / largest;
             for (int q = 0; q < net.projections().size(); q++) {
-                org.brainfx.engine.net.BuiltProjection pr = net.projections().get(q);
+                BuiltProjection pr = net.projections().get(q);
                 float[] tw = pr.fromSource() ? trainer.input() : pr.pre() == 0 ? trainer.excitatory() : trainer.inhibitory();
                 int offset = pr.post() == 0 ? 0 : setup.network().excitatory();
                 double big = 0;
@@ -97,8 +100,8 @@ final class NetworkTrainingTiming {
     private static void kernelsAsLanes(Network net, int trials, int steps) {
         double forward = 0;
         double backward = 0;
-        for (org.brainfx.engine.net.BuiltPopulation pop : net.populations()) {
-            org.brainfx.engine.compile.StepKernel k = pop.model().kernel();
+        for (BuiltPopulation pop : net.populations()) {
+            StepKernel k = pop.model().kernel();
             int lanes = pop.size() * trials;
             double[][] p = new double[pop.parameters().length][lanes];
             for (int q = 0; q < p.length; q++) {
