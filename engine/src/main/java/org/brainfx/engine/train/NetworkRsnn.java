@@ -154,6 +154,14 @@ public final class NetworkRsnn {
                         + " per neuron: give them the same 'receptor'");
             }
         }
+        for (int post = 0; post < 2; post++) {
+            if (receptor[post][0] >= 0 && receptor[post][0] == receptor[post][1]) {
+                BuiltPopulation target = net.populations().get(post == 0 ? ep : ip);
+                throw new IllegalArgumentException("network population '" + target.name() + "': its excitatory (sources, E) and"
+                        + " inhibitory (I) projections feed one conductance, " + target.model().stateNames().get(receptor[post][0])
+                        + "; the trainer has one of each per neuron: give the inhibitory projections another 'receptor'");
+            }
+        }
         double dt = net.spec().dt();
         AlifProbe.Constants ce = AlifProbe.read(net.populations().get(ep), receptor[0][0], receptor[0][1], dt);
         AlifProbe.Constants ci = ip < 0 ? null : AlifProbe.read(net.populations().get(ip), receptor[1][0], receptor[1][1], dt);

@@ -252,6 +252,9 @@ class NetworkRsnnTest {
                 "param V_th = 0.5 fixed"), none), s -> s, "population 'E'", "surrogate gives", "(V − V_th)/V_th > 0");
         assertRefused(small(ALIF.replace("spike (V - V_th)/V_th > 0", "spike V > 2*V_th - 1").replace("param V_th = 1 fixed",
                 "param V_th = 0.5 fixed"), none), s -> s, "population 'E'", "it spikes at", "(V − V_th)/V_th > 0");
+        assertRefused(small(ALIF, none), s -> with(s, 2, p -> new ProjectionSpec(p.name(), p.pre(), p.post(), p.synapse(),
+                p.synapseParameters(), p.output(), 3.0, "e", p.target(), p.connectivity(), p.weights(), p.delays(), p.sign(),
+                true, null)), "population 'E'", "feed one conductance", "another 'receptor'");
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> NetworkRsnn.of(small(ALIF, none), null, CHANNELS, 2, 1, Path.of(".")));
         assertTrue(missing.getMessage().contains("needs a \"readout\""), missing.getMessage());
