@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -16,7 +17,9 @@ import org.brainfx.engine.model.ModelSpec;
 import org.brainfx.engine.model.ModelText;
 import org.brainfx.engine.net.BuiltProjection;
 import org.brainfx.engine.net.ConnectivitySpec;
+import org.brainfx.engine.net.Network;
 import org.brainfx.engine.net.NetworkBuilder;
+import org.brainfx.engine.net.NetworkFactory;
 import org.brainfx.engine.net.NetworkSpec;
 import org.brainfx.engine.net.ProjectionSpec;
 import org.brainfx.engine.net.SourceSpec;
@@ -171,6 +174,81 @@ class NetworkRsnnTest {
         }
         assertTrue(checked > 100, "checked " + checked);
         assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " differ:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void onAFullTrialOfTheSampleTheTrainerGradientEqualsTheKernels() {
+        Path file = Path.of("../sample-projects/ea-training/variants/ea-training-network.brainfx.json");
+        TrainingProject p = TrainingProjectFiles.read(file);
+        TrainingSetup setup = TrainingSetup.of(p, p.training(), TrainingProjectFiles.baseDir(file));
+        TrialBatch one = withoutFirstStep(setup.task().batch(4, 0, 1));
+        NetworkSpec spec = p.network();
+        NetworkSpec driven = new NetworkSpec(spec.name(), spec.description(), spec.dt(), spec.duration(), spec.seed(),
+                spec.populations(), List.of(new SourceSpec("input", "spike_times", setup.task().channels(), null, null,
+                spikeTimes(one))), spec.projections(), spec.currents(), spec.monitors());
+        Network net = NetworkFactory.build(driven, TrainingProjectFiles.baseDir(file));
+        RsnnWeights trainer = RsnnWeights.zeros(setup.network());
+        BatchOutcome out;
+        try (RsnnBptt bptt = new RsnnBptt(setup.network(), 1, 1)) {
+            out = bptt.gradient(one, setup.initial(), trainer);
+        }
+        ReadoutLoss loss = new ReadoutLoss(setup.initial().readout(), setup.network(), one);
+        NetworkGradient kernels = new NetworkBptt(net, one.steps()).gradient(NetworkBptt.weightsOf(net), loss);
+        assertTrue(loss.spikes > 100, "the network fires: " + loss.spikes);
+        assertEquals(kernels.loss(), out.loss(), 1e-5 * kernels.loss());
+        double worst = worstDifference(net, kernels, loss, trainer, setup.network());
+        assertTrue(worst < 1e-3, "every gradient within 1e-3 of its projection's largest: " + worst);
+    }
+
+    /**
+     * A one-trial batch with the input of step 0 removed: the network API delivers a source's spike after
+     * its step, so the trainer's input at step t is the source's at t − 1 and step 0's has no counterpart.
+     */
+    static TrialBatch withoutFirstStep(TrialBatch b) {
+        if (b.trials() != 1) {
+            throw new IllegalArgumentException("one trial, got " + b.trials());
+        }
+        int[] start = new int[b.spikeStart().length];
+        int first = b.spikeStart()[1];
+        for (int c = 1; c < start.length; c++) {
+            start[c] = b.spikeStart()[c] - first;
+        }
+        int[] channels = Arrays.copyOfRange(b.spikeChannel(), first, b.spikeChannel().length);
+        return new TrialBatch(b.task(), b.seed(), b.batchIndex(), b.trials(), b.steps(), b.dtMs(), b.groups(), b.rates(), start,
+                channels, b.classNames(), b.labels(), b.mask(), b.periods(), b.info());
+    }
+
+    /**
+     * The largest difference between the trainer's gradient and the kernels' (NetworkBptt with {@code loss}),
+     * per projection and for the readout, relative to that projection's largest entry.
+     */
+    static double worstDifference(Network net, NetworkGradient kernels, ReadoutLoss loss, RsnnWeights trainer, EiRsnn rsnn) {
+        double dSyn = Math.exp(-rsnn.dtMs() / rsnn.tauSynMs());
+        double worst = relativeDifference(loss.readoutGradient, trainer.readout(), 1);
+        for (int q = 0; q < net.projections().size(); q++) {
+            BuiltProjection pr = net.projections().get(q);
+            float[] all = pr.fromSource() ? trainer.input() : pr.pre() == 0 ? trainer.excitatory() : trainer.inhibitory();
+            int offset = pr.post() == 0 ? 0 : rsnn.excitatory();
+            SparseRows rows = pr.rows();
+            float[] mine = new float[rows.synapseCount()];
+            for (int pre = 0; pre < rows.preCount(); pre++) {
+                for (int k = rows.rowStart()[pre]; k < rows.rowStart()[pre + 1]; k++) {
+                    mine[k] = all[pre * rsnn.neurons() + offset + rows.post()[k]];
+                }
+            }
+            worst = Math.max(worst, relativeDifference(kernels.weights().get(q), mine, 1 / dSyn));
+        }
+        return worst;
+    }
+
+    private static double relativeDifference(double[] reference, float[] other, double scale) {
+        double largest = 0;
+        double off = 0;
+        for (int k = 0; k < reference.length; k++) {
+            largest = Math.max(largest, Math.abs(reference[k]));
+            off = Math.max(off, Math.abs(reference[k] - other[k] * scale));
+        }
+        return largest == 0 ? Double.POSITIVE_INFINITY : off / largest;
     }
 
     @Test

@@ -40,7 +40,7 @@ final class NetworkTrainingTiming {
                         threads, (System.nanoTime() - a) / 1e9, out.loss());
             }
         }
-        TrialBatch one = setup.task().batch(1, 0, 1);
+        TrialBatch one = NetworkRsnnTest.withoutFirstStep(setup.task().batch(1, 0, 1));
         NetworkSpec spec = project.network();
         SourceSpec timed = new SourceSpec(spec.sources().get(0).name(), "spike_times", setup.task().channels(), null, null,
                 NetworkRsnnTest.spikeTimes(one));
@@ -63,29 +63,7 @@ final class NetworkTrainingTiming {
             NetworkGradient grad = kernels.gradient(w, loss);
             double seconds = (System.nanoTime() - a) / 1e9;
             long after = rt.totalMemory() - rt.freeMemory();
-            double largest = 0;
-            double diff = 0;
-            for (int k = 0; k < loss.readoutGradient.length; k++) {
-                largest = Math.max(largest, Math.abs(loss.readoutGradient[k]));
-                diff = Math.max(diff, Math.abs(loss.readoutGradient[k] - trainer.readout()[k]));
-            }
-            double dSyn = Math.exp(-setup.network().dtMs() / setup.network().tauSynMs());
-            double worst = diff / largest;
-            for (int q = 0; q < net.projections().size(); q++) {
-                BuiltProjection pr = net.projections().get(q);
-                float[] tw = pr.fromSource() ? trainer.input() : pr.pre() == 0 ? trainer.excitatory() : trainer.inhibitory();
-                int offset = pr.post() == 0 ? 0 : setup.network().excitatory();
-                double big = 0;
-                double off = 0;
-                for (int pre = 0; pre < pr.rows().preCount(); pre++) {
-                    for (int k = pr.rows().rowStart()[pre]; k < pr.rows().rowStart()[pre + 1]; k++) {
-                        double x = grad.weights().get(q)[k];
-                        big = Math.max(big, Math.abs(x));
-                        off = Math.max(off, Math.abs(x - tw[pre * setup.network().neurons() + offset + pr.rows().post()[k]] / dSyn));
-                    }
-                }
-                worst = Math.max(worst, big == 0 ? 0 : off / big);
-            }
+            double worst = NetworkRsnnTest.worstDifference(net, grad, loss, trainer, setup.network());
             System.out.printf("NetworkBptt: one trial × %d steps through the compiled kernels: %.3f s (≈ %.0f s per batch of %d"
                     + " on one thread), heap +%.0f MB; loss %.4f; every projection's and the readout's gradient within %.2g of"
                     + " its largest of RsnnBptt's%n", one.steps(), seconds, seconds * trials, trials, (after - before) / 1e6,
