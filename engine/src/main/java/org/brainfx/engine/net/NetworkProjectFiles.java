@@ -18,12 +18,15 @@ public final class NetworkProjectFiles {
     private NetworkProjectFiles() {
     }
 
-    /** True when the path names a project file (or a folder with one) whose JSON has a {@code network}. */
+    /**
+     * True when the path names a project file (or a folder with one) whose JSON has a {@code network} and no
+     * {@code training} (a training project may give its network as a network spec; it stays a training project).
+     */
     public static boolean isNetworkProject(Path path) {
         try {
             Path file = ProjectFiles.locate(path);
             JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            return root.isJsonObject() && root.getAsJsonObject().has("network");
+            return root.isJsonObject() && root.getAsJsonObject().has("network") && !root.getAsJsonObject().has("training");
         } catch (RuntimeException | IOException e) {
             return false;
         }

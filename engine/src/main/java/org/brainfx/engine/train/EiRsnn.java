@@ -142,6 +142,12 @@ public record EiRsnn(int inputs, int excitatory, int inhibitory, int outputs, do
                 eExc, eInh, tauAdaptMs, s, inputMask, excitatoryMask, inhibitoryMask, readout, detachReset);
     }
 
+    /** A copy with other adaptation time constants, one per neuron. */
+    public EiRsnn withTauAdapt(float[] tau) {
+        return new EiRsnn(inputs, excitatory, inhibitory, outputs, dtMs, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta,
+                eExc, eInh, tau, spike, inputMask, excitatoryMask, inhibitoryMask, readout, detachReset);
+    }
+
     /** A copy with connectivity masks (null = all-to-all). */
     public EiRsnn withMasks(boolean[] input, boolean[] excitatoryRows, boolean[] inhibitoryRows) {
         return new EiRsnn(inputs, excitatory, inhibitory, outputs, dtMs, tauMs, tauSynMs, tauOutMs, vThreshold, vRest, beta,

@@ -67,7 +67,8 @@ public final class RsnnWeights {
         return kaiming(net, 1, 0.5, 4, 2, seed);
     }
 
-    private static float[] truncatedNormal(SplittableRandom random, int rows, int cols, double scale, boolean[] mask) {
+    /** Truncated-normal weights of the reference's "Kaiming normal" (masked-out entries 0), rows = fan-in. */
+    static float[] truncatedNormal(SplittableRandom random, int rows, int cols, double scale, boolean[] mask) {
         float[] w = new float[rows * cols];
         if (rows == 0) {
             return w;

@@ -2,31 +2,43 @@ package org.brainfx.engine.train;
 
 import com.google.gson.JsonObject;
 import org.brainfx.engine.net.ConnectivitySpec;
+import org.brainfx.engine.net.NetworkSpec;
 import org.brainfx.engine.net.PositionSpec;
 
 /**
  * A training project as saved (JSON, schema-versioned): a cognitive task, the E/I recurrent spiking
- * network to train on it, and the training settings. Absent fields take the reference values
- * (REFERENCE.md §2–3), so a project states only what differs.
+ * network to train on it, and the training settings. The network is either {@code rsnn} (the trainer's
+ * own description; absent fields take the reference values, REFERENCE.md §2–3, so a project states only
+ * what differs) or {@code network}, an ordinary network spec as network projects write it, with a
+ * {@code readout} ({@link NetworkRsnn}); with {@code network}, {@code rsnn} may only name trained weights
+ * to start from.
  *
  * @param schemaVersion format version
  * @param name          the project's name
  * @param description   what it is for
  * @param task          the task and its settings
- * @param rsnn          the network
+ * @param rsnn          the network in the trainer's terms, or null
  * @param training      the optimizer, budget and stopping rules
+ * @param network       the network as a network spec, or null
+ * @param readout       the readout of {@code network}
  */
 public record TrainingProject(int schemaVersion, String name, String description, TaskSpec task, RsnnSpec rsnn,
-                              TrainingSettings training) {
+                              TrainingSettings training, NetworkSpec network, NetworkRsnn.ReadoutSpec readout) {
+
+    /** A project whose network is given as {@code rsnn} (or the reference's, when null). */
+    public TrainingProject(int schemaVersion, String name, String description, TaskSpec task, RsnnSpec rsnn,
+                           TrainingSettings training) {
+        this(schemaVersion, name, description, task, rsnn, training, null, null);
+    }
 
     /** This project with another network. */
-    public TrainingProject withRsnn(RsnnSpec network) {
-        return new TrainingProject(schemaVersion, name, description, task, network, training);
+    public TrainingProject withRsnn(RsnnSpec rsnnSpec) {
+        return new TrainingProject(schemaVersion, name, description, task, rsnnSpec, training, network, readout);
     }
 
     /** This project with other training settings. */
     public TrainingProject withTraining(TrainingSettings settings) {
-        return new TrainingProject(schemaVersion, name, description, task, rsnn, settings);
+        return new TrainingProject(schemaVersion, name, description, task, rsnn, settings, network, readout);
     }
 
     /**
@@ -95,6 +107,11 @@ public record TrainingProject(int schemaVersion, String name, String description
         public static RsnnSpec reference() {
             return new RsnnSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null);
+        }
+
+        /** True when no field but {@code weights} is given (all a project with a network spec may carry here). */
+        public boolean onlyWeights() {
+            return equals(reference().withWeights(weights));
         }
 
         /** This network starting from the weights in {@code folder} (null: the random initialization). */

@@ -45,7 +45,7 @@ public final class TrainingProjectFiles {
             JsonElement root = JsonParser.parseString(text);
             if (root == null || !root.isJsonObject() || !root.getAsJsonObject().has("training")) {
                 throw new IllegalArgumentException(file + ": not a training project; expected a JSON object with \"task\","
-                        + " \"rsnn\" and \"training\" (see sample-projects/ea-training)");
+                        + " \"rsnn\" (or \"network\" and \"readout\") and \"training\" (see sample-projects/ea-training)");
             }
             project = ProjectFiles.gson().fromJson(root, TrainingProject.class);
         } catch (JsonParseException | IllegalStateException | ClassCastException e) {

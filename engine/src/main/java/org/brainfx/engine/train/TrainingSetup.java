@@ -55,6 +55,13 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
         CognitiveTask task = behavior != null ? randomDots(behavior, project.task().settings())
                 : task(project.task(), baseDir);
         TrainingSettings s = settings.resolved();
+        if (project.network() != null) {
+            return ofNetwork(project, task, s, behavior, baseDir);
+        }
+        if (project.readout() != null) {
+            throw new IllegalArgumentException("\"readout\" describes the readout of a \"network\"; this project has none:"
+                    + " add the network or move the readout's settings into \"rsnn\"");
+        }
         TrainingProject.RsnnSpec r = project.rsnn() != null ? project.rsnn() : TrainingProject.RsnnSpec.reference();
         int nE = or(r.excitatory(), 160);
         int nI = or(r.inhibitory(), 40);
@@ -84,6 +91,21 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
                 : RsnnWeights.kaiming(net, or(r.feedForwardScale(), 1.0), or(r.recurrentScale(), 0.5),
                 or(r.inhibitoryRatio(), 4.0), or(r.readoutScale(), 2.0), Wiring.seedFor(seed, "weights"));
         return new TrainingSetup(task, net, w, s, behavior);
+    }
+
+    /** The setup of a project whose network is a network spec ({@link NetworkRsnn}). */
+    private static TrainingSetup ofNetwork(TrainingProject project, CognitiveTask task, TrainingSettings s,
+                                           RoitmanShadlenBehavior behavior, Path baseDir) {
+        TrainingProject.RsnnSpec r = project.rsnn();
+        if (r != null && !r.onlyWeights()) {
+            throw new IllegalArgumentException("the project gives its network twice, as \"network\" and as \"rsnn\"; keep"
+                    + " one (with \"network\", \"rsnn\" may only name trained \"weights\" to start from)");
+        }
+        NetworkRsnn.Translation t = NetworkRsnn.of(project.network(), project.readout(), task.channels(),
+                task.classNames().size(), task.dtMs(), baseDir);
+        RsnnWeights w = r != null && r.weights() != null ? RsnnWeightFiles.read(baseDir.resolve(r.weights()), t.rsnn())
+                : t.initial();
+        return new TrainingSetup(task, t.rsnn(), w, s, behavior);
     }
 
     /** The connectivity mask of one projection, or null for all-to-all (no rule given). */
