@@ -32,6 +32,28 @@ public record EdgeTypeMapping(List<Layer> layers) {
         public Layer {
             types = List.copyOf(new LinkedHashSet<>(types));
         }
+
+        // equals and hashCode written out, here and in the mapping: a record's generated ones are linked through
+        // invokedynamic on first use, which cost a command's first read of an edge list ~10 ms.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Layer l && name.equals(l.name) && types.equals(l.types) && symmetric == l.symmetric;
+        }
+
+        @Override
+        public int hashCode() {
+            return (name.hashCode() * 31 + types.hashCode()) * 31 + Boolean.hashCode(symmetric);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EdgeTypeMapping m && layers.equals(m.layers);
+    }
+
+    @Override
+    public int hashCode() {
+        return layers.hashCode();
     }
 
     /** Copies the layers and checks that names and types are not used twice. */
