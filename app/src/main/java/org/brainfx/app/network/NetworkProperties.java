@@ -17,6 +17,7 @@ import org.brainfx.engine.net.ConnectivitySpec;
 import org.brainfx.engine.net.NetworkSpec;
 import org.brainfx.engine.net.NeuronRef;
 import org.brainfx.engine.net.PopulationSpec;
+import org.brainfx.engine.net.PositionSpec;
 import org.brainfx.engine.net.ProjectionSpec;
 import org.brainfx.engine.net.SourceSpec;
 import org.brainfx.engine.net.SynapseLibrary;
@@ -128,6 +129,11 @@ final class NetworkProperties {
                 v -> changePopulation(name, "network.props.voltage", p -> new PopulationSpec(p.name(), p.size(), p.type(),
                         p.model(), p.parameters(), p.initial(), p.positions(), v.isBlank() ? null : v.trim())),
                 text("network.props.voltage.default")));
+        rows.add(text("positions", c, "network.props.positions", () -> get(pop, p -> PositionText.format(p.positions())), v -> {
+            PositionSpec positions = PositionText.parse(v);
+            changePopulation(name, "network.props.positions", p -> new PopulationSpec(p.name(), p.size(), p.type(), p.model(),
+                    p.parameters(), p.initial(), positions, p.voltage()));
+        }, text("network.props.positions.none")));
         NetworkCheck.ModelInfo info = checked.get() == null ? null : checked.get().models().get(name);
         PopulationSpec now = pop.get();
         // Parameters: every one the model has (empty: the model's value) and any the spec sets besides.

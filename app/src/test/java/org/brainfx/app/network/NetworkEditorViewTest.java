@@ -16,9 +16,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.brainfx.app.jobs.BackgroundTasks;
 import org.brainfx.app.jobs.UiExecutor;
+import org.brainfx.engine.net.ConnectivitySpec;
 import org.brainfx.engine.net.NetworkProject;
 import org.brainfx.engine.net.NetworkProjectFiles;
 import org.brainfx.engine.net.NetworkSpec;
+import org.brainfx.engine.net.PositionSpec;
+import org.brainfx.engine.net.ProjectionSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +112,32 @@ class NetworkEditorViewTest {
         robot.clickOn("#network-arrow-label-0");
         type(robot, "p", "1.5");
         assertTrue(robot.lookup("#net-prop-p-error").queryAs(Label.class).getText().contains("probability"));
+    }
+
+    /** A gaussian projection needs positions: the check says so on the node until the sheet gets them. */
+    @Test
+    void positionsAreEditedOnTheSheetForGaussianConnectivity(FxRobot robot) throws Exception {
+        robot.interact(() -> document.editSpec("E to E", s -> {
+            NetworkSpec wired = NetworkEdits.connect(s, "E", "E");
+            int last = wired.projections().size() - 1;
+            return NetworkEdits.projection(wired, last, p -> new ProjectionSpec(p.name(), p.pre(), p.post(), p.synapse(),
+                    p.synapseParameters(), p.output(), p.reversal(), p.receptor(), p.target(),
+                    ConnectivitySpec.gaussian(100, 0.5), p.weights(), p.delays(), p.sign(), p.trainable(), p.plasticity()));
+        }));
+        waitForCheck();
+        String verdict = robot.lookup("#network-check").queryAs(Label.class).getText();
+        assertTrue(verdict.contains("1 problem"), "no positions yet: " + verdict);
+        robot.clickOn("#network-node-E");
+        type(robot, "positions", "hexagonal 10 x 10");
+        assertTrue(robot.lookup("#net-prop-positions-error").queryAs(Label.class).getText().contains("unknown layout"));
+        type(robot, "positions", "grid 1000 x 500 periodic");
+        assertEquals(new PositionSpec("grid", 1000, 500, true), document.spec().population("E").positions());
+        assertEquals("grid 1000 x 500 periodic", robot.lookup("#net-prop-positions").queryAs(TextField.class).getText());
+        waitForCheck();
+        String after = robot.lookup("#network-check").queryAs(Label.class).getText();
+        assertTrue(after.contains("The network builds"), "positions given: " + after);
+        robot.interact(document::undo);
+        assertEquals(null, document.spec().population("E").positions(), "one undoable edit");
     }
 
     @Test
