@@ -16,6 +16,7 @@ import org.brainfx.engine.model.library.ModelLibrary;
 import org.brainfx.engine.net.ConnectivitySpec;
 import org.brainfx.engine.net.NetworkSpec;
 import org.brainfx.engine.net.NeuronRef;
+import org.brainfx.engine.net.PlasticitySpec;
 import org.brainfx.engine.net.PopulationSpec;
 import org.brainfx.engine.net.PositionSpec;
 import org.brainfx.engine.net.ProjectionSpec;
@@ -353,6 +354,13 @@ final class NetworkProperties {
             }
             changeProjection(k, "network.props.delays", p -> Projection.of(p).delays(d).build());
         }, text("network.props.delays.none"), text("network.props.distribution.help")));
+        if (!proj.get().gapJunction()) {
+            rows.add(text("plasticity", wc, "network.props.plasticity", () -> get(proj, p -> PlasticityText.format(p.plasticity())),
+                    v -> {
+                        PlasticitySpec stp = PlasticityText.parse(v);
+                        changeProjection(k, "network.props.plasticity", p -> Projection.of(p).plasticity(stp).build());
+                    }, text("network.props.plasticity.none")));
+        }
 
         List<ParameterSpec> synapse = checked.get() == null ? null : checked.get().synapses().get(proj.get().synapse());
         Map<String, String> sp = new LinkedHashMap<>();
@@ -484,7 +492,7 @@ final class NetworkProperties {
         private ValueSpec delays;
         private Double sign;
         private Boolean trainable;
-        private org.brainfx.engine.net.PlasticitySpec plasticity;
+        private PlasticitySpec plasticity;
 
         static Projection of(ProjectionSpec p) {
             Projection b = new Projection();
@@ -558,6 +566,11 @@ final class NetworkProperties {
 
         Projection trainable(Boolean v) {
             trainable = v;
+            return this;
+        }
+
+        Projection plasticity(PlasticitySpec v) {
+            plasticity = v;
             return this;
         }
 

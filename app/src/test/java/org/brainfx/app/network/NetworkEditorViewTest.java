@@ -20,6 +20,7 @@ import org.brainfx.engine.net.ConnectivitySpec;
 import org.brainfx.engine.net.NetworkProject;
 import org.brainfx.engine.net.NetworkProjectFiles;
 import org.brainfx.engine.net.NetworkSpec;
+import org.brainfx.engine.net.PlasticitySpec;
 import org.brainfx.engine.net.PositionSpec;
 import org.brainfx.engine.net.ProjectionSpec;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,10 @@ class NetworkEditorViewTest {
         robot.clickOn("#network-arrow-label-0");
         type(robot, "p", "1.5");
         assertTrue(robot.lookup("#net-prop-p-error").queryAs(Label.class).getText().contains("probability"));
+        type(robot, "plasticity", "tsodyks_markram(2, 50, 200)");
+        assertTrue(robot.lookup("#net-prop-plasticity-error").queryAs(Label.class).getText().contains("(0, 1]"));
+        type(robot, "plasticity", "tsodyks_markram(0.2, 50, 200)");
+        assertEquals(PlasticitySpec.tsodyksMarkram(0.2, 50, 200), document.spec().projections().get(0).plasticity());
     }
 
     /** A gaussian projection needs positions: the check says so on the node until the sheet gets them. */
