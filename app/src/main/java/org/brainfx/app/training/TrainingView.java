@@ -125,34 +125,40 @@ public final class TrainingView {
     }
 
     /**
-     * Writes the dashboard's charts as PNG into {@code folder} ({@code <name>-curves.png}, {@code -weights},
-     * {@code -rates}, {@code -matrix} once there is one, and {@code -trial}), each drawn on the thread that
-     * draws it; call on the FX thread. Completes with the files written.
+     * Writes the dashboard's charts as PNG and SVG into {@code folder} ({@code <name>-curves.png} and
+     * {@code .svg}, {@code -weights}, {@code -rates}, {@code -matrix} once there is one, and {@code -trial}), each
+     * drawn on the thread that draws it; call on the FX thread. Completes with the files written.
      */
-    public CompletableFuture<List<Path>> exportPng(Path folder) {
+    public CompletableFuture<List<Path>> exportPictures(Path folder) {
         String stem = TrainingViewModel.fileStem(model.name());
-        List<CompletableFuture<Path>> parts = new ArrayList<>();
-        parts.add(write(curvesView, folder.resolve(stem + "-curves.png"), EXPORT_HEIGHT));
-        parts.add(write(weightsView, folder.resolve(stem + "-weights.png"), EXPORT_HEIGHT));
-        parts.add(write(ratesView, folder.resolve(stem + "-rates.png"), EXPORT_HEIGHT));
+        List<CompletableFuture<List<Path>>> parts = new ArrayList<>();
+        parts.add(write(curvesView, folder.resolve(stem + "-curves"), EXPORT_HEIGHT));
+        parts.add(write(weightsView, folder.resolve(stem + "-weights"), EXPORT_HEIGHT));
+        parts.add(write(ratesView, folder.resolve(stem + "-rates"), EXPORT_HEIGHT));
         if (model.matrixProperty().get() != null) {
-            parts.add(write(matrixView, folder.resolve(stem + "-matrix.png"), EXPORT_WIDTH));
+            parts.add(write(matrixView, folder.resolve(stem + "-matrix"), EXPORT_WIDTH));
         }
         if (trialView != null) {
-            parts.add(write(trialView, folder.resolve(stem + "-trial.png"), 900));
+            parts.add(write(trialView, folder.resolve(stem + "-trial"), 900));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
-                .thenApply(done -> new ArrayList<>(parts.stream().map(CompletableFuture::join).toList()));
+                .thenApply(done -> new ArrayList<>(parts.stream().flatMap(part -> part.join().stream()).toList()));
     }
 
-    private static CompletableFuture<Path> write(PaintedChartView view, Path file, int height) {
+    /** The chart of {@code view} as {@code base.png} and {@code base.svg}. */
+    private static CompletableFuture<List<Path>> write(PaintedChartView view, Path base, int height) {
         return view.read(chart -> {
-            try {
-                ChartExport.save(chart, file, EXPORT_WIDTH, height);
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            List<Path> files = new ArrayList<>();
+            for (String extension : ChartExport.EXTENSIONS) {
+                Path file = base.resolveSibling(base.getFileName() + "." + extension);
+                try {
+                    ChartExport.save(chart, file, EXPORT_WIDTH, height);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+                }
+                files.add(file);
             }
-            return file;
+            return files;
         });
     }
 
@@ -382,7 +388,7 @@ public final class TrainingView {
         if (dir == null) {
             return;
         }
-        exportPng(dir.toPath()).whenComplete((pictures, e) -> Platform.runLater(() -> {
+        exportPictures(dir.toPath()).whenComplete((pictures, e) -> Platform.runLater(() -> {
             if (e != null) {
                 model.tell(String.valueOf((e.getCause() != null ? e.getCause() : e).getMessage()));
                 return;

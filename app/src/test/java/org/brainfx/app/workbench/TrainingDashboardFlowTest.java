@@ -183,12 +183,18 @@ class TrainingDashboardFlowTest {
                 "the run is listed in the job panel");
         assertEquals(1.0, view.model().jobs().get(0).progress().get(), 1e-9);
         Path out = dir.resolve("pictures");
-        List<Path> written = WaitForAsyncUtils.asyncFx(() -> trainingView.exportPng(out)).get(30, TimeUnit.SECONDS)
+        List<Path> written = WaitForAsyncUtils.asyncFx(() -> trainingView.exportPictures(out)).get(30, TimeUnit.SECONDS)
                 .get(30, TimeUnit.SECONDS);
-        assertEquals(5, written.size(), "curves, weights, rates, matrix, trial");
+        assertEquals(10, written.size(), "curves, weights, rates, matrix, trial, each as PNG and SVG");
         for (Path f : written) {
             assertTrue(Files.size(f) > 5_000, f + " is a picture");
+            if (f.toString().endsWith(".svg")) {
+                String svg = Files.readString(f);
+                assertTrue(svg.startsWith("<svg") || svg.startsWith("<?xml"), f + " is SVG");
+                assertTrue(svg.trim().endsWith("</svg>"), f + " is complete");
+            }
         }
+        assertTrue(written.contains(out.resolve("small-training-matrix.svg")), written.toString());
         List<Path> data = model.exportData(out);
         assertEquals(out.resolve("small-training-training.csv"), data.get(0));
         assertEquals(5, Files.readAllLines(data.get(0)).size(), "a header and a row per batch");
