@@ -203,12 +203,15 @@ class NetworkSimulatorTest {
     @Test
     void twoThreadsGiveTheSameSpikesAsOne() {
         NetworkSpec spec = BenchmarkNetworks.coba(8000, 2);
-        Network net = NetworkFactory.build(spec, null);
-        NetworkResult one = NetworkSimulator.run(net, RunOptions.defaults().withDuration(100.0));
-        NetworkResult two = NetworkSimulator.run(net, RunOptions.defaults().withDuration(100.0).withThreads(2));
+        assertOneAndTwoThreadsAgree(NetworkFactory.build(spec, null), 100.0);
+    }
+
+    private static void assertOneAndTwoThreadsAgree(Network net, double durationMs) {
+        NetworkResult one = NetworkSimulator.run(net, RunOptions.defaults().withDuration(durationMs));
+        NetworkResult two = NetworkSimulator.run(net, RunOptions.defaults().withDuration(durationMs).withThreads(2));
         assertEquals(2, two.threads());
         assertTrue(one.spikeCount() > 1000, "the network fires: " + one.spikeCount());
-        for (int p = 0; p < 2; p++) {
+        for (int p = 0; p < net.populations().size(); p++) {
             assertArrayEquals(one.spikeSteps().get(p), two.spikeSteps().get(p));
             assertArrayEquals(one.spikeNeurons().get(p), two.spikeNeurons().get(p));
         }
@@ -232,14 +235,7 @@ class NetworkSimulatorTest {
         Network net = NetworkFactory.build(spec, null);
         assertTrue(net.projections().stream().anyMatch(p -> p.rows().delaySteps() != null && p.plasticity() != null));
         assertTrue(net.projections().stream().anyMatch(BuiltProjection::unlessRefractory));
-        NetworkResult one = NetworkSimulator.run(net, RunOptions.defaults().withDuration(200.0));
-        NetworkResult two = NetworkSimulator.run(net, RunOptions.defaults().withDuration(200.0).withThreads(2));
-        assertEquals(2, two.threads());
-        assertTrue(one.spikeCount() > 1000, "the network fires: " + one.spikeCount());
-        for (int p = 0; p < 2; p++) {
-            assertArrayEquals(one.spikeSteps().get(p), two.spikeSteps().get(p));
-            assertArrayEquals(one.spikeNeurons().get(p), two.spikeNeurons().get(p));
-        }
+        assertOneAndTwoThreadsAgree(net, 200.0);
     }
 
     @Test
