@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
  */
 record Connections(int[] rowStart, int[] post, double fanIn, int[] order, double[] given) {
     private static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+    private static final int SCRATCH_LIMIT = 1 << 22;
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
 
     /**
      * The pairs of {@code r}'s rule, drawn from the row streams of {@code seed}.
@@ -68,12 +70,29 @@ record Connections(int[] rowStart, int[] post, double fanIn, int[] order, double
         return new Connections(rowStart, post, preCount, null, null);
     }
 
+    /**
+     * A buffer of at least {@code length} ints for targets before they are cut to their count: reused by each
+     * thread up to {@link #SCRATCH_LIMIT}, so a network of many projections does not allocate (and the collector
+     * copy) an oversized array for each (the 29-area macaque network's 1 188 projections: 0.7 GB less).
+     */
+    private static int[] scratch(int length) {
+        if (length > SCRATCH_LIMIT) {
+            return new int[length];
+        }
+        int[] mine = SCRATCH.get();
+        if (mine.length < length) {
+            mine = new int[Math.max(length, Math.min(SCRATCH_LIMIT, 2 * mine.length))];
+            SCRATCH.set(mine);
+        }
+        return mine;
+    }
+
     /** Per row, the gaps between successive targets are geometric: one draw per synapse, not per pair. */
     private static Connections fixedProbability(int preCount, int postCount, boolean noSelf, double p, long seed,
                                              String where) {
         int candidates = postCount - (noSelf ? 1 : 0);
         double expected = (double) preCount * candidates * p;
-        int[] post = new int[synapses((long) (expected + 6 * Math.sqrt(expected) + 16), where)];
+        int[] post = scratch(synapses((long) (expected + 6 * Math.sqrt(expected) + 16), where));
         int[] rowStart = new int[preCount + 1];
         GeometricGaps gaps = p > 0 && p < 1 ? GeometricGaps.of(p) : null;
         int n = 0;
