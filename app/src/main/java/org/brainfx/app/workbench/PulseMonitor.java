@@ -23,7 +23,8 @@ import javax.management.openmbean.CompositeData;
  * for a pulse every frame, so the largest gap between two of its calls is the longest time the
  * thread was busy (or blocked) and the window could not repaint. Each long gap also says how much
  * of it the FX thread spent working and how much the garbage collector stopped every thread, so
- * the rest is time spent waiting (for the render thread or for a processor).
+ * the rest is time spent waiting (for the render thread or for a processor), and how long the JVM
+ * held every thread at safepoints ({@link SafepointLog}), collections or not.
  */
 final class PulseMonitor extends AnimationTimer {
 
@@ -41,9 +42,11 @@ final class PulseMonitor extends AnimationTimer {
      * @param renderCpuMillis CPU time the render thread used during it (Linux; 0 elsewhere)
      * @param renderQueuedMillis time the render thread was ready to run but waited for a processor (Linux; 0 elsewhere)
      * @param gcMillis        garbage-collection pauses within it
+     * @param safepointMillis time every Java thread was held at safepoints within it (GC pauses are safepoints too)
+     * @param reachingMillis  of that, time spent bringing the threads to the safepoints
      */
     record Gap(double atMillis, double gapMillis, double fxCpuMillis, double fxQueuedMillis, double renderCpuMillis,
-               double renderQueuedMillis, double gcMillis) { }
+               double renderQueuedMillis, double gcMillis, double safepointMillis, double reachingMillis) { }
 
     /** A collection pause: start and end in {@link System#nanoTime()} terms. */
     private record Pause(long startNanos, long endNanos) { }
@@ -54,6 +57,7 @@ final class PulseMonitor extends AnimationTimer {
 
     private final List<RawGap> longGaps = new ArrayList<>();
     private final List<Pause> pauses = new CopyOnWriteArrayList<>();
+    private final SafepointLog safepoints = new SafepointLog();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final NotificationListener gcListener = this::collected;
     private static final Path SELF = Path.of("/proc/thread-self/schedstat");
@@ -67,6 +71,13 @@ final class PulseMonitor extends AnimationTimer {
     private Path renderStat;
     private long largestGapNanos;
     private long pulses;
+
+    /**
+     * A monitor, not started; it starts recording safepoints now, which takes a while: make it off
+     * the JavaFX thread, before {@link #restart()}.
+     */
+    PulseMonitor() {
+    }
 
     @Override
     public void handle(long now) {
@@ -95,7 +106,8 @@ final class PulseMonitor extends AnimationTimer {
     List<Gap> longGaps() {
         return longGaps.stream().map(g -> new Gap((g.toNanos() - started) / 1e6, (g.toNanos() - g.fromNanos()) / 1e6,
                 g.fxCpuNanos() / 1e6, g.fxQueuedNanos() / 1e6, g.renderCpuNanos() / 1e6, g.renderQueuedNanos() / 1e6,
-                pausedWithin(g.fromNanos(), g.toNanos()))).toList();
+                pausedWithin(g.fromNanos(), g.toNanos()), safepoints.heldMillis(g.fromNanos(), g.toNanos()),
+                safepoints.reachingMillis(g.fromNanos(), g.toNanos()))).toList();
     }
 
     /** Starts measuring afresh. Call on the FX thread. */
@@ -105,6 +117,7 @@ final class PulseMonitor extends AnimationTimer {
         longGaps.clear();
         pulses = 0;
         pauses.clear();
+        safepoints.clear();
         renderStat = renderThreadStat();
         uptimeOriginNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
         listenToCollections(true);
@@ -115,6 +128,14 @@ final class PulseMonitor extends AnimationTimer {
     public void stop() {
         super.stop();
         listenToCollections(false);
+    }
+
+    /**
+     * Waits until the safepoints up to now are recorded, then stops recording them; call after
+     * {@link #stop()}, off the JavaFX thread (it takes a second or two), before {@link #longGaps()}.
+     */
+    void finishRecording() {
+        safepoints.close();
     }
 
     /** Stops listening to the collectors' notifications, then listens again when {@code listen}. */
