@@ -342,9 +342,10 @@ public final class Snapshots {
                 .sorted(java.util.Comparator.comparingDouble(PulseMonitor.Gap::gapMillis).reversed()).limit(5)
                 .sorted(java.util.Comparator.comparingDouble(PulseMonitor.Gap::atMillis))
                 .map(g -> String.format(Locale.ROOT, "%.0f ms at %.2f s (FX work %.0f + waiting for a core %.0f,"
-                        + " render work %.0f + waiting %.0f, GC %.0f, safepoints %.0f of which reaching them %.0f ms)",
-                        g.gapMillis(), g.atMillis() / 1000, g.fxCpuMillis(), g.fxQueuedMillis(), g.renderCpuMillis(),
-                        g.renderQueuedMillis(), g.gcMillis(), g.safepointMillis(), g.reachingMillis()))
+                        + " render work %.0f + waiting %.0f, pulse timer waiting %.0f, GC %.0f, safepoints %.0f of which"
+                        + " reaching them %.0f ms)", g.gapMillis(), g.atMillis() / 1000, g.fxCpuMillis(), g.fxQueuedMillis(),
+                        g.renderCpuMillis(), g.renderQueuedMillis(), g.timerQueuedMillis(), g.gcMillis(),
+                        g.safepointMillis(), g.reachingMillis()))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%d of %d pulses: %s%s", gaps.size(), pulses, listed,
                 gaps.size() > 5 ? ", …" : "");
