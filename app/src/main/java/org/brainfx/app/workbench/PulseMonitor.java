@@ -113,8 +113,9 @@ final class PulseMonitor extends AnimationTimer {
     List<Gap> longGaps() {
         return longGaps.stream().map(g -> new Gap((g.toNanos() - started) / 1e6, (g.toNanos() - g.fromNanos()) / 1e6,
                 g.fxCpuNanos() / 1e6, g.fxQueuedNanos() / 1e6, g.renderCpuNanos() / 1e6, g.renderQueuedNanos() / 1e6,
-                pausedWithin(g.fromNanos(), g.toNanos()), g.timerQueuedNanos() / 1e6, safepoints.heldMillis(g.fromNanos(), g.toNanos()),
-                safepoints.reachingMillis(g.fromNanos(), g.toNanos()))).toList();
+                pausedWithin(g.fromNanos(), g.toNanos()), g.timerQueuedNanos() / 1e6,
+                safepoints.heldMillis(g.fromNanos(), g.toNanos()), safepoints.reachingMillis(g.fromNanos(), g.toNanos())))
+                .toList();
     }
 
     /** Starts measuring afresh. Call on the FX thread. */
