@@ -23,7 +23,8 @@ import javax.management.openmbean.CompositeData;
  * for a pulse every frame, so the largest gap between two of its calls is the longest time the
  * thread was busy (or blocked) and the window could not repaint. Each long gap also says how much
  * of it the FX thread spent working and how much the garbage collector stopped every thread, so
- * the rest is time spent waiting (for the render thread or for a processor).
+ * the rest is time spent waiting (for the render thread or for a processor), and how long the JVM
+ * held every thread at safepoints ({@link SafepointLog}), collections or not.
  */
 final class PulseMonitor extends AnimationTimer {
 
@@ -41,19 +42,25 @@ final class PulseMonitor extends AnimationTimer {
      * @param renderCpuMillis CPU time the render thread used during it (Linux; 0 elsewhere)
      * @param renderQueuedMillis time the render thread was ready to run but waited for a processor (Linux; 0 elsewhere)
      * @param gcMillis        garbage-collection pauses within it
+     * @param timerQueuedMillis time the thread that asks for pulses waited for a processor (Monocle; 0 elsewhere):
+     *                        while it waits, no pulse is asked for
+     * @param safepointMillis time every Java thread was held at safepoints within it (GC pauses are safepoints too)
+     * @param reachingMillis  of that, time spent bringing the threads to the safepoints
      */
     record Gap(double atMillis, double gapMillis, double fxCpuMillis, double fxQueuedMillis, double renderCpuMillis,
-               double renderQueuedMillis, double gcMillis) { }
+               double renderQueuedMillis, double gcMillis, double timerQueuedMillis, double safepointMillis,
+               double reachingMillis) { }
 
     /** A collection pause: start and end in {@link System#nanoTime()} terms. */
     private record Pause(long startNanos, long endNanos) { }
 
     /** A long gap as measured; collection pauses are matched when it is read, as they are reported late. */
     private record RawGap(long fromNanos, long toNanos, long fxCpuNanos, long fxQueuedNanos, long renderCpuNanos,
-                          long renderQueuedNanos) { }
+                          long renderQueuedNanos, long timerQueuedNanos) { }
 
     private final List<RawGap> longGaps = new ArrayList<>();
     private final List<Pause> pauses = new CopyOnWriteArrayList<>();
+    private final SafepointLog safepoints = new SafepointLog();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final NotificationListener gcListener = this::collected;
     private static final Path SELF = Path.of("/proc/thread-self/schedstat");
@@ -65,20 +72,30 @@ final class PulseMonitor extends AnimationTimer {
     private long lastRenderCpu;
     private long lastRenderQueued;
     private Path renderStat;
+    private Path timerStat;
+    private long lastTimerQueued;
     private long largestGapNanos;
     private long pulses;
+
+    /**
+     * A monitor, not started; it starts recording safepoints now, which takes a while: make it off
+     * the JavaFX thread, before {@link #restart()}.
+     */
+    PulseMonitor() {
+    }
 
     @Override
     public void handle(long now) {
         long cpu = threads.getCurrentThreadCpuTime();
         long queued = schedstat(SELF)[1];
         long[] render = renderStat == null ? new long[2] : schedstat(renderStat);
+        long timerQueued = timerStat == null ? 0 : schedstat(timerStat)[1];
         if (last != 0) {
             long gap = now - last;
             largestGapNanos = Math.max(largestGapNanos, gap);
             if (gap / 1e6 > LONG_GAP_MILLIS && longGaps.size() < LISTED_GAPS) {
                 longGaps.add(new RawGap(last, now, cpu - lastCpu, queued - lastQueued, render[0] - lastRenderCpu,
-                        render[1] - lastRenderQueued));
+                        render[1] - lastRenderQueued, timerQueued - lastTimerQueued));
             }
         } else {
             started = now;
@@ -88,6 +105,7 @@ final class PulseMonitor extends AnimationTimer {
         lastQueued = queued;
         lastRenderCpu = render[0];
         lastRenderQueued = render[1];
+        lastTimerQueued = timerQueued;
         pulses++;
     }
 
@@ -95,7 +113,9 @@ final class PulseMonitor extends AnimationTimer {
     List<Gap> longGaps() {
         return longGaps.stream().map(g -> new Gap((g.toNanos() - started) / 1e6, (g.toNanos() - g.fromNanos()) / 1e6,
                 g.fxCpuNanos() / 1e6, g.fxQueuedNanos() / 1e6, g.renderCpuNanos() / 1e6, g.renderQueuedNanos() / 1e6,
-                pausedWithin(g.fromNanos(), g.toNanos()))).toList();
+                pausedWithin(g.fromNanos(), g.toNanos()), g.timerQueuedNanos() / 1e6,
+                safepoints.heldMillis(g.fromNanos(), g.toNanos()), safepoints.reachingMillis(g.fromNanos(), g.toNanos())))
+                .toList();
     }
 
     /** Starts measuring afresh. Call on the FX thread. */
@@ -105,7 +125,9 @@ final class PulseMonitor extends AnimationTimer {
         longGaps.clear();
         pulses = 0;
         pauses.clear();
-        renderStat = renderThreadStat();
+        safepoints.clear();
+        renderStat = threadStat("QuantumRenderer");
+        timerStat = threadStat("Monocle Timer");
         uptimeOriginNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
         listenToCollections(true);
         start();
@@ -115,6 +137,14 @@ final class PulseMonitor extends AnimationTimer {
     public void stop() {
         super.stop();
         listenToCollections(false);
+    }
+
+    /**
+     * Waits until the safepoints up to now are recorded, then stops recording them; call after
+     * {@link #stop()}, off the JavaFX thread (it takes a second or two), before {@link #longGaps()}.
+     */
+    void finishRecording() {
+        safepoints.close();
     }
 
     /** Stops listening to the collectors' notifications, then listens again when {@code listen}. */
@@ -166,12 +196,15 @@ final class PulseMonitor extends AnimationTimer {
         }
     }
 
-    /** The render thread's schedstat file (JavaFX names it QuantumRenderer-0), or null. */
-    private static Path renderThreadStat() {
+    /**
+     * The schedstat file of the thread whose name starts with {@code name} (the render thread is
+     * QuantumRenderer-0, Monocle's pulse timer Monocle Timer), or null.
+     */
+    private static Path threadStat(String name) {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             return tasks.filter(t -> {
                 try {
-                    return Files.readString(t.resolve("comm")).startsWith("QuantumRenderer");
+                    return Files.readString(t.resolve("comm")).startsWith(name);
                 } catch (IOException e) {
                     return false;
                 }

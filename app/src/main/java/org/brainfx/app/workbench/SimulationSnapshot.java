@@ -42,8 +42,8 @@ final class SimulationSnapshot {
             return v;
         });
         SimulationViewModel model = view.model();
-        Snapshots.settle();
         PulseMonitor pulses = new PulseMonitor();
+        Snapshots.settle();
         Snapshots.onFx(() -> {
             pulses.restart();
             model.run();
@@ -60,7 +60,7 @@ final class SimulationSnapshot {
             pulses.stop();
             return pulses.largestGapMillis();
         });
-        String longGaps = Snapshots.describe(Snapshots.onFx(pulses::longGaps), Snapshots.onFx(pulses::pulses));
+        String longGaps = Snapshots.describe(pulses);
         if (!model.failureProperty().get().isEmpty()) {
             throw new IllegalStateException(file + ": the simulation failed: " + model.failureProperty().get());
         }

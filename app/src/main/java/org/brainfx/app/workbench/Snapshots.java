@@ -215,7 +215,7 @@ public final class Snapshots {
                     pulses.stop();
                     return pulses.largestGapMillis();
                 });
-                longGaps = describe(onFx(pulses::longGaps), onFx(pulses::pulses));
+                longGaps = describe(pulses);
             }
         }
         if ("compare".equals(request.view()) && request.raceSeconds() > 0) {
@@ -263,9 +263,9 @@ public final class Snapshots {
             d.model().file().set(request.project().toString());
             return d;
         });
-        settle();
         // The read runs in the background: the pulses while it runs and its preview appears show the window kept drawing.
         PulseMonitor pulses = new PulseMonitor();
+        settle();
         long t0 = System.nanoTime();
         onFx(() -> {
             pulses.restart();
@@ -279,7 +279,7 @@ public final class Snapshots {
             pulses.stop();
             return pulses.largestGapMillis();
         });
-        String longGaps = describe(onFx(pulses::longGaps), onFx(pulses::pulses));
+        String longGaps = describe(pulses);
         settle();
         WritableImage image = onFx(() -> {
             WritableImage shot = dialog.stage().getScene().snapshot(null);
@@ -302,8 +302,8 @@ public final class Snapshots {
             return null;
         });
         waitUntil(() -> view.trainingModel().canStartProperty().get(), "the training settings to apply");
-        settle();
         PulseMonitor pulses = new PulseMonitor();
+        settle();
         long t0 = System.nanoTime();
         onFx(() -> {
             pulses.restart();
@@ -321,21 +321,31 @@ public final class Snapshots {
             pulses.stop();
             return pulses.largestGapMillis();
         });
-        return new Watched(gap, seconds, describe(onFx(pulses::longGaps), onFx(pulses::pulses)));
+        return new Watched(gap, seconds, describe(pulses));
     }
 
     /** The FX pulses while a job ran: the largest gap, how long it ran, and the long gaps in words. */
     private record Watched(double largestGapMillis, double seconds, String longGaps) { }
 
-    /** "N of M pulses: X ms at T s (where the time went), …" (the first five), or "" for none. */
+    /** The long gaps {@code monitor} saw, stopped, in words (see {@link #describe(List, long)}). */
+    static String describe(PulseMonitor monitor) {
+        monitor.finishRecording();
+        return describe(onFx(monitor::longGaps), onFx(monitor::pulses));
+    }
+
+    /** "N of M pulses: X ms at T s (where the time went), …" (the five longest, in time order), or "" for none. */
     static String describe(List<PulseMonitor.Gap> gaps, long pulses) {
         if (gaps.isEmpty()) {
             return "";
         }
-        String listed = gaps.stream().limit(5)
+        String listed = gaps.stream()
+                .sorted(java.util.Comparator.comparingDouble(PulseMonitor.Gap::gapMillis).reversed()).limit(5)
+                .sorted(java.util.Comparator.comparingDouble(PulseMonitor.Gap::atMillis))
                 .map(g -> String.format(Locale.ROOT, "%.0f ms at %.2f s (FX work %.0f + waiting for a core %.0f,"
-                        + " render work %.0f + waiting %.0f, GC %.0f ms)", g.gapMillis(), g.atMillis() / 1000,
-                        g.fxCpuMillis(), g.fxQueuedMillis(), g.renderCpuMillis(), g.renderQueuedMillis(), g.gcMillis()))
+                        + " render work %.0f + waiting %.0f, pulse timer waiting %.0f, GC %.0f, safepoints %.0f of which"
+                        + " reaching them %.0f ms)", g.gapMillis(), g.atMillis() / 1000, g.fxCpuMillis(), g.fxQueuedMillis(),
+                        g.renderCpuMillis(), g.renderQueuedMillis(), g.timerQueuedMillis(), g.gcMillis(),
+                        g.safepointMillis(), g.reachingMillis()))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%d of %d pulses: %s%s", gaps.size(), pulses, listed,
                 gaps.size() > 5 ? ", …" : "");
