@@ -51,6 +51,26 @@ final class JobsPanel {
         root = new StackPane(scroll, none);
         jobs.addListener((ListChangeListener<RunningJob>) c -> show(jobs));
         show(jobs);
+        if (jobs.isEmpty()) {
+            rows.getChildren().add(warmUpRow());
+        }
+    }
+
+    /**
+     * The controls of a job's row, hidden, in the panel until the first job replaces them: they get their skins
+     * while the window opens, not in the pulse a fit or training starts (the first progress bar's skin and its
+     * classes took that pulse ~20 ms of JavaFX work). Without the rows' style classes, so nothing looking for a
+     * job's row or buttons finds them.
+     */
+    private Node warmUpRow() {
+        ProgressBar bar = new ProgressBar(0);
+        bar.setPrefWidth(160);
+        HBox row = new HBox(10, new Label(), bar, new Label(), new Button(messages.getString("jobs.pause")),
+                new Button(messages.getString("jobs.stop")));
+        row.setId("jobs-warm-up");
+        row.setVisible(false);
+        row.setManaged(false);
+        return row;
     }
 
     Parent root() {

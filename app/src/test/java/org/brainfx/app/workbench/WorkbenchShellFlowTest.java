@@ -146,9 +146,13 @@ class WorkbenchShellFlowTest {
         org.brainfx.engine.project.ProjectFiles.write(ProjectEdits.withFit(saved,
                 ProjectEdits.withRun(saved.fit(), "random", 4, 100_000, null, 1L)), file);
         open(robot, file);
+        javafx.scene.control.ProgressBar warm = robot.lookup("#jobs-warm-up .progress-bar")
+                .queryAs(javafx.scene.control.ProgressBar.class);
+        assertTrue(warm.getSkin() != null && !warm.getParent().isVisible(), "a hidden row's controls got their skins early");
         robot.clickOn("#tool-fit-start");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.model().jobs().size() == 1
                 && robot.lookup("#jobs-list .job-row").queryAll().size() == 1);
+        assertTrue(robot.lookup("#jobs-warm-up").queryAll().isEmpty(), "the first job's row replaces it");
         var job = view.model().jobs().get(0);
         assertTrue(job.title().startsWith("Fit "), job.title());
         robot.clickOn("#tab-jobs .tab-label");
