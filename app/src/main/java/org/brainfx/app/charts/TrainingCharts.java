@@ -169,7 +169,7 @@ public final class TrainingCharts {
         for (int i = 0; i < t.inputSteps().length; i++) {
             inputs.add(t.inputSteps()[i] * t.dtMs(), t.inputChannels()[i]);
         }
-        plot.add(raster("Input channel", List.of(inputs), List.of(Color.DARK_GRAY), t.periods(), t.dtMs()), 2);
+        plot.add(raster("Input", List.of(inputs), List.of(Color.DARK_GRAY), t.periods(), t.dtMs()), 2);
         XYSeries e = new XYSeries("E", false, true);
         XYSeries i = new XYSeries("I", false, true);
         for (int k = 0; k < t.spikeSteps().length; k++) {
