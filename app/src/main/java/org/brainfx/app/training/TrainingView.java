@@ -165,10 +165,11 @@ public final class TrainingView {
     private Node side() {
         Label heading = new Label(model.name());
         heading.getStyleClass().add("view-title");
-        String task = model.project().task() == null ? "?" : model.project().task().name();
-        Label taskLine = new Label(MessageFormat.format(text("training.task"), task,
-                model.project().task() == null || model.project().task().settings() == null ? "{}"
-                        : model.project().task().settings().toString()));
+        String task = model.project().task() == null ? "?" : model.project().task().name().replace('_', ' ');
+        String settings = model.project().task() == null || model.project().task().settings() == null ? "{}"
+                : model.project().task().settings().toString();
+        Label taskLine = new Label(settings.equals("{}") ? MessageFormat.format(text("training.task.defaults"), task)
+                : MessageFormat.format(text("training.task"), task, settings));
         taskLine.setWrapText(true);
         taskLine.setId("training-task");
         GridPane grid = new GridPane();
