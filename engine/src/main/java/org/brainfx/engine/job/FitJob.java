@@ -109,7 +109,7 @@ public final class FitJob {
         OptimizerSettings settings = OptimizerSettings.defaults().withStarts(config.starts())
                 .withPopulation(config.starts()).withLearningRate(config.learningRate())
                 .withPruning(config.pruneEvery(), config.keepStarts()).withStartSampling(config.startSampling())
-                .withAdamBounds(config.adamBounds());
+                .withAdamBounds(config.adamBounds()).withScreening(config.screen());
         Optimizer opt = Optimizers.create(config.optimizer(), bounds, settings, config.seed());
         history.clear();
         List<String> names = config.free().stream().map(FreeParameter::name).toList();
