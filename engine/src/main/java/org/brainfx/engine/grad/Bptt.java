@@ -345,21 +345,26 @@ public final class Bptt {
                 for (double[] row : adjNext) {
                     finiteIn &= row[j] - row[j] == 0;
                 }
-                if (!finiteIn) {
+                // 0·∞ is NaN; an infinite adjoint is a finite one grown past the range: a genuine overflow.
+                boolean infiniteOut = false;
+                for (double[] row : adjPrev) {
+                    infiniteOut |= Double.isInfinite(row[j]);
+                }
+                if (!finiteIn || infiniteOut) {
                     continue;
                 }
                 for (double[] row : adjPrev) {
-                    if (row[j] - row[j] != 0) {
+                    if (Double.isNaN(row[j])) {
                         row[j] = 0;
                     }
                 }
                 for (int i = 0; i < gp.length; i++) {
-                    if (gp[i][j] - gp[i][j] != 0) {
+                    if (Double.isNaN(gp[i][j])) {
                         gp[i][j] = gpBefore[i][j];
                     }
                 }
                 for (int i = 0; i < gradInv.length; i++) {
-                    if (gradInv[i][j] - gradInv[i][j] != 0) {
+                    if (Double.isNaN(gradInv[i][j])) {
                         gradInv[i][j] = invBefore[i][j];
                     }
                 }
