@@ -56,6 +56,7 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
     private final double[][] targetTimes;
     private final double[][] targetThreshold;
     private double[][] recent;
+    private double[][] unrolled;
     private int[][] spikes;
     private SpikeCrossing[][] crossings;
     private int[] spikeCount;
@@ -120,6 +121,7 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
     @Override
     public void begin(int lanes, int steps) {
         recent = new double[lanes][LOOKBACK];
+        unrolled = new double[lanes][];
         spikes = new int[lanes][4];
         crossings = new SpikeCrossing[lanes][4];
         spikeCount = new int[lanes];
@@ -163,7 +165,10 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
             crossings[lane] = Arrays.copyOf(crossings[lane], 2 * n);
         }
         int first = Math.max(0, step - LOOKBACK + 1);
-        double[] window = new double[step - first + 1];
+        if (unrolled[lane] == null || unrolled[lane].length != step - first + 1) {
+            unrolled[lane] = new double[step - first + 1];
+        }
+        double[] window = unrolled[lane];
         for (int t = first; t <= step; t++) {
             window[t - first] = recent[lane][t % LOOKBACK];
         }
