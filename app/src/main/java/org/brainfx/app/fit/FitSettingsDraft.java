@@ -6,7 +6,7 @@ import org.brainfx.engine.project.FitSettings;
 
 /**
  * A mutable copy of a project's {@link FitSettings}, so a form field can change one setting and
- * build the new immutable value without spelling out the other thirteen.
+ * build the new immutable value without spelling out the other fourteen.
  */
 final class FitSettingsDraft {
     Map<String, List<Double>> free;
@@ -23,6 +23,7 @@ final class FitSettingsDraft {
     Integer keepStarts;
     String startSampling;
     String adamBounds;
+    Integer screen;
 
     /** A draft of {@code fs}; a project without fit settings gives an all-defaults draft. */
     static FitSettingsDraft of(FitSettings fs) {
@@ -42,6 +43,7 @@ final class FitSettingsDraft {
             d.keepStarts = fs.keepStarts();
             d.startSampling = fs.startSampling();
             d.adamBounds = fs.adamBounds();
+            d.screen = fs.screen();
         }
         return d;
     }
@@ -49,6 +51,6 @@ final class FitSettingsDraft {
     /** The settings this draft holds. */
     FitSettings build() {
         return new FitSettings(free, losses, optimizer, starts, maxIterations, maxEvaluations, budgetSeconds, seed,
-                targetLoss, learningRate, pruneEvery, keepStarts, startSampling, adamBounds);
+                targetLoss, learningRate, pruneEvery, keepStarts, startSampling, adamBounds, screen);
     }
 }

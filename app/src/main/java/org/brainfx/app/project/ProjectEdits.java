@@ -32,7 +32,7 @@ public final class ProjectEdits {
         FitSettings s = orDefault(f);
         return new FitSettings(free, s.losses(), s.optimizer(), s.starts(), s.maxIterations(), s.maxEvaluations(),
                 s.budgetSeconds(), s.seed(), s.targetLoss(), s.learningRate(), s.pruneEvery(), s.keepStarts(),
-                s.startSampling(), s.adamBounds());
+                s.startSampling(), s.adamBounds(), s.screen());
     }
 
     /** Fit settings (null: the defaults) with other loss terms. */
@@ -40,7 +40,7 @@ public final class ProjectEdits {
         FitSettings s = orDefault(f);
         return new FitSettings(s.free(), losses, s.optimizer(), s.starts(), s.maxIterations(), s.maxEvaluations(),
                 s.budgetSeconds(), s.seed(), s.targetLoss(), s.learningRate(), s.pruneEvery(), s.keepStarts(),
-                s.startSampling(), s.adamBounds());
+                s.startSampling(), s.adamBounds(), s.screen());
     }
 
     /** The project with another name and description. */
@@ -73,7 +73,7 @@ public final class ProjectEdits {
         FitSettings s = orDefault(f);
         return new FitSettings(s.free(), s.losses(), optimizer, starts, maxIterations, s.maxEvaluations(),
                 budgetSeconds, seed, s.targetLoss(), s.learningRate(), s.pruneEvery(), s.keepStarts(),
-                s.startSampling(), s.adamBounds());
+                s.startSampling(), s.adamBounds(), s.screen());
     }
 
     /** A model reference with the reset detached from the gradient or not (null keeps the model's choice). */

@@ -166,8 +166,12 @@ public final class Bptt {
                     java.util.Arrays.fill(adjSpike, 0);
                     loss.backward(t, post, segSpike[t - start], adjNext, adjSpike, m, from);
                     c.input(t);
+                    boolean capped = lenient && c.keepBeforeSpikeStep(segSpike[t - start], gp, gradInv);
                     kernel.backward(pre, c.p, c.inv, c.in, dt, adjNext, adjSpike, adjPrev, gp, gradInv, gradIn, 0, m);
                     if (lenient) {
+                        if (capped) {
+                            c.dropCappedInfinities(segSpike[t - start], adjNext, adjPrev, gp, gradInv);
+                        }
                         c.quarantineAdjoint(adjPrev);
                     } else {
                         FiniteCheck.check(model, adjPrev, adjNames, "", t, c.p, 0, m, from);
@@ -232,6 +236,9 @@ public final class Bptt {
         boolean anyDiverged;
         /** Lanes whose forward pass is finite but whose adjoint overflowed: loss kept, gradient dropped. */
         final boolean[] adjointLost;
+        /** Parameter and invariant gradients of spiking lanes before a spike step's backward step. */
+        final double[][] gpBefore;
+        final double[][] invBefore;
         boolean anyAdjointLost;
 
         Chunk(LaneValues lanes, InputSource source, int from, int to, double dt) {
@@ -251,6 +258,8 @@ public final class Bptt {
             inFull = new double[model.inputCount()][lanes.lanes()];
             diverged = new boolean[m];
             adjointLost = new boolean[m];
+            gpBefore = new double[model.parameterCount()][m];
+            invBefore = new double[model.kernel().invariantCount()][m];
         }
 
         double[][] initial() {
@@ -293,6 +302,71 @@ public final class Bptt {
                         next[i][j] = cur[i][j];
                     }
                     spike[j] = 0;
+                }
+            }
+        }
+
+        /**
+         * Before the backward step of a step at which some lane spiked: keeps those lanes' parameter and invariant
+         * gradients so far, for {@link #dropCappedInfinities}. True when some lane spiked.
+         */
+        boolean keepBeforeSpikeStep(double[] spike, double[][] gp, double[][] gradInv) {
+            boolean any = false;
+            for (int j = 0; j < m; j++) {
+                if (spike[j] != 0 && !diverged[j]) {
+                    any = true;
+                    for (int i = 0; i < gp.length; i++) {
+                        gpBefore[i][j] = gp[i][j];
+                    }
+                    for (int i = 0; i < gradInv.length; i++) {
+                        invBefore[i][j] = gradInv[i][j];
+                    }
+                }
+            }
+            return any;
+        }
+
+        /**
+         * A spike step of a model that caps its voltage at the peak (AdEx's {@code after V = min(V, V_peak)})
+         * may have run the uncapped voltage to infinity within the step: the trace is fine, but the backward
+         * step multiplies the cap's zero derivative by that infinity. Where the adjoint coming into such a step
+         * is finite, the non-finite values it produced are that 0·∞, whose true value is 0 (the capped voltage
+         * does not depend on what came before): they are set to 0 in the adjoint, and the parameter and
+         * invariant gradients drop this step's non-finite contributions. A genuine overflow (an adjoint already
+         * infinite coming in) is left to {@link #quarantineAdjoint}.
+         */
+        void dropCappedInfinities(double[] spike, double[][] adjNext, double[][] adjPrev, double[][] gp,
+                                  double[][] gradInv) {
+            for (int j = 0; j < m; j++) {
+                if (spike[j] == 0 || diverged[j]) {
+                    continue;
+                }
+                boolean finiteIn = true;
+                for (double[] row : adjNext) {
+                    finiteIn &= row[j] - row[j] == 0;
+                }
+                // 0·∞ is NaN; an infinite adjoint is a finite one grown past the range: a genuine overflow.
+                boolean infiniteOut = false;
+                for (double[] row : adjPrev) {
+                    infiniteOut |= Double.isInfinite(row[j]);
+                }
+                if (!finiteIn || infiniteOut) {
+                    continue;
+                }
+                for (double[] row : adjPrev) {
+                    if (Double.isNaN(row[j])) {
+                        row[j] = 0;
+                    }
+                }
+                for (int i = 0; i < gp.length; i++) {
+                    if (Double.isNaN(gp[i][j])) {
+                        gp[i][j] = gpBefore[i][j];
+                    }
+                }
+                for (int i = 0; i < gradInv.length; i++) {
+                    if (Double.isNaN(gradInv[i][j])) {
+                        gradInv[i][j] = invBefore[i][j];
+                    }
                 }
             }
         }

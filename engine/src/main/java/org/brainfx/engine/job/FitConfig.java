@@ -26,11 +26,12 @@ import org.brainfx.engine.project.ResolvedProject;
  * @param keepStarts     starts pruning keeps at least
  * @param startSampling  how start points are drawn
  * @param adamBounds     how Adam keeps inside the bounds
+ * @param screen         gradient multi-start: points drawn and screened by their loss per start (1: none)
  */
 public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<FitSettings.LossTerm> losses,
                         String optimizer, int starts, int maxIterations, long maxEvaluations, double budgetSeconds,
                         long seed, double targetLoss, double learningRate, int pruneEvery, int keepStarts,
-                        StartSampling startSampling, AdamBoundHandling adamBounds) {
+                        StartSampling startSampling, AdamBoundHandling adamBounds, int screen) {
 
     /** Known optimizer names. */
     public static final List<String> OPTIMIZERS = org.brainfx.engine.optim.Optimizers.NAMES;
@@ -48,6 +49,10 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
         }
         if (!OPTIMIZERS.contains(optimizer)) {
             throw new ProjectException("unknown optimizer '" + optimizer + "'; choose one of " + OPTIMIZERS);
+        }
+        if (screen < 1) {
+            throw new ProjectException(project.file() + ": \"fit.screen\" must be at least 1 (1: no screening), got "
+                    + screen);
         }
         if (starts < 1 || maxIterations < 1) {
             throw new ProjectException("starts and max iterations must be at least 1 (got " + starts + ", "
@@ -107,7 +112,8 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                 fs.targetLoss() == null ? 0 : fs.targetLoss(),
                 fs.learningRate() == null ? 0.01 : fs.learningRate(),
                 fs.pruneEvery() == null ? 0 : fs.pruneEvery(),
-                fs.keepStarts() == null ? 1 : fs.keepStarts(), sampling, adamBounds);
+                fs.keepStarts() == null ? 1 : fs.keepStarts(), sampling, adamBounds,
+                fs.screen() == null ? 1 : fs.screen());
     }
 
     /** This configuration with another optimizer, starts, budgets or seed (null keeps the current value). */
@@ -118,7 +124,7 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
                 newMaxEvaluations == null ? maxEvaluations : newMaxEvaluations,
                 newBudgetSeconds == null ? budgetSeconds : newBudgetSeconds, newSeed == null ? seed : newSeed,
                 newTargetLoss == null ? targetLoss : newTargetLoss, learningRate, pruneEvery, keepStarts, startSampling,
-                adamBounds);
+                adamBounds, screen);
     }
 
     /**

@@ -19,14 +19,17 @@ import org.brainfx.engine.optim.Optimizers;
  * coalesced immutable snapshots (≤ 30 a second). The same config and seed give the same result.
  *
  * <p>Besides the budgets, an L-BFGS-B fit stops when its best loss has not improved by more than
- * one part in 10⁹ for {@value #STALL_ROUNDS} rounds ({@link StopReason#STALLED}): usually the start
- * holding the best point has converged and the remaining starts sit in worse basins, so running
- * them to their own convergence would cost time without changing the answer — but a stall after
- * a handful of iterations may also mean a flat loss or a bound in the way, which the result says.
+ * one part in 10⁹ for {@value #STALL_ROUNDS} rounds, or for half the rounds it has run if that is
+ * more ({@link StopReason#STALLED}): usually the start holding the best point has converged and the
+ * remaining starts sit in worse basins, so running them to their own convergence would cost time
+ * without changing the answer — but a stall after a handful of iterations may also mean a flat loss
+ * or a bound in the way, which the result says. The patience grows with the fit because on losses
+ * with spike terms a start that crosses a spike-count cliff late can still take the lead by a whole
+ * count.
  */
 public final class FitJob {
     /**
-     * Rounds without improvement after which an L-BFGS-B fit stops (Adam is exempt: on the
+     * Least rounds without improvement after which an L-BFGS-B fit stops (Adam is exempt: on the
      * plateaus of a spike-timing loss it keeps moving while the loss stands still).
      */
     public static final int STALL_ROUNDS = 10;
@@ -109,7 +112,7 @@ public final class FitJob {
         OptimizerSettings settings = OptimizerSettings.defaults().withStarts(config.starts())
                 .withPopulation(config.starts()).withLearningRate(config.learningRate())
                 .withPruning(config.pruneEvery(), config.keepStarts()).withStartSampling(config.startSampling())
-                .withAdamBounds(config.adamBounds());
+                .withAdamBounds(config.adamBounds()).withScreening(config.screen());
         Optimizer opt = Optimizers.create(config.optimizer(), bounds, settings, config.seed());
         history.clear();
         List<String> names = config.free().stream().map(FreeParameter::name).toList();
@@ -182,10 +185,11 @@ public final class FitJob {
 
     private boolean stalled() {
         int n = history.size();
-        if (n <= STALL_ROUNDS) {
+        int patience = Math.max(STALL_ROUNDS, n / 2);
+        if (n <= patience) {
             return false;
         }
-        double before = history.get(n - 1 - STALL_ROUNDS).bestLoss();
+        double before = history.get(n - 1 - patience).bestLoss();
         double now = history.get(n - 1).bestLoss();
         return Double.isFinite(now) && before - now <= 1e-9 * Math.abs(before);
     }

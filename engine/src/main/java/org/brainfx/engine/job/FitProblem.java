@@ -3,17 +3,18 @@ package org.brainfx.engine.job;
 import java.util.ArrayList;
 import java.util.List;
 import org.brainfx.engine.compile.CompiledModel;
+import org.brainfx.engine.data.SpikeDetector;
 import org.brainfx.engine.grad.Bptt;
 import org.brainfx.engine.grad.GradientResult;
 import org.brainfx.engine.grad.TrajectoryLoss;
 import org.brainfx.engine.loss.Feature;
 import org.brainfx.engine.loss.FeatureLoss;
 import org.brainfx.engine.loss.GammaLoss;
-import org.brainfx.engine.loss.SpikeCountLoss;
+import org.brainfx.engine.loss.SpikeTimeLoss;
 import org.brainfx.engine.loss.TraceMse;
-import org.brainfx.engine.loss.VanRossumLoss;
 import org.brainfx.engine.loss.WeightedLoss;
 import org.brainfx.engine.project.FitSettings;
+import org.brainfx.engine.project.Project;
 import org.brainfx.engine.project.ResolvedProject;
 import org.brainfx.engine.sim.LaneValues;
 import org.brainfx.engine.sim.SimulationResult;
@@ -220,11 +221,12 @@ public final class FitProblem {
                     terms.add(new TraceMse(state, project.target(), sweepOfLane, every, steps, w / sweeps,
                             steps(t.window(), 0, steps), sweepWeights));
                 }
-                case "spike_count" -> terms.add(new SpikeCountLoss(
-                        java.util.Arrays.stream(project.targetSpikes()).mapToInt(a -> a.length).toArray(), sweepOfLane,
-                        steps, w));
-                case "van_rossum" -> terms.add(new VanRossumLoss(project.targetSpikes(), sweepOfLane, steps, project.dt(),
-                        t.tau() == null ? 10 : t.tau(), w));
+                case "spike_count" -> terms.add(spikeTimes(SpikeTimeLoss.Kind.SPIKE_COUNT, state, sweepOfLane, 0,
+                        new int[] {0, steps}, w));
+                case "van_rossum" -> terms.add(spikeTimes(SpikeTimeLoss.Kind.VAN_ROSSUM, state, sweepOfLane,
+                        t.tau() == null ? 10 : t.tau(), new int[] {0, steps}, w));
+                case "first_spike_latency" -> terms.add(spikeTimes(SpikeTimeLoss.Kind.FIRST_SPIKE_LATENCY, state,
+                        sweepOfLane, 0, steps(t.window(), 0, steps), w));
                 case "gamma" -> terms.add(new GammaLoss(project.targetSpikes(), sweepOfLane, steps, project.dt(), 0.01, w));
                 default -> terms.add(new FeatureLoss(Feature.of(t.kind()), state, project.target(), project.targetSpikes(),
                         project.stimulus(), sweepOfLane, steps(t.window(), 0, steps), steps(t.baseline(), 0, 0),
@@ -232,5 +234,14 @@ public final class FitProblem {
             }
         }
         return new WeightedLoss(terms);
+    }
+
+    /** A spike-train term on interpolated spike times, timed with the recording's spike detector threshold. */
+    private TrajectoryLoss spikeTimes(SpikeTimeLoss.Kind kind, int state, int[] sweepOfLane, double tau, int[] window,
+                                      double w) {
+        Project.RecordingRef recording = project.project().recording();
+        SpikeDetector.Settings detector = recording == null ? SpikeDetector.DEFAULT : recording.spikeSettings();
+        return new SpikeTimeLoss(kind, state, project.target(), project.targetSpikes(), recording != null, sweepOfLane,
+                steps, project.dt(), detector.dvdtMvPerMs(), tau, window, w);
     }
 }

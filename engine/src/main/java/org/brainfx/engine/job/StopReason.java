@@ -8,7 +8,7 @@ public final class StopReason {
     /** The optimizer met its own convergence test (gradient or step below tolerance, population collapsed). */
     public static final String CONVERGED = "converged";
     /**
-     * The best loss stopped improving for {@link FitJob#STALL_ROUNDS} rounds before the optimizer
+     * The best loss stopped improving for {@link FitJob#STALL_ROUNDS} rounds (or half the fit's rounds) before the optimizer
      * converged, or the optimizer gave up without meeting its convergence test (the best start of a
      * gradient method found no step that lowered the loss).
      */

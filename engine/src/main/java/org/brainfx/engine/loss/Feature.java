@@ -14,7 +14,11 @@ public enum Feature {
     INPUT_RESISTANCE("input_resistance", true),
     /** Highest voltage in the window (mV). Differentiable almost everywhere (at its sample). */
     AP_PEAK("ap_peak", true),
-    /** Time from the window's start to the first spike (ms; the window length when there is none). Metric only. */
+    /**
+     * Time from the window's start to the first spike (ms; the window length when there is none). Metric only
+     * here, on spike steps; a fit's {@code first_spike_latency} term is {@link SpikeTimeLoss}'s, on interpolated
+     * spike times, with a gradient.
+     */
     FIRST_SPIKE_LATENCY("first_spike_latency", false),
     /** Mean interspike interval in the window (ms; the window length with fewer than two spikes). Metric only. */
     MEAN_ISI("mean_isi", false),

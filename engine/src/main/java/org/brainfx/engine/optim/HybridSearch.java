@@ -74,7 +74,9 @@ final class HybridSearch implements Optimizer {
         search.tell(loss, gradient);
         if (search.finished() || localized(search.currentPoints())) {
             double[][] starts = bestMembers(search.currentPoints(), search.currentLosses());
-            polish = Optimizers.lbfgsb(NAME, bounds, settings.withStarts(1).withInitialPoints(starts), rng);
+            // The polish starts from DE's members; screening random points would only cost forward passes.
+            polish = Optimizers.lbfgsb(NAME, bounds, settings.withStarts(1).withInitialPoints(starts).withScreening(1),
+                    rng);
         }
     }
 

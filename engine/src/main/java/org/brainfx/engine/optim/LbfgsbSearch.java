@@ -19,8 +19,10 @@ package org.brainfx.engine.optim;
  * out. So once {@value #ARMIJO_PATIENCE} trials have passed, or when the line search fails, the
  * best trial that met the sufficient-decrease condition is accepted (on smooth losses the
  * Moré–Thuente search ends well before that, and nothing changes). A start whose line searches
- * settle like this {@value #JUMP_ITERATIONS} iterations in a row is pressed against a jump,
- * creeping towards it by ever smaller steps, and ends as {@link Outcome#STALLED}.
+ * settle like this {@value #JUMP_ITERATIONS} iterations in a row, or whose settled step lowers the
+ * loss by less than the loss tolerance while the gradient does not vanish, is pressed against a
+ * jump, creeping towards it by ever smaller steps, and ends as {@link Outcome#STALLED}, never as
+ * converged.
  *
  * <p>Stops when the projected gradient's largest component is below the gradient tolerance (a
  * partial gradient, see {@link Optimizer#tell(double[], double[][], boolean[])}, never passes), when
@@ -200,7 +202,15 @@ final class LbfgsbSearch implements LocalSearch {
     private void acceptArmijo() {
         trial = armijoPoint;
         settledInARow++;
+        double before = f;
         if (settledInARow >= JUMP_ITERATIONS) {
+            take(armijoLoss, armijoGradient, armijoPartial);
+            outcome = Outcome.STALLED;
+            return;
+        }
+        // A settled step that hardly lowers the loss has crept up to a jump: no evidence of a minimum.
+        if (LocalSearch.relativeChangeBelow(before, armijoLoss, lossTolerance) && !gradientVanishesAt(armijoGradient,
+                armijoPartial)) {
             take(armijoLoss, armijoGradient, armijoPartial);
             outcome = Outcome.STALLED;
             return;
@@ -250,6 +260,11 @@ final class LbfgsbSearch implements LocalSearch {
     /** The projected-gradient test, which a partial gradient cannot pass: a missing part may not vanish. */
     private boolean gradientVanishes() {
         return !gPartial && LocalSearch.projectedGradientNorm(x, g) <= gradientTolerance;
+    }
+
+    /** The projected-gradient test at the settled trial point. */
+    private boolean gradientVanishesAt(double[] gradient, boolean partial) {
+        return !partial && LocalSearch.projectedGradientNorm(armijoPoint, gradient) <= gradientTolerance;
     }
 
     private double[] pointAt(double step) {

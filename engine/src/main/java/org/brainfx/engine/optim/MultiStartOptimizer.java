@@ -12,6 +12,13 @@ import java.util.function.Function;
  * one-start run from the same point. Optionally (successive halving, {@code pruneEvery > 0})
  * the worse half of the running starts is dropped every {@code pruneEvery} rounds, so the
  * evaluations go to the starts in the most promising basins; the survivors' paths are unchanged.
+ *
+ * <p>With screening ({@code screen > 1}) the first round asks for {@code screen × starts} drawn
+ * points without gradients and the starts are the best of them (explicit initial points are always
+ * kept): on losses with spike terms most random points of a wide box spike far too often or never,
+ * and a local method started there spends its line searches crossing spike-count cliffs; a forward
+ * pass costs about 0.4 of a gradient (AdEx on abf-steps), so screening ten points per start costs
+ * about as much as four rounds of gradients.
  */
 final class MultiStartOptimizer implements Optimizer {
 
@@ -19,11 +26,15 @@ final class MultiStartOptimizer implements Optimizer {
     private final Bounds bounds;
     private final List<LocalSearch> starts;
     private final EvaluationTally tally;
+    private final Function<double[], LocalSearch> startFactory;
     private double[][] pending;
     private int[] pendingStarts;
-    private final boolean[] pruned;
+    private boolean[] pruned;
     private final int pruneEvery;
     private final int keepStarts;
+    private final int startCount;
+    private final int explicitCount;
+    private double[][] screened;
     private int rounds;
 
     MultiStartOptimizer(String name, Bounds bounds, OptimizerSettings settings, SplittableRandom rng,
@@ -31,13 +42,49 @@ final class MultiStartOptimizer implements Optimizer {
         this.name = name;
         this.bounds = bounds;
         this.tally = new EvaluationTally(bounds.dimension());
+        this.startFactory = startFactory;
         this.starts = new ArrayList<>();
-        for (double[] start : InitialPoints.of(bounds, settings.initialPoints(), settings.starts(), settings.startSampling(), rng)) {
-            starts.add(startFactory.apply(start));
-        }
-        this.pruned = new boolean[starts.size()];
+        this.startCount = settings.starts();
+        this.explicitCount = settings.initialPoints().length;
         this.pruneEvery = settings.pruneEvery();
         this.keepStarts = settings.keepStarts();
+        double[][] drawn = InitialPoints.of(bounds, settings.initialPoints(), settings.starts() * settings.screen(),
+                settings.startSampling(), rng);
+        if (settings.screen() > 1) {
+            screened = drawn;
+            pruned = new boolean[0];
+        } else {
+            begin(drawn);
+        }
+    }
+
+    private void begin(double[][] unitPoints) {
+        for (double[] start : unitPoints) {
+            starts.add(startFactory.apply(start));
+        }
+        pruned = new boolean[starts.size()];
+    }
+
+    /** Starts from the explicit points and the best screened ones (NaN and infinite losses last). */
+    private void pickScreened(double[] loss) {
+        Integer[] order = new Integer[screened.length - explicitCount];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = explicitCount + i;
+        }
+        java.util.Arrays.sort(order, (i, j) -> Double.compare(finiteOrWorst(loss[i]), finiteOrWorst(loss[j])));
+        double[][] chosen = new double[startCount][];
+        for (int i = 0; i < explicitCount; i++) {
+            chosen[i] = screened[i];
+        }
+        for (int i = explicitCount; i < startCount; i++) {
+            chosen[i] = screened[order[i - explicitCount]];
+        }
+        screened = null;
+        begin(chosen);
+    }
+
+    private static double finiteOrWorst(double loss) {
+        return Double.isFinite(loss) ? loss : Double.POSITIVE_INFINITY;
     }
 
     private boolean running(int k) {
@@ -74,12 +121,15 @@ final class MultiStartOptimizer implements Optimizer {
 
     @Override
     public boolean needsGradient() {
-        return true;
+        return screened == null;
     }
 
     @Override
     public double[][] ask() {
-        if (pending == null) {
+        if (pending == null && screened != null) {
+            pending = java.util.Arrays.stream(screened).map(bounds::fromUnit).toArray(double[][]::new);
+            pendingStarts = new int[0];
+        } else if (pending == null) {
             List<double[]> points = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
             for (int k = 0; k < starts.size(); k++) {
@@ -101,6 +151,16 @@ final class MultiStartOptimizer implements Optimizer {
 
     @Override
     public void tell(double[] loss, double[][] gradient, boolean[] partialGradient) {
+        if (screened != null) {
+            EvaluationTally.checkResults(name, pending, loss, gradient, false);
+            for (int i = 0; i < pending.length; i++) {
+                tally.record(pending[i], loss[i], true);
+            }
+            pending = null;
+            pendingStarts = null;
+            pickScreened(loss);
+            return;
+        }
         EvaluationTally.checkResults(name, pending, loss, gradient, true);
         for (int i = 0; i < pending.length; i++) {
             boolean gradientFinite = EvaluationTally.allFinite(gradient[i]);
@@ -119,6 +179,9 @@ final class MultiStartOptimizer implements Optimizer {
 
     @Override
     public boolean finished() {
+        if (screened != null) {
+            return false;
+        }
         for (int k = 0; k < starts.size(); k++) {
             if (running(k)) {
                 return false;

@@ -28,12 +28,15 @@ import java.util.Objects;
  * @param pruneEvery        multi-start gradient methods: every this many rounds the worse half of
  *                          the running starts is dropped (successive halving); 0 keeps every start
  * @param keepStarts        pruning never leaves fewer running starts than this
+ * @param screen            multi-start gradient methods: draw this many points per start, evaluate only
+ *                          their loss (a forward pass, about a third of a gradient), and start from the
+ *                          best of them; 1 starts from the drawn points themselves
  */
 public record OptimizerSettings(int starts, int population, double learningRate, double lossTolerance,
                                 double gradientTolerance, int memory, StartSampling startSampling,
                                 AdamBoundHandling adamBounds, double[][] initialPoints, double sigma0,
                                 double mutationMin, double mutationMax, double recombination,
-                                double inertia, double acceleration, int pruneEvery, int keepStarts) {
+                                double inertia, double acceleration, int pruneEvery, int keepStarts, int screen) {
 
     /** Validates every knob and copies the initial points. */
     public OptimizerSettings {
@@ -55,6 +58,7 @@ public record OptimizerSettings(int starts, int population, double learningRate,
         requireNonNegative("inertia", inertia);
         requireAtLeast("pruneEvery", pruneEvery, 0);
         requireAtLeast("keepStarts", keepStarts, 1);
+        requireAtLeast("screen", screen, 1);
         requireNonNegative("acceleration", acceleration);
         Objects.requireNonNull(startSampling, "startSampling");
         Objects.requireNonNull(adamBounds, "adamBounds");
@@ -64,7 +68,7 @@ public record OptimizerSettings(int starts, int population, double learningRate,
     /** 20 starts, the methods' own population, Adam rate 0.01, tolerances 1e-12 (loss) and 1e-9 (gradient), memory 10. */
     public static OptimizerSettings defaults() {
         return new OptimizerSettings(20, 0, 0.01, 1e-12, 1e-9, 10, StartSampling.UNIFORM,
-                AdamBoundHandling.PROJECTION, new double[0][], 0.3, 0.5, 1.0, 0.7, 0.7298, 1.49618, 0, 1);
+                AdamBoundHandling.PROJECTION, new double[0][], 0.3, 0.5, 1.0, 0.7, 0.7298, 1.49618, 0, 1, 1);
     }
 
     /** The population to use when {@link #population()} is 0. */
@@ -82,84 +86,91 @@ public record OptimizerSettings(int starts, int population, double learningRate,
     public OptimizerSettings withStarts(int starts) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
     /** These settings with a population of {@code population} (0: the method's default). */
     public OptimizerSettings withPopulation(int population) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
     /** These settings with Adam learning rate {@code learningRate}. */
     public OptimizerSettings withLearningRate(double learningRate) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
     /** These settings with the given relative loss and projected-gradient tolerances. */
     public OptimizerSettings withTolerances(double lossTolerance, double gradientTolerance) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
     /** These settings with an L-BFGS-B memory of {@code memory} pairs. */
     public OptimizerSettings withMemory(int memory) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
     /** These settings with start sampling {@code startSampling}. */
     public OptimizerSettings withStartSampling(StartSampling startSampling) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
     /** These settings with Adam bound handling {@code adamBounds}. */
     public OptimizerSettings withAdamBounds(AdamBoundHandling adamBounds) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
     /** These settings with explicit initial points; {@code starts} is raised to their number if it was lower. */
     public OptimizerSettings withInitialPoints(double[]... initialPoints) {
         return new OptimizerSettings(Math.max(starts, initialPoints.length), population, learningRate, lossTolerance,
                 gradientTolerance, memory, startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax,
-                recombination, inertia, acceleration, pruneEvery, keepStarts);
+                recombination, inertia, acceleration, pruneEvery, keepStarts, screen);
     }
 
     /** These settings with CMA-ES initial step size {@code sigma0}. */
     public OptimizerSettings withSigma0(double sigma0) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
     /** These settings with DE's mutation range and crossover probability. */
     public OptimizerSettings withDifferentialEvolution(double mutationMin, double mutationMax, double recombination) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
-    /** These settings with PSO's inertia and acceleration coefficients. */
     /** These settings with successive halving of multi-start gradient runs (0 turns it off). */
     public OptimizerSettings withPruning(int newPruneEvery, int newKeepStarts) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, newPruneEvery, newKeepStarts);
+                acceleration, newPruneEvery, newKeepStarts, screen);
     }
 
+    /** These settings with {@code screen} screened points per start (1: no screening). */
+    public OptimizerSettings withScreening(int newScreen) {
+        return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
+                startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
+                acceleration, pruneEvery, keepStarts, newScreen);
+    }
+
+    /** These settings with PSO's inertia and acceleration coefficients. */
     public OptimizerSettings withSwarm(double inertia, double acceleration) {
         return new OptimizerSettings(starts, population, learningRate, lossTolerance, gradientTolerance, memory,
                 startSampling, adamBounds, initialPoints, sigma0, mutationMin, mutationMax, recombination, inertia,
-                acceleration, pruneEvery, keepStarts);
+                acceleration, pruneEvery, keepStarts, screen);
     }
 
     private static double[][] deepCopy(double[][] points) {
@@ -197,14 +208,15 @@ public record OptimizerSettings(int starts, int population, double learningRate,
                 && Arrays.deepEquals(initialPoints, s.initialPoints) && Double.compare(sigma0, s.sigma0) == 0
                 && Double.compare(mutationMin, s.mutationMin) == 0 && Double.compare(mutationMax, s.mutationMax) == 0
                 && Double.compare(recombination, s.recombination) == 0 && Double.compare(inertia, s.inertia) == 0
-                && Double.compare(acceleration, s.acceleration) == 0;
+                && Double.compare(acceleration, s.acceleration) == 0 && pruneEvery == s.pruneEvery
+                && keepStarts == s.keepStarts && screen == s.screen;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(starts, population, learningRate, lossTolerance, gradientTolerance, memory, startSampling,
                 adamBounds, Arrays.deepHashCode(initialPoints), sigma0, mutationMin, mutationMax, recombination,
-                inertia, acceleration);
+                inertia, acceleration, pruneEvery, keepStarts, screen);
     }
 
     @Override
@@ -214,6 +226,6 @@ public record OptimizerSettings(int starts, int population, double learningRate,
                 + ", startSampling=" + startSampling + ", adamBounds=" + adamBounds + ", initialPoints="
                 + Arrays.deepToString(initialPoints) + ", sigma0=" + sigma0 + ", mutation=[" + mutationMin + ", "
                 + mutationMax + "], recombination=" + recombination + ", inertia=" + inertia + ", acceleration="
-                + acceleration + "]";
+                + acceleration + ", pruneEvery=" + pruneEvery + ", keepStarts=" + keepStarts + ", screen=" + screen + "]";
     }
 }

@@ -23,17 +23,28 @@ import java.util.Map;
  * @param keepStarts    pruning keeps at least this many starts (default 1)
  * @param startSampling {@code uniform} (default) or {@code lhs} (Latin hypercube) start points
  * @param adamBounds    {@code projection} (default) or {@code reparametrize} (logistic transform)
+ * @param screen        gradient multi-start: draw this many points per start, keep the best by their
+ *                      loss as the starts (default 1: no screening)
  */
 public record FitSettings(Map<String, List<Double>> free, List<LossTerm> losses, String optimizer, Integer starts,
                           Integer maxIterations, Long maxEvaluations, Double budgetSeconds, Long seed,
                           Double targetLoss, Double learningRate, Integer pruneEvery, Integer keepStarts,
-                          String startSampling, String adamBounds) {
+                          String startSampling, String adamBounds, Integer screen) {
+
+    /** Settings without screening. */
+    public FitSettings(Map<String, List<Double>> free, List<LossTerm> losses, String optimizer, Integer starts,
+                       Integer maxIterations, Long maxEvaluations, Double budgetSeconds, Long seed, Double targetLoss,
+                       Double learningRate, Integer pruneEvery, Integer keepStarts, String startSampling,
+                       String adamBounds) {
+        this(free, losses, optimizer, starts, maxIterations, maxEvaluations, budgetSeconds, seed, targetLoss,
+                learningRate, pruneEvery, keepStarts, startSampling, adamBounds, null);
+    }
 
     /** Settings without the optional optimizer knobs. */
     public FitSettings(Map<String, List<Double>> free, List<LossTerm> losses, String optimizer, Integer starts,
                        Integer maxIterations, Long maxEvaluations, Double budgetSeconds, Long seed, Double targetLoss) {
         this(free, losses, optimizer, starts, maxIterations, maxEvaluations, budgetSeconds, seed, targetLoss, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /**

@@ -85,6 +85,17 @@ class HybridSearchTest {
     }
 
     @Test
+    void aProjectsStartScreeningDoesNotReachThePolish() {
+        HybridSearch o = (HybridSearch) Optimizers.create("hybrid", SQUARE,
+                OptimizerSettings.defaults().withScreening(10), 5);
+        while (!o.polishing()) {
+            OptimizerDriver.run(o, TestObjective.quadratic(0.3, -0.2), SQUARE, o.iteration() + 1);
+        }
+        assertTrue(o.needsGradient(), "no screening round of random points after the hand-over");
+        assertEquals(4, o.ask().length);
+    }
+
+    @Test
     void theBestMembersAreChosenByLossWithDivergedOnesLast() {
         double[][] members = {{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}};
         double[] losses = {5, Double.POSITIVE_INFINITY, 1, 7, 3, Double.NaN, 9, 8, 6, 4, 2};

@@ -41,6 +41,16 @@ class LbfgsbJumpTest {
     }
 
     @Test
+    void aSettledStepThatHardlyLowersTheLossBeforeAJumpIsAStallNotConvergence() {
+        // With a loose loss tolerance the first settled step, a few percent down, passes the loss-change
+        // test; the gradient there is far from 0, so it is a start pressed against the jump.
+        LbfgsbSearch s = new LbfgsbSearch(new double[] {0.49}, 10, 0.2, 1e-9);
+        double[] r = run(s, 200);
+        assertEquals(LocalSearch.Outcome.STALLED, s.outcome(), "ended at " + r[1] + " after " + r[0] + " evaluations");
+        assertTrue(r[1] <= JUMP_AT, "never across the jump: " + r[1]);
+    }
+
+    @Test
     void aSmoothMinimumIsStillConverged() {
         LbfgsbSearch s = new LbfgsbSearch(new double[] {0.6}, 10, 1e-12, 1e-9);
         double[] r = run(s, 200);
