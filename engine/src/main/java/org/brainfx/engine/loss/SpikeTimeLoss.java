@@ -55,6 +55,9 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
     private final double weight;
     private final double[][] targetTimes;
     private final double[][] targetThreshold;
+    /** The target's spike trains filtered as the surrogate path filters the model's (van Rossum only). */
+    private final double[][] targetFiltered;
+    private final double decay;
     private double[][] recent;
     private double[][] unrolled;
     private int[][] spikes;
@@ -66,6 +69,10 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
     private int[][] gradStep;
     private double[][] gradValue;
     private int[] cursor;
+    /** Lanes with a spike no upstroke times (a reset at threshold, as LIF and GIF): their gradient goes through the spike output. */
+    private boolean[] stepTimed;
+    private double[][] filteredModel;
+    private double[] carry;
 
     /**
      * @param kind          which loss
@@ -111,6 +118,21 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
                 targetThreshold[s][i] = targetTrace[s][on[i]];
             }
         }
+        decay = kind == Kind.VAN_ROSSUM ? Math.exp(-dt / tau) : 0;
+        targetFiltered = kind == Kind.VAN_ROSSUM ? new double[targetOnsets.length][steps] : null;
+        for (int s = 0; kind == Kind.VAN_ROSSUM && s < targetOnsets.length; s++) {
+            double[] train = new double[steps];
+            for (int t : targetOnsets[s]) {
+                if (t < steps) {
+                    train[t] += 1;
+                }
+            }
+            double f = 0;
+            for (int t = 0; t < steps; t++) {
+                f = f * decay + train[t];
+                targetFiltered[s][t] = f;
+            }
+        }
     }
 
     /** The target's spike times on each sweep, ms (the sample after step {@code t} at {@code t·dt}). */
@@ -132,6 +154,9 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
         gradStep = new int[lanes][];
         gradValue = new double[lanes][];
         cursor = new int[lanes];
+        stepTimed = new boolean[lanes];
+        filteredModel = kind == Kind.VAN_ROSSUM ? new double[lanes][steps] : null;
+        carry = new double[lanes];
     }
 
     @Override
@@ -140,6 +165,9 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
         for (int j = 0; j < count; j++) {
             int lane = firstLane + j;
             recent[lane][step % LOOKBACK] = v[j];
+            if (filteredModel != null) {
+                filteredModel[lane][step] = (step == 0 ? 0 : filteredModel[lane][step - 1] * decay) + spike[j];
+            }
             // A spike is an event: a model without a reset stays above threshold for several steps.
             if (spike[j] != 0 && previousSpike[lane] == 0) {
                 fired(lane, step);
@@ -174,6 +202,9 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
         }
         int earliest = n == 0 ? -1 : Math.max(-1, spikes[lane][n - 1] - first);
         crossings[lane][n] = SpikeCrossing.ofModelSpike(window, step - first, earliest, rise).shifted(first);
+        if (!crossings[lane][n].differentiable()) {
+            stepTimed[lane] = true;
+        }
         spikes[lane][n] = step;
         spikeCount[lane] = n + 1;
         highest[lane] = Double.NEGATIVE_INFINITY;
@@ -194,7 +225,29 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
                 }
             }
             cursor[lane] = c;
+            if (stepTimed[lane]) {
+                adjSpike[j] += surrogate(lane, step);
+            }
         }
+    }
+
+    /**
+     * dLoss/dz for the spike output at {@code step} of a lane whose spikes have no upstroke to time: the spike
+     * output's surrogate then carries the gradient, as it did before spikes were timed by their upstroke
+     * (van Rossum of the step-filtered trains, {@code r_t = 2w·dt/τ·(f_t − g_t) + e^{−dt/τ}·r_{t+1}}; the count's
+     * {@code 2w·(n − n*)}); the latency has none.
+     */
+    private double surrogate(int lane, int step) {
+        return switch (kind) {
+            case VAN_ROSSUM -> {
+                double r = 2 * weight * dt / tau * (filteredModel[lane][step] - targetFiltered[sweepOfLane[lane]][step])
+                        + (step == steps - 1 ? 0 : decay * carry[lane]);
+                carry[lane] = r;
+                yield r;
+            }
+            case SPIKE_COUNT -> 2 * weight * (spikeCount[lane] - targetTimes[sweepOfLane[lane]].length);
+            case FIRST_SPIKE_LATENCY -> 0;
+        };
     }
 
     /** The lane's loss; keeps its gradient with respect to the voltage samples for {@link #backward}. */

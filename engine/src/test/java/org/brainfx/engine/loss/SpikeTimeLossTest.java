@@ -128,4 +128,52 @@ class SpikeTimeLossTest {
         SpikeTrains s = new SpikeTrains(STEPS, TAU, theta, 48.0);
         return SpikeCrossing.ofModelSpike(s.v, s.spikeSteps[0], -1, 1.0);
     }
+
+    /**
+     * A spike without an upstroke (LIF and GIF reset at threshold) has no crossing to time: its lane's gradient goes
+     * through the spike output's surrogate instead, as it did before spikes were timed by their upstroke, and points
+     * the way the van Rossum distance falls; a lane whose spikes all have upstrokes passes none that way.
+     */
+    @Test
+    void spikesWithoutAnUpstrokePassTheirGradientThroughTheSpikeOutput() {
+        int steps = 1200;
+        // A slow ramp from rest to threshold (0.25 mV a step, below the detector's 1 mV a step) and a reset.
+        double[] v = new double[steps];
+        double[] spike = new double[steps];
+        int fired = 400;
+        for (int t = 0; t < steps; t++) {
+            v[t] = t < fired ? -65 + 0.0625 * t : -65;
+        }
+        spike[fired] = 1;
+        SpikeTimeLoss loss = loss(SpikeTimeLoss.Kind.VAN_ROSSUM);
+        double[] adjSpike = surrogatePass(loss, v, spike);
+        // The target fires at ~20 and ~50 ms (steps ~200 and ~500): moving spike mass there lowers the loss.
+        int earlier = TARGET.spikeSteps[0];
+        assertTrue(adjSpike[earlier] < 0, "adding a spike where the target has one lowers the loss: " + adjSpike[earlier]);
+        assertTrue(adjSpike[fired] > adjSpike[earlier], "the model's own spike, off the target, is worth less there");
+        double[] none = surrogatePass(loss(SpikeTimeLoss.Kind.VAN_ROSSUM), new SpikeTrains(STEPS, TAU, 21.0, 48.0).v,
+                new SpikeTrains(STEPS, TAU, 21.0, 48.0).spike);
+        assertEquals(0, java.util.Arrays.stream(none).map(Math::abs).sum(), "upstroke spikes pass their gradient by the voltage");
+        double[] count = surrogatePass(loss(SpikeTimeLoss.Kind.SPIKE_COUNT), v, spike);
+        assertTrue(count[0] < 0, "one spike of two: more spikes lower the count's error: " + count[0]);
+    }
+
+    private static double[] surrogatePass(SpikeTimeLoss loss, double[] v, double[] spike) {
+        int steps = v.length;
+        loss.begin(1, steps);
+        double[] out = new double[1];
+        double[][] state = new double[1][1];
+        for (int t = 0; t < steps; t++) {
+            state[0][0] = v[t];
+            loss.forward(t, state, new double[] {spike[t]}, out, 1, 0);
+        }
+        double[] adjSpike = new double[steps];
+        for (int t = steps - 1; t >= 0; t--) {
+            double[] a = new double[1];
+            state[0][0] = v[t];
+            loss.backward(t, state, new double[] {spike[t]}, new double[1][1], a, 1, 0);
+            adjSpike[t] = a[0];
+        }
+        return adjSpike;
+    }
 }
