@@ -52,14 +52,13 @@ final class PulseMonitor extends AnimationTimer {
                double reachingMillis) { }
 
     /** A collection pause: start and end in {@link System#nanoTime()} terms. */
-    private record Pause(long startNanos, long endNanos) { }
 
     /** A long gap as measured; collection pauses are matched when it is read, as they are reported late. */
     private record RawGap(long fromNanos, long toNanos, long fxCpuNanos, long fxQueuedNanos, long renderCpuNanos,
                           long renderQueuedNanos, long timerQueuedNanos) { }
 
     private final List<RawGap> longGaps = new ArrayList<>();
-    private final List<Pause> pauses = new CopyOnWriteArrayList<>();
+    private final List<TimeSpan> pauses = new CopyOnWriteArrayList<>();
     private final SafepointLog safepoints = new SafepointLog();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final NotificationListener gcListener = this::collected;
@@ -180,7 +179,7 @@ final class PulseMonitor extends AnimationTimer {
             // world; their notifications carry the whole cycle. ZGC and Shenandoah report pauses apart.
             String name = gc.getGcName();
             if (!name.contains("Concurrent") && !name.contains("Cycles")) {
-                pauses.add(new Pause(uptimeOriginNanos + gc.getGcInfo().getStartTime() * 1_000_000L,
+                pauses.add(new TimeSpan(uptimeOriginNanos + gc.getGcInfo().getStartTime() * 1_000_000L,
                         uptimeOriginNanos + gc.getGcInfo().getEndTime() * 1_000_000L));
             }
         }
@@ -216,14 +215,6 @@ final class PulseMonitor extends AnimationTimer {
 
     /** Milliseconds of collection pauses between the two pulse times (AnimationTimer times are nanoTime). */
     private double pausedWithin(long fromNanos, long toNanos) {
-        long sum = 0;
-        for (Pause p : pauses) {
-            long a = Math.max(fromNanos, p.startNanos());
-            long b = Math.min(toNanos, p.endNanos());
-            if (b > a) {
-                sum += b - a;
-            }
-        }
-        return sum / 1e6;
+        return TimeSpan.millisWithin(pauses, fromNanos, toNanos);
     }
 }

@@ -17,10 +17,8 @@ import jdk.jfr.consumer.RecordingStream;
  */
 final class SafepointLog implements AutoCloseable {
     /** An interval in {@link System#nanoTime()} terms. */
-    private record Interval(long startNanos, long endNanos) { }
-
-    private final List<Interval> held = new CopyOnWriteArrayList<>();
-    private final List<Interval> reaching = new CopyOnWriteArrayList<>();
+    private final List<TimeSpan> held = new CopyOnWriteArrayList<>();
+    private final List<TimeSpan> reaching = new CopyOnWriteArrayList<>();
     /** Safepoint begin times by safepoint id, waiting for their end event. */
     private final Map<Long, Long> begun = new ConcurrentHashMap<>();
     /** System.nanoTime() minus the wall clock in nanoseconds, to place the recorder's instants. */
@@ -47,11 +45,11 @@ final class SafepointLog implements AutoCloseable {
             s.enable("jdk.SafepointEnd").withoutThreshold();
             s.onEvent("jdk.SafepointBegin", e -> begun.put(e.getLong("safepointId"), nanos(e.getStartTime())));
             s.onEvent("jdk.SafepointStateSynchronization",
-                    e -> reaching.add(new Interval(nanos(e.getStartTime()), nanos(e.getEndTime()))));
+                    e -> reaching.add(new TimeSpan(nanos(e.getStartTime()), nanos(e.getEndTime()))));
             s.onEvent("jdk.SafepointEnd", e -> {
                 Long start = begun.remove(e.getLong("safepointId"));
                 if (start != null) {
-                    held.add(new Interval(start, nanos(e.getEndTime())));
+                    held.add(new TimeSpan(start, nanos(e.getEndTime())));
                 }
             });
             s.onFlush(() -> flushes++);
@@ -95,27 +93,15 @@ final class SafepointLog implements AutoCloseable {
 
     /** Milliseconds every Java thread was held at safepoints between the two {@link System#nanoTime()} times. */
     double heldMillis(long fromNanos, long toNanos) {
-        return within(held, fromNanos, toNanos);
+        return TimeSpan.millisWithin(held, fromNanos, toNanos);
     }
 
     /** Of {@link #heldMillis}, the milliseconds spent reaching the safepoints. */
     double reachingMillis(long fromNanos, long toNanos) {
-        return within(reaching, fromNanos, toNanos);
+        return TimeSpan.millisWithin(reaching, fromNanos, toNanos);
     }
 
     private long nanos(Instant t) {
         return clockOffsetNanos + t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    }
-
-    private static double within(List<Interval> intervals, long fromNanos, long toNanos) {
-        long sum = 0;
-        for (Interval p : intervals) {
-            long a = Math.max(fromNanos, p.startNanos());
-            long b = Math.min(toNanos, p.endNanos());
-            if (b > a) {
-                sum += b - a;
-            }
-        }
-        return sum / 1e6;
     }
 }
