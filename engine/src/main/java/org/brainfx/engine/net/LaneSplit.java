@@ -18,6 +18,10 @@ final class LaneSplit implements AutoCloseable {
     private final PopulationState[] populations;
     private final SynapticDelivery[] deliveries;
     private final int[] middle;
+    /** Per population, the step's spikes the caller found in the lower half (in its spiked list) and the worker in the upper. */
+    private final int[] lowerCount;
+    private final int[][] upperSpiked;
+    private final int[] upperCount;
     private final double dt;
     private final Thread worker;
     /** The work asked for: {@code 2·step + phase}. */
@@ -42,8 +46,12 @@ final class LaneSplit implements AutoCloseable {
         this.deliveries = deliveries;
         this.dt = dt;
         this.middle = new int[populations.length];
+        this.lowerCount = new int[populations.length];
+        this.upperSpiked = new int[populations.length][];
+        this.upperCount = new int[populations.length];
         for (int p = 0; p < populations.length; p++) {
             middle[p] = middle(populations[p].size);
+            upperSpiked[p] = new int[populations[p].size - middle[p]];
         }
         worker = new Thread(this::work, "brainfx-network-lanes");
         worker.setDaemon(true);
@@ -55,9 +63,15 @@ final class LaneSplit implements AutoCloseable {
         return (size / 2) & ~1;
     }
 
-    /** Advances every population one step: the upper halves on the worker, the lower halves here. */
+    /**
+     * Advances every population one step, the upper halves on the worker and the lower halves here, each thread
+     * collecting its half's spikes; then joins them, so each population's spiked list is as one thread makes it.
+     */
     void forward(int step) {
         inHalves(2L * step + FORWARD);
+        for (int p = 0; p < populations.length; p++) {
+            populations[p].joinHalves(lowerCount[p], upperSpiked[p], upperCount[p]);
+        }
     }
 
     /** Delivers the spikes arriving at {@code step} (after every delivery's receive): upper halves on the worker. */
@@ -126,10 +140,13 @@ final class LaneSplit implements AutoCloseable {
     private void run(long ticket, boolean upper) {
         if ((ticket & 1) == FORWARD) {
             for (int p = 0; p < populations.length; p++) {
+                PopulationState pop = populations[p];
                 if (upper) {
-                    populations[p].forward(dt, middle[p], populations[p].size);
+                    pop.forward(dt, middle[p], pop.size);
+                    upperCount[p] = pop.collect(middle[p], pop.size, upperSpiked[p]);
                 } else {
-                    populations[p].forward(dt, 0, middle[p]);
+                    pop.forward(dt, 0, middle[p]);
+                    lowerCount[p] = pop.collect(0, middle[p], pop.spiked);
                 }
             }
         } else {

@@ -104,10 +104,8 @@ public final class NetworkSimulator {
                 } else {
                     for (PopulationState ps : pops) {
                         ps.forward(dt, 0, ps.size);
+                        ps.collectSpikes();
                     }
-                }
-                for (PopulationState ps : pops) {
-                    ps.collectSpikes();
                 }
                 for (int k = 0; k < sources.length; k++) {
                     sourceCount[k] = sources[k].spikes(t);

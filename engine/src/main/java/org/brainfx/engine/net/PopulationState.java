@@ -41,14 +41,25 @@ final class PopulationState {
 
     /** Collects the indices of the neurons that spiked this step, in order. */
     void collectSpikes() {
+        spikedCount = collect(0, size, spiked);
+    }
+
+    /** The indices of the neurons in {@code [from, to)} that spiked this step, in order, into {@code into}; their count. */
+    int collect(int from, int to, int[] into) {
         int count = 0;
         double[] z = spike;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             if (z[i] != 0) {
-                spiked[count++] = i;
+                into[count++] = i;
             }
         }
-        spikedCount = count;
+        return count;
+    }
+
+    /** This step's spikes when two threads collected them: the lower half's in {@link #spiked}, then the upper half's. */
+    void joinHalves(int lowerCount, int[] upper, int upperCount) {
+        System.arraycopy(upper, 0, spiked, lowerCount, upperCount);
+        spikedCount = lowerCount + upperCount;
     }
 
     void swap() {
