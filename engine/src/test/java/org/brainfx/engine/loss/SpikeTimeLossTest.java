@@ -159,21 +159,8 @@ class SpikeTimeLossTest {
     }
 
     private static double[] surrogatePass(SpikeTimeLoss loss, double[] v, double[] spike) {
-        int steps = v.length;
-        loss.begin(1, steps);
-        double[] out = new double[1];
-        double[][] state = new double[1][1];
-        for (int t = 0; t < steps; t++) {
-            state[0][0] = v[t];
-            loss.forward(t, state, new double[] {spike[t]}, out, 1, 0);
-        }
-        double[] adjSpike = new double[steps];
-        for (int t = steps - 1; t >= 0; t--) {
-            double[] a = new double[1];
-            state[0][0] = v[t];
-            loss.backward(t, state, new double[] {spike[t]}, new double[1][1], a, 1, 0);
-            adjSpike[t] = a[0];
-        }
+        double[] adjSpike = new double[v.length];
+        SpikeTrains.pass(loss, v, spike, null, adjSpike);
         return adjSpike;
     }
 }

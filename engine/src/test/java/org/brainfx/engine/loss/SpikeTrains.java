@@ -55,6 +55,14 @@ final class SpikeTrains {
 
     /** The loss, and into {@code adjoint} its derivative by every sample. */
     double pass(TrajectoryLoss loss, double[] adjoint) {
+        return pass(loss, v, spike, adjoint, null);
+    }
+
+    /**
+     * One lane's pass over the samples {@code v} with spike outputs {@code spike}: the loss, and (when not null) its
+     * derivative by every sample into {@code adjoint} and by every spike output into {@code adjointSpike}.
+     */
+    static double pass(TrajectoryLoss loss, double[] v, double[] spike, double[] adjoint, double[] adjointSpike) {
         int steps = v.length;
         loss.begin(1, steps);
         double[] out = new double[1];
@@ -63,12 +71,18 @@ final class SpikeTrains {
             state[0][0] = v[t];
             loss.forward(t, state, new double[] {spike[t]}, out, 1, 0);
         }
-        if (adjoint != null) {
+        if (adjoint != null || adjointSpike != null) {
             for (int t = steps - 1; t >= 0; t--) {
                 double[][] adj = new double[1][1];
+                double[] adjSpike = new double[1];
                 state[0][0] = v[t];
-                loss.backward(t, state, new double[] {spike[t]}, adj, new double[1], 1, 0);
-                adjoint[t] = adj[0][0];
+                loss.backward(t, state, new double[] {spike[t]}, adj, adjSpike, 1, 0);
+                if (adjoint != null) {
+                    adjoint[t] = adj[0][0];
+                }
+                if (adjointSpike != null) {
+                    adjointSpike[t] = adjSpike[0];
+                }
             }
         }
         return out[0];
