@@ -129,9 +129,11 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
                 targetThreshold[s][i] = targetTrace[s][on[i]];
             }
         }
-        decay = kind == Kind.VAN_ROSSUM ? Math.exp(-dt / tau) : 0;
-        targetFiltered = kind == Kind.VAN_ROSSUM ? new double[targetOnsets.length][steps] : null;
-        for (int s = 0; kind == Kind.VAN_ROSSUM && s < targetOnsets.length; s++) {
+        // The step-filtered trains serve only the surrogate fallback, which a recorded target never takes.
+        boolean filtered = kind == Kind.VAN_ROSSUM && surrogateFallback;
+        decay = filtered ? Math.exp(-dt / tau) : 0;
+        targetFiltered = filtered ? new double[targetOnsets.length][steps] : null;
+        for (int s = 0; filtered && s < targetOnsets.length; s++) {
             double[] train = new double[steps];
             for (int t : targetOnsets[s]) {
                 if (t < steps) {
@@ -167,7 +169,7 @@ public final class SpikeTimeLoss implements TrajectoryLoss {
         cursor = new int[lanes];
         stepTimed = new boolean[lanes];
         timed = new boolean[lanes];
-        filteredModel = kind == Kind.VAN_ROSSUM ? new double[lanes][steps] : null;
+        filteredModel = targetFiltered != null ? new double[lanes][steps] : null;
         carry = new double[lanes];
     }
 
