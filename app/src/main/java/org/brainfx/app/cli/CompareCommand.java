@@ -46,7 +46,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--optimizers", split = ",", paramLabel = "NAME",
             defaultValue = "lbfgsb,de,pso,cmaes,random",
-            description = "Optimizers to race, comma-separated, from lbfgsb, adam, hybrid, de, pso, cmaes, random"
+            description = "Optimizers to race, comma-separated, from lbfgsb, adam, basin, hybrid, de, pso, cmaes, random"
                     + " (default: ${DEFAULT-VALUE}).")
     private List<String> optimizers;
 

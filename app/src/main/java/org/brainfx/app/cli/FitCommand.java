@@ -52,7 +52,7 @@ public final class FitCommand implements Callable<Integer> {
     private Path project;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
-            description = "lbfgsb, adam, hybrid (DE, then an L-BFGS-B polish), de, pso, cmaes or random (default: the project's, else lbfgsb).")
+            description = "lbfgsb, adam, basin (basin hopping with short L-BFGS-B descents), hybrid (DE, then an L-BFGS-B polish), de, pso, cmaes or random (default: the project's, else lbfgsb).")
     private String optimizer;
 
     @Mixin

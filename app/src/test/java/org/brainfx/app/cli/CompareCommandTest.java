@@ -53,6 +53,6 @@ class CompareCommandTest {
 
         assertEquals(2, run.exitCode(), run.both());
         assertTrue(run.err().contains("'nelder'"), run.err());
-        assertTrue(run.err().contains("lbfgsb, adam, hybrid, de, pso, cmaes, random"), run.err());
+        assertTrue(run.err().contains("lbfgsb, adam, basin, hybrid, de, pso, cmaes, random"), run.err());
     }
 }

@@ -85,7 +85,7 @@ class FitCommandTest {
 
         assertEquals(2, run.exitCode(), run.both());
         assertTrue(run.err().contains("'bfgs'"), run.err());
-        assertTrue(run.err().contains("lbfgsb, adam, hybrid, de, pso, cmaes, random"), run.err());
+        assertTrue(run.err().contains("lbfgsb, adam, basin, hybrid, de, pso, cmaes, random"), run.err());
     }
 
     @Test

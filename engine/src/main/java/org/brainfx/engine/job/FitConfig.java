@@ -128,8 +128,8 @@ public record FitConfig(ResolvedProject project, List<FreeParameter> free, List<
     }
 
     /**
-     * True for the multi-start gradient methods, whose {@code starts} are independent starts; false for
-     * the population methods, including {@code hybrid}, whose {@code starts} is the DE population.
+     * True for the gradient methods, whose {@code starts} are descents (independent starts, or basin
+     * hopping's walkers); false for the population methods, including {@code hybrid}, whose {@code starts} is the DE population.
      */
     public boolean gradientBased() {
         return org.brainfx.engine.optim.Optimizers.gradientBased(optimizer);

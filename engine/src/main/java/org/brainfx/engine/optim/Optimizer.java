@@ -11,7 +11,7 @@ package org.brainfx.engine.optim;
  */
 public interface Optimizer {
 
-    /** The method's short name: {@code lbfgsb}, {@code adam}, {@code hybrid}, {@code de}, {@code pso}, {@code cmaes} or {@code random}. */
+    /** The method's short name: {@code lbfgsb}, {@code adam}, {@code basin}, {@code hybrid}, {@code de}, {@code pso}, {@code cmaes} or {@code random}. */
     String name();
 
     /**

@@ -7,16 +7,19 @@ import java.util.SplittableRandom;
 public final class Optimizers {
 
     /** The names {@link #create} accepts, gradient methods first. */
-    public static final List<String> NAMES = List.of("lbfgsb", "adam", "hybrid", "de", "pso", "cmaes", "random");
+    public static final List<String> NAMES = List.of("lbfgsb", "adam", "basin", "hybrid", "de", "pso", "cmaes", "random");
     /** The optimizer a fit uses when the project names none: multi-start L-BFGS-B. */
     public static final String DEFAULT = "lbfgsb";
-    /** The multi-start gradient methods, whose starts are independent (the others evolve a population). */
-    public static final List<String> GRADIENT = List.of("lbfgsb", "adam");
+    /**
+     * The gradient methods whose {@code starts} are descents (independent ones, or basin hopping's
+     * walkers); the others evolve a population of that size.
+     */
+    public static final List<String> GRADIENT = List.of("lbfgsb", "adam", "basin");
 
     private Optimizers() {
     }
 
-    /** True for a multi-start gradient method (its {@code starts} are starts, not a population). */
+    /** True for a gradient method whose {@code starts} are descents, not a population. */
     public static boolean gradientBased(String name) {
         return GRADIENT.contains(name);
     }
@@ -38,6 +41,8 @@ public final class Optimizers {
                 return new MultiStartOptimizer(name, bounds, settings, rng,
                         start -> new AdamSearch(start, settings.learningRate(), settings.adamBounds(),
                                 settings.lossTolerance(), settings.gradientTolerance()));
+            case "basin":
+                return new BasinHopping(bounds, settings, rng);
             case "hybrid":
                 return new HybridSearch(bounds, settings, rng);
             case "de":

@@ -9,8 +9,8 @@ import java.util.Map;
  * @param free          free parameters and their bounds [lower, upper] in model units; null
  *                      means every trainable parameter with its model bounds
  * @param losses        weighted loss terms
- * @param optimizer     {@code lbfgsb}, {@code adam}, {@code hybrid} (DE, then an L-BFGS-B polish), {@code de}, {@code pso},
- *                      {@code cmaes} or {@code random}
+ * @param optimizer     {@code lbfgsb}, {@code adam}, {@code basin} (basin hopping), {@code hybrid} (DE, then an
+ *                      L-BFGS-B polish), {@code de}, {@code pso}, {@code cmaes} or {@code random}
  * @param starts        starts (gradient methods) or population size (gradient-free)
  * @param maxIterations iteration budget
  * @param maxEvaluations evaluation budget (0: none)

@@ -98,7 +98,7 @@ class OptimizerContractTest {
     void reportsItsNameAndWhetherItNeedsGradients(String name) {
         Optimizer o = create(name, 1);
         assertEquals(name, o.name());
-        assertEquals(name.equals("lbfgsb") || name.equals("adam"), o.needsGradient());
+        assertEquals(Optimizers.gradientBased(name), o.needsGradient());
     }
 
     @Test
