@@ -85,7 +85,8 @@ class BasinHoppingTest {
                 found++;
             }
         }
-        // A hop lands in the disc with a chance of about 1 in 100; the patience gives it that many hops.
+        // A hop lands in the disc (or sends a descent through it) rarely, about once in 100; the
+        // patience, 5 × 16 descents without progress, gives most runs that many.
         assertTrue(found >= 6, "basin hopping reached the disc's edge (" + edge + ") in " + found
                 + " of 8 seeds:" + reached);
     }
@@ -97,7 +98,7 @@ class BasinHoppingTest {
         assertTrue(o.finished(), "ended after " + o.iteration() + " rounds");
         assertFalse(o.converged(), "an end of hopping is no test of a minimum");
         assertTrue(o.bestLoss() < 1e-12, "reached " + o.bestLoss());
-        assertTrue(o.descents() >= 2 * 4, "gave hops a fair chance: " + o.descents() + " descents");
+        assertTrue(o.descents() >= 5 * 4, "gave hops a fair chance: " + o.descents() + " descents");
         assertEquals(0, o.ask().length, "a finished run asks for nothing");
     }
 
