@@ -2,6 +2,7 @@ package org.brainfx.engine.train;
 
 import java.util.List;
 import org.brainfx.engine.task.CognitiveTask;
+import org.brainfx.engine.task.InputGroup;
 import org.brainfx.engine.task.TrialBatch;
 
 /**
@@ -55,15 +56,6 @@ final class Curriculum implements CognitiveTask {
         return target;
     }
 
-    /** The stage batch {@code batchIndex} comes from (0-based), or the number of stages for the project's task. */
-    int stageAt(long batchIndex) {
-        int k = 0;
-        while (k < ends.length && batchIndex >= ends[k]) {
-            k++;
-        }
-        return k;
-    }
-
     @Override
     public String name() {
         return target.name();
@@ -75,7 +67,7 @@ final class Curriculum implements CognitiveTask {
     }
 
     @Override
-    public List<org.brainfx.engine.task.InputGroup> groups() {
+    public List<InputGroup> groups() {
         return target.groups();
     }
 

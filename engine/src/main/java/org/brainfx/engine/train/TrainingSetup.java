@@ -3,6 +3,7 @@ package org.brainfx.engine.train;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.brainfx.engine.net.ConnectivitySpec;
@@ -122,7 +123,7 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
         if (s.curriculum().isEmpty()) {
             return task;
         }
-        List<CognitiveTask> stages = new java.util.ArrayList<>();
+        List<CognitiveTask> stages = new ArrayList<>();
         int[] batches = new int[s.curriculum().size()];
         for (int k = 0; k < batches.length; k++) {
             CurriculumStage stage = s.curriculum().get(k);
