@@ -101,15 +101,6 @@ public record TrainingSettings(String algorithm, Integer batchSize, Double learn
                 threads, curriculum).resolved();
     }
 
-    /** The batches the curriculum's stages take together (0 without one). */
-    public long curriculumBatches() {
-        long n = 0;
-        for (CurriculumStage stage : curriculum == null ? java.util.List.<CurriculumStage>of() : curriculum) {
-            n += stage.batches() == null ? 0 : stage.batches();
-        }
-        return n;
-    }
-
     private static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
     }

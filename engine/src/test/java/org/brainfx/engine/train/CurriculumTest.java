@@ -46,7 +46,6 @@ class CurriculumTest {
         assertEquals(3200, setup.task().batch(5, 0, 2).steps(), "held-out and test trials: the project's task");
         assertEquals(List.of(2300, 2300, 2700, 3200, 3200),
                 java.util.stream.LongStream.range(0, 5).mapToObj(i -> setup.trainingTask().batch(5, i, 2).steps()).toList());
-        assertEquals(3, s.curriculumBatches());
         // A stage is the project's task (its other settings kept: the test stays on) with the stage's delay.
         DelayedMatchSettings d = DelayedMatchSettings.defaults();
         DelayedMatchToSample shortDelay = new DelayedMatchToSample(new DelayedMatchSettings(null, null, null, null, null, 100.0,
@@ -65,7 +64,6 @@ class CurriculumTest {
     void withoutACurriculumTrainingUsesTheTaskItself() {
         TrainingSetup setup = TrainingSetup.of(dms(), TrainingSettings.defaults(), Path.of("."));
         assertTrue(setup.trainingTask() == setup.task());
-        assertEquals(0, setup.settings().curriculumBatches());
     }
 
     @Test
@@ -105,7 +103,6 @@ class CurriculumTest {
         TrainingSettings s = p.training().resolved();
         assertEquals(2, s.curriculum().size());
         assertEquals(500.0, s.curriculum().get(1).settings().get("delayMs").getAsDouble());
-        assertEquals(15, s.curriculumBatches());
         assertEquals(s.curriculum(), s.with("bptt", 40, null, null, 2L, 1).curriculum(), "command-line overrides keep it");
         assertEquals(s.curriculum(), s.withStopOnBatchAccuracy(0.9).curriculum());
     }
