@@ -16,6 +16,7 @@ import org.brainfx.engine.net.Wiring;
 import org.brainfx.engine.project.ProjectFiles;
 import org.brainfx.engine.task.RoitmanShadlenBehavior;
 import org.brainfx.engine.task.TrialBatch;
+import org.brainfx.engine.train.CurriculumStage;
 import org.brainfx.engine.train.EiRsnn;
 import org.brainfx.engine.train.RsnnBptt;
 import org.brainfx.engine.train.RsnnWeightFiles;
@@ -134,6 +135,11 @@ public final class TrainCommand implements Callable<Integer> {
                 settings.clipNorm() > 0 ? ", clip " + settings.clipNorm() : "", settings.batches(),
                 settings.budgetSeconds() > 0 ? " or " + settings.budgetSeconds() + " s" : "", settings.threads(),
                 settings.threads() == 1 ? "" : "s");
+        for (int k = 0; k < settings.curriculum().size(); k++) {
+            CurriculumStage stage = settings.curriculum().get(k);
+            stdout.printf(Locale.ROOT, "curriculum  stage %d: %d batches with %s (held-out trials: the project's task)%n",
+                    k + 1, stage.batches(), stage.settings());
+        }
         stdout.flush();
         TrainingProgressBar bar = new TrainingProgressBar(err, ProgressBar.stderrIsTerminal());
         TrainResult result = new TrainJob(setup, dir, resume).run(bar::update);

@@ -139,7 +139,8 @@ public final class TrainingForm {
             // Rows not typed take the defaults (an empty row means "default"); the rest of the project's settings stay.
             return new TrainingSettings(algorithmValue, batchSizeValue, learningRateValue, b.clipNorm(), batchesValue,
                     budgetValue, targetValue, b.stopOnBatchAccuracy(), b.evaluationTrials(), b.evaluateEvery(),
-                    b.checkpointEvery(), b.seed(), b.rateTargetHz(), b.rateRegularizer(), b.esAlpha(), threadsValue);
+                    b.checkpointEvery(), b.seed(), b.rateTargetHz(), b.rateRegularizer(), b.esAlpha(), threadsValue,
+                    b.curriculum());
         }
     }
 

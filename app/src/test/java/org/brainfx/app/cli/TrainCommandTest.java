@@ -52,6 +52,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void aCurriculumIsShownAndTrainedThrough(@TempDir Path dir) throws IOException {
+        Path project = dir.resolve("staged.brainfx.json");
+        Files.writeString(project, SMALL.replace("\"seed\": 2}", "\"seed\": 2,"
+                + " \"curriculum\": [{\"batches\": 2, \"settings\": {\"cues\": 1}}]}"));
+        CommandRun run = CommandRun.of("train", project.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, run.exitCode(), run.both());
+        assertTrue(run.out().contains("curriculum  stage 1: 2 batches with {\"cues\":1}"), run.both());
+        assertTrue(run.out().contains("(100 channels, 700 steps"), "the header shows the project's task: " + run.both());
+        assertEquals(5, Files.readAllLines(dir.resolve("out").resolve("training.csv")).size(), "2 stage batches, then 2");
+    }
+
+        @Test
     void theRandomDotTaskGetsItsPsychometricCurveBesideTheMonkeys(@TempDir Path dir) throws IOException {
         Path behavior = Path.of("../sample-projects/random-dots-training/roitman2002_behavior_monkeyB.csv").toAbsolutePath();
         Path project = dir.resolve("dots.brainfx.json");

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import java.util.List;
 import java.util.ResourceBundle;
+import org.brainfx.engine.train.CurriculumStage;
 import org.brainfx.engine.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +18,10 @@ class TrainingFormTest {
     private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("org.brainfx.ui.messages");
 
     private static TrainingSettings project() {
-        return new TrainingSettings("d-rtrl", 16, 0.005, 1.0, 30, 60.0, null, 0.99, 64, 5, 0, 7L, null, null, null, 2);
+        JsonObject shortDelay = new JsonObject();
+        shortDelay.addProperty("delayMs", 100);
+        return new TrainingSettings("d-rtrl", 16, 0.005, 1.0, 30, 60.0, null, 0.99, 64, 5, 0, 7L, null, null, null, 2,
+                List.of(new CurriculumStage(10, shortDelay)));
     }
 
     @Test
@@ -36,6 +42,7 @@ class TrainingFormTest {
         assertEquals(1.0, s.clipNorm(), "fields the form does not show stay as the project has them");
         assertEquals(7L, s.seed());
         assertEquals(64, s.evaluationTrials());
+        assertEquals(project().curriculum(), s.curriculum(), "and so does the curriculum");
     }
 
     @Test

@@ -131,7 +131,7 @@ public final class TrainJob {
                 listener == null ? p -> { } : listener, 30);
              BatchGradient method = method(setup);
              RsnnBptt evaluator = new RsnnBptt(net, Math.min(s.evaluationTrials(), s.batchSize()), s.threads());
-             BatchSource source = BatchSource.of(setup.task(), Wiring.seedFor(seed, "train"), first, s.batchSize())) {
+             BatchSource source = BatchSource.of(setup.trainingTask(), Wiring.seedFor(seed, "train"), first, s.batchSize())) {
             stateMB = method.stateFloats(heldOut.steps()) * 4.0 / (1024 * 1024);
             publish(publisher, batch, s, wall(t0, previousWall), history, bestHeldOut, best, weights, net, "starting");
             while (batch < s.batches()) {

@@ -19,14 +19,27 @@ package org.brainfx.engine.train;
  * @param rateRegularizer   weight of the squared deviation of each neuron's mean rate from the target (0 = off)
  * @param esAlpha           ES-D-RTRL's smoothing factor (0.9)
  * @param threads           worker threads (1)
+ * @param curriculum        stages trained before the project's task, each its task with some settings changed for a
+ *                          number of batches (none when absent); held-out and test trials always come from the
+ *                          project's task
  */
 public record TrainingSettings(String algorithm, Integer batchSize, Double learningRate, Double clipNorm, Integer batches,
                                Double budgetSeconds, Double targetAccuracy, Double stopOnBatchAccuracy,
                                Integer evaluationTrials, Integer evaluateEvery, Integer checkpointEvery, Long seed,
-                               Double rateTargetHz, Double rateRegularizer, Double esAlpha, Integer threads) {
+                               Double rateTargetHz, Double rateRegularizer, Double esAlpha, Integer threads,
+                               java.util.List<CurriculumStage> curriculum) {
 
     /** The training algorithms by name. */
     public static final java.util.List<String> ALGORITHMS = java.util.List.of("bptt", "d-rtrl", "es-d-rtrl");
+
+    /** Settings without a curriculum. */
+    public TrainingSettings(String algorithm, Integer batchSize, Double learningRate, Double clipNorm, Integer batches,
+                            Double budgetSeconds, Double targetAccuracy, Double stopOnBatchAccuracy, Integer evaluationTrials,
+                            Integer evaluateEvery, Integer checkpointEvery, Long seed, Double rateTargetHz,
+                            Double rateRegularizer, Double esAlpha, Integer threads) {
+        this(algorithm, batchSize, learningRate, clipNorm, batches, budgetSeconds, targetAccuracy, stopOnBatchAccuracy,
+                evaluationTrials, evaluateEvery, checkpointEvery, seed, rateTargetHz, rateRegularizer, esAlpha, threads, null);
+    }
 
     /** All defaults. */
     public static TrainingSettings defaults() {
@@ -43,7 +56,8 @@ public record TrainingSettings(String algorithm, Integer batchSize, Double learn
         TrainingSettings s = new TrainingSettings(a, or(batchSize, 128), or(learningRate, 1e-3), or(clipNorm, 0.0),
                 or(batches, 10_000), or(budgetSeconds, 0.0), or(targetAccuracy, 0.0), or(stopOnBatchAccuracy, 0.0),
                 or(evaluationTrials, 512), or(evaluateEvery, 10), or(checkpointEvery, 50), seed == null ? 1L : seed,
-                or(rateTargetHz, 10.0), or(rateRegularizer, 0.0), or(esAlpha, 0.9), or(threads, 1));
+                or(rateTargetHz, 10.0), or(rateRegularizer, 0.0), or(esAlpha, 0.9), or(threads, 1),
+                curriculum == null ? java.util.List.of() : java.util.List.copyOf(curriculum));
         positive("batchSize", s.batchSize);
         positive("batches", s.batches);
         positive("evaluationTrials", s.evaluationTrials);
@@ -64,6 +78,9 @@ public record TrainingSettings(String algorithm, Integer batchSize, Double learn
         if (!(s.esAlpha > 0 && s.esAlpha < 1)) {
             throw new IllegalArgumentException("training.esAlpha must lie in (0, 1), got " + s.esAlpha);
         }
+        for (int i = 0; i < s.curriculum.size(); i++) {
+            s.curriculum.get(i).check(i);
+        }
         return s;
     }
 
@@ -74,14 +91,14 @@ public record TrainingSettings(String algorithm, Integer batchSize, Double learn
                 batchSize, learningRate, clipNorm, batchesOverride != null ? batchesOverride : batches,
                 budgetOverride != null ? budgetOverride : budgetSeconds, targetOverride != null ? targetOverride : targetAccuracy,
                 stopOnBatchAccuracy, evaluationTrials, evaluateEvery, checkpointEvery, seedOverride != null ? seedOverride : seed,
-                rateTargetHz, rateRegularizer, esAlpha, threadsOverride != null ? threadsOverride : threads).resolved();
+                rateTargetHz, rateRegularizer, esAlpha, threadsOverride != null ? threadsOverride : threads, curriculum).resolved();
     }
 
     /** A copy with another one-batch stopping threshold (0 = never). */
     public TrainingSettings withStopOnBatchAccuracy(double threshold) {
         return new TrainingSettings(algorithm, batchSize, learningRate, clipNorm, batches, budgetSeconds, targetAccuracy,
                 threshold, evaluationTrials, evaluateEvery, checkpointEvery, seed, rateTargetHz, rateRegularizer, esAlpha,
-                threads).resolved();
+                threads, curriculum).resolved();
     }
 
     private static <T> T or(T value, T fallback) {

@@ -3,6 +3,7 @@ package org.brainfx.engine.train;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.brainfx.engine.net.ConnectivitySpec;
@@ -34,9 +35,17 @@ import org.brainfx.engine.task.RoitmanShadlenBehavior;
  * @param initial  initial weights
  * @param settings resolved settings
  * @param behavior the animal behaviour the task was built from (random_dots), else null
+ * @param trainingTask the task training batches come from: {@code task} after the curriculum's stages
+ *                 ({@link TrainingSettings#curriculum()}), or {@code task} itself without one
  */
 public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights initial, TrainingSettings settings,
-                            RoitmanShadlenBehavior behavior) {
+                            RoitmanShadlenBehavior behavior, CognitiveTask trainingTask) {
+
+    /** A setup that trains on {@code task} from the first batch (no curriculum). */
+    public TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights initial, TrainingSettings settings,
+                         RoitmanShadlenBehavior behavior) {
+        this(task, network, initial, settings, behavior, task);
+    }
 
     /** The task names a project may give (the NeuroGym/BrainPy names, with underscores). */
     public static final List<String> TASKS = List.of("evidence_accumulation", "perceptual_decision_making",
@@ -90,7 +99,7 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
         RsnnWeights w = r.weights() != null ? RsnnWeightFiles.read(baseDir.resolve(r.weights()), net)
                 : RsnnWeights.kaiming(net, or(r.feedForwardScale(), 1.0), or(r.recurrentScale(), 0.5),
                 or(r.inhibitoryRatio(), 4.0), or(r.readoutScale(), 2.0), Wiring.seedFor(seed, "weights"));
-        return new TrainingSetup(task, net, w, s, behavior);
+        return new TrainingSetup(task, net, w, s, behavior, trainingTask(project.task(), task, s, baseDir));
     }
 
     /** The setup of a project whose network is a network spec ({@link NetworkRsnn}). */
@@ -105,7 +114,29 @@ public record TrainingSetup(CognitiveTask task, EiRsnn network, RsnnWeights init
                 task.classNames().size(), task.dtMs(), baseDir);
         RsnnWeights w = r != null && r.weights() != null ? RsnnWeightFiles.read(baseDir.resolve(r.weights()), t.rsnn())
                 : t.initial();
-        return new TrainingSetup(task, t.rsnn(), w, s, behavior);
+        return new TrainingSetup(task, t.rsnn(), w, s, behavior, trainingTask(project.task(), task, s, baseDir));
+    }
+
+    /** The project's task after the curriculum's stages, each the project's task with the stage's settings laid over its own. */
+    private static CognitiveTask trainingTask(TrainingProject.TaskSpec spec, CognitiveTask task, TrainingSettings s,
+                                              Path baseDir) {
+        if (s.curriculum().isEmpty()) {
+            return task;
+        }
+        List<CognitiveTask> stages = new ArrayList<>();
+        int[] batches = new int[s.curriculum().size()];
+        for (int k = 0; k < batches.length; k++) {
+            CurriculumStage stage = s.curriculum().get(k);
+            JsonObject settings = spec.settings() == null ? new JsonObject() : spec.settings().deepCopy();
+            stage.settings().entrySet().forEach(e -> settings.add(e.getKey(), e.getValue().deepCopy()));
+            try {
+                stages.add(task(new TrainingProject.TaskSpec(spec.name(), settings), baseDir));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("training.curriculum[" + k + "]: " + e.getMessage(), e);
+            }
+            batches[k] = stage.batches();
+        }
+        return new Curriculum(task, stages, batches);
     }
 
     /** The connectivity mask of one projection, or null for all-to-all (no rule given). */
