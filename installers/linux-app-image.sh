@@ -25,9 +25,10 @@ cp -r "$root/sample-projects" "$input"/
 # The JDK modules the jars use: `jdeps --module-path app/target/lib --ignore-missing-deps --print-module-deps`
 # run on each jar (run over all jars at once it fails on JFreeChart-FX's module graph), plus what is
 # reached by reflection or service lookup: management beans and the flight recorder (safepoints) for the
-# pulse monitor, charsets and locale data for reading recordings.
+# pulse monitor, charsets and locale data for reading recordings, and the Vector API for the networks'
+# SIMD kernels (the generated kernels use it; no jar does).
 modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.scripting,java.sql,java.xml
-modules+=,jdk.charsets,jdk.jfr,jdk.localedata,jdk.management,jdk.unsupported,jdk.unsupported.desktop
+modules+=,jdk.charsets,jdk.jfr,jdk.localedata,jdk.management,jdk.unsupported,jdk.unsupported.desktop,jdk.incubator.vector
 
 rm -rf "$dest/BrainFX"
 mkdir -p "$dest"
@@ -37,7 +38,7 @@ options=(--name BrainFX --app-version "$numeric" --vendor BrainFX
     --description "Differentiable neuron-model fitting with live plots"
     --input "$input" --main-jar "$jar" --main-class org.brainfx.app.Main
     --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2"
-    --java-options "-Xmx2g -XX:+UseZGC -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0 -Dbrainfx.home=\$APPDIR"
+    --java-options "-Xmx2g --add-modules jdk.incubator.vector -XX:-DontCompileHugeMethods -XX:+UseZGC -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0 -Dbrainfx.home=\$APPDIR"
     --dest "$dest")
 jpackage --type app-image "${options[@]}"
 echo "built $dest/BrainFX (run $dest/BrainFX/bin/BrainFX; with arguments it is the command line)"

@@ -26,6 +26,8 @@ final class KernelEmitter {
     private final boolean smoothSpikes;
     /** Ids of the nodes of the method being emitted that are computed once before its loop. */
     private java.util.Set<Integer> laneInvariant = java.util.Set.of();
+    /** Exponentials as {@link KernelMath#expArith} (the SIMD kernels' scalar twin), not {@link Math#exp}. */
+    private boolean arithmetic;
 
     /**
      * An emitter; with {@code smoothSpikes} a spike is the sigmoid σ(α·x) whose derivative the
@@ -52,6 +54,11 @@ final class KernelEmitter {
         sb.append("  public void forward(double[][] s, double[][] p, double[][] inv, double[][] in, double dt, double[][] next, double[] spike, int from, int to) {\n");
         emitBody(sb, m.forward(), false);
         sb.append("  }\n");
+        if (VectorKernelEmitter.available() && VectorKernelEmitter.supports(m.forward())) {
+            arithmetic = true;
+            new VectorKernelEmitter(this).emit(sb, m.forward(), smoothSpikes);
+            arithmetic = false;
+        }
         sb.append("  public void backward(double[][] s, double[][] p, double[][] inv, double[][] in, double dt, double[][] adjNext, double[] adjSpike, double[][] adjPrev, double[][] gradP, double[][] gradInv, double[][] gradIn, int from, int to) {\n");
         emitBody(sb, m.backward(), false);
         sb.append("  }\n");
@@ -65,7 +72,7 @@ final class KernelEmitter {
      * One method body: hoisted lane arrays, then the loop. In the {@code finish} method the
      * adjoint seeds are the accumulated invariant gradients rather than the step's adjoints.
      */
-    private void emitBody(StringBuilder sb, List<Store> stores, boolean seedsAreInvariantGradients) {
+    void emitBody(StringBuilder sb, List<Store> stores, boolean seedsAreInvariantGradients) {
         // Post-order from each output in turn: a value is computed just before its first use,
         // which keeps live ranges short (fewer spills) in kernels with many intermediates.
         Map<Integer, Node> needed = new java.util.LinkedHashMap<>();
@@ -120,7 +127,7 @@ final class KernelEmitter {
     }
 
     /** True for a computed node all of whose arguments are the same in every lane. */
-    private static boolean isUniform(Node n, java.util.Set<Integer> uniform) {
+    static boolean isUniform(Node n, java.util.Set<Integer> uniform) {
         if (n.op().isLeaf() || n.argCount() == 0) {
             return false;
         }
@@ -132,7 +139,7 @@ final class KernelEmitter {
         return true;
     }
 
-    private static void collect(Node n, Map<Integer, Node> seen) {
+    static void collect(Node n, Map<Integer, Node> seen) {
         if (seen.containsKey(n.id())) {
             return;
         }
@@ -142,7 +149,7 @@ final class KernelEmitter {
         seen.put(n.id(), n);
     }
 
-    private String leafArray(Node n, boolean finishSeeds) {
+    String leafArray(Node n, boolean finishSeeds) {
         return switch (n.op()) {
             case STATE -> "s[" + n.index() + "]";
             case PARAM -> "p[" + n.index() + "]";
@@ -154,7 +161,7 @@ final class KernelEmitter {
         };
     }
 
-    private static String leafLocal(Node n) {
+    static String leafLocal(Node n) {
         return switch (n.op()) {
             case STATE -> "s_" + n.index();
             case PARAM -> "p_" + n.index();
@@ -175,7 +182,7 @@ final class KernelEmitter {
         return "v" + n.id() + (laneInvariant.contains(n.id()) ? "" : suffix);
     }
 
-    private static String literal(double v) {
+    static String literal(double v) {
         if (Double.isNaN(v)) {
             return "Double.NaN";
         }
@@ -187,7 +194,7 @@ final class KernelEmitter {
     }
 
     /** The expression of node {@code n} for the lane index variable {@code lane}, locals suffixed {@code sfx}. */
-    private String expression(Node n, String lane, String sfx) {
+    String expression(Node n, String lane, String sfx) {
         String a = n.argCount() > 0 ? ref(n.arg(0), sfx) : null;
         String b = n.argCount() > 1 ? ref(n.arg(1), sfx) : null;
         String km = KernelMath.class.getName();
@@ -200,14 +207,14 @@ final class KernelEmitter {
             case NEG -> "-" + a;
             case POWI -> powi(a, (int) n.value());
             case POW -> "Math.pow(" + a + ", " + b + ")";
-            case EXP -> "Math.exp(" + a + ")";
+            case EXP -> arithmetic ? km + ".expArith(" + a + ")" : "Math.exp(" + a + ")";
             case LOG -> "Math.log(" + a + ")";
             case SQRT -> "Math.sqrt(" + a + ")";
             case ABS -> "Math.abs(" + a + ")";
             case SIGN -> "(" + a + " >= 0.0 ? 1.0 : -1.0)";
             case TANH -> "Math.tanh(" + a + ")";
-            case SIGMOID -> km + ".sigmoid(" + a + ")";
-            case EXPREL -> km + ".exprel(" + a + ")";
+            case SIGMOID -> km + (arithmetic ? ".sigmoidArith(" : ".sigmoid(") + a + ")";
+            case EXPREL -> km + (arithmetic ? ".exprelArith(" : ".exprel(") + a + ")";
             case EXPREL_D1 -> km + ".exprelPrime(" + a + ")";
             case EXPREL_D2 -> km + ".exprelSecond(" + a + ")";
             case MIN -> "Math.min(" + a + ", " + b + ")";
@@ -219,7 +226,7 @@ final class KernelEmitter {
             case GE -> "(" + a + " >= " + b + " ? 1.0 : 0.0)";
             case EQ -> "(" + a + " == " + b + " ? 1.0 : 0.0)";
             case NE -> "(" + a + " != " + b + " ? 1.0 : 0.0)";
-            case HEAVISIDE -> smoothSpikes ? km + ".sigmoid(" + literal(n.surrogate().a()) + " * " + a + ")"
+            case HEAVISIDE -> smoothSpikes ? km + (arithmetic ? ".sigmoidArith(" : ".sigmoid(") + literal(n.surrogate().a()) + " * " + a + ")"
                     : "(" + a + " >= 0.0 ? 1.0 : 0.0)";
             case STOP_GRADIENT -> a;
             default -> throw new IllegalStateException("cannot emit " + n);

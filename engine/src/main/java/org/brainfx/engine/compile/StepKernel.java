@@ -26,6 +26,31 @@ public abstract class StepKernel {
                                  double[][] next, double[] spike, int from, int to);
 
     /**
+     * True when this kernel has the SIMD pair {@link #forwardSimd} / {@link #forwardSimdScalar} (the JVM
+     * runs with {@code jdk.incubator.vector} and the model uses no {@code pow}, {@code log} or {@code tanh}).
+     */
+    public boolean hasSimd() {
+        return false;
+    }
+
+    /**
+     * {@link #forward} over SIMD vectors of lanes, the last partial vector by {@link #forwardSimdScalar};
+     * bit for bit equal to {@link #forwardSimdScalar} over the same lanes, and to {@link #forward} within a
+     * few ulps. Until the JIT has compiled it, far slower than the scalar methods (each vector operation
+     * is then an object): callers run {@link #forwardSimdScalar} until it is warm.
+     */
+    public void forwardSimd(double[][] s, double[][] p, double[][] inv, double[][] in, double dt,
+                            double[][] next, double[] spike, int from, int to) {
+        forward(s, p, inv, in, dt, next, spike, from, to);
+    }
+
+    /** {@link #forwardSimd}'s arithmetic one lane at a time (its exponential {@code KernelMath.expArith}). */
+    public void forwardSimdScalar(double[][] s, double[][] p, double[][] inv, double[][] in, double dt,
+                                  double[][] next, double[] spike, int from, int to) {
+        forward(s, p, inv, in, dt, next, spike, from, to);
+    }
+
+    /**
      * The step's vector–Jacobian product: given {@code adjNext} (dL/d next state) and
      * {@code adjSpike} (dL/d output spike) writes dL/d previous state into {@code adjPrev} and
      * dL/d input into {@code gradIn}, and adds dL/d parameter into {@code gradP} and dL/d

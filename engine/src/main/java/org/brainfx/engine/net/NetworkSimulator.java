@@ -47,9 +47,11 @@ public final class NetworkSimulator {
         int steps = (int) Math.round((options.durationMs() != null ? options.durationMs() : net.spec().duration()) / dt);
         int np = net.populations().size();
         PopulationState[] pops = new PopulationState[np];
+        long work = (long) net.neuronCount() * steps;
         for (int p = 0; p < np; p++) {
             pops[p] = new PopulationState(net.populations().get(p));
             pops[p].prepare(dt);
+            pops[p].simd = SimdWarmup.choose(pops[p], work);
         }
         SpikeSources[] sources = new SpikeSources[net.sources().size()];
         int[] sourceCount = new int[sources.length];

@@ -14,6 +14,9 @@ final class PopulationState {
     final double[] spike;
     final int[] spiked;
     int spikedCount;
+    double dt;
+    /** Whether to step with the kernel's SIMD method or its bit-identical scalar twin (see {@link SimdWarmup}). */
+    SimdWarmup.Choice simd = SimdWarmup.Choice.TWIN;
 
     PopulationState(BuiltPopulation population) {
         this.population = population;
@@ -32,11 +35,16 @@ final class PopulationState {
     }
 
     void prepare(double dt) {
+        this.dt = dt;
         kernel.prepare(population.parameters(), dt, inv, 0, size);
     }
 
     void forward(double dt, int from, int to) {
-        kernel.forward(s, population.parameters(), inv, in, dt, next, spike, from, to);
+        if (simd.simd()) {
+            kernel.forwardSimd(s, population.parameters(), inv, in, dt, next, spike, from, to);
+        } else {
+            kernel.forwardSimdScalar(s, population.parameters(), inv, in, dt, next, spike, from, to);
+        }
     }
 
     /** Collects the indices of the neurons that spiked this step, in order. */
