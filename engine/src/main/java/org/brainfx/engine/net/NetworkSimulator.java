@@ -36,6 +36,18 @@ public final class NetworkSimulator {
     }
 
     /**
+     * Brings the SIMD steps of the network's kernels up to speed now, however short the runs that follow
+     * (a benchmark times runs after it); returns when each is ready or has given up.
+     */
+    public static void warmUpSimd(Network net) throws InterruptedException {
+        for (BuiltPopulation pop : net.populations()) {
+            PopulationState ps = new PopulationState(pop);
+            ps.prepare(net.spec().dt());
+            SimdWarmup.warmNow(ps);
+        }
+    }
+
+    /**
      * Simulates the network.
      *
      * @throws NetworkException when a state becomes NaN or infinite (naming population, neuron, state and time)
