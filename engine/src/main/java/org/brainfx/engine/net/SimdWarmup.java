@@ -38,12 +38,23 @@ final class SimdWarmup {
     private static final double FASTER = 0.8;
 
     private static final Map<Class<?>, SimdWarmup> BY_KERNEL = new ConcurrentHashMap<>();
-    private static volatile Mode mode = Mode.valueOf(System.getProperty("brainfx.simdMode", "auto").toUpperCase(java.util.Locale.ROOT));
+    private static volatile Mode mode = fromProperty(System.getProperty("brainfx.simdMode", "auto"));
 
     private volatile boolean ready;
     private Thread thread;
 
     private SimdWarmup() {
+    }
+
+    /** The mode named by {@code -Dbrainfx.simdMode}; an unknown name is the default, said once on stderr. */
+    private static Mode fromProperty(String name) {
+        for (Mode m : Mode.values()) {
+            if (m.name().equalsIgnoreCase(name)) {
+                return m;
+            }
+        }
+        System.err.println("brainfx: -Dbrainfx.simdMode=" + name + " is not auto, always or never; using auto");
+        return Mode.AUTO;
     }
 
     /** Sets how runs choose (for tests and benchmarks; {@code -Dbrainfx.simdMode=auto|always|never} sets it at start). */
