@@ -69,16 +69,24 @@ final class KernelEmitter {
     }
 
     /**
-     * One method body: hoisted lane arrays, then the loop. In the {@code finish} method the
-     * adjoint seeds are the accumulated invariant gradients rather than the step's adjoints.
+     * The nodes the stores need, post-order from each output in turn: a value is computed just before its
+     * first use, which keeps live ranges short (fewer spills) in kernels with many intermediates.
      */
-    void emitBody(StringBuilder sb, List<Store> stores, boolean seedsAreInvariantGradients) {
-        // Post-order from each output in turn: a value is computed just before its first use,
-        // which keeps live ranges short (fewer spills) in kernels with many intermediates.
+    static Map<Integer, Node> needed(List<Store> stores) {
         Map<Integer, Node> needed = new java.util.LinkedHashMap<>();
         for (int i = stores.size() - 1; i >= 0; i--) {
             collect(stores.get(i).node(), needed);
         }
+        return needed;
+    }
+
+    /**
+     * What a method does before its loop: the lane arrays hoisted into locals, and the values that are the
+     * same in every lane (constants and dt alone) computed once as doubles {@code v<id>}; returns the ids
+     * of those lane-independent nodes.
+     */
+    java.util.Set<Integer> emitPrologue(StringBuilder sb, Map<Integer, Node> needed, List<Store> stores,
+                                        boolean seedsAreInvariantGradients) {
         // Hoist the lane arrays out of the loop.
         Map<String, String> arrays = new TreeMap<>();
         for (Node n : needed.values()) {
@@ -92,7 +100,6 @@ final class KernelEmitter {
         for (Map.Entry<String, String> e : arrays.entrySet()) {
             sb.append("    final double[] ").append(e.getKey()).append(" = ").append(e.getValue()).append(";\n");
         }
-        // Values of constants and dt alone are the same in every lane: computed once, before the loop.
         java.util.Set<Integer> uniform = new java.util.HashSet<>();
         laneInvariant = uniform;
         for (Node n : needed.values()) {
@@ -103,6 +110,16 @@ final class KernelEmitter {
                 }
             }
         }
+        return uniform;
+    }
+
+    /**
+     * One method body: hoisted lane arrays, then the loop. In the {@code finish} method the
+     * adjoint seeds are the accumulated invariant gradients rather than the step's adjoints.
+     */
+    void emitBody(StringBuilder sb, List<Store> stores, boolean seedsAreInvariantGradients) {
+        Map<Integer, Node> needed = needed(stores);
+        java.util.Set<Integer> uniform = emitPrologue(sb, needed, stores, seedsAreInvariantGradients);
         // Two lanes per iteration, statements interleaved: one lane's step is a long chain of
         // dependent operations (exp, divide) that leaves the core idle while it waits; two
         // independent chains side by side nearly halve the time per lane. An odd last lane is
@@ -127,7 +144,7 @@ final class KernelEmitter {
     }
 
     /** True for a computed node all of whose arguments are the same in every lane. */
-    static boolean isUniform(Node n, java.util.Set<Integer> uniform) {
+    private static boolean isUniform(Node n, java.util.Set<Integer> uniform) {
         if (n.op().isLeaf() || n.argCount() == 0) {
             return false;
         }
@@ -139,7 +156,7 @@ final class KernelEmitter {
         return true;
     }
 
-    static void collect(Node n, Map<Integer, Node> seen) {
+    private static void collect(Node n, Map<Integer, Node> seen) {
         if (seen.containsKey(n.id())) {
             return;
         }

@@ -1,11 +1,8 @@
 package org.brainfx.engine.compile;
 
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Renders the forward step as two more methods for networks (see {@link StepKernel#hasSimd}):
@@ -42,7 +39,7 @@ final class VectorKernelEmitter {
 
     /** True when every operation of the stores has an exactly reproducible vector form. */
     static boolean supports(List<KernelEmitter.Store> stores) {
-        for (Node n : needed(stores).values()) {
+        for (Node n : KernelEmitter.needed(stores).values()) {
             switch (n.op()) {
                 case POW, LOG, TANH, EXPREL_D1, EXPREL_D2, PLACEHOLDER, ADJOINT -> {
                     return false;
@@ -72,29 +69,9 @@ final class VectorKernelEmitter {
     /** {@code forwardSimd}: whole vectors, then the scalar twin for the rest. */
     private void emitForward(StringBuilder sb, List<KernelEmitter.Store> stores, boolean smoothSpikes) {
         sb.append("  public void forwardSimd").append(SIGNATURE).append(" {\n");
-        Map<Integer, Node> needed = needed(stores);
-        Map<String, String> arrays = new TreeMap<>();
-        for (Node n : needed.values()) {
-            if (n.op().isLeaf() && !n.isConst() && n.op() != Op.DT) {
-                arrays.put(KernelEmitter.leafLocal(n), scalar.leafArray(n, false));
-            }
-        }
-        for (KernelEmitter.Store st : stores) {
-            arrays.put(st.local(), st.target());
-        }
-        for (Map.Entry<String, String> e : arrays.entrySet()) {
-            sb.append("    final double[] ").append(e.getKey()).append(" = ").append(e.getValue()).append(";\n");
-        }
-        // Lane-independent values: computed once as doubles (as the scalar twin does), then broadcast.
-        Set<Integer> uniform = new HashSet<>();
-        for (Node n : needed.values()) {
-            if (n.isConst() || n.op() == Op.DT || KernelEmitter.isUniform(n, uniform)) {
-                uniform.add(n.id());
-                if (!n.isConst() && n.op() != Op.DT) {
-                    sb.append("    final double v").append(n.id()).append(" = ").append(scalarOf(n)).append(";\n");
-                }
-            }
-        }
+        Map<Integer, Node> needed = KernelEmitter.needed(stores);
+        // Lane-independent values are the twin's doubles, broadcast once.
+        Set<Integer> uniform = scalar.emitPrologue(sb, needed, stores, false);
         for (Node n : needed.values()) {
             if (uniform.contains(n.id()) && usedByLanes(n, needed, uniform, stores)) {
                 sb.append("    final ").append(V).append(" u").append(n.id()).append(" = ").append(V)
@@ -112,14 +89,6 @@ final class VectorKernelEmitter {
         sb.append("      forwardSimdScalar(s, p, inv, in, dt, next, spike, l, to);\n");
         sb.append("    }\n");
         sb.append("  }\n");
-    }
-
-    private static Map<Integer, Node> needed(List<KernelEmitter.Store> stores) {
-        Map<Integer, Node> needed = new LinkedHashMap<>();
-        for (int i = stores.size() - 1; i >= 0; i--) {
-            KernelEmitter.collect(stores.get(i).node(), needed);
-        }
-        return needed;
     }
 
     private static boolean usedByLanes(Node u, Map<Integer, Node> needed, Set<Integer> uniform, List<KernelEmitter.Store> stores) {
@@ -242,11 +211,6 @@ final class VectorKernelEmitter {
         define(sb, x + "_n", a + ".neg()");
         exp(sb, x + "_n", x + "_e");
         define(sb, x, "ONE.div(" + x + "_e.add(1.0))");
-    }
-
-    private String scalarOf(Node n) {
-        // A uniform node's operands are uniform too: the scalar emitter's doubles v<id>.
-        return scalar.expression(n, "l", "");
     }
 
     private static String scalarRef(Node n) {
