@@ -147,21 +147,12 @@ final class BasinHopping implements Optimizer {
         }
     }
 
-    /** Walkers from the explicit points and the best screened ones (NaN and infinite losses last). */
+    /** Walkers from the explicit points and the best screened ones. */
     private void startFromScreened(double[] loss) {
-        Integer[] order = new Integer[screened.length - explicitCount];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = explicitCount + i;
-        }
-        Arrays.sort(order, (i, j) -> Double.compare(finiteOrWorst(loss[i]), finiteOrWorst(loss[j])));
-        for (int i = 0; i < walkerCount; i++) {
-            walkers.add(descent(i < explicitCount ? screened[i] : screened[order[i - explicitCount]]));
+        for (double[] p : InitialPoints.bestScreened(screened, loss, explicitCount, walkerCount)) {
+            walkers.add(descent(p));
         }
         screened = null;
-    }
-
-    private static double finiteOrWorst(double loss) {
-        return Double.isFinite(loss) ? loss : Double.POSITIVE_INFINITY;
     }
 
     /** Counts a finished descent, offers its end point to the elite, and notes whether it lowered the best loss. */

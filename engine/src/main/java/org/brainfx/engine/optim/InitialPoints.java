@@ -37,4 +37,25 @@ final class InitialPoints {
         }
         return c;
     }
+
+    /**
+     * The points to start from after screening: the explicit ones (first in {@code screened}), then the
+     * drawn ones of lowest {@code loss} (NaN and infinite losses last), {@code count} in all.
+     */
+    static double[][] bestScreened(double[][] screened, double[] loss, int explicitCount, int count) {
+        Integer[] order = new Integer[screened.length - explicitCount];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = explicitCount + i;
+        }
+        java.util.Arrays.sort(order, (i, j) -> Double.compare(finiteOrWorst(loss[i]), finiteOrWorst(loss[j])));
+        double[][] chosen = new double[count][];
+        for (int i = 0; i < count; i++) {
+            chosen[i] = i < explicitCount ? screened[i] : screened[order[i - explicitCount]];
+        }
+        return chosen;
+    }
+
+    private static double finiteOrWorst(double loss) {
+        return Double.isFinite(loss) ? loss : Double.POSITIVE_INFINITY;
+    }
 }

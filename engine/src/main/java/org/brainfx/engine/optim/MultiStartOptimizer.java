@@ -65,26 +65,11 @@ final class MultiStartOptimizer implements Optimizer {
         pruned = new boolean[starts.size()];
     }
 
-    /** Starts from the explicit points and the best screened ones (NaN and infinite losses last). */
+    /** Starts from the explicit points and the best screened ones. */
     private void pickScreened(double[] loss) {
-        Integer[] order = new Integer[screened.length - explicitCount];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = explicitCount + i;
-        }
-        java.util.Arrays.sort(order, (i, j) -> Double.compare(finiteOrWorst(loss[i]), finiteOrWorst(loss[j])));
-        double[][] chosen = new double[startCount][];
-        for (int i = 0; i < explicitCount; i++) {
-            chosen[i] = screened[i];
-        }
-        for (int i = explicitCount; i < startCount; i++) {
-            chosen[i] = screened[order[i - explicitCount]];
-        }
+        double[][] chosen = InitialPoints.bestScreened(screened, loss, explicitCount, startCount);
         screened = null;
         begin(chosen);
-    }
-
-    private static double finiteOrWorst(double loss) {
-        return Double.isFinite(loss) ? loss : Double.POSITIVE_INFINITY;
     }
 
     private boolean running(int k) {
